@@ -1,0 +1,134 @@
+// Package app holds the services bound to the frontend. They are thin: validate,
+// recover, map DTOs, emit events and ask dialogs; SQL lives under backend/.
+package app
+
+import (
+	"context"
+	"log"
+	"os"
+	"sync"
+
+	"github.com/redshiftmate/rsmate/backend/apperr"
+	"github.com/redshiftmate/rsmate/backend/profile"
+	"github.com/redshiftmate/rsmate/backend/sandbox"
+	"github.com/redshiftmate/rsmate/backend/session"
+)
+
+// KeychainService is the keychain "service" name: the app's id.
+const KeychainService = "com.redshiftmate.app"
+
+// Options configure an App. Zero values mean "the real thing".
+type Options struct {
+	Platform  Platform
+	ConfigDir string          // default: profile.DefaultDir()
+	Secrets   profile.Secrets // default: the OS keychain
+	// Sandbox starts a throwaway local PostgreSQL at startup and offers it as
+	// the "Local sandbox" profile (make run).
+	Sandbox bool
+}
+
+// App wires the services. New has no side effects: binding generation runs main.
+type App struct {
+	opts     Options
+	platform Platform
+	secrets  profile.Secrets
+	sessions *session.Manager
+
+	storeOnce sync.Once
+	st        *profile.Store
+	stErr     error
+
+	sandbox *sandbox.Sandbox
+
+	Profiles *ProfilesService
+	Sessions *SessionsService
+}
+
+// New builds the app. Nothing touches disk, network or keychain until used.
+func New(opts Options) *App {
+	a := &App{opts: opts, platform: opts.Platform, secrets: opts.Secrets, sessions: session.NewManager()}
+	if a.platform == nil {
+		a.platform = NewDesktopPlatform()
+	}
+	if a.secrets == nil {
+		a.secrets = profile.NewKeyringSecrets(KeychainService)
+	}
+	a.Profiles = &ProfilesService{app: a}
+	a.Sessions = &SessionsService{app: a}
+	return a
+}
+
+// OptionsFromEnv reads the switches `make run` and the end-to-end tests use.
+func OptionsFromEnv() Options {
+	o := Options{ConfigDir: os.Getenv("RSMATE_CONFIG_DIR"), Sandbox: os.Getenv("RSMATE_SANDBOX") == "1"}
+	if os.Getenv("RSMATE_FAKE_DIALOGS") == "1" {
+		o.Platform = NewFakePlatformFromEnv()
+	}
+	return o
+}
+
+// Bindings lists the services the frontend may call.
+func (a *App) Bindings() []any { return []any{a.Profiles, a.Sessions} }
+
+// Startup runs when the window exists: the place for side effects.
+func (a *App) Startup(ctx context.Context) {
+	a.platform.Startup(ctx)
+	if a.opts.Sandbox {
+		sb, err := sandbox.Start(context.Background())
+		if err != nil {
+			log.Printf("sandbox: %v", err)
+			return
+		}
+		a.sandbox = sb
+	}
+}
+
+// Shutdown closes every session and stops the sandbox.
+func (a *App) Shutdown(context.Context) {
+	a.sessions.CloseAll()
+	if a.sandbox != nil {
+		a.sandbox.Stop()
+	}
+}
+
+func (a *App) store() (*profile.Store, error) {
+	a.storeOnce.Do(func() {
+		dir := a.opts.ConfigDir
+		if dir == "" {
+			if dir, a.stErr = profile.DefaultDir(); a.stErr != nil {
+				return
+			}
+		}
+		a.st, a.stErr = profile.Open(dir)
+	})
+	if a.stErr != nil {
+		return nil, &apperr.Error{Code: "profile_store", Message: "cannot open the connection profiles", Detail: a.stErr.Error(), Err: a.stErr}
+	}
+	return a.st, nil
+}
+
+func (a *App) sandboxProfile() *profile.Profile {
+	if a.sandbox == nil {
+		return nil
+	}
+	p := a.sandbox.Profile()
+	return &p
+}
+
+func (a *App) sandboxPassword() string {
+	if a.sandbox == nil {
+		return ""
+	}
+	return a.sandbox.Password()
+}
+
+func (a *App) profileByID(id string) (profile.Profile, error) {
+	if sb := a.sandboxProfile(); sb != nil && sb.ID == id {
+		return *sb, nil
+	}
+	st, err := a.store()
+	if err != nil {
+		return profile.Profile{}, err
+	}
+	return st.Get(id)
+}

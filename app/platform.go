@@ -1,0 +1,33 @@
+package app
+
+import "context"
+
+// Dialogs is the seam for native dialogs: sqweek/dialog in the desktop app, a
+// scripted fake in tests and end-to-end runs.
+type Dialogs interface {
+	// Confirm asks a yes/no question; true means "yes".
+	Confirm(title, message string) bool
+	// OpenFile asks for an existing file; "" means cancelled.
+	OpenFile(title string, filters ...FileFilter) (string, error)
+	// SaveFile asks for a path to write; "" means cancelled.
+	SaveFile(title, defaultName string, filters ...FileFilter) (string, error)
+}
+
+// FileFilter narrows a file dialog, e.g. {"PEM certificates", []string{"pem","crt"}}.
+type FileFilter struct {
+	Name       string
+	Extensions []string
+}
+
+// Events is the seam for pushing events to the frontend. Services never call
+// the Wails runtime directly: doing so with a non-Wails context exits the process.
+type Events interface {
+	Emit(name string, data any)
+}
+
+// Platform bundles the seams and is given the Wails context at startup.
+type Platform interface {
+	Dialogs
+	Events
+	Startup(ctx context.Context)
+}

@@ -1,0 +1,70 @@
+package app
+
+import (
+	"context"
+	"os"
+	"strings"
+	"sync"
+)
+
+// FakePlatform answers dialogs from a script and records events. Tests build it
+// directly; end-to-end runs select it with RSMATE_FAKE_DIALOGS=1 so the browser
+// never waits on a native window.
+type FakePlatform struct {
+	mu       sync.Mutex
+	Answer   bool               // what Confirm returns
+	OpenPath string             // what OpenFile returns
+	SavePath string             // what SaveFile returns
+	Confirms []string           // titles of every Confirm call
+	Emitted  []EmittedEvent     // every event, in order
+	OnEmit   func(EmittedEvent) // optional hook for tests that wait on events
+}
+
+// EmittedEvent is one recorded event.
+type EmittedEvent struct {
+	Name string
+	Data any
+}
+
+// NewFakePlatformFromEnv reads RSMATE_FAKE_CONFIRM (default yes),
+// RSMATE_FAKE_OPEN_FILE and RSMATE_FAKE_SAVE_FILE.
+func NewFakePlatformFromEnv() *FakePlatform {
+	return &FakePlatform{
+		Answer:   !strings.EqualFold(os.Getenv("RSMATE_FAKE_CONFIRM"), "no"),
+		OpenPath: os.Getenv("RSMATE_FAKE_OPEN_FILE"),
+		SavePath: os.Getenv("RSMATE_FAKE_SAVE_FILE"),
+	}
+}
+
+func (f *FakePlatform) Startup(context.Context) {}
+
+func (f *FakePlatform) Emit(name string, data any) {
+	f.mu.Lock()
+	ev := EmittedEvent{name, data}
+	f.Emitted = append(f.Emitted, ev)
+	hook := f.OnEmit
+	f.mu.Unlock()
+	if hook != nil {
+		hook(ev)
+	}
+}
+
+func (f *FakePlatform) Confirm(title, _ string) bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.Confirms = append(f.Confirms, title)
+	return f.Answer
+}
+
+func (f *FakePlatform) OpenFile(string, ...FileFilter) (string, error) { return f.OpenPath, nil }
+
+func (f *FakePlatform) SaveFile(string, string, ...FileFilter) (string, error) {
+	return f.SavePath, nil
+}
+
+// Events returns a copy of the recorded events.
+func (f *FakePlatform) Events() []EmittedEvent {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]EmittedEvent(nil), f.Emitted...)
+}

@@ -1,0 +1,237 @@
+package app
+
+import (
+	"errors"
+	"os"
+
+	"github.com/redshiftmate/rsmate/backend/apperr"
+	"github.com/redshiftmate/rsmate/backend/profile"
+)
+
+// ProfilesService is the bound service for saved connection profiles.
+type ProfilesService struct{ app *App }
+
+// ProfileView is a profile as the frontend sees it: never a password, only
+// whether the keychain holds one.
+type ProfileView struct {
+	profile.Profile
+	HasPassword bool `json:"hasPassword"`
+}
+
+// SaveProfileRequest creates (empty ID) or updates a profile. The password is
+// written to the keychain only when SetPassword is true; an empty password with
+// SetPassword removes the stored one.
+type SaveProfileRequest struct {
+	Profile     profile.Profile `json:"profile"`
+	Password    string          `json:"password"`
+	SetPassword bool            `json:"setPassword"`
+}
+
+// KeychainStatus tells the frontend, once, whether passwords can be saved.
+type KeychainStatus struct {
+	Available bool   `json:"available"`
+	Message   string `json:"message"`
+	// StoreWarning reports a damaged profile file that was set aside.
+	StoreWarning string `json:"storeWarning"`
+}
+
+// List returns every profile in the user's order, the sandbox first.
+func (s *ProfilesService) List() (out []ProfileView, err error) {
+	defer guard(&err)
+	st, err := s.app.store()
+	if err != nil {
+		return nil, err
+	}
+	if sb := s.app.sandboxProfile(); sb != nil {
+		out = append(out, ProfileView{Profile: *sb, HasPassword: true})
+	}
+	for _, p := range st.List() {
+		out = append(out, s.view(p))
+	}
+	return out, nil
+}
+
+func (s *ProfilesService) view(p profile.Profile) ProfileView {
+	has := false
+	if sec := s.app.secrets; sec != nil && sec.Available() == nil {
+		_, err := sec.Get(p.ID)
+		has = err == nil
+	}
+	return ProfileView{Profile: p, HasPassword: has}
+}
+
+// Save validates and stores a profile, and its password in the keychain.
+func (s *ProfilesService) Save(req SaveProfileRequest) (v ProfileView, err error) {
+	defer guard(&err)
+	if req.Profile.Sandbox {
+		return v, apperr.Invalid("the Local sandbox profile cannot be edited; duplicate it instead")
+	}
+	st, err := s.app.store()
+	if err != nil {
+		return v, err
+	}
+	if err := profile.Validate(req.Profile); err != nil {
+		return v, err
+	}
+	if req.SetPassword && req.Password != "" {
+		if err := s.app.secrets.Available(); err != nil {
+			return v, keychainError(err)
+		}
+	}
+	saved, err := st.Save(req.Profile)
+	if err != nil {
+		return v, err
+	}
+	if req.SetPassword {
+		if req.Password == "" {
+			if err := s.app.secrets.Delete(saved.ID); err != nil && !errors.Is(err, profile.ErrNoSecret) {
+				return v, keychainError(err)
+			}
+		} else if err := s.app.secrets.Set(saved.ID, req.Password); err != nil {
+			return v, keychainError(err)
+		}
+	}
+	return s.view(saved), nil
+}
+
+// Delete removes a profile and its keychain entry after a native confirmation.
+// It returns false when the user said no.
+func (s *ProfilesService) Delete(id string) (deleted bool, err error) {
+	defer guard(&err)
+	st, err := s.app.store()
+	if err != nil {
+		return false, err
+	}
+	p, err := st.Get(id)
+	if err != nil {
+		return false, err
+	}
+	if !s.app.platform.Confirm("Delete connection", "Delete the connection \""+p.Name+"\" and its saved password?") {
+		return false, nil
+	}
+	if err := st.Delete(id); err != nil {
+		return false, err
+	}
+	if sec := s.app.secrets; sec != nil && sec.Available() == nil {
+		if err := sec.Delete(id); err != nil && !errors.Is(err, profile.ErrNoSecret) {
+			return true, keychainError(err)
+		}
+	}
+	return true, nil
+}
+
+// Duplicate copies a profile (not its password) under a new name.
+func (s *ProfilesService) Duplicate(id string) (v ProfileView, err error) {
+	defer guard(&err)
+	if sb := s.app.sandboxProfile(); sb != nil && sb.ID == id {
+		copyOf := *sb
+		copyOf.ID, copyOf.Sandbox, copyOf.Name = "", false, sb.Name+" (copy)"
+		st, err := s.app.store()
+		if err != nil {
+			return v, err
+		}
+		saved, err := st.Save(copyOf)
+		if err != nil {
+			return v, err
+		}
+		return s.view(saved), nil
+	}
+	st, err := s.app.store()
+	if err != nil {
+		return v, err
+	}
+	p, err := st.Duplicate(id)
+	if err != nil {
+		return v, err
+	}
+	return s.view(p), nil
+}
+
+// Reorder stores the sidebar order.
+func (s *ProfilesService) Reorder(ids []string) (err error) {
+	defer guard(&err)
+	st, err := s.app.store()
+	if err != nil {
+		return err
+	}
+	return st.Reorder(ids)
+}
+
+// ParseURL fills a profile from a pasted URL or Redshift endpoint.
+func (s *ProfilesService) ParseURL(text string) (p profile.Profile, err error) {
+	defer guard(&err)
+	return profile.ParseURL(text)
+}
+
+// PickCAFile asks for a CA bundle with the native open dialog; "" if cancelled.
+func (s *ProfilesService) PickCAFile() (path string, err error) {
+	defer guard(&err)
+	return s.app.platform.OpenFile("Choose a CA certificate bundle",
+		FileFilter{"Certificates", []string{"pem", "crt", "cer"}}, FileFilter{"All files", []string{"*"}})
+}
+
+// Export writes every profile (without secrets) to a file chosen in a native
+// save dialog. It returns the path, or "" if cancelled.
+func (s *ProfilesService) Export() (path string, err error) {
+	defer guard(&err)
+	st, err := s.app.store()
+	if err != nil {
+		return "", err
+	}
+	path, err = s.app.platform.SaveFile("Export connections", "redshift-mate-connections.json",
+		FileFilter{"JSON", []string{"json"}})
+	if err != nil || path == "" {
+		return "", err
+	}
+	data, err := st.Export()
+	if err != nil {
+		return "", err
+	}
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		return "", &apperr.Error{Code: "write_failed", Message: "cannot write " + path, Detail: err.Error(), Err: err}
+	}
+	return path, nil
+}
+
+// Import merges profiles from a file chosen in a native open dialog, by name.
+func (s *ProfilesService) Import() (res profile.ImportResult, err error) {
+	defer guard(&err)
+	st, err := s.app.store()
+	if err != nil {
+		return res, err
+	}
+	path, err := s.app.platform.OpenFile("Import connections", FileFilter{"JSON", []string{"json"}})
+	if err != nil || path == "" {
+		return res, err
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return res, &apperr.Error{Code: "read_failed", Message: "cannot read " + path, Detail: err.Error(), Err: err}
+	}
+	return st.Import(data)
+}
+
+// Keychain reports whether the OS keychain can hold passwords.
+func (s *ProfilesService) Keychain() (ks KeychainStatus, err error) {
+	defer guard(&err)
+	if st, e := s.app.store(); e == nil {
+		ks.StoreWarning = st.Warning()
+	}
+	if s.app.secrets == nil {
+		return ks, nil
+	}
+	if e := s.app.secrets.Available(); e != nil {
+		ks.Message = "No OS keychain is available, so passwords are not saved: you will be asked for the password when you connect."
+		return ks, nil
+	}
+	ks.Available = true
+	return ks, nil
+}
+
+func keychainError(err error) error {
+	if errors.Is(err, profile.ErrKeychainUnavailable) {
+		return &apperr.Error{Code: "keychain_unavailable", Message: "no OS keychain is available to store the password",
+			Detail: err.Error(), Hint: "The password will be asked for at connect time instead.", Err: err}
+	}
+	return &apperr.Error{Code: "keychain_error", Message: "the OS keychain refused the request", Detail: err.Error(), Err: err}
+}

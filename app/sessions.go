@@ -1,0 +1,170 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"time"
+
+	"github.com/redshiftmate/rsmate/backend/apperr"
+	"github.com/redshiftmate/rsmate/backend/profile"
+	"github.com/redshiftmate/rsmate/backend/session"
+)
+
+// SessionsService is the bound service for testing, opening and closing connections.
+type SessionsService struct {
+	app *App
+
+	mu       sync.Mutex
+	attempts map[string]context.CancelFunc
+}
+
+// SessionInfo is an open connection as the frontend sees it.
+type SessionInfo struct {
+	ID          string             `json:"id"`
+	ProfileID   string             `json:"profileId"`
+	ProfileName string             `json:"profileName"`
+	ReadOnly    bool               `json:"readOnly"`
+	Server      session.ServerInfo `json:"server"`
+}
+
+// TestRequest tests a profile as edited in the form, before it is saved.
+// With UseStoredPassword the keychain's password for Profile.ID is used.
+type TestRequest struct {
+	Profile           profile.Profile `json:"profile"`
+	Password          string          `json:"password"`
+	UseStoredPassword bool            `json:"useStoredPassword"`
+	AttemptID         string          `json:"attemptId"`
+}
+
+// ConnectRequest opens a saved profile. Password is used only when the
+// keychain holds none (the frontend asked the user for it).
+type ConnectRequest struct {
+	ProfileID string `json:"profileId"`
+	Password  string `json:"password"`
+	AttemptID string `json:"attemptId"`
+}
+
+// Test connects once and reports the server, without keeping the connection.
+func (s *SessionsService) Test(req TestRequest) (info session.ServerInfo, err error) {
+	defer guard(&err)
+	if err := profile.Validate(req.Profile); err != nil {
+		return info, err
+	}
+	pw := req.Password
+	if req.UseStoredPassword && pw == "" {
+		if pw, err = s.storedPassword(req.Profile); err != nil {
+			return info, err
+		}
+	}
+	ctx, done := s.attempt(req.AttemptID, req.Profile)
+	defer done()
+	return session.Probe(ctx, configFor(req.Profile, pw))
+}
+
+// Connect opens a session for a saved profile.
+func (s *SessionsService) Connect(req ConnectRequest) (si SessionInfo, err error) {
+	defer guard(&err)
+	p, err := s.app.profileByID(req.ProfileID)
+	if err != nil {
+		return si, err
+	}
+	pw := req.Password
+	if pw == "" {
+		if pw, err = s.storedPassword(p); err != nil {
+			return si, err
+		}
+	}
+	ctx, done := s.attempt(req.AttemptID, p)
+	defer done()
+	sess, err := s.app.sessions.Open(ctx, configFor(p, pw))
+	if err != nil {
+		return si, err
+	}
+	si = infoOf(sess, p)
+	s.app.platform.Emit("session:opened", si)
+	return si, nil
+}
+
+// Cancel aborts a Test or Connect still in progress.
+func (s *SessionsService) Cancel(attemptID string) (err error) {
+	defer guard(&err)
+	s.mu.Lock()
+	cancel := s.attempts[attemptID]
+	s.mu.Unlock()
+	if cancel != nil {
+		cancel()
+	}
+	return nil
+}
+
+// Disconnect closes a session's pool.
+func (s *SessionsService) Disconnect(sessionID string) (err error) {
+	defer guard(&err)
+	s.app.sessions.Close(sessionID)
+	s.app.platform.Emit("session:closed", sessionID)
+	return nil
+}
+
+// List returns the open sessions.
+func (s *SessionsService) List() (out []SessionInfo, err error) {
+	defer guard(&err)
+	for _, sess := range s.app.sessions.List() {
+		p, _ := s.app.profileByID(sess.ProfileID)
+		out = append(out, infoOf(sess, p))
+	}
+	return out, nil
+}
+
+func infoOf(sess *session.Session, p profile.Profile) SessionInfo {
+	return SessionInfo{ID: sess.ID, ProfileID: sess.ProfileID, ProfileName: p.Name, ReadOnly: sess.ReadOnly, Server: sess.Server}
+}
+
+// attempt registers a cancellable context for a connect attempt. The connect
+// timeout itself is enforced by pgx; this bound only guards against a hang.
+func (s *SessionsService) attempt(id string, p profile.Profile) (context.Context, func()) {
+	limit := time.Duration(p.ConnectTimeoutSec)*time.Second + 10*time.Second
+	ctx, cancel := context.WithTimeout(context.Background(), limit)
+	if id == "" {
+		return ctx, cancel
+	}
+	s.mu.Lock()
+	if s.attempts == nil {
+		s.attempts = map[string]context.CancelFunc{}
+	}
+	s.attempts[id] = cancel
+	s.mu.Unlock()
+	return ctx, func() {
+		s.mu.Lock()
+		delete(s.attempts, id)
+		s.mu.Unlock()
+		cancel()
+	}
+}
+
+func (s *SessionsService) storedPassword(p profile.Profile) (string, error) {
+	if p.Sandbox {
+		return s.app.sandboxPassword(), nil
+	}
+	if s.app.secrets == nil || s.app.secrets.Available() != nil {
+		return "", &apperr.Error{Code: "password_required", Message: "a password is needed to connect",
+			Hint: "No OS keychain is available, so enter the password each time you connect."}
+	}
+	pw, err := s.app.secrets.Get(p.ID)
+	if errors.Is(err, profile.ErrNoSecret) {
+		return "", &apperr.Error{Code: "password_required", Message: "no password is saved for \"" + p.Name + "\"",
+			Hint: "Enter the password to connect, or save it in Edit connection."}
+	}
+	if err != nil {
+		return "", keychainError(err)
+	}
+	return pw, nil
+}
+
+func configFor(p profile.Profile, password string) session.Config {
+	return session.Config{
+		Host: p.Host, Port: p.Port, Database: p.Database, User: p.User, Password: password,
+		SSLMode: p.SSLMode, CAFile: p.CAFile, ConnectTimeout: time.Duration(p.ConnectTimeoutSec) * time.Second,
+		ReadOnly: p.ReadOnly, ProfileID: p.ID,
+	}
+}

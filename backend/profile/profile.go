@@ -1,0 +1,47 @@
+// Package profile stores connection profiles (metadata only, as versioned JSON
+// in the user's config directory) and their passwords (only in the OS keychain).
+package profile
+
+// Engine names the kind of server a profile points at.
+type Engine string
+
+const (
+	EngineRedshift Engine = "redshift"
+	EnginePostgres Engine = "postgres"
+)
+
+// SSL modes offered for a profile (libpq names). "prefer" is deliberately absent:
+// it silently falls back to plaintext.
+const (
+	SSLDisable    = "disable"
+	SSLRequire    = "require"
+	SSLVerifyCA   = "verify-ca"
+	SSLVerifyFull = "verify-full"
+)
+
+// Profile is one saved connection. It never holds a password.
+type Profile struct {
+	ID                string `json:"id"`
+	Name              string `json:"name"`
+	Engine            Engine `json:"engine"`
+	Host              string `json:"host"`
+	Port              int    `json:"port"`
+	Database          string `json:"database"`
+	User              string `json:"user"`
+	SSLMode           string `json:"sslMode"`
+	CAFile            string `json:"caFile,omitempty"`
+	ConnectTimeoutSec int    `json:"connectTimeoutSec"`
+	ReadOnly          bool   `json:"readOnly"`
+	Color             string `json:"color,omitempty"`
+	// Sandbox marks the ephemeral "Local sandbox" profile of `make run`;
+	// it is never written to disk.
+	Sandbox bool `json:"sandbox,omitempty"`
+}
+
+// DefaultPort is the conventional port of an engine.
+func DefaultPort(e Engine) int {
+	if e == EngineRedshift {
+		return 5439
+	}
+	return 5432
+}

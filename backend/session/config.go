@@ -1,0 +1,159 @@
+// Package session opens and tracks live connections: one pgx pool per session
+// id (the same profile may be open twice), with TLS, timeouts, engine detection
+// and cancellation through the context.
+package session
+
+import (
+	"crypto/tls"
+	"crypto/x509"
+	"fmt"
+	"net"
+	"os"
+	"strconv"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/redshiftmate/rsmate/backend/apperr"
+)
+
+// Config is what a connection needs. The password lives here only in memory.
+type Config struct {
+	Host           string
+	Port           int
+	Database       string
+	User           string
+	Password       string
+	SSLMode        string // disable | require | verify-ca | verify-full
+	CAFile         string
+	ConnectTimeout time.Duration
+	ReadOnly       bool
+	ProfileID      string
+}
+
+const appName = "redshift-mate"
+
+// poolConfig builds a pgx pool config without ever formatting the password
+// into a connection string.
+func (c Config) poolConfig() (*pgxpool.Config, error) {
+	if c.Host == "" {
+		return nil, apperr.Invalid("host is required")
+	}
+	if c.Port <= 0 || c.Port > 65535 {
+		return nil, apperr.Invalid("port %d is out of range (1-65535)", c.Port)
+	}
+	if c.User == "" {
+		return nil, apperr.Invalid("user is required")
+	}
+	if c.Database == "" {
+		return nil, apperr.Invalid("database is required")
+	}
+	pc, err := pgxpool.ParseConfig("")
+	if err != nil {
+		return nil, err
+	}
+	cc := pc.ConnConfig
+	cc.Host = c.Host
+	cc.Port = uint16(c.Port)
+	cc.Database = c.Database
+	cc.User = c.User
+	cc.Password = c.Password
+	cc.Fallbacks = nil
+	cc.RuntimeParams = map[string]string{"application_name": appName}
+	timeout := c.ConnectTimeout
+	if timeout <= 0 {
+		timeout = 15 * time.Second
+	}
+	cc.ConnectTimeout = timeout
+	// Redshift reports no standard_conforming_strings, so pgx refuses the simple
+	// protocol; the extended protocol with cached statements works on both engines.
+	cc.DefaultQueryExecMode = pgx.QueryExecModeCacheDescribe
+	tlsConf, err := tlsConfig(c)
+	if err != nil {
+		return nil, err
+	}
+	cc.TLSConfig = tlsConf
+	pc.MaxConns = 4
+	pc.MinConns = 0
+	pc.MaxConnIdleTime = 5 * time.Minute
+	pc.HealthCheckPeriod = time.Minute
+	return pc, nil
+}
+
+func tlsConfig(c Config) (*tls.Config, error) {
+	switch c.SSLMode {
+	case "disable":
+		return nil, nil
+	case "", "require":
+		if c.CAFile == "" {
+			return &tls.Config{InsecureSkipVerify: true, ServerName: c.Host}, nil
+		}
+		// libpq semantics: require + a root certificate behaves like verify-ca.
+		fallthrough
+	case "verify-ca":
+		pool, err := caPool(c.CAFile)
+		if err != nil {
+			return nil, err
+		}
+		return &tls.Config{
+			InsecureSkipVerify: true, // chain checked below, host name is not
+			ServerName:         c.Host,
+			VerifyPeerCertificate: func(raw [][]byte, _ [][]*x509.Certificate) error {
+				return verifyChain(raw, pool)
+			},
+		}, nil
+	case "verify-full":
+		pool, err := caPool(c.CAFile)
+		if err != nil {
+			return nil, err
+		}
+		// crypto/tls checks the chain and the host name (DNS or IP SAN).
+		return &tls.Config{RootCAs: pool, ServerName: c.Host}, nil
+	default:
+		return nil, apperr.Invalid("unknown SSL mode %q (use disable, require, verify-ca or verify-full)", c.SSLMode)
+	}
+}
+
+// caPool returns the profile's CA bundle, or the system roots when none is set.
+func caPool(file string) (*x509.CertPool, error) {
+	if file == "" {
+		return x509.SystemCertPool()
+	}
+	pem, err := os.ReadFile(file)
+	if err != nil {
+		return nil, &apperr.Error{Code: "ca_file", Message: "cannot read the CA file", Detail: err.Error(),
+			Hint: "Pick the certificate bundle again in the profile's SSL settings.", Err: err}
+	}
+	pool := x509.NewCertPool()
+	if !pool.AppendCertsFromPEM(pem) {
+		return nil, &apperr.Error{Code: "ca_file", Message: "the CA file holds no PEM certificate", Detail: file,
+			Hint: "Use a PEM bundle, e.g. the Amazon Redshift CA bundle."}
+	}
+	return pool, nil
+}
+
+func verifyChain(raw [][]byte, roots *x509.CertPool) error {
+	if len(raw) == 0 {
+		return fmt.Errorf("server sent no certificate")
+	}
+	certs := make([]*x509.Certificate, len(raw))
+	for i, r := range raw {
+		c, err := x509.ParseCertificate(r)
+		if err != nil {
+			return err
+		}
+		certs[i] = c
+	}
+	inter := x509.NewCertPool()
+	for _, c := range certs[1:] {
+		inter.AddCert(c)
+	}
+	_, err := certs[0].Verify(x509.VerifyOptions{Roots: roots, Intermediates: inter})
+	return err
+}
+
+// describe is a log-safe address, never containing the password.
+func (c Config) describe() string {
+	return c.User + "@" + net.JoinHostPort(c.Host, strconv.Itoa(c.Port)) + "/" + c.Database
+}

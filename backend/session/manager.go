@@ -1,0 +1,169 @@
+package session
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"regexp"
+	"strings"
+	"sync"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/redshiftmate/rsmate/backend/apperr"
+)
+
+// Engine detected from the server's version() string.
+type Engine string
+
+const (
+	Redshift Engine = "redshift"
+	Postgres Engine = "postgres"
+)
+
+// ServerInfo describes the server a session talks to.
+type ServerInfo struct {
+	Engine      Engine `json:"engine"`
+	Version     string `json:"version"`     // short, e.g. "PostgreSQL 15.18" or "Redshift 1.0.77467"
+	FullVersion string `json:"fullVersion"` // the whole version() text
+	User        string `json:"user"`
+	Database    string `json:"database"`
+	Host        string `json:"host"`
+	Port        int    `json:"port"`
+	Superuser   bool   `json:"superuser"`
+}
+
+// Session is one open pool.
+type Session struct {
+	ID        string
+	ProfileID string
+	ReadOnly  bool
+	Server    ServerInfo
+	Pool      *pgxpool.Pool
+	cfg       Config
+}
+
+// Manager owns every open session.
+type Manager struct {
+	mu       sync.Mutex
+	sessions map[string]*Session
+}
+
+func NewManager() *Manager { return &Manager{sessions: map[string]*Session{}} }
+
+// Probe connects once, identifies the server and disconnects ("Test connection").
+func Probe(ctx context.Context, cfg Config) (ServerInfo, error) {
+	pool, info, err := open(ctx, cfg)
+	if err != nil {
+		return ServerInfo{}, err
+	}
+	pool.Close()
+	return info, nil
+}
+
+// Open connects and registers a new session. ctx bounds (and cancels) the connect only.
+func (m *Manager) Open(ctx context.Context, cfg Config) (*Session, error) {
+	pool, info, err := open(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	s := &Session{ID: newID(), ProfileID: cfg.ProfileID, ReadOnly: cfg.ReadOnly, Server: info, Pool: pool, cfg: cfg}
+	m.mu.Lock()
+	m.sessions[s.ID] = s
+	m.mu.Unlock()
+	return s, nil
+}
+
+// Get returns an open session.
+func (m *Manager) Get(id string) (*Session, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	s, ok := m.sessions[id]
+	if !ok {
+		return nil, &apperr.Error{Code: "not_connected", Message: "this connection is closed",
+			Hint: "Connect again from the sidebar."}
+	}
+	return s, nil
+}
+
+// List returns the open sessions.
+func (m *Manager) List() []*Session {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	out := make([]*Session, 0, len(m.sessions))
+	for _, s := range m.sessions {
+		out = append(out, s)
+	}
+	return out
+}
+
+// Close closes one session's pool. Closing an unknown id is not an error.
+func (m *Manager) Close(id string) {
+	m.mu.Lock()
+	s := m.sessions[id]
+	delete(m.sessions, id)
+	m.mu.Unlock()
+	if s != nil {
+		s.Pool.Close()
+	}
+}
+
+// CloseAll closes every session (app shutdown).
+func (m *Manager) CloseAll() {
+	m.mu.Lock()
+	all := m.sessions
+	m.sessions = map[string]*Session{}
+	m.mu.Unlock()
+	for _, s := range all {
+		s.Pool.Close()
+	}
+}
+
+func open(ctx context.Context, cfg Config) (*pgxpool.Pool, ServerInfo, error) {
+	pc, err := cfg.poolConfig()
+	if err != nil {
+		return nil, ServerInfo{}, err
+	}
+	pool, err := pgxpool.NewWithConfig(ctx, pc)
+	if err != nil {
+		return nil, ServerInfo{}, Classify(err, cfg)
+	}
+	var version, user, db string
+	var super bool
+	// current_setting('is_superuser') exists on both engines as a reported parameter.
+	err = pool.QueryRow(ctx, "SELECT version(), current_user::text, current_database()::text, "+
+		"coalesce(current_setting('is_superuser'), 'off') = 'on'").Scan(&version, &user, &db, &super)
+	if err != nil {
+		pool.Close()
+		return nil, ServerInfo{}, Classify(err, cfg)
+	}
+	info := ServerInfo{FullVersion: version, User: user, Database: db, Host: cfg.Host, Port: cfg.Port, Superuser: super}
+	info.Engine, info.Version = DetectEngine(version)
+	return pool, info, nil
+}
+
+var (
+	redshiftVersion = regexp.MustCompile(`Redshift\s+([0-9][0-9.]*)`)
+	postgresVersion = regexp.MustCompile(`^PostgreSQL\s+([0-9][0-9.a-zA-Z]*)`)
+)
+
+// DetectEngine tells Redshift from PostgreSQL by the version() text. Redshift
+// answers "PostgreSQL 8.0.2 on i686-pc-linux-gnu, … Redshift 1.0.12345".
+func DetectEngine(version string) (Engine, string) {
+	if m := redshiftVersion.FindStringSubmatch(version); m != nil {
+		return Redshift, "Redshift " + m[1]
+	}
+	if m := postgresVersion.FindStringSubmatch(version); m != nil {
+		return Postgres, "PostgreSQL " + m[1]
+	}
+	if strings.Contains(strings.ToLower(version), "redshift") {
+		return Redshift, "Redshift"
+	}
+	return Postgres, strings.TrimSpace(strings.SplitN(version, " on ", 2)[0])
+}
+
+func newID() string {
+	b := make([]byte, 8)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}

@@ -1,0 +1,51 @@
+package main
+
+import (
+	"embed"
+	"log"
+
+	"github.com/wailsapp/wails/v2"
+	"github.com/wailsapp/wails/v2/pkg/menu"
+	"github.com/wailsapp/wails/v2/pkg/options"
+	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
+	"github.com/wailsapp/wails/v2/pkg/options/linux"
+	"github.com/wailsapp/wails/v2/pkg/options/mac"
+
+	"github.com/redshiftmate/rsmate/app"
+)
+
+//go:embed all:frontend/dist
+var assets embed.FS
+
+//go:embed build/appicon.png
+var icon []byte
+
+func main() {
+	a := app.New(app.OptionsFromEnv())
+
+	appMenu := menu.NewMenu()
+	appMenu.Append(menu.AppMenu())
+	appMenu.Append(menu.EditMenu()) // copy/paste shortcuts on macOS need the Edit menu
+
+	err := wails.Run(&options.App{
+		Title:            "Redshift Mate",
+		Width:            1320,
+		Height:           840,
+		MinWidth:         960,
+		MinHeight:        600,
+		AssetServer:      &assetserver.Options{Assets: assets},
+		BackgroundColour: &options.RGBA{R: 26, G: 27, B: 30, A: 255},
+		Menu:             appMenu,
+		OnStartup:        a.Startup,
+		OnShutdown:       a.Shutdown,
+		Bind:             a.Bindings(),
+		ErrorFormatter:   app.FormatError,
+		Linux:            &linux.Options{Icon: icon, ProgramName: "redshift-mate"},
+		Mac: &mac.Options{
+			About: &mac.AboutInfo{Title: "Redshift Mate", Message: "Users, roles, groups and privileges for Amazon Redshift and PostgreSQL.", Icon: icon},
+		},
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+}
