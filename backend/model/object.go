@@ -1,0 +1,88 @@
+package model
+
+// ObjectKind names a securable object's kind.
+type ObjectKind string
+
+const (
+	ObjDatabase  ObjectKind = "database"
+	ObjSchema    ObjectKind = "schema"
+	ObjTable     ObjectKind = "table" // tables, views, materialized views: the GRANT ... ON TABLE family
+	ObjColumn    ObjectKind = "column"
+	ObjFunction  ObjectKind = "function"
+	ObjProcedure ObjectKind = "procedure"
+	ObjLanguage  ObjectKind = "language"
+)
+
+// RelationKind refines ObjTable.
+type RelationKind string
+
+const (
+	RelTable            RelationKind = "table"
+	RelView             RelationKind = "view"
+	RelMaterializedView RelationKind = "materialized_view"
+	RelLateBindingView  RelationKind = "late_binding_view"
+	RelExternalTable    RelationKind = "external_table"
+	RelPartitionedTable RelationKind = "partitioned_table"
+	RelForeignTable     RelationKind = "foreign_table"
+	RelSequence         RelationKind = "sequence"
+)
+
+// ObjectRef identifies an object within the snapshot's database.
+// Database objects use Name; schemas use Schema; relations Schema+Name;
+// columns Schema+Name+Column; routines Schema+Name+Args (identity argument
+// types as the catalog prints them, e.g. "integer, character varying").
+type ObjectRef struct {
+	Kind   ObjectKind `json:"kind"`
+	Schema string     `json:"schema,omitempty"`
+	Name   string     `json:"name,omitempty"`
+	Args   string     `json:"args,omitempty"`
+	Column string     `json:"column,omitempty"`
+}
+
+// Database is one database of the cluster.
+type Database struct {
+	Name  string `json:"name"`
+	Owner string `json:"owner"`
+}
+
+// Schema is a namespace in the snapshot's database.
+type Schema struct {
+	Name  string `json:"name"`
+	Owner string `json:"owner"`
+	// Type is "local", "external" or "shared" (Redshift svv_all_schemas.schema_type).
+	Type string `json:"type"`
+	// System marks catalog schemas (pg_catalog, information_schema, pg_toast…).
+	System bool `json:"system"`
+}
+
+// Relation is a table, view or materialized view.
+type Relation struct {
+	Schema string       `json:"schema"`
+	Name   string       `json:"name"`
+	Kind   RelationKind `json:"kind"`
+	Owner  string       `json:"owner"`
+}
+
+// Routine is a function or a procedure; Args disambiguates overloads.
+type Routine struct {
+	Schema   string     `json:"schema"`
+	Name     string     `json:"name"`
+	Args     string     `json:"args"`
+	Kind     ObjectKind `json:"kind"` // ObjFunction or ObjProcedure
+	Owner    string     `json:"owner"`
+	Language string     `json:"language"`
+	Result   string     `json:"result,omitempty"`
+}
+
+// Language is a procedural language (USAGE is grantable).
+type Language struct {
+	Name  string `json:"name"`
+	Owner string `json:"owner,omitempty"`
+}
+
+// Column is one column of a relation; columns are loaded per relation on demand.
+type Column struct {
+	Name     string `json:"name"`
+	Position int    `json:"position"`
+	Type     string `json:"type"`
+}

@@ -1,0 +1,89 @@
+// Package model is the engine-neutral access model of one database of a
+// cluster: principals, memberships, objects, privileges and default privileges.
+// Readers in backend/engine fill it; nothing here talks to a server.
+package model
+
+// PrincipalKind names what can hold privileges.
+type PrincipalKind string
+
+const (
+	KindUser   PrincipalKind = "user"
+	KindRole   PrincipalKind = "role"
+	KindGroup  PrincipalKind = "group"
+	KindPublic PrincipalKind = "public"
+)
+
+// IdentityType classifies a user by how it authenticates or who owns it.
+type IdentityType string
+
+const (
+	IdentityLocal   IdentityType = "local"    // password user
+	IdentityIAM     IdentityType = "iam"      // "IAM:<user>" (Redshift, GetClusterCredentialsWithIAM)
+	IdentityIAMRole IdentityType = "iam_role" // "IAMR:<role>" (Redshift Serverless / IAM roles)
+	IdentityIdC     IdentityType = "idc"      // "<namespace>:<user>" from a registered identity provider
+	IdentitySystem  IdentityType = "system"   // rdsdb, rdsadmin, pg_* roles, ds:* …
+)
+
+// PrincipalRef points at a principal. PUBLIC has an empty Name.
+type PrincipalRef struct {
+	Kind PrincipalKind `json:"kind"`
+	Name string        `json:"name"`
+}
+
+// Public is the PUBLIC pseudo-principal.
+var Public = PrincipalRef{Kind: KindPublic}
+
+// User is a login identity. Fields an engine lacks stay at their zero value.
+type User struct {
+	ID        int64  `json:"id"`
+	Name      string `json:"name"`
+	Superuser bool   `json:"superuser"`
+	CreateDB  bool   `json:"createDb"`
+	// CreateRole is PostgreSQL's CREATEROLE. (Redshift's CREATEUSER keyword means superuser.)
+	CreateRole  bool `json:"createRole"`
+	Inherit     bool `json:"inherit"`     // PostgreSQL
+	BypassRLS   bool `json:"bypassRls"`   // PostgreSQL
+	Replication bool `json:"replication"` // PostgreSQL
+	// ConnectionLimit is -1 for unlimited.
+	ConnectionLimit int `json:"connectionLimit"`
+	// SessionTimeout is in seconds; 0 means the cluster default (Redshift).
+	SessionTimeout int `json:"sessionTimeout"`
+	// SyslogAccess is "RESTRICTED" or "UNRESTRICTED" (Redshift), "" elsewhere.
+	SyslogAccess string `json:"syslogAccess"`
+	// ValidUntil is the password expiry as the server prints it; "" means never.
+	ValidUntil       string       `json:"validUntil"`
+	PasswordDisabled bool         `json:"passwordDisabled"`
+	ExternalID       string       `json:"externalId"`
+	Config           []string     `json:"config"` // session defaults, "name=value"
+	Identity         IdentityType `json:"identity"`
+	Comment          string       `json:"comment,omitempty"`
+}
+
+// Role is an RBAC role (Redshift CREATE ROLE; PostgreSQL NOLOGIN role).
+type Role struct {
+	ID         int64  `json:"id"`
+	Name       string `json:"name"`
+	Owner      string `json:"owner"`      // Redshift role_owner
+	ExternalID string `json:"externalId"` // Redshift EXTERNALID
+	// System marks roles the product must not alter: Redshift sys:* and ds:*, PostgreSQL pg_*.
+	System     bool   `json:"system"`
+	Superuser  bool   `json:"superuser"` // PostgreSQL role attributes
+	CreateDB   bool   `json:"createDb"`
+	CreateRole bool   `json:"createRole"`
+	Inherit    bool   `json:"inherit"`
+	Comment    string `json:"comment,omitempty"`
+}
+
+// Group is a Redshift legacy group: a flat set of users.
+type Group struct {
+	ID   int64  `json:"id"`
+	Name string `json:"name"`
+}
+
+// Membership says Member belongs to Of (a role or a group).
+type Membership struct {
+	Member      PrincipalRef `json:"member"`
+	Of          PrincipalRef `json:"of"`
+	AdminOption bool         `json:"adminOption"`
+	Grantor     string       `json:"grantor,omitempty"`
+}

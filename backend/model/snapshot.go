@@ -1,0 +1,33 @@
+package model
+
+import "time"
+
+// Snapshot is everything the product knows about one database at one moment.
+// Principals and memberships are cluster-wide; objects and grants belong to Database.
+type Snapshot struct {
+	Engine    string     `json:"engine"`
+	Database  string     `json:"database"`
+	LoadedAt  time.Time  `json:"loadedAt"`
+	Databases []Database `json:"databases"`
+
+	Users       []User       `json:"users"`
+	Roles       []Role       `json:"roles"`
+	Groups      []Group      `json:"groups"`
+	Memberships []Membership `json:"memberships"`
+
+	Schemas   []Schema   `json:"schemas"`
+	Relations []Relation `json:"relations"`
+	Routines  []Routine  `json:"routines"`
+	Languages []Language `json:"languages"`
+
+	Grants            []Grant            `json:"grants"`
+	DefaultPrivileges []DefaultPrivilege `json:"defaultPrivileges"`
+	SystemPrivileges  []SystemPrivilege  `json:"systemPrivileges"`
+
+	// Partial is set when the connected user cannot see every row (Redshift
+	// svv_* views silently hide rows from non-superusers); Warnings say which.
+	Partial  bool     `json:"partial"`
+	Warnings []string `json:"warnings"`
+	// Queries is how many statements the load issued.
+	Queries int `json:"queries"`
+}
