@@ -1,0 +1,193 @@
+// Package access computes effective privileges: what a principal can do through
+// its own grants, the roles it belongs to (transitively), its groups and PUBLIC,
+// and why. It is pure logic over a model.Snapshot.
+package access
+
+import (
+	"sort"
+
+	"github.com/redshiftmate/rsmate/backend/model"
+)
+
+// GrantLookup returns the explicit grants held by one grantee. The catalog
+// index implements it; tests may use ByGrantee.
+type GrantLookup interface {
+	GrantsTo(p model.PrincipalRef) []model.Grant
+}
+
+// ByGrantee indexes a snapshot's grants by grantee.
+type ByGrantee map[model.PrincipalRef][]model.Grant
+
+// IndexGrants builds a ByGrantee from a snapshot.
+func IndexGrants(s *model.Snapshot) ByGrantee {
+	idx := ByGrantee{}
+	for _, g := range s.Grants {
+		idx[g.Grantee] = append(idx[g.Grantee], g)
+	}
+	return idx
+}
+
+func (b ByGrantee) GrantsTo(p model.PrincipalRef) []model.Grant { return b[p] }
+
+// Path is how a principal reaches a grantee: the chain of memberships from the
+// principal (exclusive) to the grantee (inclusive). An empty path is a direct grant.
+type Path []model.PrincipalRef
+
+// Reach lists every principal whose grants apply to p, each with the shortest
+// membership path: p itself (empty path), roles reached through role
+// memberships (transitively; PostgreSQL NOINHERIT stops inheritance), groups of
+// a user, and PUBLIC.
+func Reach(s *model.Snapshot, p model.PrincipalRef) map[model.PrincipalRef]Path {
+	parents := map[model.PrincipalRef][]model.Membership{}
+	for _, m := range s.Memberships {
+		parents[m.Member] = append(parents[m.Member], m)
+	}
+	inherits := inheritFunc(s)
+	out := map[model.PrincipalRef]Path{p: {}}
+	queue := []model.PrincipalRef{p}
+	for len(queue) > 0 {
+		cur := queue[0]
+		queue = queue[1:]
+		for _, m := range parents[cur] {
+			if _, seen := out[m.Of]; seen || !inherits(m) {
+				continue
+			}
+			out[m.Of] = append(append(Path{}, out[cur]...), m.Of)
+			queue = append(queue, m.Of)
+		}
+	}
+	if p.Kind != model.KindPublic {
+		out[model.Public] = Path{model.Public}
+	}
+	return out
+}
+
+// inheritFunc says whether a membership passes privileges on. Redshift always
+// inherits; PostgreSQL follows the membership's INHERIT option (16+) or the
+// member's INHERIT attribute.
+func inheritFunc(s *model.Snapshot) func(model.Membership) bool {
+	if s.Engine != "postgres" {
+		return func(model.Membership) bool { return true }
+	}
+	attr := map[model.PrincipalRef]bool{}
+	for _, u := range s.Users {
+		attr[model.PrincipalRef{Kind: model.KindUser, Name: u.Name}] = u.Inherit
+	}
+	for _, r := range s.Roles {
+		attr[model.PrincipalRef{Kind: model.KindRole, Name: r.Name}] = r.Inherit
+	}
+	return func(m model.Membership) bool {
+		if m.InheritOption != nil {
+			return *m.InheritOption
+		}
+		inh, known := attr[m.Member]
+		return inh || !known
+	}
+}
+
+// Source is one reason a principal holds a privilege.
+type Source struct {
+	Via   Path        `json:"via"` // empty: granted directly
+	Grant model.Grant `json:"grant"`
+}
+
+// Cell is the effective state of one privilege on one object.
+type Cell struct {
+	Object      model.ObjectRef `json:"object"`
+	Privilege   string          `json:"privilege"`
+	Direct      bool            `json:"direct"`      // held by the principal itself
+	Inherited   bool            `json:"inherited"`   // held through a role, group or PUBLIC
+	GrantOption bool            `json:"grantOption"` // some source carries WITH GRANT OPTION
+	Sources     []Source        `json:"sources"`
+}
+
+// Effective is a principal's effective privileges.
+type Effective struct {
+	Principal model.PrincipalRef `json:"principal"`
+	// Superuser principals bypass every check: Cells then lists only explicit grants.
+	Superuser bool   `json:"superuser"`
+	Cells     []Cell `json:"cells"`
+	// Reach is every principal whose grants apply, with its membership path.
+	Reach map[string]Path `json:"reach"`
+}
+
+type cellKey struct {
+	obj  model.ObjectRef
+	priv string
+}
+
+// Compute gathers the effective privileges of p on every object.
+func Compute(s *model.Snapshot, grants GrantLookup, p model.PrincipalRef) Effective {
+	reach := Reach(s, p)
+	eff := Effective{Principal: p, Superuser: isSuperuser(s, p, reach), Reach: map[string]Path{}}
+	cells := map[cellKey]*Cell{}
+	var order []cellKey
+	for who, path := range reach {
+		eff.Reach[refKey(who)] = path
+		for _, g := range grants.GrantsTo(who) {
+			k := cellKey{g.Object, g.Privilege}
+			c := cells[k]
+			if c == nil {
+				c = &Cell{Object: g.Object, Privilege: g.Privilege}
+				cells[k] = c
+				order = append(order, k)
+			}
+			if len(path) == 0 {
+				c.Direct = true
+			} else {
+				c.Inherited = true
+			}
+			c.GrantOption = c.GrantOption || g.GrantOption
+			c.Sources = append(c.Sources, Source{Via: path, Grant: g})
+		}
+	}
+	sort.Slice(order, func(i, j int) bool { return lessKey(order[i], order[j]) })
+	for _, k := range order {
+		c := cells[k]
+		sort.SliceStable(c.Sources, func(i, j int) bool { return len(c.Sources[i].Via) < len(c.Sources[j].Via) })
+		eff.Cells = append(eff.Cells, *c)
+	}
+	return eff
+}
+
+// isSuperuser is true for a superuser user, or (PostgreSQL) a member of a
+// superuser role with inheritance — PostgreSQL does not inherit SUPERUSER, so
+// only the principal's own attribute counts.
+func isSuperuser(s *model.Snapshot, p model.PrincipalRef, _ map[model.PrincipalRef]Path) bool {
+	switch p.Kind {
+	case model.KindUser:
+		for _, u := range s.Users {
+			if u.Name == p.Name {
+				return u.Superuser
+			}
+		}
+	case model.KindRole:
+		for _, r := range s.Roles {
+			if r.Name == p.Name {
+				return r.Superuser
+			}
+		}
+	}
+	return false
+}
+
+func refKey(p model.PrincipalRef) string { return string(p.Kind) + ":" + p.Name }
+
+func lessKey(a, b cellKey) bool {
+	if a.obj.Kind != b.obj.Kind {
+		return a.obj.Kind < b.obj.Kind
+	}
+	if a.obj.Schema != b.obj.Schema {
+		return a.obj.Schema < b.obj.Schema
+	}
+	if a.obj.Name != b.obj.Name {
+		return a.obj.Name < b.obj.Name
+	}
+	if a.obj.Args != b.obj.Args {
+		return a.obj.Args < b.obj.Args
+	}
+	if a.obj.Column != b.obj.Column {
+		return a.obj.Column < b.obj.Column
+	}
+	return a.priv < b.priv
+}
