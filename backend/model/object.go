@@ -43,6 +43,8 @@ type ObjectRef struct {
 type Database struct {
 	Name  string `json:"name"`
 	Owner string `json:"owner"`
+	// Template marks PostgreSQL template databases (template0, template1).
+	Template bool `json:"template,omitempty"`
 }
 
 // Schema is a namespace in the snapshot's database.
@@ -78,6 +80,8 @@ type Routine struct {
 type Language struct {
 	Name  string `json:"name"`
 	Owner string `json:"owner,omitempty"`
+	// Trusted languages accept GRANT USAGE; untrusted ones are superuser-only.
+	Trusted bool `json:"trusted"`
 }
 
 // Column is one column of a relation; columns are loaded per relation on demand.

@@ -86,4 +86,9 @@ type Membership struct {
 	Of          PrincipalRef `json:"of"`
 	AdminOption bool         `json:"adminOption"`
 	Grantor     string       `json:"grantor,omitempty"`
+	// InheritOption and SetOption are PostgreSQL 16+ per-membership options;
+	// nil where the engine has none (older PostgreSQL: inheritance follows the
+	// member's Inherit attribute).
+	InheritOption *bool `json:"inheritOption,omitempty"`
+	SetOption     *bool `json:"setOption,omitempty"`
 }

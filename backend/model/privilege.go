@@ -31,6 +31,12 @@ type Grant struct {
 	// current and future objects: "SCHEMAS", "TABLES", "FUNCTIONS", "PROCEDURES",
 	// "LANGUAGES". Scoped grants use Object.Kind database (… IN DATABASE) or schema (… IN SCHEMA).
 	Scope string `json:"scope,omitempty"`
+	// Implied marks the owner's own privilege (grantee and grantor are the
+	// object's owner): it comes with ownership, so lists usually hide it.
+	Implied bool `json:"implied,omitempty"`
+	// Default marks a row from the engine's built-in defaults: the object's
+	// privileges were never changed (PostgreSQL ACL NULL, read via acldefault).
+	Default bool `json:"default,omitempty"`
 }
 
 // DefaultObjectType names what a default privilege applies to.
@@ -54,6 +60,8 @@ type DefaultPrivilege struct {
 	Grantee     PrincipalRef      `json:"grantee"`
 	Privilege   string            `json:"privilege"`
 	GrantOption bool              `json:"grantOption"`
+	// Implied marks the creator's own privilege (grantee is the creator).
+	Implied bool `json:"implied,omitempty"`
 }
 
 // SystemPrivilege is a Redshift system permission (CREATE USER, ACCESS SYSTEM TABLE, …).
