@@ -3,6 +3,7 @@ package main
 import (
 	"embed"
 	"log"
+	goruntime "runtime"
 
 	"github.com/wailsapp/wails/v2"
 	"github.com/wailsapp/wails/v2/pkg/menu"
@@ -23,9 +24,14 @@ var icon []byte
 func main() {
 	a := app.New(app.OptionsFromEnv())
 
-	appMenu := menu.NewMenu()
-	appMenu.Append(menu.AppMenu())
-	appMenu.Append(menu.EditMenu()) // copy/paste shortcuts on macOS need the Edit menu
+	// Copy/paste shortcuts on macOS need the Edit menu. The role menus have no
+	// items on Linux, where Wails 2.9 crashes building them: macOS only.
+	var appMenu *menu.Menu
+	if goruntime.GOOS == "darwin" {
+		appMenu = menu.NewMenu()
+		appMenu.Append(menu.AppMenu())
+		appMenu.Append(menu.EditMenu())
+	}
 
 	err := wails.Run(&options.App{
 		Title:            "Redshift Mate",

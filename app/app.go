@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/redshiftmate/rsmate/backend/apperr"
+	"github.com/redshiftmate/rsmate/backend/catalog"
 	"github.com/redshiftmate/rsmate/backend/profile"
 	"github.com/redshiftmate/rsmate/backend/sandbox"
 	"github.com/redshiftmate/rsmate/backend/session"
@@ -42,6 +43,7 @@ type App struct {
 
 	Profiles *ProfilesService
 	Sessions *SessionsService
+	Catalog  *CatalogService
 }
 
 // New builds the app. Nothing touches disk, network or keychain until used.
@@ -55,6 +57,7 @@ func New(opts Options) *App {
 	}
 	a.Profiles = &ProfilesService{app: a}
 	a.Sessions = &SessionsService{app: a}
+	a.Catalog = &CatalogService{app: a, cache: catalog.NewCache()}
 	return a
 }
 
@@ -68,7 +71,7 @@ func OptionsFromEnv() Options {
 }
 
 // Bindings lists the services the frontend may call.
-func (a *App) Bindings() []any { return []any{a.Profiles, a.Sessions} }
+func (a *App) Bindings() []any { return []any{a.Profiles, a.Sessions, a.Catalog} }
 
 // Startup runs when the window exists: the place for side effects.
 func (a *App) Startup(ctx context.Context) {

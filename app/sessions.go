@@ -48,18 +48,19 @@ type ConnectRequest struct {
 // Test connects once and reports the server, without keeping the connection.
 func (s *SessionsService) Test(req TestRequest) (info session.ServerInfo, err error) {
 	defer guard(&err)
-	if err := profile.Validate(req.Profile); err != nil {
+	p := profile.Normalize(req.Profile) // the form may leave defaults empty, as Save allows
+	if err := profile.Validate(p); err != nil {
 		return info, err
 	}
 	pw := req.Password
 	if req.UseStoredPassword && pw == "" {
-		if pw, err = s.storedPassword(req.Profile); err != nil {
+		if pw, err = s.storedPassword(p); err != nil {
 			return info, err
 		}
 	}
-	ctx, done := s.attempt(req.AttemptID, req.Profile)
+	ctx, done := s.attempt(req.AttemptID, p)
 	defer done()
-	return session.Probe(ctx, configFor(req.Profile, pw))
+	return session.Probe(ctx, configFor(p, pw))
 }
 
 // Connect opens a session for a saved profile.

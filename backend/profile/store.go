@@ -1,48 +1,265 @@
 package profile
 
-import "errors"
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"unicode/utf8"
 
-// ImportResult says which profiles an import added and which it skipped (by name).
-type ImportResult struct {
-	Added   []string `json:"added"`
-	Skipped []string `json:"skipped"`
-}
-
-// Store persists profiles. (Implementation in progress.)
-type Store struct {
-	dir     string
-	warning string
-}
-
-var errTODO = errors.New("not implemented yet")
-
-func DefaultDir() (string, error)               { return "", errTODO }
-func Open(dir string) (*Store, error)           { return &Store{dir: dir}, nil }
-func (s *Store) Warning() string                { return s.warning }
-func (s *Store) List() []Profile                { return nil }
-func (s *Store) Get(id string) (Profile, error) { return Profile{}, errTODO }
-func (s *Store) Save(p Profile) (Profile, error) {
-	return p, errTODO
-}
-func (s *Store) Delete(id string) error                   { return errTODO }
-func (s *Store) Duplicate(id string) (Profile, error)     { return Profile{}, errTODO }
-func (s *Store) Reorder(ids []string) error               { return errTODO }
-func (s *Store) Export() ([]byte, error)                  { return nil, errTODO }
-func (s *Store) Import(data []byte) (ImportResult, error) { return ImportResult{}, errTODO }
-func Validate(p Profile) error                            { return errTODO }
-func ParseURL(s string) (Profile, error)                  { return Profile{}, errTODO }
-
-// Secrets keeps passwords, keyed by profile id. Only the OS keychain implements it.
-type Secrets interface {
-	Available() error
-	Set(profileID, password string) error
-	Get(profileID string) (string, error) // ErrNoSecret when none is stored
-	Delete(profileID string) error
-}
-
-var (
-	ErrNoSecret            = errors.New("no password stored")
-	ErrKeychainUnavailable = errors.New("no OS keychain is available")
+	"github.com/redshiftmate/rsmate/backend/apperr"
 )
 
-func NewKeyringSecrets(service string) Secrets { return nil }
+// AppDirName is the app's folder under the user's config directory.
+const AppDirName = "redshift-mate"
+
+// DefaultDir is os.UserConfigDir()/redshift-mate.
+func DefaultDir() (string, error) {
+	base, err := os.UserConfigDir()
+	if err != nil {
+		return "", fmt.Errorf("finding the user's config directory: %w", err)
+	}
+	return filepath.Join(base, AppDirName), nil
+}
+
+// Store holds the saved profiles in memory and writes every change through to
+// dir/profiles.json. It is safe for concurrent use.
+type Store struct {
+	mu       sync.Mutex
+	dir      string
+	path     string
+	profiles []Profile
+	warning  string
+	// frozen is set when the file was written by a newer version of the app:
+	// it is shown but never overwritten.
+	frozen bool
+}
+
+// Open loads dir/profiles.json, creating dir (0700) when missing. A file that
+// cannot be parsed is renamed aside and reported through Warning; Open fails
+// only when the file cannot be read or set aside at all.
+func Open(dir string) (*Store, error) {
+	if dir == "" {
+		return nil, fmt.Errorf("no directory given for the connections file")
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, err
+	}
+	// An existing directory may be wider open than it should be.
+	if err := os.Chmod(dir, 0o700); err != nil {
+		return nil, err
+	}
+	s := &Store{dir: dir, path: filepath.Join(dir, fileName)}
+	ld, err := load(s.path)
+	if err != nil {
+		return nil, err
+	}
+	s.profiles, s.warning, s.frozen = ld.profiles, ld.warning, ld.frozen
+	return s, nil
+}
+
+// Warning describes a problem met while opening (a damaged file set aside, a
+// file from a newer version), or "" when there was none.
+func (s *Store) Warning() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.warning
+}
+
+// Path is the connections file.
+func (s *Store) Path() string { return s.path }
+
+// List returns every profile in the user's order.
+func (s *Store) List() []Profile {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Clone(s.profiles)
+}
+
+// Get returns one profile.
+func (s *Store) Get(id string) (Profile, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if i := s.index(id); i >= 0 {
+		return s.profiles[i], nil
+	}
+	return Profile{}, notFound(id)
+}
+
+// Save creates (empty ID) or updates a profile, after filling defaults and
+// validating it. Names are unique regardless of case.
+func (s *Store) Save(p Profile) (Profile, error) {
+	if p.Sandbox {
+		return Profile{}, apperr.Invalid("the Local sandbox connection is never saved; duplicate it instead")
+	}
+	p = Normalize(p)
+	if err := Validate(p); err != nil {
+		return Profile{}, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.writable(); err != nil {
+		return Profile{}, err
+	}
+	next := slices.Clone(s.profiles)
+	if p.ID == "" {
+		if err := nameFree(next, p.Name, ""); err != nil {
+			return Profile{}, err
+		}
+		p.ID = newID()
+		next = append(next, p)
+	} else {
+		i := s.index(p.ID)
+		if i < 0 {
+			return Profile{}, notFound(p.ID)
+		}
+		if err := nameFree(next, p.Name, p.ID); err != nil {
+			return Profile{}, err
+		}
+		next[i] = p
+	}
+	if err := s.commit(next); err != nil {
+		return Profile{}, err
+	}
+	return p, nil
+}
+
+// Delete removes a profile. Its password is the caller's to remove.
+func (s *Store) Delete(id string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.writable(); err != nil {
+		return err
+	}
+	i := s.index(id)
+	if i < 0 {
+		return notFound(id)
+	}
+	return s.commit(slices.Delete(slices.Clone(s.profiles), i, i+1))
+}
+
+// Duplicate copies a profile under a free "Name (copy)" / "Name (copy 2)"
+// name, placed right after the original. The password is not copied.
+func (s *Store) Duplicate(id string) (Profile, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.writable(); err != nil {
+		return Profile{}, err
+	}
+	i := s.index(id)
+	if i < 0 {
+		return Profile{}, notFound(id)
+	}
+	cp := s.profiles[i]
+	cp.ID = newID()
+	cp.Name = copyName(s.profiles, cp.Name)
+	next := slices.Insert(slices.Clone(s.profiles), i+1, cp)
+	if err := s.commit(next); err != nil {
+		return Profile{}, err
+	}
+	return cp, nil
+}
+
+// Reorder sets the order; ids must list every profile exactly once.
+func (s *Store) Reorder(ids []string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.writable(); err != nil {
+		return err
+	}
+	if len(ids) != len(s.profiles) {
+		return apperr.Invalid("the new order lists %d connections but there are %d", len(ids), len(s.profiles))
+	}
+	next := make([]Profile, 0, len(ids))
+	seen := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		i := s.index(id)
+		if i < 0 {
+			return apperr.Invalid("the new order names an unknown connection %q", id)
+		}
+		if seen[id] {
+			return apperr.Invalid("the new order names connection %q twice", id)
+		}
+		seen[id] = true
+		next = append(next, s.profiles[i])
+	}
+	return s.commit(next)
+}
+
+// index finds a profile by id; the caller holds mu.
+func (s *Store) index(id string) int {
+	return slices.IndexFunc(s.profiles, func(p Profile) bool { return p.ID == id })
+}
+
+func (s *Store) writable() error {
+	if s.frozen {
+		return &apperr.Error{Code: "profiles_read_only",
+			Message: "the connections file was written by a newer version of Redshift Mate and is not changed by this one",
+			Detail:  s.path, Hint: "Update Redshift Mate to edit connections."}
+	}
+	return nil
+}
+
+// commit writes next to disk and only then makes it current; the caller holds mu.
+func (s *Store) commit(next []Profile) error {
+	if err := writeFile(s.path, next); err != nil {
+		return &apperr.Error{Code: "write_failed", Message: "cannot save the connections file",
+			Detail: err.Error(), Hint: "Check that " + s.dir + " is writable.", Err: err}
+	}
+	s.profiles = next
+	return nil
+}
+
+func notFound(id string) error {
+	return &apperr.Error{Code: "not_found", Message: fmt.Sprintf("connection %q does not exist", id),
+		Hint: "It may have been deleted; reload the list."}
+}
+
+// nameFree fails when another profile (not selfID) already has the name, in any case.
+func nameFree(ps []Profile, name, selfID string) error {
+	for _, p := range ps {
+		if p.ID != selfID && strings.EqualFold(p.Name, name) {
+			return &apperr.Error{Code: "name_taken", Message: fmt.Sprintf("a connection named %q already exists", p.Name),
+				Hint: "Choose another name."}
+		}
+	}
+	return nil
+}
+
+func nameTaken(ps []Profile, name string) bool { return nameFree(ps, name, "") != nil }
+
+var copySuffix = regexp.MustCompile(` \(copy(?: \d+)?\)$`)
+
+// copyName returns "Base (copy)", or "Base (copy N)" with the first free N.
+// Copying a copy counts from the original's base name.
+func copyName(ps []Profile, name string) string {
+	base := copySuffix.ReplaceAllString(name, "")
+	for n := 1; ; n++ {
+		suffix := " (copy)"
+		if n > 1 {
+			suffix = fmt.Sprintf(" (copy %d)", n)
+		}
+		cand := truncateRunes(base, NameMaxLen-utf8.RuneCountInString(suffix)) + suffix
+		if !nameTaken(ps, cand) {
+			return cand
+		}
+	}
+}
+
+func truncateRunes(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return strings.TrimSpace(string([]rune(s)[:n]))
+}
+
+func newID() string {
+	b := make([]byte, 12)
+	_, _ = rand.Read(b) // crypto/rand.Read never fails on supported platforms
+	return hex.EncodeToString(b)
+}

@@ -33,7 +33,10 @@ func Classify(err error, cfg Config) *apperr.Error {
 	if errors.As(err, &pgErr) {
 		switch pgErr.Code {
 		case "28P01", "28000":
-			if strings.Contains(pgErr.Message, "no pg_hba.conf entry") && strings.Contains(pgErr.Message, "no encryption") {
+			// PostgreSQL 14+ ends this message with "no encryption", older
+			// releases with "SSL off" (Redshift descends from 8.0; its text is unconfirmed).
+			if strings.Contains(pgErr.Message, "no pg_hba.conf entry") &&
+				(strings.Contains(pgErr.Message, "no encryption") || strings.Contains(pgErr.Message, "SSL off")) {
 				return mk("tls_required", "the server requires an encrypted connection",
 					"Set the SSL mode to require (or verify-full) in the profile.")
 			}
@@ -54,14 +57,15 @@ func Classify(err error, cfg Config) *apperr.Error {
 	if errors.Is(err, context.Canceled) {
 		return mk("canceled", "the connection attempt was cancelled", "")
 	}
+	// Before the timeout check: a name that does not exist is not a slow server.
+	var dnsErr *net.DNSError
+	if errors.As(err, &dnsErr) && !dnsErr.IsTimeout {
+		return mk("host_not_found", "host \""+cfg.Host+"\" was not found",
+			"Check the host name; for Redshift copy the endpoint from the console without the port and database.")
+	}
 	if errors.Is(err, context.DeadlineExceeded) || isTimeout(err) {
 		return mk("timeout", "the server did not answer in time ("+cfg.describe()+")",
 			"Check host and port, VPN and security groups (Redshift must allow your IP on its port), or raise the connect timeout.")
-	}
-	var dnsErr *net.DNSError
-	if errors.As(err, &dnsErr) {
-		return mk("host_not_found", "host \""+cfg.Host+"\" was not found",
-			"Check the host name; for Redshift copy the endpoint from the console without the port and database.")
 	}
 	if errors.Is(err, syscall.ECONNREFUSED) || strings.Contains(err.Error(), "connection refused") {
 		return mk("connection_refused", "nothing is listening on "+cfg.Host+" port "+strconv.Itoa(cfg.Port),
@@ -84,7 +88,8 @@ func Classify(err error, cfg Config) *apperr.Error {
 		return mk("auth_unsupported", "this user's password is stored in Redshift's sha256 form, which this client cannot use",
 			"Reset the user's password (it will be stored as md5) or log in as another user.")
 	}
-	return mk("connect_failed", "could not connect to "+cfg.describe(), "")
+	return mk("connect_failed", "could not connect to "+cfg.describe(),
+		"Check the host, port and SSL mode in the profile; the detail shows what the driver saw.")
 }
 
 func isTimeout(err error) bool {

@@ -167,3 +167,25 @@ func newID() string {
 	_, _ = rand.Read(b)
 	return hex.EncodeToString(b)
 }
+
+// SwitchDatabase reconnects a session to another database of the same server
+// (privileges are per database). The session keeps its id; the old pool is
+// closed only after the new one works.
+func (m *Manager) SwitchDatabase(ctx context.Context, id, database string) (*Session, error) {
+	old, err := m.Get(id)
+	if err != nil {
+		return nil, err
+	}
+	cfg := old.cfg
+	cfg.Database = database
+	pool, info, err := open(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	s := &Session{ID: id, ProfileID: old.ProfileID, ReadOnly: old.ReadOnly, Server: info, Pool: pool, cfg: cfg}
+	m.mu.Lock()
+	m.sessions[id] = s
+	m.mu.Unlock()
+	old.Pool.Close()
+	return s, nil
+}

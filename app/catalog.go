@@ -1,0 +1,487 @@
+package app
+
+import (
+	"context"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/redshiftmate/rsmate/backend/access"
+	"github.com/redshiftmate/rsmate/backend/apperr"
+	"github.com/redshiftmate/rsmate/backend/catalog"
+	"github.com/redshiftmate/rsmate/backend/engine"
+	"github.com/redshiftmate/rsmate/backend/model"
+	"github.com/redshiftmate/rsmate/backend/session"
+)
+
+// CatalogService is the bound service that loads and browses a session's
+// access model. Every method answers from the cached snapshot and its index,
+// so a screen costs one call and no per-row round trips.
+type CatalogService struct {
+	app   *App
+	cache *catalog.Cache
+
+	mu      sync.Mutex
+	loading map[string]context.CancelFunc
+}
+
+// CatalogSummary describes a loaded snapshot.
+type CatalogSummary struct {
+	SessionID    string              `json:"sessionId"`
+	Engine       string              `json:"engine"`
+	Database     string              `json:"database"`
+	Databases    []string            `json:"databases"`
+	Capabilities engine.Capabilities `json:"capabilities"`
+	Counts       CatalogCounts       `json:"counts"`
+	Partial      bool                `json:"partial"`
+	Warnings     []string            `json:"warnings"`
+	Queries      int                 `json:"queries"`
+	LoadMillis   int64               `json:"loadMillis"`
+	LoadedAt     time.Time           `json:"loadedAt"`
+}
+
+// CatalogCounts sizes each list.
+type CatalogCounts struct {
+	Users             int `json:"users"`
+	Roles             int `json:"roles"`
+	Groups            int `json:"groups"`
+	Schemas           int `json:"schemas"`
+	Relations         int `json:"relations"`
+	Routines          int `json:"routines"`
+	Grants            int `json:"grants"`
+	DefaultPrivileges int `json:"defaultPrivileges"`
+}
+
+// CatalogProgress is emitted as "catalog:progress" while a load runs.
+type CatalogProgress struct {
+	SessionID string `json:"sessionId"`
+	Step      string `json:"step"`
+	Done      int    `json:"done"`
+	Total     int    `json:"total"`
+}
+
+// Load reads (or, with refresh, re-reads) the session's catalog.
+func (s *CatalogService) Load(sessionID string, refresh bool) (sum CatalogSummary, err error) {
+	defer guard(&err)
+	sess, err := s.app.sessions.Get(sessionID)
+	if err != nil {
+		return sum, err
+	}
+	db := sess.Server.Database
+	if !refresh {
+		if snap, ok := s.cache.Get(sessionID, db); ok {
+			return summarize(sessionID, sess, snap, 0), nil
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	s.mu.Lock()
+	if s.loading == nil {
+		s.loading = map[string]context.CancelFunc{}
+	}
+	s.loading[sessionID] = cancel
+	s.mu.Unlock()
+	defer func() {
+		s.mu.Lock()
+		delete(s.loading, sessionID)
+		s.mu.Unlock()
+		cancel()
+	}()
+	eng := engineFor(sess.Server.Engine)
+	start := time.Now()
+	var lastEmit time.Time
+	progress := func(step string, done, total int) {
+		// Throttle: the UI needs a moving bar, not every step of a fast load.
+		if done != total && time.Since(lastEmit) < 50*time.Millisecond {
+			return
+		}
+		lastEmit = time.Now()
+		s.app.platform.Emit("catalog:progress", CatalogProgress{SessionID: sessionID, Step: step, Done: done, Total: total})
+	}
+	snap, err := s.cache.Load(ctx, sessionID, db, eng, sess.Pool, progress)
+	if err != nil {
+		if ctx.Err() != nil {
+			return sum, &apperr.Error{Code: "canceled", Message: "loading the catalog was cancelled", Err: err}
+		}
+		return sum, &apperr.Error{Code: "catalog_load_failed", Message: "could not read the access model of " + db,
+			Detail: apperr.As(err).Error(), Hint: "Check that the user may read the system catalog, then refresh.", Err: err}
+	}
+	return summarize(sessionID, sess, snap, time.Since(start).Milliseconds()), nil
+}
+
+// Cancel stops a load in progress.
+func (s *CatalogService) Cancel(sessionID string) (err error) {
+	defer guard(&err)
+	s.mu.Lock()
+	cancel := s.loading[sessionID]
+	s.mu.Unlock()
+	if cancel != nil {
+		cancel()
+	}
+	return nil
+}
+
+// SwitchDatabase reconnects the session to another database and loads it.
+func (s *CatalogService) SwitchDatabase(sessionID, database string) (sum CatalogSummary, err error) {
+	defer guard(&err)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	if _, err := s.app.sessions.SwitchDatabase(ctx, sessionID, database); err != nil {
+		return sum, err
+	}
+	s.cache.Invalidate(sessionID)
+	return s.Load(sessionID, false)
+}
+
+func summarize(id string, sess *session.Session, snap *model.Snapshot, ms int64) CatalogSummary {
+	sum := CatalogSummary{
+		SessionID: id, Engine: snap.Engine, Database: snap.Database,
+		Capabilities: engineFor(sess.Server.Engine).Capabilities(),
+		Partial:      snap.Partial, Warnings: snap.Warnings, Queries: snap.Queries, LoadMillis: ms, LoadedAt: snap.LoadedAt,
+		Counts: CatalogCounts{Users: len(snap.Users), Roles: len(snap.Roles), Groups: len(snap.Groups),
+			Schemas: len(snap.Schemas), Relations: len(snap.Relations), Routines: len(snap.Routines),
+			Grants: len(snap.Grants), DefaultPrivileges: len(snap.DefaultPrivileges)},
+	}
+	for _, d := range snap.Databases {
+		if !d.Template {
+			sum.Databases = append(sum.Databases, d.Name)
+		}
+	}
+	return sum
+}
+
+func (s *CatalogService) index(sessionID string) (*catalog.Index, error) {
+	sess, err := s.app.sessions.Get(sessionID)
+	if err != nil {
+		return nil, err
+	}
+	if x, ok := s.cache.Index(sessionID, sess.Server.Database); ok {
+		return x, nil
+	}
+	return nil, &apperr.Error{Code: "catalog_not_loaded", Message: "the access model is not loaded yet", Hint: "Load or refresh the catalog."}
+}
+
+// UserRow is one line of the users list.
+type UserRow struct {
+	model.User
+	Roles  int `json:"roles"`  // direct role memberships
+	Groups int `json:"groups"` // group memberships
+	Grants int `json:"grants"` // direct grants
+}
+
+// RoleRow is one line of the roles list.
+type RoleRow struct {
+	model.Role
+	Members          int      `json:"members"`  // direct members (users and roles)
+	MemberOf         int      `json:"memberOf"` // roles it belongs to directly
+	Grants           int      `json:"grants"`
+	SystemPrivileges []string `json:"systemPrivileges"`
+}
+
+// GroupRow is one line of the groups list.
+type GroupRow struct {
+	model.Group
+	Members int `json:"members"`
+	Grants  int `json:"grants"`
+}
+
+// Users lists every user with membership and grant counts.
+func (s *CatalogService) Users(sessionID string) (rows []UserRow, err error) {
+	defer guard(&err)
+	x, err := s.index(sessionID)
+	if err != nil {
+		return nil, err
+	}
+	snap := x.Snapshot()
+	rows = make([]UserRow, 0, len(snap.Users))
+	for _, u := range snap.Users {
+		ref := model.PrincipalRef{Kind: model.KindUser, Name: u.Name}
+		r := UserRow{User: u, Grants: countExplicit(x.GrantsTo(ref))}
+		for _, m := range x.MemberOf(ref) {
+			if m.Of.Kind == model.KindGroup {
+				r.Groups++
+			} else {
+				r.Roles++
+			}
+		}
+		rows = append(rows, r)
+	}
+	return rows, nil
+}
+
+// Roles lists every role.
+func (s *CatalogService) Roles(sessionID string) (rows []RoleRow, err error) {
+	defer guard(&err)
+	x, err := s.index(sessionID)
+	if err != nil {
+		return nil, err
+	}
+	snap := x.Snapshot()
+	sys := map[string][]string{}
+	for _, p := range snap.SystemPrivileges {
+		if p.Grantee.Kind == model.KindRole {
+			sys[p.Grantee.Name] = append(sys[p.Grantee.Name], p.Privilege)
+		}
+	}
+	rows = make([]RoleRow, 0, len(snap.Roles))
+	for _, r := range snap.Roles {
+		ref := model.PrincipalRef{Kind: model.KindRole, Name: r.Name}
+		rows = append(rows, RoleRow{Role: r, Members: len(x.Members(ref)), MemberOf: len(x.MemberOf(ref)),
+			Grants: countExplicit(x.GrantsTo(ref)), SystemPrivileges: sys[r.Name]})
+	}
+	return rows, nil
+}
+
+// Groups lists every group.
+func (s *CatalogService) Groups(sessionID string) (rows []GroupRow, err error) {
+	defer guard(&err)
+	x, err := s.index(sessionID)
+	if err != nil {
+		return nil, err
+	}
+	snap := x.Snapshot()
+	rows = make([]GroupRow, 0, len(snap.Groups))
+	for _, g := range snap.Groups {
+		ref := model.PrincipalRef{Kind: model.KindGroup, Name: g.Name}
+		rows = append(rows, GroupRow{Group: g, Members: len(x.Members(ref)), Grants: countExplicit(x.GrantsTo(ref))})
+	}
+	return rows, nil
+}
+
+// PrincipalDetail is everything the detail page of a user, role or group shows.
+type PrincipalDetail struct {
+	Ref              model.PrincipalRef       `json:"ref"`
+	User             *model.User              `json:"user,omitempty"`
+	Role             *model.Role              `json:"role,omitempty"`
+	Group            *model.Group             `json:"group,omitempty"`
+	MemberOf         []model.Membership       `json:"memberOf"`
+	Members          []model.Membership       `json:"members"`
+	Grants           []model.Grant            `json:"grants"` // direct, explicit (owner rights left out)
+	DefaultsAsOwner  []model.DefaultPrivilege `json:"defaultsAsOwner"`
+	DefaultsReceived []model.DefaultPrivilege `json:"defaultsReceived"`
+	SystemPrivileges []string                 `json:"systemPrivileges"`
+	// InheritsFrom lists every role, group and PUBLIC whose grants apply, with the membership path.
+	InheritsFrom []Inheritance `json:"inheritsFrom"`
+}
+
+// Inheritance is one principal reached through memberships.
+type Inheritance struct {
+	From model.PrincipalRef   `json:"from"`
+	Via  []model.PrincipalRef `json:"via"`
+}
+
+// Principal returns the detail of one principal.
+func (s *CatalogService) Principal(sessionID string, ref model.PrincipalRef) (d PrincipalDetail, err error) {
+	defer guard(&err)
+	x, err := s.index(sessionID)
+	if err != nil {
+		return d, err
+	}
+	d.Ref = ref
+	switch ref.Kind {
+	case model.KindUser:
+		u, ok := x.User(ref.Name)
+		if !ok {
+			return d, apperr.NotFound("user", ref.Name)
+		}
+		d.User = &u
+	case model.KindRole:
+		r, ok := x.Role(ref.Name)
+		if !ok {
+			return d, apperr.NotFound("role", ref.Name)
+		}
+		d.Role = &r
+	case model.KindGroup:
+		g, ok := x.Group(ref.Name)
+		if !ok {
+			return d, apperr.NotFound("group", ref.Name)
+		}
+		d.Group = &g
+	case model.KindPublic:
+	default:
+		return d, apperr.Invalid("unknown principal kind %q", ref.Kind)
+	}
+	d.MemberOf = nonNil(x.MemberOf(ref))
+	d.Members = nonNil(x.Members(ref))
+	for _, g := range x.GrantsTo(ref) {
+		if !g.Implied {
+			d.Grants = append(d.Grants, g)
+		}
+	}
+	d.Grants = nonNil(d.Grants)
+	d.DefaultsAsOwner = nonNil(x.DefaultsBy(ref))
+	d.DefaultsReceived = nonNil(x.DefaultsFor(ref))
+	d.SystemPrivileges = []string{}
+	for _, p := range x.Snapshot().SystemPrivileges {
+		if p.Grantee == ref {
+			d.SystemPrivileges = append(d.SystemPrivileges, p.Privilege)
+		}
+	}
+	d.InheritsFrom = []Inheritance{}
+	for who, path := range access.Reach(x.Snapshot(), ref) {
+		if who != ref {
+			d.InheritsFrom = append(d.InheritsFrom, Inheritance{From: who, Via: path})
+		}
+	}
+	sort.Slice(d.InheritsFrom, func(i, j int) bool {
+		a, b := d.InheritsFrom[i], d.InheritsFrom[j]
+		if len(a.Via) != len(b.Via) {
+			return len(a.Via) < len(b.Via)
+		}
+		return a.From.Name < b.From.Name
+	})
+	return d, nil
+}
+
+// Effective returns a principal's effective privileges, optionally limited to
+// one schema (objects of other schemas and database-level rows are left out
+// then) to keep the answer small on big catalogs.
+func (s *CatalogService) Effective(sessionID string, ref model.PrincipalRef, schema string) (e access.Effective, err error) {
+	defer guard(&err)
+	x, err := s.index(sessionID)
+	if err != nil {
+		return e, err
+	}
+	e = access.Compute(x.Snapshot(), x, ref)
+	if schema != "" {
+		kept := e.Cells[:0]
+		for _, c := range e.Cells {
+			if c.Object.Schema == schema {
+				kept = append(kept, c)
+			}
+		}
+		e.Cells = kept
+	}
+	if e.Cells == nil {
+		e.Cells = []access.Cell{}
+	}
+	return e, nil
+}
+
+// SchemaRow is one schema in the object browser.
+type SchemaRow struct {
+	model.Schema
+	Tables     int `json:"tables"`
+	Views      int `json:"views"`
+	Functions  int `json:"functions"`
+	Procedures int `json:"procedures"`
+	Grants     int `json:"grants"` // explicit grants on the schema itself
+}
+
+// Schemas lists the schemas of the session's database (catalog schemas last).
+func (s *CatalogService) Schemas(sessionID string) (rows []SchemaRow, err error) {
+	defer guard(&err)
+	x, err := s.index(sessionID)
+	if err != nil {
+		return nil, err
+	}
+	for _, sc := range x.Snapshot().Schemas {
+		r := SchemaRow{Schema: sc, Grants: countExplicit(x.GrantsOn(model.ObjectRef{Kind: model.ObjSchema, Schema: sc.Name}))}
+		for _, rel := range x.Relations(sc.Name) {
+			if rel.Kind == model.RelView || rel.Kind == model.RelMaterializedView || rel.Kind == model.RelLateBindingView {
+				r.Views++
+			} else {
+				r.Tables++
+			}
+		}
+		for _, rt := range x.Routines(sc.Name) {
+			if rt.Kind == model.ObjProcedure {
+				r.Procedures++
+			} else {
+				r.Functions++
+			}
+		}
+		rows = append(rows, r)
+	}
+	sort.SliceStable(rows, func(i, j int) bool { return !rows[i].System && rows[j].System })
+	return nonNil(rows), nil
+}
+
+// ObjectRow is a relation or routine with its direct grantees.
+type ObjectRow struct {
+	Ref      model.ObjectRef      `json:"ref"`
+	Kind     string               `json:"kind"` // relation kind, or function / procedure
+	Owner    string               `json:"owner"`
+	Grantees []model.PrincipalRef `json:"grantees"`
+}
+
+// SchemaObjects lists one schema's relations and routines with who holds grants on each.
+func (s *CatalogService) SchemaObjects(sessionID, schema string) (rows []ObjectRow, err error) {
+	defer guard(&err)
+	x, err := s.index(sessionID)
+	if err != nil {
+		return nil, err
+	}
+	if _, ok := x.Schema(schema); !ok {
+		return nil, apperr.NotFound("schema", schema)
+	}
+	for _, rel := range x.Relations(schema) {
+		ref := model.ObjectRef{Kind: model.ObjTable, Schema: schema, Name: rel.Name}
+		rows = append(rows, ObjectRow{Ref: ref, Kind: string(rel.Kind), Owner: rel.Owner, Grantees: grantees(x.GrantsOn(ref))})
+	}
+	for _, rt := range x.Routines(schema) {
+		ref := model.ObjectRef{Kind: rt.Kind, Schema: schema, Name: rt.Name, Args: rt.Args}
+		rows = append(rows, ObjectRow{Ref: ref, Kind: string(rt.Kind), Owner: rt.Owner, Grantees: grantees(x.GrantsOn(ref))})
+	}
+	return nonNil(rows), nil
+}
+
+// ObjectGrants lists the explicit grants on one object (for a table, its
+// column grants too).
+func (s *CatalogService) ObjectGrants(sessionID string, ref model.ObjectRef) (gs []model.Grant, err error) {
+	defer guard(&err)
+	x, err := s.index(sessionID)
+	if err != nil {
+		return nil, err
+	}
+	for _, g := range x.GrantsOn(ref) {
+		if !g.Implied {
+			gs = append(gs, g)
+		}
+	}
+	if ref.Kind == model.ObjTable {
+		gs = append(gs, x.ColumnGrants(ref.Schema, ref.Name)...)
+	}
+	return nonNil(gs), nil
+}
+
+// Columns lists a relation's columns (one query, on demand).
+func (s *CatalogService) Columns(sessionID, schema, relation string) (cols []model.Column, err error) {
+	defer guard(&err)
+	sess, err := s.app.sessions.Get(sessionID)
+	if err != nil {
+		return nil, err
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	cols, err = engineFor(sess.Server.Engine).Columns(ctx, sess.Pool, schema, relation)
+	return nonNil(cols), err
+}
+
+func countExplicit(gs []model.Grant) int {
+	n := 0
+	for _, g := range gs {
+		if !g.Implied {
+			n++
+		}
+	}
+	return n
+}
+
+func grantees(gs []model.Grant) []model.PrincipalRef {
+	seen := map[model.PrincipalRef]bool{}
+	out := []model.PrincipalRef{}
+	for _, g := range gs {
+		if !g.Implied && !seen[g.Grantee] {
+			seen[g.Grantee] = true
+			out = append(out, g.Grantee)
+		}
+	}
+	return out
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}

@@ -1,0 +1,332 @@
+package profile
+
+import (
+	"net"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/redshiftmate/rsmate/backend/apperr"
+)
+
+// Host name suffixes of Redshift clusters and serverless workgroups.
+var redshiftSuffixes = []string{
+	".redshift.amazonaws.com", ".redshift-serverless.amazonaws.com",
+	".redshift.amazonaws.com.cn", ".redshift-serverless.amazonaws.com.cn",
+}
+
+func isRedshiftHost(host string) bool {
+	h := strings.ToLower(strings.TrimSuffix(host, "."))
+	for _, s := range redshiftSuffixes {
+		if strings.HasSuffix(h, s) {
+			return true
+		}
+	}
+	return false
+}
+
+const urlForms = "postgres://…, postgresql://…, jdbc:redshift://…, jdbc:postgresql://… or host:port/database"
+
+// ParseURL reads a pasted connection string into the fields it names; fields
+// it does not name stay empty (zero). A password in the string is dropped: it
+// must never reach a profile. Accepted forms:
+//
+//	postgres://user:pw@host:5432/db?sslmode=require&connect_timeout=10
+//	postgresql://…                       (same)
+//	jdbc:postgresql://host:5432/db?user=u&ssl=true
+//	jdbc:redshift://host:5439/dev;UID=u;ssl=true   (';' or '?' then ';' or '&')
+//	cluster.abc123.us-east-1.redshift.amazonaws.com:5439/dev   (console endpoint)
+func ParseURL(s string) (Profile, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return Profile{}, apperr.Invalid("the connection URL is empty; paste " + urlForms)
+	}
+	lower := strings.ToLower(s)
+	switch {
+	case strings.HasPrefix(lower, "jdbc:redshift:iam:"):
+		return Profile{}, apperr.Invalid("IAM JDBC URLs (jdbc:redshift:iam://) are not supported; use jdbc:redshift:// with a database user")
+	case strings.HasPrefix(lower, "jdbc:redshift://"):
+		return parseJDBC(s[len("jdbc:redshift://"):], EngineRedshift)
+	case strings.HasPrefix(lower, "jdbc:postgresql://"):
+		return parseJDBC(s[len("jdbc:postgresql://"):], EnginePostgres)
+	case strings.HasPrefix(lower, "postgres://"):
+		return parseLibpq(s[len("postgres://"):])
+	case strings.HasPrefix(lower, "postgresql://"):
+		return parseLibpq(s[len("postgresql://"):])
+	}
+	if strings.HasPrefix(lower, "jdbc:") {
+		return Profile{}, apperr.Invalid("unsupported JDBC URL; paste jdbc:redshift://… or jdbc:postgresql://…")
+	}
+	if i := strings.Index(s, "://"); i >= 0 {
+		return Profile{}, apperr.Invalid("unknown URL scheme %q; paste %s", s[:i], urlForms)
+	}
+	if keyValueRE.MatchString(s) {
+		return Profile{}, apperr.Invalid("key=value connection strings are not supported; paste %s", urlForms)
+	}
+	return parseEndpoint(s)
+}
+
+var keyValueRE = regexp.MustCompile(`^\s*\w+\s*=\s*\S*(\s+\w+\s*=|\s*$)`)
+
+// parseLibpq reads what follows postgres://.
+func parseLibpq(rest string) (Profile, error) {
+	head, query, _ := strings.Cut(rest, "?")
+	if i := strings.Index(query, "#"); i >= 0 {
+		query = query[:i]
+	}
+	p, err := parseAuthorityPath(head)
+	if err != nil {
+		return Profile{}, err
+	}
+	params, err := url.ParseQuery(query)
+	if err != nil {
+		return Profile{}, apperr.Invalid("the URL's options (after ?) are malformed: %v", err)
+	}
+	opts := lowerKeys(params)
+	if err := applyCommonOptions(&p, opts, "connect_timeout"); err != nil {
+		return Profile{}, err
+	}
+	if mode, ok := opts["sslmode"]; ok {
+		if p.SSLMode, err = sslModeFromURL(mode); err != nil {
+			return Profile{}, err
+		}
+	}
+	p.Engine = EnginePostgres
+	return finishParsed(p)
+}
+
+// parseJDBC reads what follows jdbc:redshift:// or jdbc:postgresql://. Redshift's
+// driver separates options from the path with ';' or '?' and from each other
+// with ';' or '&'; pgjdbc uses '?' and '&'.
+func parseJDBC(rest string, engine Engine) (Profile, error) {
+	cut := strings.IndexAny(rest, "?;")
+	head, query := rest, ""
+	if cut >= 0 {
+		head, query = rest[:cut], rest[cut+1:]
+	}
+	p, err := parseAuthorityPath(head)
+	if err != nil {
+		return Profile{}, err
+	}
+	opts := map[string]string{}
+	for _, kv := range strings.FieldsFunc(query, func(r rune) bool { return r == ';' || r == '&' }) {
+		k, v, ok := strings.Cut(strings.TrimSpace(kv), "=")
+		if !ok || k == "" {
+			return Profile{}, apperr.Invalid("the JDBC option %q is malformed; expected name=value", kv)
+		}
+		uv, err := url.QueryUnescape(v)
+		if err != nil {
+			return Profile{}, apperr.Invalid("the JDBC option %q is badly encoded", k)
+		}
+		opts[strings.ToLower(k)] = uv
+	}
+	if u, ok := opts["uid"]; ok && p.User == "" {
+		p.User = u
+	}
+	if err := applyCommonOptions(&p, opts, "connecttimeout", "logintimeout"); err != nil {
+		return Profile{}, err
+	}
+	if mode, ok := opts["sslmode"]; ok {
+		if p.SSLMode, err = sslModeFromURL(mode); err != nil {
+			return Profile{}, err
+		}
+	} else if ssl, ok := opts["ssl"]; ok {
+		switch strings.ToLower(ssl) {
+		case "true", "1", "yes", "on":
+			p.SSLMode = SSLRequire
+		case "false", "0", "no", "off":
+			p.SSLMode = SSLDisable
+		default:
+			return Profile{}, apperr.Invalid("the JDBC option ssl=%q must be true or false", ssl)
+		}
+	} else if engine == EngineRedshift {
+		p.SSLMode = SSLRequire // the Redshift driver encrypts by default
+	}
+	p.Engine = engine
+	return finishParsed(p)
+}
+
+// parseEndpoint reads the endpoint the Redshift console shows: host:port/db.
+// A bare word is accepted only as a Redshift host name, so that random text
+// is not taken for a host.
+func parseEndpoint(s string) (Profile, error) {
+	if strings.ContainsAny(s, " \t\r\n") {
+		return Profile{}, apperr.Invalid("this is not a connection URL; paste %s", urlForms)
+	}
+	p, err := parseAuthorityPath(s)
+	if err != nil {
+		return Profile{}, err
+	}
+	if !strings.ContainsAny(s, ":/") && !isRedshiftHost(p.Host) {
+		return Profile{}, apperr.Invalid("%q is not a connection URL; paste %s", s, urlForms)
+	}
+	if p.Host != "" && !hostnameRE.MatchString(p.Host) && net.ParseIP(p.Host) == nil {
+		return Profile{}, apperr.Invalid("%q is not a valid host name", p.Host)
+	}
+	return finishParsed(p)
+}
+
+var hostnameRE = regexp.MustCompile(`^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*\.?$`)
+
+// finishParsed checks a host was found and applies what a Redshift host name implies.
+func finishParsed(p Profile) (Profile, error) {
+	if p.Host == "" {
+		return Profile{}, apperr.Invalid("the URL names no host")
+	}
+	if isRedshiftHost(p.Host) {
+		p.Engine = EngineRedshift
+		if p.SSLMode == "" {
+			p.SSLMode = SSLRequire
+		}
+	}
+	return p, nil
+}
+
+// parseAuthorityPath reads [user[:password]@]host[:port][/database]. The
+// password is dropped.
+func parseAuthorityPath(s string) (Profile, error) {
+	var p Profile
+	authority, path, hasPath := strings.Cut(s, "/")
+	if at := strings.LastIndex(authority, "@"); at >= 0 {
+		userinfo := authority[:at]
+		authority = authority[at+1:]
+		name, _, _ := strings.Cut(userinfo, ":")
+		u, err := url.PathUnescape(name)
+		if err != nil {
+			return Profile{}, apperr.Invalid("the user name in the URL is badly encoded")
+		}
+		p.User = u
+	}
+	if strings.Contains(authority, ",") {
+		return Profile{}, apperr.Invalid("the URL names several hosts; a profile connects to one host")
+	}
+	host, port, err := splitHostPort(authority)
+	if err != nil {
+		return Profile{}, err
+	}
+	p.Host, p.Port = host, port
+	if hasPath {
+		if strings.Contains(path, "/") {
+			return Profile{}, apperr.Invalid("unexpected %q after the database name in the URL", path[strings.Index(path, "/"):])
+		}
+		db, err := url.PathUnescape(path)
+		if err != nil {
+			return Profile{}, apperr.Invalid("the database name in the URL is badly encoded")
+		}
+		p.Database = db
+	}
+	return p, nil
+}
+
+// splitHostPort accepts host, host:port, [v6] and [v6]:port.
+func splitHostPort(s string) (host string, port int, err error) {
+	host = s
+	var portText string
+	hasPort := false
+	switch {
+	case strings.HasPrefix(s, "["):
+		end := strings.Index(s, "]")
+		if end < 0 {
+			return "", 0, apperr.Invalid("the IPv6 address in the URL lacks its closing ]")
+		}
+		host = s[1:end]
+		if net.ParseIP(host) == nil {
+			return "", 0, apperr.Invalid("%q in brackets is not an IPv6 address", host)
+		}
+		if after := s[end+1:]; after != "" {
+			if !strings.HasPrefix(after, ":") {
+				return "", 0, apperr.Invalid("unexpected %q after the IPv6 address", after)
+			}
+			portText, hasPort = after[1:], true
+		}
+	case strings.Count(s, ":") > 1:
+		return "", 0, apperr.Invalid("put an IPv6 address in brackets, e.g. [::1]:5432")
+	case strings.Contains(s, ":"):
+		host, portText, hasPort = strings.Cut(s, ":")
+	}
+	if strings.ContainsAny(host, "[]") {
+		return "", 0, apperr.Invalid("unexpected bracket in the host name %q", host)
+	}
+	if host, err = url.PathUnescape(host); err != nil {
+		return "", 0, apperr.Invalid("the host name in the URL is badly encoded")
+	}
+	if strings.HasPrefix(host, "/") {
+		return "", 0, apperr.Invalid("Unix-socket connections (%s) are not supported; use a TCP host name", host)
+	}
+	if !hasPort {
+		return host, 0, nil
+	}
+	if portText == "" {
+		return "", 0, apperr.Invalid("the port in the URL is empty")
+	}
+	port, convErr := strconv.Atoi(portText)
+	if convErr != nil || port < 1 || port > 65535 {
+		return "", 0, apperr.Invalid("the port %q in the URL is not a number from 1 to 65535", portText)
+	}
+	return host, port, nil
+}
+
+// applyCommonOptions reads user, dbname and the named timeout options.
+func applyCommonOptions(p *Profile, opts map[string]string, timeoutKeys ...string) error {
+	if u, ok := opts["user"]; ok && p.User == "" {
+		p.User = u
+	}
+	if db, ok := opts["dbname"]; ok && p.Database == "" {
+		p.Database = db
+	}
+	if h, ok := opts["host"]; ok {
+		if strings.HasPrefix(h, "/") {
+			return apperr.Invalid("Unix-socket connections (host=%s) are not supported; use a TCP host name", h)
+		}
+		if p.Host == "" {
+			p.Host = h
+		}
+	}
+	for _, k := range timeoutKeys {
+		if v, ok := opts[k]; ok {
+			return applyTimeout(p, k, v)
+		}
+	}
+	return nil
+}
+
+func applyTimeout(p *Profile, key, v string) error {
+	n, err := strconv.Atoi(strings.TrimSpace(v))
+	switch {
+	case err != nil || n < 0:
+		return apperr.Invalid("%s=%q in the URL is not a whole number of seconds", key, v)
+	case n > MaxConnectTimeout:
+		return apperr.Invalid("%s=%d in the URL is more than %d seconds", key, n, MaxConnectTimeout)
+	case n > 0:
+		p.ConnectTimeoutSec = n // 0 means "wait forever": keep the default
+	}
+	return nil
+}
+
+func sslModeFromURL(v string) (string, error) {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "disable":
+		return SSLDisable, nil
+	case "allow", "prefer":
+		return "", nil // these fall back to plaintext silently; let the form choose
+	case "require":
+		return SSLRequire, nil
+	case "verify-ca":
+		return SSLVerifyCA, nil
+	case "verify-full":
+		return SSLVerifyFull, nil
+	}
+	return "", apperr.Invalid("unknown sslmode %q in the URL (use disable, require, verify-ca or verify-full)", v)
+}
+
+// lowerKeys keeps the last value of each option, keyed in lower case.
+func lowerKeys(v url.Values) map[string]string {
+	out := make(map[string]string, len(v))
+	for k, vals := range v {
+		if len(vals) > 0 {
+			out[strings.ToLower(k)] = vals[len(vals)-1]
+		}
+	}
+	return out
+}
