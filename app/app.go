@@ -44,6 +44,7 @@ type App struct {
 	Profiles *ProfilesService
 	Sessions *SessionsService
 	Catalog  *CatalogService
+	Changes  *ChangesService
 }
 
 // New builds the app. Nothing touches disk, network or keychain until used.
@@ -58,6 +59,7 @@ func New(opts Options) *App {
 	a.Profiles = &ProfilesService{app: a}
 	a.Sessions = &SessionsService{app: a}
 	a.Catalog = &CatalogService{app: a, cache: catalog.NewCache()}
+	a.Changes = &ChangesService{app: a}
 	return a
 }
 
@@ -71,7 +73,7 @@ func OptionsFromEnv() Options {
 }
 
 // Bindings lists the services the frontend may call.
-func (a *App) Bindings() []any { return []any{a.Profiles, a.Sessions, a.Catalog} }
+func (a *App) Bindings() []any { return []any{a.Profiles, a.Sessions, a.Catalog, a.Changes} }
 
 // Startup runs when the window exists: the place for side effects.
 func (a *App) Startup(ctx context.Context) {

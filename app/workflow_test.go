@@ -1,0 +1,207 @@
+package app
+
+import (
+	"context"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/redshiftmate/rsmate/backend/change"
+	"github.com/redshiftmate/rsmate/backend/model"
+	"github.com/redshiftmate/rsmate/backend/pgtest"
+)
+
+// connectTestDB saves a profile for a fresh test database, connects and loads
+// its catalog. It returns the session id and a superuser DSN for checks.
+func connectTestDB(t *testing.T, a *testApp, setup ...string) (string, string) {
+	t.Helper()
+	dsn := pgtest.NewDatabase(t)
+	pgtest.Exec(t, dsn, setup...)
+	pc, err := pgx.ParseConfig(dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := pgServer{Host: pc.Host, Port: int(pc.Port), Database: pc.Database, User: pc.User, Password: pc.Password}
+	v, err := a.Profiles.Save(SaveProfileRequest{Profile: srv.profile("Workflow " + pgtest.Random(3)), Password: srv.Password, SetPassword: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := a.Sessions.Connect(ConnectRequest{ProfileID: v.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Catalog.Load(s.ID, false); err != nil {
+		t.Fatal(err)
+	}
+	return s.ID, dsn
+}
+
+func queryBool(t *testing.T, dsn, sql string, args ...any) bool {
+	t.Helper()
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	var b bool
+	if err := conn.QueryRow(ctx, sql, args...).Scan(&b); err != nil {
+		t.Fatalf("%s: %v", sql, err)
+	}
+	return b
+}
+
+// The whole product loop through the bound services: typed changes → preview
+// (redacted SQL) → apply in a transaction → audit → refreshed catalog.
+func TestCreateGrantRevokeDropWorkflow(t *testing.T) {
+	a := newTestApp(t)
+	p := pgtest.Prefix()
+	user, role, schema := p+"alice", p+"analyst", p+"sales"
+	sid, dsn := connectTestDB(t, a,
+		"CREATE SCHEMA "+schema,
+		"CREATE TABLE "+schema+".orders (id int)",
+		"CREATE TABLE "+schema+".customers (id int)")
+	password := "Str0ng-Passw0rd!" + pgtest.Random(2)
+	pw := password
+	roleRef := model.PrincipalRef{Kind: model.KindRole, Name: role}
+	create := []change.Change{
+		{Kind: change.CreateUser, User: &change.UserSpec{Name: user, Password: &pw}},
+		{Kind: change.CreateRole, Role: &change.RoleSpec{Name: role}},
+		{Kind: change.GrantRole, Member: &change.MemberSpec{Role: role, Member: model.PrincipalRef{Kind: model.KindUser, Name: user}}},
+		{Kind: change.GrantPrivileges, Privilege: &change.PrivilegeSpec{Privileges: []string{"USAGE"}, Target: change.TargetObjects,
+			Objects: []model.ObjectRef{{Kind: model.ObjSchema, Schema: schema}}, Grantee: roleRef}},
+		{Kind: change.GrantPrivileges, Privilege: &change.PrivilegeSpec{Privileges: []string{"SELECT"}, Target: change.TargetAllTablesInSchema,
+			Schemas: []string{schema}, Grantee: roleRef}},
+	}
+	plan, err := a.Changes.Preview(sid, create)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(plan.Script, password) || strings.Contains(plan.Script, "SCRAM-SHA-256$") {
+		t.Fatalf("the preview leaks the password or its verifier:\n%s", plan.Script)
+	}
+	if !strings.Contains(plan.Script, `GRANT SELECT ON ALL TABLES IN SCHEMA "`+schema+`" TO "`+role+`"`) {
+		t.Fatalf("preview lacks the bulk grant:\n%s", plan.Script)
+	}
+	res, err := a.Changes.Apply(plan.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Applied || res.Executed != len(plan.Statements) {
+		t.Fatalf("apply result %+v for %d statements", res, len(plan.Statements))
+	}
+	if !queryBool(t, dsn, "SELECT has_table_privilege($1, $2, 'SELECT')", user, schema+".orders") {
+		t.Fatal("the user cannot SELECT through the role after apply")
+	}
+	// The new user logs in with the password it was given (SCRAM verifier path).
+	pc, _ := pgx.ParseConfig(dsn)
+	pc.User, pc.Password = user, password
+	conn, err := pgx.ConnectConfig(context.Background(), pc)
+	if err != nil {
+		t.Fatalf("the new user cannot log in: %v", err)
+	}
+	conn.Close(context.Background())
+	// The refreshed catalog shows the effective access with its path.
+	eff, err := a.Catalog.Effective(sid, model.PrincipalRef{Kind: model.KindUser, Name: user}, schema)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, c := range eff.Cells {
+		if c.Object.Name == "orders" && c.Privilege == "SELECT" && c.Inherited && !c.Direct {
+			found = len(c.Sources) == 1 && len(c.Sources[0].Via) == 1 && c.Sources[0].Via[0] == roleRef
+		}
+	}
+	if !found {
+		t.Fatalf("effective access lacks SELECT on orders via %s: %+v", role, eff.Cells)
+	}
+	// Audit: every statement, redacted, and the password nowhere in the config dir.
+	entries, err := a.Changes.Audit(0)
+	if err != nil || len(entries) != len(plan.Statements) {
+		t.Fatalf("audit entries %d (%v), want %d", len(entries), err, len(plan.Statements))
+	}
+	assertNotInDir(t, a.dir, password)
+
+	// Revoke and drop: destructive, so confirmed through the dialog seam.
+	drop := []change.Change{
+		{Kind: change.RevokePrivileges, Privilege: &change.PrivilegeSpec{Privileges: []string{"SELECT"}, Target: change.TargetAllTablesInSchema,
+			Schemas: []string{schema}, Grantee: roleRef}},
+		{Kind: change.RevokePrivileges, Privilege: &change.PrivilegeSpec{Privileges: []string{"USAGE"}, Target: change.TargetObjects,
+			Objects: []model.ObjectRef{{Kind: model.ObjSchema, Schema: schema}}, Grantee: roleRef}},
+		{Kind: change.DropUser, User: &change.UserSpec{Name: user}},
+		{Kind: change.DropRole, Role: &change.RoleSpec{Name: role}},
+	}
+	plan, err = a.Changes.Preview(sid, drop)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !plan.Destructive {
+		t.Fatal("a plan that drops a user is not marked destructive")
+	}
+	a.fake.Answer = false
+	if res, err := a.Changes.Apply(plan.ID); err != nil || !res.Cancelled {
+		t.Fatalf("declined confirmation: %+v, %v", res, err)
+	}
+	if !queryBool(t, dsn, "SELECT count(*) = 1 FROM pg_roles WHERE rolname = $1", user) {
+		t.Fatal("a declined apply dropped the user")
+	}
+	a.fake.Answer = true
+	plan, _ = a.Changes.Preview(sid, drop)
+	if _, err := a.Changes.Apply(plan.ID); err != nil {
+		t.Fatal(err)
+	}
+	if !queryBool(t, dsn, "SELECT count(*) = 0 FROM pg_roles WHERE rolname = ANY($1)", []string{user, role}) {
+		t.Fatal("user or role still exists after drop")
+	}
+}
+
+func TestReadOnlyProfileRefusesApplyInBackend(t *testing.T) {
+	a := newTestApp(t)
+	p := pgtest.Prefix()
+	dsn := pgtest.NewDatabase(t)
+	pc, _ := pgx.ParseConfig(dsn)
+	srv := pgServer{Host: pc.Host, Port: int(pc.Port), Database: pc.Database, User: pc.User, Password: pc.Password}
+	prof := srv.profile("Production")
+	prof.ReadOnly = true
+	v, err := a.Profiles.Save(SaveProfileRequest{Profile: prof, Password: srv.Password, SetPassword: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := a.Sessions.Connect(ConnectRequest{ProfileID: v.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, err := a.Changes.Preview(s.ID, []change.Change{{Kind: change.CreateRole, Role: &change.RoleSpec{Name: p + "nope"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !plan.ReadOnly {
+		t.Fatal("preview does not say the connection is read-only")
+	}
+	_, err = a.Changes.Apply(plan.ID)
+	wantCode(t, err, "read_only")
+	if queryBool(t, dsn, "SELECT count(*) = 1 FROM pg_roles WHERE rolname = $1", p+"nope") {
+		t.Fatal("a read-only profile changed the server")
+	}
+}
+
+func TestSaveScriptRedactsSecrets(t *testing.T) {
+	a := newTestApp(t)
+	sid, _ := connectTestDB(t, a)
+	pw := "An0ther-Secret!"
+	plan, err := a.Changes.Preview(sid, []change.Change{{Kind: change.CreateUser, User: &change.UserSpec{Name: pgtest.Prefix() + "u", Password: &pw}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.fake.SavePath = t.TempDir() + "/out.sql"
+	path, err := a.Changes.SaveScript(plan.ID)
+	if err != nil || path != a.fake.SavePath {
+		t.Fatalf("SaveScript = %q, %v", path, err)
+	}
+	b, _ := os.ReadFile(path)
+	if strings.Contains(string(b), pw) || strings.Contains(string(b), "SCRAM-SHA-256$") || !strings.Contains(string(b), "CREATE ROLE") {
+		t.Fatalf("script:\n%s", b)
+	}
+}

@@ -1,0 +1,94 @@
+package grantsql
+
+import (
+	"strings"
+
+	"github.com/redshiftmate/rsmate/backend/apperr"
+	"github.com/redshiftmate/rsmate/backend/change"
+	"github.com/redshiftmate/rsmate/backend/model"
+)
+
+// defaultTypes spells each default object type after ON.
+var defaultTypes = map[model.DefaultObjectType]string{
+	model.DefTables:     "TABLES",
+	model.DefFunctions:  "FUNCTIONS",
+	model.DefProcedures: "PROCEDURES",
+	model.DefSequences:  "SEQUENCES",
+	model.DefTypes:      "TYPES",
+	model.DefSchemas:    "SCHEMAS",
+}
+
+// DefaultPrivileges renders ALTER DEFAULT PRIVILEGES [FOR …] [IN SCHEMA "s"]
+// GRANT … ON <type> TO … / REVOKE [GRANT OPTION FOR] … ON <type> FROM ….
+func (d *Dialect) DefaultPrivileges(grant bool, s *change.DefaultSpec) ([]change.Statement, error) {
+	if s == nil {
+		return nil, apperr.Invalid("the default privileges are missing")
+	}
+	q := NewQ(d.SQL)
+	typeSQL, ok := defaultTypes[s.ObjectType]
+	allowed := d.DefaultPrivs[s.ObjectType]
+	if !grant {
+		if l, has := d.DefaultRevokePrivs[s.ObjectType]; has {
+			allowed = l
+		}
+	}
+	if !ok || allowed == nil {
+		return nil, apperr.Invalid("%s has no default privileges for %q objects; choose from %s", d.Name, s.ObjectType, d.defaultTypeList())
+	}
+	privs, err := d.CheckPrivileges("new "+string(s.ObjectType), allowed, s.Privileges)
+	if err != nil {
+		return nil, err
+	}
+	if d.DefaultCheck != nil {
+		if err := d.DefaultCheck(grant, s.ObjectType, s.Schema, privs); err != nil {
+			return nil, err
+		}
+	}
+	grantee, err := d.Grantee(q, s.Grantee)
+	if err != nil {
+		return nil, err
+	}
+	if s.GrantOption {
+		if err := d.checkGrantOption(grant, s.Grantee); err != nil {
+			return nil, err
+		}
+	}
+	sql := "ALTER DEFAULT PRIVILEGES"
+	creator := "you"
+	if s.Creator.Name != "" || s.Creator.Kind == model.KindPublic || s.Creator.Kind == model.KindGroup {
+		forSQL, err := d.DefaultCreator(q, s.Creator)
+		if err != nil {
+			return nil, err
+		}
+		sql += " " + forSQL
+		creator = Principal(s.Creator)
+	}
+	where := "anywhere in the database"
+	if s.Schema != "" {
+		sql += " IN SCHEMA " + q.Ident("schema", s.Schema)
+		where = "in schema " + s.Schema
+	}
+	if err := q.Err(); err != nil {
+		return nil, err
+	}
+	sql += " " + head(grant, s.GrantOption, strings.Join(privs, ", ")) + " ON " + typeSQL + tail(grant, s.GrantOption, grantee)
+	on := string(s.ObjectType) + " " + creator + " create" + creatorS(creator) + " " + where
+	return []change.Statement{Stmt(sql, privSummary(grant, s.GrantOption, privs, on, s.Grantee), !grant)}, nil
+}
+
+func creatorS(c string) string {
+	if c == "you" {
+		return ""
+	}
+	return "s"
+}
+
+func (d *Dialect) defaultTypeList() string {
+	var out []string
+	for _, t := range []model.DefaultObjectType{model.DefTables, model.DefFunctions, model.DefProcedures, model.DefSequences, model.DefTypes, model.DefSchemas} {
+		if d.DefaultPrivs[t] != nil {
+			out = append(out, string(t))
+		}
+	}
+	return strings.Join(out, ", ")
+}
