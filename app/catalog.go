@@ -260,13 +260,7 @@ type PrincipalDetail struct {
 	DefaultsReceived []model.DefaultPrivilege `json:"defaultsReceived"`
 	SystemPrivileges []string                 `json:"systemPrivileges"`
 	// InheritsFrom lists every role, group and PUBLIC whose grants apply, with the membership path.
-	InheritsFrom []Inheritance `json:"inheritsFrom"`
-}
-
-// Inheritance is one principal reached through memberships.
-type Inheritance struct {
-	From model.PrincipalRef   `json:"from"`
-	Via  []model.PrincipalRef `json:"via"`
+	InheritsFrom []access.Reached `json:"inheritsFrom"`
 }
 
 // Principal returns the detail of one principal.
@@ -316,19 +310,7 @@ func (s *CatalogService) Principal(sessionID string, ref model.PrincipalRef) (d 
 			d.SystemPrivileges = append(d.SystemPrivileges, p.Privilege)
 		}
 	}
-	d.InheritsFrom = []Inheritance{}
-	for who, path := range access.Reach(x.Snapshot(), ref) {
-		if who != ref {
-			d.InheritsFrom = append(d.InheritsFrom, Inheritance{From: who, Via: path})
-		}
-	}
-	sort.Slice(d.InheritsFrom, func(i, j int) bool {
-		a, b := d.InheritsFrom[i], d.InheritsFrom[j]
-		if len(a.Via) != len(b.Via) {
-			return len(a.Via) < len(b.Via)
-		}
-		return a.From.Name < b.From.Name
-	})
+	d.InheritsFrom = access.Sorted(access.Reach(x.Snapshot(), ref), ref)
 	return d, nil
 }
 

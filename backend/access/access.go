@@ -31,7 +31,7 @@ func (b ByGrantee) GrantsTo(p model.PrincipalRef) []model.Grant { return b[p] }
 
 // Path is how a principal reaches a grantee: the chain of memberships from the
 // principal (exclusive) to the grantee (inclusive). An empty path is a direct grant.
-type Path []model.PrincipalRef
+type Path = []model.PrincipalRef
 
 // Reach lists every principal whose grants apply to p, each with the shortest
 // membership path: p itself (empty path), roles reached through role
@@ -107,8 +107,31 @@ type Effective struct {
 	// Superuser principals bypass every check: Cells then lists only explicit grants.
 	Superuser bool   `json:"superuser"`
 	Cells     []Cell `json:"cells"`
-	// Reach is every principal whose grants apply, with its membership path.
-	Reach map[string]Path `json:"reach"`
+	// Reach is every other principal whose grants apply, nearest first.
+	Reach []Reached `json:"reach"`
+}
+
+// Reached is one principal whose grants apply, and the membership path to it.
+type Reached struct {
+	From model.PrincipalRef   `json:"from"`
+	Via  []model.PrincipalRef `json:"via"`
+}
+
+// Sorted lists a Reach map except p itself, nearest first, then by name.
+func Sorted(reach map[model.PrincipalRef]Path, p model.PrincipalRef) []Reached {
+	out := []Reached{}
+	for who, path := range reach {
+		if who != p {
+			out = append(out, Reached{From: who, Via: path})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if len(out[i].Via) != len(out[j].Via) {
+			return len(out[i].Via) < len(out[j].Via)
+		}
+		return refKey(out[i].From) < refKey(out[j].From)
+	})
+	return out
 }
 
 type cellKey struct {
@@ -119,11 +142,10 @@ type cellKey struct {
 // Compute gathers the effective privileges of p on every object.
 func Compute(s *model.Snapshot, grants GrantLookup, p model.PrincipalRef) Effective {
 	reach := Reach(s, p)
-	eff := Effective{Principal: p, Superuser: isSuperuser(s, p, reach), Reach: map[string]Path{}}
+	eff := Effective{Principal: p, Superuser: isSuperuser(s, p, reach), Reach: Sorted(reach, p)}
 	cells := map[cellKey]*Cell{}
 	var order []cellKey
 	for who, path := range reach {
-		eff.Reach[refKey(who)] = path
 		for _, g := range grants.GrantsTo(who) {
 			k := cellKey{g.Object, g.Privilege}
 			c := cells[k]

@@ -1,16 +1,12 @@
 import React from 'react';
 import { createRoot } from 'react-dom/client';
 import '@mantine/core/styles.css';
-import { MantineProvider } from '@mantine/core';
-
-function App() {
-  return <div>Redshift Mate</div>;
-}
+import '@mantine/notifications/styles.css';
+import './app/global.css';
+import { Root } from './app/Root';
 
 createRoot(document.getElementById('root')!).render(
   <React.StrictMode>
-    <MantineProvider defaultColorScheme="auto">
-      <App />
-    </MantineProvider>
+    <Root />
   </React.StrictMode>,
 );

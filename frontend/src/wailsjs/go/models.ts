@@ -72,22 +72,18 @@ export namespace access {
 		    return a;
 		}
 	}
-	export class Effective {
-	    principal: model.PrincipalRef;
-	    superuser: boolean;
-	    cells: Cell[];
-	    reach: {[key: string]: PrincipalRef[]};
+	export class Reached {
+	    from: model.PrincipalRef;
+	    via: model.PrincipalRef[];
 	
 	    static createFrom(source: any = {}) {
-	        return new Effective(source);
+	        return new Reached(source);
 	    }
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.principal = this.convertValues(source["principal"], model.PrincipalRef);
-	        this.superuser = source["superuser"];
-	        this.cells = this.convertValues(source["cells"], Cell);
-	        this.reach = source["reach"];
+	        this.from = this.convertValues(source["from"], model.PrincipalRef);
+	        this.via = this.convertValues(source["via"], model.PrincipalRef);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -108,6 +104,43 @@ export namespace access {
 		    return a;
 		}
 	}
+	export class Effective {
+	    principal: model.PrincipalRef;
+	    superuser: boolean;
+	    cells: Cell[];
+	    reach: Reached[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Effective(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.principal = this.convertValues(source["principal"], model.PrincipalRef);
+	        this.superuser = source["superuser"];
+	        this.cells = this.convertValues(source["cells"], Cell);
+	        this.reach = this.convertValues(source["reach"], Reached);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 
 }
 
@@ -262,38 +295,6 @@ export namespace app {
 	        this.grants = source["grants"];
 	    }
 	}
-	export class Inheritance {
-	    from: model.PrincipalRef;
-	    via: model.PrincipalRef[];
-	
-	    static createFrom(source: any = {}) {
-	        return new Inheritance(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.from = this.convertValues(source["from"], model.PrincipalRef);
-	        this.via = this.convertValues(source["via"], model.PrincipalRef);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
 	export class KeychainStatus {
 	    available: boolean;
 	    message: string;
@@ -397,7 +398,7 @@ export namespace app {
 	    defaultsAsOwner: model.DefaultPrivilege[];
 	    defaultsReceived: model.DefaultPrivilege[];
 	    systemPrivileges: string[];
-	    inheritsFrom: Inheritance[];
+	    inheritsFrom: access.Reached[];
 	
 	    static createFrom(source: any = {}) {
 	        return new PrincipalDetail(source);
@@ -415,7 +416,7 @@ export namespace app {
 	        this.defaultsAsOwner = this.convertValues(source["defaultsAsOwner"], model.DefaultPrivilege);
 	        this.defaultsReceived = this.convertValues(source["defaultsReceived"], model.DefaultPrivilege);
 	        this.systemPrivileges = source["systemPrivileges"];
-	        this.inheritsFrom = this.convertValues(source["inheritsFrom"], Inheritance);
+	        this.inheritsFrom = this.convertValues(source["inheritsFrom"], access.Reached);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

@@ -1,0 +1,8 @@
+// The only door to the Go backend. Each domain adds its own file here
+// (profiles, sessions, later users, roles, privileges …) and re-exports it.
+export * from './types';
+export { ApiError, ErrorCodes, callApi, toApiError, isCancelled } from './errors';
+export { profilesApi } from './profiles';
+export { sessionsApi, newAttemptId } from './sessions';
+export { onEvent } from './events';
+export type { AppEvents } from './events';

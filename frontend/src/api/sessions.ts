@@ -1,0 +1,22 @@
+import * as Sessions from '../wailsjs/go/app/SessionsService';
+import { app } from '../wailsjs/go/models';
+import { callApi } from './errors';
+import type { ConnectRequest, ServerInfo, SessionInfo, TestRequest } from './types';
+
+export const sessionsApi = {
+  /** Connects once with the form's values and reports the server. */
+  test: (req: TestRequest) =>
+    callApi(async () => (await Sessions.Test(app.TestRequest.createFrom(req))) as unknown as ServerInfo),
+  connect: (req: ConnectRequest) =>
+    callApi(async () => (await Sessions.Connect(app.ConnectRequest.createFrom(req))) as unknown as SessionInfo),
+  /** Aborts a test or connect still running under attemptId. */
+  cancel: (attemptId: string) => callApi(() => Sessions.Cancel(attemptId)),
+  disconnect: (sessionId: string) => callApi(() => Sessions.Disconnect(sessionId)),
+  list: () => callApi(async () => ((await Sessions.List()) ?? []) as unknown as SessionInfo[]),
+};
+
+/** A fresh id that lets a running test/connect be cancelled. */
+export function newAttemptId(): string {
+  if (typeof crypto !== 'undefined' && 'randomUUID' in crypto) return crypto.randomUUID();
+  return Math.random().toString(36).slice(2) + Date.now().toString(36);
+}

@@ -1,0 +1,79 @@
+// Plain shapes of the data the backend exchanges. They mirror the generated
+// models in ../wailsjs (classes) so the rest of the app never imports those.
+
+export type Engine = 'redshift' | 'postgres';
+
+export type SSLMode = 'disable' | 'require' | 'verify-ca' | 'verify-full';
+
+/** A saved connection. It never carries a password. */
+export interface Profile {
+  id: string;
+  name: string;
+  engine: Engine;
+  host: string;
+  port: number;
+  database: string;
+  user: string;
+  sslMode: SSLMode;
+  caFile?: string;
+  connectTimeoutSec: number;
+  readOnly: boolean;
+  color?: string;
+  /** The ephemeral "Local sandbox" profile: not editable, not deletable. */
+  sandbox?: boolean;
+}
+
+/** A profile as listed: whether the keychain holds its password. */
+export interface ProfileView extends Profile {
+  hasPassword: boolean;
+}
+
+export interface SaveProfileRequest {
+  profile: Profile;
+  password: string;
+  /** Write (or, with an empty password, remove) the keychain entry. */
+  setPassword: boolean;
+}
+
+export interface KeychainStatus {
+  available: boolean;
+  message: string;
+  storeWarning: string;
+}
+
+export interface ImportResult {
+  added: string[];
+  skipped: string[];
+}
+
+export interface ServerInfo {
+  engine: Engine;
+  version: string;
+  fullVersion: string;
+  user: string;
+  database: string;
+  host: string;
+  port: number;
+  superuser: boolean;
+}
+
+export interface SessionInfo {
+  id: string;
+  profileId: string;
+  profileName: string;
+  readOnly: boolean;
+  server: ServerInfo;
+}
+
+export interface TestRequest {
+  profile: Profile;
+  password: string;
+  useStoredPassword: boolean;
+  attemptId: string;
+}
+
+export interface ConnectRequest {
+  profileId: string;
+  password: string;
+  attemptId: string;
+}

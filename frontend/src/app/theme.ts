@@ -1,0 +1,58 @@
+import { createTheme, type MantineColorsTuple } from '@mantine/core';
+
+// A cool, slightly blue-tinted dark palette reads better for dense admin
+// screens than pure greys; indigo is the accent, red is kept for Redshift.
+const dark: MantineColorsTuple = [
+  '#d5d8df',
+  '#b4b9c4',
+  '#9198a6',
+  '#6c7384',
+  '#454b59',
+  '#323744',
+  '#262a34',
+  '#1d2028',
+  '#17191f',
+  '#111318',
+];
+
+const brand: MantineColorsTuple = [
+  '#eef0ff',
+  '#dcdefa',
+  '#b6baef',
+  '#8d94e5',
+  '#6a73dc',
+  '#545ed7',
+  '#4853d5',
+  '#3944bd',
+  '#313caa',
+  '#263397',
+];
+
+export const theme = createTheme({
+  primaryColor: 'brand',
+  primaryShade: { light: 6, dark: 5 },
+  colors: { dark, brand },
+  defaultRadius: 'sm',
+  cursorType: 'pointer',
+  fontFamily:
+    'Inter, -apple-system, BlinkMacSystemFont, "Segoe UI Variable Text", "Segoe UI", Cantarell, Ubuntu, "Noto Sans", "DejaVu Sans", Roboto, "Helvetica Neue", Arial, sans-serif',
+  fontFamilyMonospace: 'ui-monospace, "SF Mono", SFMono-Regular, Menlo, Consolas, "DejaVu Sans Mono", monospace',
+  headings: { fontWeight: '600' },
+  fontSizes: { xs: '0.6875rem', sm: '0.8125rem', md: '0.875rem', lg: '1rem', xl: '1.125rem' },
+  spacing: { xs: '0.5rem', sm: '0.75rem', md: '1rem', lg: '1.25rem', xl: '1.75rem' },
+  components: {
+    Button: { defaultProps: { size: 'xs' } },
+    ActionIcon: { defaultProps: { variant: 'subtle', color: 'gray' } },
+    TextInput: { defaultProps: { size: 'xs' } },
+    PasswordInput: { defaultProps: { size: 'xs' } },
+    NumberInput: { defaultProps: { size: 'xs' } },
+    Select: { defaultProps: { size: 'xs', allowDeselect: false } },
+    NativeSelect: { defaultProps: { size: 'xs' } },
+    ColorInput: { defaultProps: { size: 'xs' } },
+    SegmentedControl: { defaultProps: { size: 'xs' } },
+    Tooltip: { defaultProps: { openDelay: 400, withArrow: true, fz: 'xs' } },
+    Menu: { defaultProps: { shadow: 'md', withinPortal: true } },
+    Modal: { defaultProps: { centered: true, overlayProps: { backgroundOpacity: 0.45, blur: 2 } } },
+    Badge: { defaultProps: { radius: 'sm' }, styles: { root: { textTransform: 'none', letterSpacing: 0, fontWeight: 600 } } },
+  },
+});

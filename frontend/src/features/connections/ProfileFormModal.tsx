@@ -1,0 +1,50 @@
+import { Group, Modal, Text } from '@mantine/core';
+import { IconDatabasePlus, IconPencil } from '@tabler/icons-react';
+import { useConnections } from './ConnectionsProvider';
+import { ProfileForm } from './ProfileForm';
+import { useSessions } from '../sessions/SessionsProvider';
+import { notifySuccess } from '../../components/notify';
+
+export function ProfileFormModal() {
+  const { editor, closeEditor, keychain, reload, select } = useConnections();
+  const { connect } = useSessions();
+  const p = editor.profile;
+  const editing = !!p?.id;
+  return (
+    <Modal
+      opened={editor.opened}
+      onClose={closeEditor}
+      size={680}
+      styles={{ body: { padding: 0 } }}
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      title={
+        <Group gap="xs">
+          {editing ? <IconPencil size={16} /> : <IconDatabasePlus size={16} />}
+          <Text fw={600}>{editing ? `Edit connection` : 'New connection'}</Text>
+          {editing && (
+            <Text c="dimmed" size="sm">
+              {p?.name}
+            </Text>
+          )}
+        </Group>
+      }
+    >
+      {editor.opened && (
+        <ProfileForm
+          // A fresh form per opened profile: no state leaks between edits.
+          key={p?.id ?? 'new'}
+          initial={p}
+          keychainAvailable={keychain?.available ?? true}
+          onCancel={closeEditor}
+          onSaved={async (saved, r) => {
+            closeEditor();
+            await reload();
+            select(saved.id);
+            if (r.connect) await connect(saved, r.password);
+            else notifySuccess(editing ? 'Connection saved' : 'Connection created', saved.name);
+          }}
+        />
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,64 @@
+import type { Engine, Profile, SSLMode } from '../../api';
+
+export const DEFAULT_PORT: Record<Engine, number> = { redshift: 5439, postgres: 5432 };
+
+export const ENGINE_LABEL: Record<Engine, string> = { redshift: 'Redshift', postgres: 'PostgreSQL' };
+
+export const DEFAULT_TIMEOUT_SEC = 15;
+
+export const SSL_MODES: { value: SSLMode; label: string; description: string }[] = [
+  { value: 'disable', label: 'disable', description: 'No encryption. Only for local or fully trusted networks.' },
+  {
+    value: 'require',
+    label: 'require',
+    description: 'Encrypted, but the server certificate is not checked. The usual choice for Redshift.',
+  },
+  {
+    value: 'verify-ca',
+    label: 'verify-ca',
+    description: 'Encrypted, and the certificate must be signed by a trusted CA (the CA file below, or the system roots).',
+  },
+  {
+    value: 'verify-full',
+    label: 'verify-full',
+    description: 'Encrypted, trusted CA, and the certificate must name this host. The safest mode.',
+  },
+];
+
+/** Colours offered for a connection: calm ones for dev, loud ones for production. */
+export const COLOR_SWATCHES = [
+  '#e8590c',
+  '#e03131',
+  '#c2255c',
+  '#9c36b5',
+  '#6741d9',
+  '#3b5bdb',
+  '#1c7ed6',
+  '#0c8599',
+  '#099268',
+  '#2f9e44',
+  '#66a80f',
+  '#f08c00',
+  '#868e96',
+];
+
+export function newProfile(engine: Engine = 'redshift'): Profile {
+  return {
+    id: '',
+    name: '',
+    engine,
+    host: '',
+    port: DEFAULT_PORT[engine],
+    database: engine === 'redshift' ? 'dev' : 'postgres',
+    user: '',
+    sslMode: 'require',
+    caFile: '',
+    connectTimeoutSec: DEFAULT_TIMEOUT_SEC,
+    readOnly: false,
+    color: '',
+  };
+}
+
+export function engineLabel(e: string): string {
+  return ENGINE_LABEL[e as Engine] ?? e;
+}

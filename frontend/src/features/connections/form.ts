@@ -1,0 +1,108 @@
+import type { Engine, Profile, ProfileView } from '../../api';
+import { DEFAULT_PORT, newProfile } from './defaults';
+
+/** The form's values: numbers may be mid-edit strings until saved. */
+export interface FormValues extends Omit<Profile, 'port' | 'connectTimeoutSec'> {
+  port: number | string;
+  connectTimeoutSec: number | string;
+}
+
+export function toFormValues(p: ProfileView | Profile | null): FormValues {
+  const base = p ?? newProfile();
+  return { ...newProfile(base.engine), ...stripView(base), caFile: base.caFile ?? '', color: base.color ?? '' };
+}
+
+function stripView(p: Profile | ProfileView): Profile {
+  const { hasPassword: _, ...rest } = p as ProfileView;
+  return rest;
+}
+
+function num(v: number | string): number {
+  if (typeof v === 'number') return v;
+  const t = v.trim();
+  return t === '' ? NaN : Number(t);
+}
+
+export function toProfile(v: FormValues): Profile {
+  return {
+    ...v,
+    name: v.name.trim(),
+    host: v.host.trim(),
+    database: v.database.trim(),
+    user: v.user.trim(),
+    port: num(v.port),
+    connectTimeoutSec: num(v.connectTimeoutSec),
+    caFile: v.caFile?.trim() ?? '',
+    color: v.color ?? '',
+  };
+}
+
+const DEFAULT_DB: Record<Engine, string> = { redshift: 'dev', postgres: 'postgres' };
+
+/**
+ * Switches engine: the port follows the engine's default unless the user set
+ * it; the database too while it still holds the other engine's default.
+ */
+export function switchEngine(v: FormValues, engine: Engine, portTouched: boolean): FormValues {
+  if (engine === v.engine) return v;
+  const next = { ...v, engine };
+  if (!portTouched) next.port = DEFAULT_PORT[engine];
+  if (v.database === DEFAULT_DB[v.engine]) next.database = DEFAULT_DB[engine];
+  return next;
+}
+
+/** A port counts as "set by the user" when it differs from the engine's default. */
+export function portIsCustom(v: FormValues): boolean {
+  return num(v.port) !== DEFAULT_PORT[v.engine];
+}
+
+const FILLABLE: (keyof Profile)[] = ['name', 'engine', 'host', 'port', 'database', 'user', 'sslMode', 'caFile', 'connectTimeoutSec'];
+
+const FIELD_NAMES: Partial<Record<keyof Profile, string>> = {
+  engine: 'engine',
+  host: 'host',
+  port: 'port',
+  database: 'database',
+  user: 'user',
+  sslMode: 'SSL mode',
+  caFile: 'CA file',
+  connectTimeoutSec: 'timeout',
+  name: 'name',
+};
+
+/**
+ * Merges what a pasted URL yielded into the form: only fields the parser
+ * returned (non-empty) are taken; everything else stays as it was.
+ */
+export function applyParsed(
+  v: FormValues,
+  parsed: Partial<Profile>,
+  portTouched: boolean,
+): { values: FormValues; filled: string[]; portTouched: boolean } {
+  let next: FormValues = { ...v };
+  const filled: string[] = [];
+  let touched = portTouched;
+  if (parsed.engine === 'redshift' || parsed.engine === 'postgres') {
+    next = switchEngine(next, parsed.engine, touched || !!parsed.port);
+    if (parsed.engine !== v.engine) filled.push(FIELD_NAMES.engine!);
+  }
+  for (const k of FILLABLE) {
+    if (k === 'engine') continue;
+    const val = parsed[k];
+    if (val === undefined || val === null || val === '' || val === 0) continue;
+    (next as unknown as Record<string, unknown>)[k] = val;
+    filled.push(FIELD_NAMES[k] ?? k);
+    if (k === 'port') touched = true;
+  }
+  // A name helps the sidebar; derive one from the host when the form has none.
+  if (!next.name.trim() && !parsed.name && parsed.host) {
+    next.name = parsed.host.split('.')[0];
+    filled.push('name');
+  }
+  return { values: next, filled, portTouched: touched };
+}
+
+/** Whether a pasted URL carried a password (which is never taken from it). */
+export function urlHasPassword(text: string): boolean {
+  return /^[a-z:]*\/\/[^/@\s]*:[^/@\s]*@/i.test(text.trim());
+}

@@ -1,0 +1,73 @@
+import type { Profile } from '../../api';
+
+// Mirrors the backend's profile.Validate so the form can say what is wrong
+// before any round trip. The backend still validates: this is a courtesy.
+
+export type ProfileErrors = Partial<Record<keyof Profile, string>>;
+
+export const LIMITS = {
+  nameMax: 100,
+  portMin: 1,
+  portMax: 65535,
+  timeoutMin: 1,
+  timeoutMax: 300,
+} as const;
+
+const SSL = ['disable', 'require', 'verify-ca', 'verify-full'];
+
+function isWholeNumber(n: unknown): n is number {
+  return typeof n === 'number' && Number.isInteger(n);
+}
+
+export function validateProfile(p: Profile): ProfileErrors {
+  const e: ProfileErrors = {};
+  const name = p.name.trim();
+  if (!name) e.name = 'Name is required';
+  else if ([...name].length > LIMITS.nameMax) e.name = `Name must be at most ${LIMITS.nameMax} characters`;
+
+  if (p.engine !== 'redshift' && p.engine !== 'postgres') e.engine = 'Choose Redshift or PostgreSQL';
+
+  const hostErr = validateHost(p.host);
+  if (hostErr) e.host = hostErr;
+
+  if (!isWholeNumber(p.port) || p.port < LIMITS.portMin || p.port > LIMITS.portMax)
+    e.port = `Port must be a whole number from ${LIMITS.portMin} to ${LIMITS.portMax}`;
+
+  if (!p.database.trim()) e.database = 'Database is required';
+  if (!p.user.trim()) e.user = 'User is required';
+
+  if (!SSL.includes(p.sslMode)) e.sslMode = 'Choose an SSL mode';
+
+  if (p.caFile?.trim() && p.sslMode === 'disable')
+    e.caFile = 'A CA file needs SSL mode require, verify-ca or verify-full, not disable';
+
+  if (
+    !isWholeNumber(p.connectTimeoutSec) ||
+    p.connectTimeoutSec < LIMITS.timeoutMin ||
+    p.connectTimeoutSec > LIMITS.timeoutMax
+  )
+    e.connectTimeoutSec = `Connect timeout must be ${LIMITS.timeoutMin} to ${LIMITS.timeoutMax} seconds`;
+
+  if (p.color && !/^#[0-9a-fA-F]{6}$/.test(p.color)) e.color = 'Colour must look like #3b5bdb';
+  return e;
+}
+
+export function hasErrors(e: ProfileErrors): boolean {
+  return Object.keys(e).length > 0;
+}
+
+function isIP(h: string): boolean {
+  return /^(\d{1,3}\.){3}\d{1,3}$/.test(h) || (/^[0-9a-fA-F:.]+$/.test(h) && h.split(':').length > 2);
+}
+
+export function validateHost(raw: string): string | undefined {
+  let h = raw.trim();
+  // IPv6 as typed in URLs: the backend strips the brackets too.
+  if (h.startsWith('[') && h.endsWith(']')) h = h.slice(1, -1);
+  if (!h) return 'Host is required';
+  if (h.includes('://')) return 'Enter only the host name; paste whole URLs into "Paste a connection URL"';
+  if (/[\s\x00-\x1f\x7f]/.test(h)) return 'Host must not contain spaces';
+  if (/[/?@[\]]/.test(h)) return 'Enter only the host name, without user, port, database or options';
+  if (h.includes(':') && !isIP(h)) return 'Enter only the host name; put the port in the Port field';
+  return undefined;
+}

@@ -1,0 +1,97 @@
+import { Button, Checkbox, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { IconLock } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import type { ApiError, ProfileView } from '../../api';
+import { ColorDot } from '../../components/ColorDot';
+import { ErrorAlert } from '../../components/ErrorAlert';
+
+interface Props {
+  profile: ProfileView | null;
+  reason: ApiError | null;
+  error: ApiError | null;
+  busy: boolean;
+  /** Offer to keep the password in the OS keychain. */
+  canRemember: boolean;
+  onSubmit: (password: string, remember: boolean) => void;
+  onCancel: () => void;
+}
+
+/** Asks for a password the keychain does not hold; the typed value lives only until submit. */
+export function PasswordPrompt({ profile, reason, error, busy, canRemember, onSubmit, onCancel }: Props) {
+  const [password, setPassword] = useState('');
+  const [remember, setRemember] = useState(true);
+  useEffect(() => {
+    if (!profile) setPassword('');
+  }, [profile]);
+
+  return (
+    <Modal
+      opened={!!profile}
+      onClose={onCancel}
+      size={420}
+      title={
+        <Group gap="xs">
+          <IconLock size={16} />
+          <Text fw={600}>Password required</Text>
+        </Group>
+      }
+    >
+      {profile && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            const pw = password;
+            setPassword('');
+            onSubmit(pw, canRemember && remember);
+          }}
+        >
+          <Stack gap="sm">
+            <Group gap="sm" wrap="nowrap" align="flex-start">
+              <ColorDot color={profile.color} size={10} />
+              <Stack gap={0} style={{ minWidth: 0 }} mt={-4}>
+                <Text size="sm" fw={600} truncate>
+                  {profile.name}
+                </Text>
+                <Text size="xs" c="dimmed" ff="monospace" truncate>
+                  {profile.user}@{profile.host}:{profile.port}/{profile.database}
+                </Text>
+              </Stack>
+            </Group>
+            {reason?.hint && (
+              <Text size="xs" c="dimmed">
+                {reason.hint}
+              </Text>
+            )}
+            <PasswordInput
+              visibilityToggleButtonProps={{ 'aria-label': 'Show or hide what is typed' }}
+              label="Password"
+              data-autofocus
+              autoComplete="off"
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+              disabled={busy}
+            />
+            {canRemember && (
+              <Checkbox
+                size="xs"
+                label="Remember in the OS keychain"
+                checked={remember}
+                onChange={(e) => setRemember(e.currentTarget.checked)}
+                disabled={busy}
+              />
+            )}
+            {error && <ErrorAlert error={error} />}
+            <Group justify="flex-end" gap="xs">
+              <Button variant="default" onClick={onCancel}>
+                Cancel
+              </Button>
+              <Button type="submit" loading={busy} disabled={!password && !busy}>
+                Connect
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Modal>
+  );
+}

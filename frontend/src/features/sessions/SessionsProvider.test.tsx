@@ -1,0 +1,120 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ProfileView, SessionInfo } from '../../api';
+import { renderUI } from '../../test/render';
+import { ConnectionsProvider } from '../connections/ConnectionsProvider';
+import { StatusBar } from './StatusBar';
+import { SessionsProvider, useSessions } from './SessionsProvider';
+
+vi.mock('../../api', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../api')>();
+  return {
+    ...real,
+    profilesApi: { list: vi.fn(), keychain: vi.fn(), save: vi.fn() },
+    sessionsApi: { list: vi.fn(), connect: vi.fn(), cancel: vi.fn(() => Promise.resolve()), disconnect: vi.fn(() => Promise.resolve()) },
+  };
+});
+
+import { ApiError, profilesApi, sessionsApi } from '../../api';
+const papi = vi.mocked(profilesApi);
+const sapi = vi.mocked(sessionsApi);
+
+const prof: ProfileView = {
+  id: 'p1', name: 'Warehouse', engine: 'redshift', host: 'wh.example', port: 5439, database: 'dev', user: 'admin',
+  sslMode: 'require', connectTimeoutSec: 15, readOnly: true, color: '#e03131', hasPassword: false,
+};
+const session: SessionInfo = {
+  id: 's1', profileId: 'p1', profileName: 'Warehouse', readOnly: true,
+  server: { engine: 'redshift', version: 'Redshift 1.0.77467', fullVersion: 'PostgreSQL 8.0.2 … Redshift 1.0.77467', user: 'admin', database: 'dev', host: 'wh.example', port: 5439, superuser: false },
+};
+
+function ConnectButton() {
+  const { connect, disconnect, active } = useSessions();
+  return (
+    <>
+      <button onClick={() => void connect(prof)}>go</button>
+      {active && <button onClick={() => void disconnect(active.id)}>stop</button>}
+    </>
+  );
+}
+
+function setup(keychain = true) {
+  papi.list.mockResolvedValue([prof]);
+  papi.keychain.mockResolvedValue({ available: keychain, message: keychain ? '' : 'none', storeWarning: '' });
+  renderUI(
+    <ConnectionsProvider>
+      <SessionsProvider>
+        <ConnectButton />
+        <StatusBar />
+      </SessionsProvider>
+    </ConnectionsProvider>,
+  );
+  return userEvent.setup({ delay: null });
+}
+
+beforeEach(() => {
+  vi.clearAllMocks();
+  sapi.list.mockResolvedValue([]);
+});
+
+describe('connect flow', () => {
+  it('shows engine, version and target in the status bar, and "Not connected" after disconnect', async () => {
+    const user = setup();
+    sapi.connect.mockResolvedValue(session);
+    expect(await screen.findByText('Not connected')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'go' }));
+    const bar = screen.getByRole('status', { name: 'Connection status' });
+    await waitFor(() => expect(bar).toHaveTextContent('Redshift 1.0.77467'));
+    expect(bar).toHaveTextContent('Redshift');
+    expect(bar).toHaveTextContent('admin@wh.example:5439/dev');
+    expect(bar).toHaveTextContent('Read-only');
+    await user.click(screen.getByRole('button', { name: 'stop' }));
+    expect(sapi.disconnect).toHaveBeenCalledWith('s1');
+    await waitFor(() => expect(bar).toHaveTextContent('Not connected'));
+  });
+
+  it('asks for the password when none is saved, retries with it, and remembers it once accepted', async () => {
+    const user = setup(true);
+    sapi.connect
+      .mockRejectedValueOnce(new ApiError('password_required', 'no password is saved for "Warehouse"', '', 'Enter the password to connect.'))
+      .mockResolvedValueOnce(session);
+    papi.save.mockResolvedValue({ ...prof, hasPassword: true });
+    await screen.findByText('Keychain');
+    await user.click(screen.getByRole('button', { name: 'go' }));
+    const pw = await screen.findByLabelText('Password');
+    expect(screen.getByText('Enter the password to connect.')).toBeInTheDocument();
+    await user.type(pw, 'hunter2');
+    await user.click(screen.getByRole('button', { name: 'Connect' }));
+
+    await waitFor(() => expect(sapi.connect).toHaveBeenCalledTimes(2));
+    expect(sapi.connect.mock.calls[0][0].password).toBe('');
+    expect(sapi.connect.mock.calls[1][0]).toMatchObject({ profileId: 'p1', password: 'hunter2' });
+    await waitFor(() => expect(papi.save).toHaveBeenCalledWith({ profile: expect.objectContaining({ id: 'p1' }), password: 'hunter2', setPassword: true }));
+    expect(papi.save.mock.calls[0][0].profile).not.toHaveProperty('hasPassword');
+    await waitFor(() => expect(screen.queryByLabelText('Password')).not.toBeInTheDocument());
+  });
+
+  it('keeps the prompt open on a wrong password, shows why, and never stores a refused password', async () => {
+    const user = setup(true);
+    sapi.connect
+      .mockRejectedValueOnce(new ApiError('password_required', 'a password is needed to connect'))
+      .mockRejectedValueOnce(new ApiError('auth_failed', 'the server rejected the user name or password for admin', '28P01', 'Check the password.'));
+    await user.click(screen.getByRole('button', { name: 'go' }));
+    await user.type(await screen.findByLabelText('Password'), 'nope');
+    await user.click(screen.getByRole('button', { name: 'Connect' }));
+    expect(await screen.findByText('The server rejected the user name or password for admin')).toBeInTheDocument();
+    // The typed password is gone from the field after submit.
+    expect((screen.getByLabelText('Password') as HTMLInputElement).value).toBe('');
+    expect(papi.save).not.toHaveBeenCalled();
+  });
+
+  it('without a keychain does not offer to remember', async () => {
+    const user = setup(false);
+    sapi.connect.mockRejectedValueOnce(new ApiError('password_required', 'a password is needed to connect'));
+    await screen.findByText('No keychain');
+    await user.click(screen.getByRole('button', { name: 'go' }));
+    await screen.findByLabelText('Password');
+    expect(screen.queryByLabelText('Remember in the OS keychain')).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,204 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  ApiError,
+  ErrorCodes,
+  isCancelled,
+  newAttemptId,
+  onEvent,
+  profilesApi,
+  sessionsApi,
+  toApiError,
+  type ProfileView,
+  type SessionInfo,
+} from '../../api';
+import { notifyError } from '../../components/notify';
+import { useConnections } from '../connections/ConnectionsProvider';
+import { PasswordPrompt } from './PasswordPrompt';
+
+interface SessionsContextValue {
+  sessions: SessionInfo[];
+  active: SessionInfo | null;
+  activate: (id: string) => void;
+  /** profile id → attempt id of a connect in progress */
+  connecting: Record<string, string>;
+  connect: (p: ProfileView, password?: string) => Promise<SessionInfo | null>;
+  cancelConnect: (profileId: string) => void;
+  disconnect: (sessionId: string) => Promise<void>;
+}
+
+const Ctx = createContext<SessionsContextValue | null>(null);
+
+export function useSessions(): SessionsContextValue {
+  const v = useContext(Ctx);
+  if (!v) throw new Error('useSessions outside SessionsProvider');
+  return v;
+}
+
+interface PromptState {
+  profile: ProfileView;
+  reason: ApiError | null;
+  error: ApiError | null;
+  busy: boolean;
+}
+
+export function SessionsProvider({ children }: { children: ReactNode }) {
+  const [sessions, setSessions] = useState<SessionInfo[]>([]);
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [connecting, setConnecting] = useState<Record<string, string>>({});
+  const [prompt, setPrompt] = useState<PromptState | null>(null);
+  const conns = useConnections();
+  const connectingRef = useRef(connecting);
+  connectingRef.current = connecting;
+
+  const add = useCallback((s: SessionInfo) => {
+    setSessions((cur) => (cur.some((x) => x.id === s.id) ? cur : [...cur, s]));
+  }, []);
+
+  const drop = useCallback((id: string) => {
+    setSessions((cur) => {
+      const i = cur.findIndex((x) => x.id === id);
+      if (i < 0) return cur;
+      const next = cur.filter((x) => x.id !== id);
+      // Fall back to the neighbour, like closing a tab.
+      setActiveId((a) => (a === id ? (next[Math.min(i, next.length - 1)]?.id ?? null) : a));
+      return next;
+    });
+  }, []);
+
+  useEffect(() => {
+    sessionsApi
+      .list()
+      .then((list) => {
+        setSessions(list);
+        setActiveId((a) => a ?? list[0]?.id ?? null);
+      })
+      .catch(() => {
+        // No backend (unit tests, plain browser): start with no sessions.
+      });
+    const offOpened = onEvent('session:opened', add);
+    const offClosed = onEvent('session:closed', drop);
+    return () => {
+      offOpened();
+      offClosed();
+    };
+  }, [add, drop]);
+
+  const attempt = useCallback(
+    async (p: ProfileView, password: string): Promise<SessionInfo> => {
+      const attemptId = newAttemptId();
+      setConnecting((c) => ({ ...c, [p.id]: attemptId }));
+      try {
+        const s = await sessionsApi.connect({ profileId: p.id, password, attemptId });
+        add(s);
+        setActiveId(s.id);
+        return s;
+      } finally {
+        setConnecting(({ [p.id]: _, ...rest }) => rest);
+      }
+    },
+    [add],
+  );
+
+  const connect = useCallback(
+    async (p: ProfileView, password = ''): Promise<SessionInfo | null> => {
+      if (connectingRef.current[p.id]) return null;
+      try {
+        // The workspace opening is the confirmation; no toast needed.
+        return await attempt(p, password);
+      } catch (e) {
+        const err = toApiError(e);
+        if (isCancelled(err)) return null;
+        // No usable password: ask for one, saying why (none saved, or the saved one was refused).
+        if (err.code === ErrorCodes.passwordRequired || err.code === ErrorCodes.authFailed) {
+          const missing = err.code === ErrorCodes.passwordRequired;
+          setPrompt({ profile: p, reason: missing ? err : null, error: missing ? null : err, busy: false });
+          return null;
+        }
+        notifyError(err, `Cannot connect to ${p.name}`);
+        return null;
+      }
+    },
+    [attempt],
+  );
+
+  const submitPassword = useCallback(
+    async (password: string, remember: boolean) => {
+      if (!prompt) return;
+      const p = prompt.profile;
+      setPrompt((s) => (s ? { ...s, busy: true, error: null } : s));
+      try {
+        await attempt(p, password);
+        setPrompt(null);
+        if (remember) {
+          // Only after the server accepted it: a refused password is never stored.
+          const { hasPassword: _, ...profile } = p;
+          profilesApi
+            .save({ profile, password, setPassword: true })
+            .then(() => conns.reload())
+            .catch((e) => notifyError(e, 'Connected, but the password could not be saved'));
+        }
+      } catch (e) {
+        const err = toApiError(e);
+        if (isCancelled(err)) {
+          setPrompt((s) => (s ? { ...s, busy: false } : s));
+          return;
+        }
+        // Stay open for another try when the password was wrong; other failures are not the password's fault.
+        if (err.code === ErrorCodes.authFailed) setPrompt((s) => (s ? { ...s, busy: false, error: err } : s));
+        else {
+          setPrompt(null);
+          notifyError(err, `Cannot connect to ${p.name}`);
+        }
+      }
+    },
+    [prompt, attempt, conns],
+  );
+
+  const cancelConnect = useCallback((profileId: string) => {
+    const id = connectingRef.current[profileId];
+    if (id) void sessionsApi.cancel(id).catch(() => {});
+  }, []);
+
+  const disconnect = useCallback(
+    async (sessionId: string) => {
+      try {
+        await sessionsApi.disconnect(sessionId);
+        drop(sessionId);
+      } catch (e) {
+        notifyError(e, 'Disconnect failed');
+      }
+    },
+    [drop],
+  );
+
+  const value = useMemo<SessionsContextValue>(
+    () => ({
+      sessions,
+      active: sessions.find((s) => s.id === activeId) ?? null,
+      activate: setActiveId,
+      connecting,
+      connect,
+      cancelConnect,
+      disconnect,
+    }),
+    [sessions, activeId, connecting, connect, cancelConnect, disconnect],
+  );
+
+  return (
+    <Ctx.Provider value={value}>
+      {children}
+      <PasswordPrompt
+        profile={prompt?.profile ?? null}
+        reason={prompt?.reason ?? null}
+        error={prompt?.error ?? null}
+        busy={prompt?.busy ?? false}
+        canRemember={!!conns.keychain?.available && !prompt?.profile.sandbox}
+        onSubmit={submitPassword}
+        onCancel={() => {
+          if (prompt?.busy) cancelConnect(prompt.profile.id);
+          setPrompt(null);
+        }}
+      />
+    </Ctx.Provider>
+  );
+}
