@@ -4,6 +4,7 @@
 package session
 
 import (
+	"context"
 	"crypto/tls"
 	"crypto/x509"
 	"fmt"
@@ -74,6 +75,17 @@ func (c Config) poolConfig() (*pgxpool.Config, error) {
 		return nil, err
 	}
 	cc.TLSConfig = tlsConf
+	// Redshift folds quoted names other than user names to lower case unless
+	// enable_case_sensitive_identifier is on. Every name we send is quoted and
+	// read back from the catalog as stored, so turn it on: what the preview
+	// shows is then exactly what is stored and referenced.
+	pc.AfterConnect = func(ctx context.Context, conn *pgx.Conn) error {
+		if conn.PgConn().ParameterStatus("padb_version") == "" {
+			return nil // PostgreSQL
+		}
+		_, err := conn.Exec(ctx, "SET enable_case_sensitive_identifier TO true")
+		return err
+	}
 	pc.MaxConns = 4
 	pc.MinConns = 0
 	pc.MaxConnIdleTime = 5 * time.Minute

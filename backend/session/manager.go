@@ -130,9 +130,12 @@ func open(ctx context.Context, cfg Config) (*pgxpool.Pool, ServerInfo, error) {
 	}
 	var version, user, db string
 	var super bool
-	// current_setting('is_superuser') exists on both engines as a reported parameter.
-	err = pool.QueryRow(ctx, "SELECT version(), current_user::text, current_database()::text, "+
-		"coalesce(current_setting('is_superuser'), 'off') = 'on'").Scan(&version, &user, &db, &super)
+	err = pool.AcquireFunc(ctx, func(c *pgxpool.Conn) error {
+		// is_superuser comes as a ParameterStatus on both engines; Redshift
+		// restricts current_setting() for non-superusers.
+		super = c.Conn().PgConn().ParameterStatus("is_superuser") == "on"
+		return c.QueryRow(ctx, "SELECT version(), current_user::text, current_database()::text").Scan(&version, &user, &db)
+	})
 	if err != nil {
 		pool.Close()
 		return nil, ServerInfo{}, Classify(err, cfg)
