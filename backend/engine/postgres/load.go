@@ -1,0 +1,472 @@
+package postgres
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgtype"
+
+	"github.com/redshiftmate/rsmate/backend/engine"
+	"github.com/redshiftmate/rsmate/backend/model"
+)
+
+// owned is a securable object with its owner's oid (to flag implied grants).
+type owned struct {
+	ref   model.ObjectRef
+	owner int64
+}
+
+// rawGrant is a grant row before it becomes a model.Grant: the grants result
+// is by far the largest, and collecting it compactly first lets the final
+// slice be allocated once, at its exact size.
+type rawGrant struct {
+	obj     int32 // index in loader.objs
+	column  int32 // index in loader.columns, or -1
+	grantee int32 // index in loader.refs
+	grantor int32 // index in loader.refs, -1 if unknown
+	priv    uint8 // index in loader.privs
+	flags   uint8
+}
+
+const rawChunk = 1 << 16
+
+const (
+	flagGrantOption = 1 << iota
+	flagImplied
+	flagDefault
+)
+
+type loader struct {
+	q       engine.Querier
+	snap    *model.Snapshot
+	queries int
+
+	// principals maps role oids (0 = PUBLIC) to an index in refs.
+	principals map[int64]int32
+	refs       []model.PrincipalRef
+	privs      []string
+	privIndex  map[string]uint8
+	schemas    map[int64]string
+	// objects by grant kind ('d', 'n', 'r', 'f', 'l') and oid: index in objs.
+	objects map[byte]map[int64]int32
+	objs    []owned
+	columns []string
+	grants  [][]rawGrant // blocks of rawChunk, never re-copied while growing
+	unknown int
+}
+
+// beginner is what pgx pools and connections offer to start a transaction.
+type beginner interface {
+	BeginTx(ctx context.Context, opts pgx.TxOptions) (pgx.Tx, error)
+}
+
+func load(ctx context.Context, q engine.Querier, progress engine.Progress) (*model.Snapshot, error) {
+	if progress == nil {
+		progress = func(string, int, int) {}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, wrap(ctx, "start", err)
+	}
+	l := &loader{
+		q: q,
+		snap: &model.Snapshot{
+			Engine: Name, LoadedAt: time.Now().UTC(),
+			Databases: []model.Database{}, Users: []model.User{}, Roles: []model.Role{},
+			Groups: []model.Group{}, Memberships: []model.Membership{}, Schemas: []model.Schema{},
+			Relations: []model.Relation{}, Routines: []model.Routine{}, Languages: []model.Language{},
+			Grants: []model.Grant{}, DefaultPrivileges: []model.DefaultPrivilege{},
+			SystemPrivileges: []model.SystemPrivilege{}, Warnings: []string{},
+		},
+		principals: map[int64]int32{0: 0},
+		refs:       []model.PrincipalRef{model.Public},
+		privIndex:  map[string]uint8{},
+		schemas:    map[int64]string{},
+		objects:    map[byte]map[int64]int32{'d': {}, 'n': {}, 'r': {}, 'f': {}, 'l': {}},
+	}
+	// One read-only repeatable-read transaction gives every query the same view
+	// of the catalog, so no row names a role or object another query missed.
+	var tx pgx.Tx
+	if b, ok := q.(beginner); ok {
+		l.queries++
+		var err error
+		if tx, err = b.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}); err != nil {
+			return nil, wrap(ctx, "begin", err)
+		}
+		// A no-op once committed; after a failure it releases the connection.
+		defer func() { _ = tx.Rollback(context.WithoutCancel(ctx)) }()
+		l.q = tx
+	}
+	scanners := map[string]func(pgx.Rows) error{
+		"roles":              l.scanRole,
+		"memberships":        l.scanMembership,
+		"databases":          l.scanDatabase,
+		"schemas":            l.scanSchema,
+		"relations":          l.scanRelation,
+		"routines":           l.scanRoutine,
+		"languages":          l.scanLanguage,
+		"grants":             l.grantScanner(),
+		"default privileges": l.defaultScanner(),
+	}
+	for i, st := range CatalogSteps {
+		progress(st.Name, i, len(CatalogSteps))
+		if err := l.run(ctx, st, scanners[st.Name]); err != nil {
+			return nil, err
+		}
+	}
+	l.finishGrants()
+	if tx != nil {
+		l.queries++
+		if err := tx.Commit(ctx); err != nil {
+			return nil, wrap(ctx, "commit", err)
+		}
+	}
+	progress("done", len(CatalogSteps), len(CatalogSteps))
+	if l.unknown > 0 {
+		l.snap.Warnings = append(l.snap.Warnings,
+			fmt.Sprintf("%d catalog entries name a role or object that was not loaded; they are left out", l.unknown))
+	}
+	l.snap.Queries = l.queries
+	return l.snap, nil
+}
+
+func (l *loader) run(ctx context.Context, st Step, scan func(pgx.Rows) error) error {
+	l.queries++
+	rows, err := l.q.Query(ctx, st.SQL)
+	if err != nil {
+		return wrap(ctx, st.Name, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := scan(rows); err != nil {
+			return wrap(ctx, st.Name, err)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return wrap(ctx, st.Name, err)
+	}
+	return nil
+}
+
+// principal returns the role with this oid (0 is PUBLIC).
+func (l *loader) principal(oid int64) (model.PrincipalRef, bool) {
+	i, ok := l.principals[oid]
+	if !ok {
+		return model.PrincipalRef{}, false
+	}
+	return l.refs[i], true
+}
+
+// name returns a role's name, "" when unknown.
+func (l *loader) name(oid int64) string {
+	p, _ := l.principal(oid)
+	return p.Name
+}
+
+func (l *loader) addPrincipal(oid int64, p model.PrincipalRef) {
+	l.principals[oid] = int32(len(l.refs))
+	l.refs = append(l.refs, p)
+}
+
+// privIdx interns a privilege name without allocating for known ones.
+func (l *loader) privIdx(b []byte) uint8 {
+	if i, ok := l.privIndex[string(b)]; ok {
+		return i
+	}
+	i := uint8(len(l.privs))
+	l.privs = append(l.privs, privilege(b))
+	l.privIndex[string(b)] = i
+	return i
+}
+
+func (l *loader) addObject(kind byte, oid int64, o owned) {
+	l.objects[kind][oid] = int32(len(l.objs))
+	l.objs = append(l.objs, o)
+}
+
+func (l *loader) scanRole(rows pgx.Rows) error {
+	var (
+		oid                                                       int64
+		name, validUntil, comment                                 string
+		super, inherit, createRole, createDB, login, repl, bypass bool
+		connLimit                                                 int32
+		config                                                    []string
+	)
+	if err := rows.Scan(&oid, &name, &super, &inherit, &createRole, &createDB, &login, &repl, &bypass,
+		&connLimit, &validUntil, &config, &comment); err != nil {
+		return err
+	}
+	system := strings.HasPrefix(name, "pg_")
+	if login {
+		identity := model.IdentityLocal
+		if system {
+			identity = model.IdentitySystem
+		}
+		l.addPrincipal(oid, model.PrincipalRef{Kind: model.KindUser, Name: name})
+		l.snap.Users = append(l.snap.Users, model.User{
+			ID: oid, Name: name, Superuser: super, CreateDB: createDB, CreateRole: createRole,
+			Inherit: inherit, BypassRLS: bypass, Replication: repl, ConnectionLimit: int(connLimit),
+			ValidUntil: validUntil, Config: config, Identity: identity, Comment: comment,
+		})
+		return nil
+	}
+	l.addPrincipal(oid, model.PrincipalRef{Kind: model.KindRole, Name: name})
+	l.snap.Roles = append(l.snap.Roles, model.Role{
+		ID: oid, Name: name, System: system, Superuser: super, CreateDB: createDB,
+		CreateRole: createRole, Inherit: inherit, Comment: comment,
+	})
+	return nil
+}
+
+func (l *loader) scanMembership(rows pgx.Rows) error {
+	var roleID, member, grantor int64
+	var admin bool
+	var inherit, set *bool
+	if err := rows.Scan(&roleID, &member, &grantor, &admin, &inherit, &set); err != nil {
+		return err
+	}
+	of, ok1 := l.principal(roleID)
+	m, ok2 := l.principal(member)
+	if !ok1 || !ok2 || roleID == 0 || member == 0 {
+		l.unknown++
+		return nil
+	}
+	// Before PostgreSQL 16 a grantor could outlive its role; unknown grantors stay empty.
+	l.snap.Memberships = append(l.snap.Memberships, model.Membership{
+		Member: m, Of: of, AdminOption: admin, Grantor: l.name(grantor), InheritOption: inherit, SetOption: set,
+	})
+	return nil
+}
+
+func (l *loader) scanDatabase(rows pgx.Rows) error {
+	var oid, owner int64
+	var name string
+	var template, current bool
+	if err := rows.Scan(&oid, &name, &owner, &template, &current); err != nil {
+		return err
+	}
+	l.snap.Databases = append(l.snap.Databases, model.Database{Name: name, Owner: l.name(owner), Template: template})
+	l.addObject('d', oid, owned{model.ObjectRef{Kind: model.ObjDatabase, Name: name}, owner})
+	if current {
+		l.snap.Database = name
+	}
+	return nil
+}
+
+func (l *loader) scanSchema(rows pgx.Rows) error {
+	var oid, owner int64
+	var name string
+	var system bool
+	if err := rows.Scan(&oid, &name, &owner, &system); err != nil {
+		return err
+	}
+	l.schemas[oid] = name
+	l.snap.Schemas = append(l.snap.Schemas, model.Schema{Name: name, Owner: l.name(owner), Type: "local", System: system})
+	l.addObject('n', oid, owned{model.ObjectRef{Kind: model.ObjSchema, Schema: name}, owner})
+	return nil
+}
+
+var relationKinds = map[string]model.RelationKind{
+	"r": model.RelTable, "p": model.RelPartitionedTable, "v": model.RelView,
+	"m": model.RelMaterializedView, "f": model.RelForeignTable, "S": model.RelSequence,
+}
+
+func (l *loader) scanRelation(rows pgx.Rows) error {
+	var oid, nsp, owner int64
+	var name string
+	var kind pgtype.DriverBytes
+	if err := rows.Scan(&oid, &nsp, &name, &kind, &owner); err != nil {
+		return err
+	}
+	schema, ok := l.schemas[nsp]
+	if !ok {
+		l.unknown++
+		return nil
+	}
+	l.snap.Relations = append(l.snap.Relations, model.Relation{
+		Schema: schema, Name: name, Kind: relationKinds[string(kind)], Owner: l.name(owner),
+	})
+	l.addObject('r', oid, owned{model.ObjectRef{Kind: model.ObjTable, Schema: schema, Name: name}, owner})
+	return nil
+}
+
+func (l *loader) scanRoutine(rows pgx.Rows) error {
+	var oid, nsp, owner int64
+	var name, args, kind, lang, result string
+	if err := rows.Scan(&oid, &nsp, &name, &args, &kind, &owner, &lang, &result); err != nil {
+		return err
+	}
+	schema, ok := l.schemas[nsp]
+	if !ok {
+		l.unknown++
+		return nil
+	}
+	k := model.ObjFunction
+	if kind == "p" {
+		k = model.ObjProcedure
+	}
+	l.snap.Routines = append(l.snap.Routines, model.Routine{
+		Schema: schema, Name: name, Args: args, Kind: k, Owner: l.name(owner), Language: lang, Result: result,
+	})
+	l.addObject('f', oid, owned{model.ObjectRef{Kind: k, Schema: schema, Name: name, Args: args}, owner})
+	return nil
+}
+
+func (l *loader) scanLanguage(rows pgx.Rows) error {
+	var oid, owner int64
+	var name string
+	var trusted bool
+	if err := rows.Scan(&oid, &name, &owner, &trusted); err != nil {
+		return err
+	}
+	l.snap.Languages = append(l.snap.Languages, model.Language{Name: name, Owner: l.name(owner), Trusted: trusted})
+	l.addObject('l', oid, owned{model.ObjectRef{Kind: model.ObjLanguage, Name: name}, owner})
+	return nil
+}
+
+// privileges maps aclexplode's names to the model's constants (no allocation per row).
+var privileges = map[string]string{
+	"SELECT": model.PrivSelect, "INSERT": model.PrivInsert, "UPDATE": model.PrivUpdate,
+	"DELETE": model.PrivDelete, "TRUNCATE": model.PrivTruncate, "REFERENCES": model.PrivReferences,
+	"TRIGGER": model.PrivTrigger, "EXECUTE": model.PrivExecute, "USAGE": model.PrivUsage,
+	"CREATE": model.PrivCreate, "CONNECT": model.PrivConnect, "TEMPORARY": model.PrivTemp,
+	"MAINTAIN": model.PrivMaintain,
+}
+
+func privilege(b []byte) string {
+	if p, ok := privileges[string(b)]; ok {
+		return p
+	}
+	return string(b)
+}
+
+// Type OIDs of the grants result: kind, oid, column, grantor, grantee,
+// privilege, grantable, from-defaults.
+var grantColumns = []uint32{pgtype.TextOID, pgtype.Int8OID, pgtype.TextOID, pgtype.Int8OID,
+	pgtype.Int8OID, pgtype.TextOID, pgtype.BoolOID, pgtype.BoolOID}
+
+func (l *loader) grantScanner() func(pgx.Rows) error {
+	var raw *rawRow
+	return func(rows pgx.Rows) error {
+		if raw == nil {
+			var err error
+			if raw, err = newRawRow(rows.FieldDescriptions(), grantColumns); err != nil {
+				return err
+			}
+		}
+		vals := rows.RawValues()
+		kind, column, priv := raw.text(vals, 0), raw.text(vals, 2), raw.text(vals, 5)
+		oid, err1 := raw.int8(vals, 1)
+		grantor, err2 := raw.int8(vals, 3)
+		grantee, err3 := raw.int8(vals, 4)
+		grantable, err4 := raw.bool(vals, 6)
+		fromDefaults, err5 := raw.bool(vals, 7)
+		if err := errors.Join(err1, err2, err3, err4, err5); err != nil {
+			return err
+		}
+		k := byte(0)
+		if len(kind) == 1 {
+			k = kind[0]
+		}
+		lookup := k
+		if k == 'c' {
+			lookup = 'r'
+		}
+		obj, ok := l.objects[lookup][oid]
+		to, ok2 := l.principals[grantee]
+		if !ok || !ok2 || (k == 'c' && column == nil) || priv == nil {
+			l.unknown++
+			return nil
+		}
+		by, ok := l.principals[grantor]
+		if !ok {
+			by = -1
+		}
+		g := rawGrant{obj: obj, column: -1, grantee: to, grantor: by, priv: l.privIdx(priv)}
+		if k == 'c' {
+			g.column = int32(len(l.columns))
+			l.columns = append(l.columns, string(column))
+		}
+		if grantable {
+			g.flags |= flagGrantOption
+		}
+		if owner := l.objs[obj].owner; grantee == owner && grantor == owner {
+			g.flags |= flagImplied
+		}
+		if fromDefaults {
+			g.flags |= flagDefault
+		}
+		if n := len(l.grants); n == 0 || len(l.grants[n-1]) == rawChunk {
+			l.grants = append(l.grants, make([]rawGrant, 0, rawChunk))
+		}
+		last := &l.grants[len(l.grants)-1]
+		*last = append(*last, g)
+		return nil
+	}
+}
+
+// finishGrants turns the collected rows into the snapshot's grants.
+func (l *loader) finishGrants() {
+	n := 0
+	for _, block := range l.grants {
+		n += len(block)
+	}
+	out := make([]model.Grant, n)
+	i := 0
+	for _, block := range l.grants {
+		for _, g := range block {
+			ref := l.objs[g.obj].ref
+			if g.column >= 0 {
+				ref.Kind, ref.Column = model.ObjColumn, l.columns[g.column]
+			}
+			grantor := ""
+			if g.grantor >= 0 {
+				grantor = l.refs[g.grantor].Name
+			}
+			out[i] = model.Grant{
+				Object: ref, Grantee: l.refs[g.grantee], Privilege: l.privs[g.priv], Grantor: grantor,
+				GrantOption: g.flags&flagGrantOption != 0, Implied: g.flags&flagImplied != 0, Default: g.flags&flagDefault != 0,
+			}
+			i++
+		}
+	}
+	l.snap.Grants, l.grants = out, nil
+}
+
+var defaultTypes = map[string]model.DefaultObjectType{
+	"r": model.DefTables, "S": model.DefSequences, "f": model.DefFunctions,
+	"T": model.DefTypes, "n": model.DefSchemas,
+}
+
+func (l *loader) defaultScanner() func(pgx.Rows) error {
+	var (
+		creator, nsp, grantee int64
+		objType, priv         pgtype.DriverBytes
+		grantable             bool
+	)
+	dest := []any{&creator, &nsp, &objType, &grantee, &priv, &grantable}
+	return func(rows pgx.Rows) error {
+		if err := rows.Scan(dest...); err != nil {
+			return err
+		}
+		c, ok1 := l.principal(creator)
+		to, ok2 := l.principal(grantee)
+		typ, ok3 := defaultTypes[string(objType)]
+		schema, ok4 := l.schemas[nsp]
+		if nsp == 0 {
+			schema, ok4 = "", true
+		}
+		if !ok1 || !ok2 || !ok3 || !ok4 || creator == 0 {
+			l.unknown++
+			return nil
+		}
+		l.snap.DefaultPrivileges = append(l.snap.DefaultPrivileges, model.DefaultPrivilege{
+			Creator: c, Schema: schema, ObjectType: typ, Grantee: to, Privilege: privilege(priv),
+			GrantOption: grantable, Implied: grantee == creator,
+		})
+		return nil
+	}
+}
