@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"fmt"
 	"net/url"
 	"os"
 	"os/exec"
@@ -20,108 +19,20 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jackc/pgx/v5"
-
 	"github.com/redshiftmate/rsmate/backend/model"
 	"github.com/redshiftmate/rsmate/backend/pgtest"
+	"github.com/redshiftmate/rsmate/backend/synthetic"
 )
 
-// The synthetic catalog of DESIGN.md §6: 2,000 users, 300 roles nested in
-// chains 6 deep, 50 "groups" (roles named bench_grp_*: PostgreSQL has no
-// groups), 200 schemas, 20,000 tables with 35 explicit grants each (700,000),
-// column grants, 2,000 functions and default privileges. It lives in its own
-// database; with RSMATE_TEST_DSN pointing at a kept server it is built once
-// and reused by later runs (a marker table records a finished build).
-const (
-	benchDB   = "rsmate_bench"
-	benchSpec = "v1: 2000 users, 300 roles, 50 groups, 200 schemas x 100 tables, 35 grants/table"
-)
+// benchDB holds the synthetic catalog (backend/synthetic); with RSMATE_TEST_DSN
+// pointing at a kept server it is built once and reused by later runs.
+const benchDB = "rsmate_bench"
 
 var (
 	benchOnce sync.Once
 	benchDSN  string
 	benchErr  error
 )
-
-const benchRoles = `DO $$
-BEGIN
-  FOR i IN 1..2000 LOOP
-    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = format('bench_u%s', lpad(i::text, 4, '0'))) THEN
-      EXECUTE format('CREATE ROLE %I LOGIN', format('bench_u%s', lpad(i::text, 4, '0')));
-    END IF;
-  END LOOP;
-  FOR i IN 1..300 LOOP
-    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = format('bench_r%s', lpad(i::text, 3, '0'))) THEN
-      EXECUTE format('CREATE ROLE %I', format('bench_r%s', lpad(i::text, 3, '0')));
-    END IF;
-  END LOOP;
-  FOR i IN 1..50 LOOP
-    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = format('bench_grp_%s', lpad(i::text, 2, '0'))) THEN
-      EXECUTE format('CREATE ROLE %I', format('bench_grp_%s', lpad(i::text, 2, '0')));
-    END IF;
-  END LOOP;
-  -- Chains r1 <- r2 <- ... <- r6 (each granted to the next): nesting 6 deep.
-  FOR i IN 1..300 LOOP
-    IF i % 6 <> 0 THEN
-      EXECUTE format('GRANT %I TO %I', format('bench_r%s', lpad(i::text, 3, '0')), format('bench_r%s', lpad((i + 1)::text, 3, '0')));
-    END IF;
-  END LOOP;
-  -- Each user: three roles and one group.
-  FOR u IN 1..2000 LOOP
-    EXECUTE format('GRANT %I, %I, %I TO %I',
-      format('bench_r%s', lpad(((u * 7) % 300 + 1)::text, 3, '0')),
-      format('bench_r%s', lpad(((u * 13 + 1) % 300 + 1)::text, 3, '0')),
-      format('bench_grp_%s', lpad((u % 50 + 1)::text, 2, '0')),
-      format('bench_u%s', lpad(u::text, 4, '0')));
-  END LOOP;
-END $$`
-
-// benchSchema builds one schema; {S} is replaced by its number.
-const benchSchema = `DO $$
-DECLARE
-  s int := {S};
-  sch text := format('bench_s%s', lpad(s::text, 3, '0'));
-  owner text := format('bench_r%s', lpad(((s - 1) % 300 + 1)::text, 3, '0'));
-  tn text;
-  users text;
-  roles text;
-BEGIN
-  EXECUTE format('CREATE SCHEMA %I AUTHORIZATION %I', sch, owner);
-  EXECUTE format('GRANT USAGE ON SCHEMA %I TO %I, %I', sch,
-    format('bench_r%s', lpad((s % 300 + 1)::text, 3, '0')), format('bench_grp_%s', lpad((s % 50 + 1)::text, 2, '0')));
-  FOR t IN 1..100 LOOP
-    tn := format('t%s', lpad(t::text, 3, '0'));
-    EXECUTE format('CREATE TABLE %I.%I (id int, a text, b text)', sch, tn);
-    EXECUTE format('ALTER TABLE %I.%I OWNER TO %I', sch, tn, owner);
-    SELECT string_agg(quote_ident(format('bench_u%s', lpad((((s * 100 + t) * 20 + k) % 2000 + 1)::text, 4, '0'))), ', ')
-      INTO users FROM generate_series(0, 19) k;
-    EXECUTE format('GRANT SELECT ON %I.%I TO %s', sch, tn, users);
-    SELECT string_agg(x, ', ') INTO roles FROM (
-      SELECT quote_ident(format('bench_r%s', lpad(((s * 7 + t * 3 + k * 41) % 300 + 1)::text, 3, '0'))) FROM generate_series(0, 2) k
-      UNION ALL
-      SELECT quote_ident(format('bench_grp_%s', lpad(((s + t + k * 17) % 50 + 1)::text, 2, '0'))) FROM generate_series(0, 1) k) q(x);
-    EXECUTE format('GRANT SELECT, INSERT, UPDATE ON %I.%I TO %s', sch, tn, roles);
-    IF t % 10 = 0 THEN
-      EXECUTE format('GRANT UPDATE (a) ON %I.%I TO %I', sch, tn, format('bench_u%s', lpad(((s * 100 + t) % 2000 + 1)::text, 4, '0')));
-    END IF;
-  END LOOP;
-  FOR f IN 1..10 LOOP
-    EXECUTE format('CREATE FUNCTION %I.%I(x integer) RETURNS integer LANGUAGE sql AS ''SELECT x''', sch, format('f%s', f));
-    EXECUTE format('ALTER FUNCTION %I.%I(integer) OWNER TO %I', sch, format('f%s', f), owner);
-    EXECUTE format('GRANT EXECUTE ON FUNCTION %I.%I(integer) TO %I', sch, format('f%s', f),
-      format('bench_r%s', lpad(((s + f) % 300 + 1)::text, 3, '0')));
-  END LOOP;
-  EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I IN SCHEMA %I GRANT SELECT ON TABLES TO %I', owner, sch,
-    format('bench_grp_%s', lpad((s % 50 + 1)::text, 2, '0')));
-END $$`
-
-const benchDatabaseWide = `DO $$
-BEGIN
-  FOR i IN 1..20 LOOP
-    EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I GRANT EXECUTE ON FUNCTIONS TO %I',
-      format('bench_r%s', lpad(i::text, 3, '0')), format('bench_grp_%s', lpad(i::text, 2, '0')));
-  END LOOP;
-END $$`
 
 // benchCatalog returns a DSN of the synthetic catalog, building it if needed.
 func benchCatalog(b *testing.B) string {
@@ -140,59 +51,12 @@ func buildBenchCatalog(b *testing.B) (string, error) {
 	ctx := context.Background()
 	admin := pgtest.AdminDSN(b)
 	dsn := pgtest.WithDatabase(admin, benchDB)
-	if conn, err := pgx.Connect(ctx, dsn); err == nil {
-		var spec string
-		err = conn.QueryRow(ctx, "SELECT spec FROM public.rsmate_bench_ready").Scan(&spec)
-		conn.Close(ctx)
-		if err == nil && spec == benchSpec {
-			b.Logf("reusing the synthetic catalog in %s", benchDB)
-			return dsn, nil
-		}
+	if synthetic.Ready(ctx, dsn) {
+		b.Logf("reusing the synthetic catalog in %s", benchDB)
+		return dsn, nil
 	}
-	start := time.Now()
 	pgtest.Exec(b, admin, "DROP DATABASE IF EXISTS "+benchDB+" WITH (FORCE)", "CREATE DATABASE "+benchDB)
-	pgtest.Exec(b, dsn, "DROP SCHEMA public CASCADE", "CREATE SCHEMA public", benchRoles, benchDatabaseWide)
-	b.Logf("roles and memberships: %v", time.Since(start).Round(time.Second))
-	// Two workers, one schema per transaction (a transaction creating 20,000
-	// tables would exhaust the lock table).
-	work := make(chan int)
-	errs := make(chan error, 2)
-	for w := 0; w < 2; w++ {
-		go func() {
-			conn, err := pgx.Connect(ctx, dsn)
-			if err != nil {
-				errs <- err
-				return
-			}
-			defer conn.Close(ctx)
-			for s := range work {
-				if _, err := conn.Exec(ctx, strings.ReplaceAll(benchSchema, "{S}", strconv.Itoa(s))); err != nil {
-					errs <- fmt.Errorf("schema %d: %w", s, err)
-					for range work {
-					}
-					return
-				}
-			}
-			errs <- nil
-		}()
-	}
-	for s := 1; s <= 200; s++ {
-		work <- s
-		if s%50 == 0 {
-			b.Logf("schemas: %d/200 after %v", s, time.Since(start).Round(time.Second))
-		}
-	}
-	close(work)
-	for w := 0; w < 2; w++ {
-		if err := <-errs; err != nil {
-			return "", err
-		}
-	}
-	pgtest.Exec(b, dsn, "VACUUM ANALYZE",
-		"CREATE TABLE public.rsmate_bench_ready (spec text)",
-		"INSERT INTO public.rsmate_bench_ready VALUES ('"+benchSpec+"')")
-	b.Logf("synthetic catalog built in %v", time.Since(start).Round(time.Second))
-	return dsn, nil
+	return dsn, synthetic.Build(ctx, dsn, b.Logf)
 }
 
 // cpuTime is the process's user+system CPU time so far.
