@@ -7,6 +7,7 @@ import (
 	"log"
 	"os"
 	"sync"
+	"time"
 
 	"github.com/redshiftmate/rsmate/backend/apperr"
 	"github.com/redshiftmate/rsmate/backend/catalog"
@@ -40,6 +41,10 @@ type App struct {
 	stErr     error
 
 	sandbox *sandbox.Sandbox
+	// sandboxReady is closed once Startup has started (or failed to start) the
+	// sandbox: on Linux and Windows Wails runs Startup concurrently with the
+	// page's first calls, so readers wait for it.
+	sandboxReady chan struct{}
 
 	Profiles *ProfilesService
 	Sessions *SessionsService
@@ -50,6 +55,9 @@ type App struct {
 // New builds the app. Nothing touches disk, network or keychain until used.
 func New(opts Options) *App {
 	a := &App{opts: opts, platform: opts.Platform, secrets: opts.Secrets, sessions: session.NewManager()}
+	if opts.Sandbox {
+		a.sandboxReady = make(chan struct{})
+	}
 	if a.platform == nil {
 		a.platform = NewDesktopPlatform()
 	}
@@ -79,6 +87,7 @@ func (a *App) Bindings() []any { return []any{a.Profiles, a.Sessions, a.Catalog,
 func (a *App) Startup(ctx context.Context) {
 	a.platform.Startup(ctx)
 	if a.opts.Sandbox {
+		defer close(a.sandboxReady)
 		sb, err := sandbox.Start(context.Background())
 		if err != nil {
 			log.Printf("sandbox: %v", err)
@@ -91,8 +100,8 @@ func (a *App) Startup(ctx context.Context) {
 // Shutdown closes every session and stops the sandbox.
 func (a *App) Shutdown(context.Context) {
 	a.sessions.CloseAll()
-	if a.sandbox != nil {
-		a.sandbox.Stop()
+	if sb := a.waitSandbox(); sb != nil {
+		sb.Stop()
 	}
 }
 
@@ -112,19 +121,34 @@ func (a *App) store() (*profile.Store, error) {
 	return a.st, nil
 }
 
-func (a *App) sandboxProfile() *profile.Profile {
-	if a.sandbox == nil {
+// waitSandbox returns the running sandbox, if any, once Startup is done with it.
+func (a *App) waitSandbox() *sandbox.Sandbox {
+	if a.sandboxReady == nil {
 		return nil
 	}
-	p := a.sandbox.Profile()
+	select {
+	case <-a.sandboxReady:
+		return a.sandbox
+	case <-time.After(2 * time.Minute):
+		return nil
+	}
+}
+
+func (a *App) sandboxProfile() *profile.Profile {
+	sb := a.waitSandbox()
+	if sb == nil {
+		return nil
+	}
+	p := sb.Profile()
 	return &p
 }
 
 func (a *App) sandboxPassword() string {
-	if a.sandbox == nil {
+	sb := a.waitSandbox()
+	if sb == nil {
 		return ""
 	}
-	return a.sandbox.Password()
+	return sb.Password()
 }
 
 func (a *App) profileByID(id string) (profile.Profile, error) {

@@ -18,7 +18,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 )
 
@@ -38,7 +37,7 @@ type Cluster struct {
 
 	dir  string
 	bin  string
-	cred *syscall.Credential
+	cred *credential
 }
 
 // Start runs initdb and pg_ctl start. As root the server runs as the
@@ -129,7 +128,7 @@ func (c *Cluster) run(ctx context.Context, name string, args ...string) error {
 	cmd.Dir = c.dir
 	cmd.Env = append(os.Environ(), "LC_ALL=C")
 	if c.cred != nil {
-		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: c.cred}
+		runAs(cmd, c.cred)
 	}
 	out, err := cmd.CombinedOutput()
 	if err != nil {
@@ -171,14 +170,14 @@ func versionOf(binPath string) int {
 	return v
 }
 
-func postgresCredential() (*syscall.Credential, error) {
+func postgresCredential() (*credential, error) {
 	u, err := user.Lookup("postgres")
 	if err != nil {
 		return nil, fmt.Errorf("running as root needs a 'postgres' system user: %w", err)
 	}
 	uid, _ := strconv.Atoi(u.Uid)
 	gid, _ := strconv.Atoi(u.Gid)
-	return &syscall.Credential{Uid: uint32(uid), Gid: uint32(gid)}, nil
+	return &credential{Uid: uint32(uid), Gid: uint32(gid)}, nil
 }
 
 func freePort() (int, error) {

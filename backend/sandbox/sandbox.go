@@ -4,15 +4,106 @@ package sandbox
 
 import (
 	"context"
-	"errors"
+	_ "embed"
+	"fmt"
+	"os"
+	"strconv"
+	"sync"
 
+	"github.com/jackc/pgx/v5"
+
+	"github.com/redshiftmate/rsmate/backend/pgcluster"
 	"github.com/redshiftmate/rsmate/backend/profile"
 )
 
-// Sandbox is a running seeded server. (Implementation in progress.)
-type Sandbox struct{}
+const (
+	// ProfileID is the id of the ephemeral sandbox profile.
+	ProfileID = "sandbox"
+	// Database is the seeded database.
+	Database = "analytics"
+	// SuperUser is the sandbox cluster's superuser, the profile's user.
+	SuperUser = "rsmate_admin"
+)
 
-func Start(ctx context.Context) (*Sandbox, error) { return nil, errors.New("not implemented yet") }
-func (s *Sandbox) Profile() profile.Profile       { return profile.Profile{} }
-func (s *Sandbox) Password() string               { return "" }
-func (s *Sandbox) Stop()                          {}
+// seedSQL is fixed test data (no outside input), run as one script.
+//
+//go:embed seed.sql
+var seedSQL string
+
+// Sandbox is a running seeded server.
+type Sandbox struct {
+	cluster  *pgcluster.Cluster
+	stopOnce sync.Once
+}
+
+// Start launches the cluster and seeds the "analytics" database.
+// RSMATE_SANDBOX_PORT and RSMATE_SANDBOX_PASSWORD pin the port and the
+// superuser password (the end-to-end tests need both); otherwise a free port
+// and a random password are used.
+func Start(ctx context.Context) (*Sandbox, error) {
+	opt := pgcluster.Options{SuperUser: SuperUser, Password: os.Getenv("RSMATE_SANDBOX_PASSWORD")}
+	if p := os.Getenv("RSMATE_SANDBOX_PORT"); p != "" {
+		port, err := strconv.Atoi(p)
+		if err != nil || port <= 0 || port > 65535 {
+			return nil, fmt.Errorf("RSMATE_SANDBOX_PORT: not a port number: %q", p)
+		}
+		opt.Port = port
+	}
+	c, err := pgcluster.Start(ctx, opt)
+	if err != nil {
+		return nil, fmt.Errorf("starting sandbox PostgreSQL: %w", err)
+	}
+	if err := seed(ctx, c); err != nil {
+		c.Stop()
+		return nil, fmt.Errorf("seeding sandbox: %w", err)
+	}
+	return &Sandbox{cluster: c}, nil
+}
+
+func seed(ctx context.Context, c *pgcluster.Cluster) error {
+	admin, err := pgx.Connect(ctx, c.DSN("postgres"))
+	if err != nil {
+		return err
+	}
+	_, err = admin.Exec(ctx, "CREATE DATABASE "+Database)
+	admin.Close(ctx)
+	if err != nil {
+		return err
+	}
+	conn, err := pgx.Connect(ctx, c.DSN(Database))
+	if err != nil {
+		return err
+	}
+	defer conn.Close(ctx)
+	// No arguments: pgx sends the whole script with the simple protocol.
+	_, err = conn.Exec(ctx, seedSQL)
+	return err
+}
+
+// Profile is the ready-made "Local sandbox" connection profile.
+func (s *Sandbox) Profile() profile.Profile {
+	return profile.Profile{
+		ID:                ProfileID,
+		Name:              "Local sandbox",
+		Engine:            profile.EnginePostgres,
+		Host:              s.cluster.Host,
+		Port:              s.cluster.Port,
+		Database:          Database,
+		User:              s.cluster.SuperUser,
+		SSLMode:           profile.SSLDisable,
+		ConnectTimeoutSec: 10,
+		Color:             "#12b886",
+		Sandbox:           true,
+	}
+}
+
+// Password is the superuser's password; it lives only in memory.
+func (s *Sandbox) Password() string { return s.cluster.Password }
+
+// Stop shuts the server down and removes its files. Safe to call twice.
+func (s *Sandbox) Stop() {
+	if s == nil {
+		return
+	}
+	s.stopOnce.Do(s.cluster.Stop)
+}

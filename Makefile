@@ -1,0 +1,45 @@
+# Entry points; the logic lives in scripts/*.sh.
+# On a fresh Debian/Ubuntu machine: `make run` opens the app, `make test` runs every test.
+.PHONY: run test deps build dev bindings vet test-go test-ui e2e smoke bench icons clean
+
+run:       ## install what is missing, build, open the app on the Local sandbox
+	bash scripts/run.sh
+
+test:      ## install what is missing, run every test layer
+	bash scripts/test.sh
+
+deps:      ## install missing apt and npm packages
+	bash scripts/deps.sh
+
+build:     ## production binary in build/bin/redshift-mate
+	bash scripts/build.sh
+
+dev:       ## wails dev with the Local sandbox (browser: http://localhost:34125)
+	bash scripts/dev.sh
+
+bindings:  ## regenerate frontend/src/wailsjs from the bound Go services
+	go tool wails generate module
+
+vet:       ## go vet
+	bash scripts/test.sh build vet
+
+test-go:   ## Go unit and integration tests (real PostgreSQL, real Secret Service)
+	bash scripts/test.sh build go
+
+test-ui:   ## Vitest
+	bash scripts/test.sh vitest
+
+e2e:       ## Playwright against wails dev + the sandbox, under Xvfb
+	bash scripts/test.sh build e2e
+
+smoke:     ## production binary under Xvfb: window renders, closes cleanly
+	bash scripts/test.sh build smoke
+
+bench:     ## Go benchmarks
+	bash scripts/bench.sh
+
+icons:     ## regenerate build/appicon.png and build/windows/icon.ico
+	bash scripts/icons.sh
+
+clean:
+	rm -rf build/bin artifacts frontend/dist/assets

@@ -1,0 +1,43 @@
+package app
+
+import (
+	"context"
+	"net"
+	"strconv"
+	"testing"
+	"time"
+)
+
+// Wails runs Startup concurrently with the page's first calls (Linux, Windows):
+// a List that arrives while the sandbox is still starting must wait for it, and
+// Shutdown must stop it.
+func TestSandboxProfileListedWhenStartupRunsConcurrently(t *testing.T) {
+	a := New(Options{Platform: &FakePlatform{}, ConfigDir: t.TempDir(), Secrets: newMemSecrets(), Sandbox: true})
+	go a.Startup(context.Background())
+
+	views, err := a.Profiles.List() // races with Startup on purpose
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(views) == 0 || views[0].ID != "sandbox" || !views[0].Sandbox {
+		t.Fatalf("List() = %+v, want the Local sandbox first", views)
+	}
+	port := views[0].Port
+	if a.sandboxPassword() == "" {
+		t.Fatal("no sandbox password")
+	}
+
+	a.Shutdown(context.Background())
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		c, err := net.DialTimeout("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(port)), time.Second)
+		if err != nil {
+			return
+		}
+		c.Close()
+		if time.Now().After(deadline) {
+			t.Fatalf("sandbox still listening on %d after Shutdown", port)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}

@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# End-to-end tests: the real app under `wails dev` (real Go bindings, the seeded
+# sandbox PostgreSQL), driven by playwright-core + Debian's Chromium.
+# Needs a display: uses $DISPLAY, or starts its own Xvfb.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/lib.sh
+
+DEV_PORT=34115
+ART=artifacts/e2e
+mkdir -p "$ART"
+rm -f "$ART"/*.png "$ART"/*.log 2>/dev/null || true
+
+WAILS_PID=""
+XVFB_PID=""
+CONFIG_DIR=$(mktemp -d)
+RUN_TMP=$(mktemp -d)   # the sandbox cluster lives under here (TMPDIR), so leftovers are findable
+chmod 755 "$RUN_TMP"
+
+cleanup() {
+  local rc=$?
+  if [ -n "$WAILS_PID" ] && kill -0 "$WAILS_PID" 2>/dev/null; then
+    for g in $(tree_pgids "$WAILS_PID"); do kill_group "$g" KILL; done
+  fi
+  stop_postmasters_under "$RUN_TMP"
+  [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null
+  rm -rf "$CONFIG_DIR" "$RUN_TMP"
+  exit "$rc"
+}
+trap cleanup EXIT INT TERM
+
+ensure_display
+port_open 127.0.0.1 "$DEV_PORT" && die "port $DEV_PORT is already in use (another wails dev?)"
+[ -f frontend/dist/index.html ] || { log "building frontend/dist"; (cd frontend && npm run build); }
+
+PG_PORT=$(free_port)
+PG_PASSWORD=$(random_hex 12)
+export RSMATE_SANDBOX=1 RSMATE_SANDBOX_PORT=$PG_PORT RSMATE_SANDBOX_PASSWORD=$PG_PASSWORD
+export RSMATE_FAKE_DIALOGS=1 RSMATE_CONFIG_DIR=$CONFIG_DIR
+export E2E_PG_HOST=127.0.0.1 E2E_PG_PORT=$PG_PORT E2E_PG_USER=rsmate_admin E2E_PG_PASSWORD=$PG_PASSWORD E2E_PG_DATABASE=analytics
+export E2E_BASE_URL="http://localhost:$DEV_PORT"
+export RSMATE_VITE_PORT=${RSMATE_VITE_PORT:-$(free_port)}  # vite.config.ts reads it
+
+# -s: frontend/dist is already built (vite serves the live frontend);
+# -m/-nosyncgomod/-skipbindings: never touch go.mod or generated files;
+# -nogorebuild/-noreload: other edits in the tree must not restart the app mid-test.
+log "starting wails dev on $E2E_BASE_URL (sandbox PostgreSQL on port $PG_PORT)"
+TMPDIR=$RUN_TMP setsid go tool wails dev -devserver "localhost:$DEV_PORT" -s -m -nosyncgomod -skipbindings \
+  -nogorebuild -noreload -nocolour -loglevel Warning >"$ART/wails-dev.log" 2>&1 </dev/null &
+WAILS_PID=$!
+
+ready() {
+  kill -0 "$WAILS_PID" 2>/dev/null || { tail -n 60 "$ART/wails-dev.log" >&2; die "wails dev exited early"; }
+  # With -nogorebuild a failed compile never recovers: stop waiting.
+  if grep -q '^Build error' "$ART/wails-dev.log"; then
+    grep -v '^\[Rebuild triggered\]' "$ART/wails-dev.log" | tail -n 40 >&2
+    die "wails dev could not build the app"
+  fi
+  curl -fsS -o /dev/null "$E2E_BASE_URL" 2>/dev/null && port_open 127.0.0.1 "$PG_PORT"
+}
+started=$SECONDS
+if ! wait_for 600 ready; then
+  tail -n 60 "$ART/wails-dev.log" >&2
+  die "the app did not come up on $E2E_BASE_URL with the sandbox on $PG_PORT within 600 s"
+fi
+log "app ready after $((SECONDS - started)) s"
+
+rc=0
+node frontend/e2e/run.mjs || rc=$?
+
+# Stop the app first with SIGTERM (Wails runs OnShutdown, which stops the
+# sandbox), then wails dev and vite.
+app_pid=$(pgrep -g "$WAILS_PID" -f 'build/bin/redshift-mate' | head -n1 || true)
+if [ -n "$app_pid" ]; then
+  kill -TERM "$app_pid" 2>/dev/null || true
+  wait_for 20 bash -c "! kill -0 $app_pid 2>/dev/null" || log "app (pid $app_pid) ignored SIGTERM for 20 s"
+fi
+groups=$(tree_pgids "$WAILS_PID")
+for g in $groups; do kill_group "$g" TERM; done
+wait_for 15 bash -c "! kill -0 $WAILS_PID 2>/dev/null" || true
+for g in $groups; do kill_group "$g" KILL; done
+wait "$WAILS_PID" 2>/dev/null || true
+
+# The sandbox must have stopped with the app.
+if ! wait_for 10 bash -c "! (exec 3<>/dev/tcp/127.0.0.1/$PG_PORT) 2>/dev/null"; then
+  log "FAIL: the sandbox PostgreSQL on port $PG_PORT is still running after the app exited"
+  rc=1
+elif pgrep -f "postgres -D $RUN_TMP/" >/dev/null; then
+  log "FAIL: a sandbox PostgreSQL process is left over"
+  rc=1
+else
+  log "sandbox PostgreSQL stopped with the app"
+fi
+exit "$rc"

@@ -1,0 +1,74 @@
+# shellcheck shell=bash
+# Shared helpers for scripts/*.sh (sourced, not run).
+log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
+
+# free_port prints a TCP port on 127.0.0.1 that nothing listens on right now.
+free_port() {
+  node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
+}
+
+# port_open HOST PORT succeeds when something accepts TCP connections there.
+port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
+
+# wait_for SECONDS CMD...: polls CMD every 0.5 s until it succeeds or time runs out.
+wait_for() {
+  local deadline=$((SECONDS + $1)); shift
+  until "$@"; do
+    [ "$SECONDS" -lt "$deadline" ] || return 1
+    sleep 0.5
+  done
+}
+
+# convert_bin: ImageMagick's convert (prefer the distribution's binary).
+convert_bin() {
+  if [ -x /usr/bin/convert ]; then echo /usr/bin/convert; else command -v convert; fi
+}
+
+# random_hex N: N random bytes as hex (passwords for throwaway servers).
+random_hex() { od -An -N"${1:-12}" -tx1 /dev/urandom | tr -d ' \n'; }
+
+# ensure_display: when DISPLAY is unset, start Xvfb on a free display (Xvfb
+# picks it and reports it through -displayfd) and export DISPLAY; XVFB_PID is
+# set so the caller's trap can stop it.
+ensure_display() {
+  [ -n "${DISPLAY:-}" ] && return 0
+  local dfile n
+  dfile=$(mktemp)
+  Xvfb -displayfd 1 -screen 0 1400x900x24 -nolisten tcp -noreset >"$dfile" 2>"${XVFB_LOG:-/dev/null}" &
+  XVFB_PID=$!
+  wait_for 20 grep -q '^[0-9]' "$dfile" || { rm -f "$dfile"; die "Xvfb did not start"; }
+  n=$(head -n1 "$dfile"); rm -f "$dfile"
+  export DISPLAY=":$n"
+  wait_for 20 xdpyinfo_ok || die "Xvfb does not answer on $DISPLAY"
+  log "Xvfb on $DISPLAY (pid $XVFB_PID)"
+}
+xdpyinfo_ok() { xwininfo -root >/dev/null 2>&1; }
+
+# kill_group PGID [SIGNAL]: signals a process group (e.g. one started with setsid).
+kill_group() { kill -"${2:-TERM}" -- "-$1" 2>/dev/null || true; }
+
+# tree_pgids PID: the process groups of PID and all its descendants (wails dev
+# puts vite into a group of its own).
+tree_pgids() {
+  local todo=("$1") all=() p
+  while [ ${#todo[@]} -gt 0 ]; do
+    p=${todo[0]}; todo=("${todo[@]:1}")
+    all+=("$p")
+    # shellcheck disable=SC2207
+    todo+=($(pgrep -P "$p" 2>/dev/null || true))
+  done
+  for p in "${all[@]}"; do ps -o pgid= -p "$p" 2>/dev/null || true; done | tr -d ' ' | sort -u
+}
+
+# stop_postmasters_under DIR: stops every PostgreSQL server whose data directory
+# lies under DIR (the throwaway clusters a run started), however it was left.
+stop_postmasters_under() {
+  local dir=$1 pid data
+  for pid in $(pgrep -x postgres 2>/dev/null || true); do
+    data=$(tr '\0' '\n' 2>/dev/null <"/proc/$pid/cmdline" | sed -n '/^-D$/{n;p;q}')
+    case "$data" in
+      "$dir"/*) log "stopping leftover PostgreSQL (pid $pid, $data)"; kill -QUIT "$pid" 2>/dev/null || true ;;
+    esac
+  done
+}

@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# `make test`: installs what is missing, then runs every test layer against real
+# parts (PostgreSQL, a Secret Service, Xvfb, Chromium, the real window):
+#   build (frontend) → go vet → go test → vitest → e2e → smoke
+# Every layer runs even when an earlier one fails; a summary closes the run.
+# Arguments pick layers: build vet go vitest e2e smoke (default: all).
+set -uo pipefail
+cd "$(dirname "$0")/.." || exit 1
+. scripts/lib.sh
+
+if [ -z "${RSMATE_TEST_INNER:-}" ]; then
+  bash scripts/deps.sh || die "installing dependencies failed"
+  # A private D-Bus session for the Secret Service (keychain tests).
+  export RSMATE_TEST_INNER=1
+  exec dbus-run-session -- bash "$0" "$@"
+fi
+
+RUN_START=$SECONDS
+ART=artifacts
+mkdir -p "$ART"
+RUN_TMP=$(mktemp -d -t rsmate-test-XXXXXX)
+chmod 755 "$RUN_TMP"   # throwaway clusters run as 'postgres' below here
+XVFB_PID=""
+KEYRING_PID=""
+
+cleanup() {
+  local rc=$?
+  stop_postmasters_under "$RUN_TMP"
+  [ -n "$KEYRING_PID" ] && kill "$KEYRING_PID" 2>/dev/null
+  [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null
+  rm -rf "$RUN_TMP"
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# Secret Service: gnome-keyring with a fresh "login" keyring, unlocked from stdin.
+mkdir -p "$RUN_TMP/keyring/data" "$RUN_TMP/keyring/run"
+chmod 700 "$RUN_TMP/keyring/run"
+echo -n test | XDG_DATA_HOME="$RUN_TMP/keyring/data" XDG_RUNTIME_DIR="$RUN_TMP/keyring/run" \
+  gnome-keyring-daemon --foreground --unlock --components=secrets >"$RUN_TMP/keyring/env" 2>"$RUN_TMP/keyring/log" &
+KEYRING_PID=$!
+# Poll with NameHasOwner: a plain call to org.freedesktop.secrets would make
+# D-Bus auto-start a second, locked daemon through its service file.
+keyring_up() {
+  dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+    org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null | grep -q 'boolean true'
+}
+if wait_for 20 keyring_up; then
+  while IFS= read -r line; do
+    case "$line" in [A-Z_]*=*) export "${line?}" ;; esac
+  done <"$RUN_TMP/keyring/env"
+  if dbus-send --session --print-reply --dest=org.freedesktop.secrets /org/freedesktop/secrets/collection/login \
+      org.freedesktop.DBus.Properties.Get string:org.freedesktop.Secret.Collection string:Locked 2>/dev/null | grep -q 'boolean false'; then
+    log "Secret Service: gnome-keyring-daemon (pid $KEYRING_PID), login keyring unlocked"
+  else
+    log "warning: the login keyring is locked; keychain tests will fail"
+  fi
+else
+  cat "$RUN_TMP/keyring/log" >&2
+  log "warning: the Secret Service did not come up; keychain tests will fail"
+fi
+
+# Our own display, even on a desktop: windows must not pop up on the user's screen.
+unset DISPLAY
+XVFB_LOG="$RUN_TMP/xvfb.log" ensure_display
+
+export TMPDIR=$RUN_TMP CI=${CI:-}
+
+names=() results=() durations=() counts=()
+layer() { # layer NAME COMMAND...: runs one layer with a banner, records the outcome
+  local name=$1; shift
+  local t0=$SECONDS rc=0
+  printf '\n\033[1;35m━━━━━━━━━━ %s ━━━━━━━━━━\033[0m\n' "$name"
+  LAYER_F=0
+  "$@" || rc=$?
+  # A failed layer counts at least one failure (vet or a build has no test count).
+  if [ "$rc" != 0 ] && [ "$LAYER_F" = 0 ]; then TOTAL_F=$((TOTAL_F + 1)); fi
+  names+=("$name"); durations+=($((SECONDS - t0)))
+  if [ "$rc" = 0 ]; then results+=(PASS); else results+=(FAIL); fi
+  counts+=("${LAYER_COUNT:--}")
+  LAYER_COUNT=""
+  printf '\033[1;35m━━ %s: %s (%d s)\033[0m\n' "$name" "${results[-1]}" "${durations[-1]}"
+}
+
+# Test counts per layer: passed/failed/skipped, summed at the end.
+TOTAL_P=0 TOTAL_F=0 TOTAL_S=0
+add_counts() { LAYER_F=$2; TOTAL_P=$((TOTAL_P + $1)); TOTAL_F=$((TOTAL_F + $2)); TOTAL_S=$((TOTAL_S + $3)); LAYER_COUNT="$1 passed, $2 failed, $3 skipped"; }
+
+frontend_build() { (cd frontend && npm run build); }
+
+go_vet() { go vet ./...; }
+
+go_tests() {
+  local logf=$ART/go-test.log rc=0
+  # -v for counting; the console gets go test's normal lines (package results,
+  # failures, test output) without the per-test RUN/PASS chatter.
+  RSMATE_KEYCHAIN_TEST=1 go test -count=1 -timeout 45m -v ./... 2>&1 | tee "$logf" |
+    grep --line-buffered -Ev '^\s*(=== (RUN|PAUSE|CONT|NAME)|--- (PASS|SKIP)|PASS$)'
+  rc=${PIPESTATUS[0]}
+  add_counts "$(grep -cE '^\s*--- PASS' "$logf")" "$(grep -cE '^\s*--- FAIL' "$logf")" "$(grep -cE '^\s*--- SKIP' "$logf")"
+  return "$rc"
+}
+
+vitest() {
+  local json=$PWD/$ART/vitest.json rc=0
+  rm -f "$json"
+  (cd frontend && npx vitest run --reporter=default --reporter=json --outputFile="$json") || rc=$?
+  if [ -f "$json" ]; then
+    # shellcheck disable=SC2046
+    add_counts $(node -e 'const r=require(process.argv[1]);console.log(r.numPassedTests,r.numFailedTests,r.numPendingTests+r.numTodoTests)' "$json")
+  elif [ "$rc" != 0 ]; then
+    add_counts 0 1 0
+  fi
+  return "$rc"
+}
+
+e2e() {
+  local logf=$ART/e2e.log rc=0
+  bash scripts/e2e.sh 2>&1 | tee "$logf"
+  rc=${PIPESTATUS[0]}
+  local line
+  line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$logf" | tail -n1)
+  if [ -n "$line" ]; then
+    # shellcheck disable=SC2046
+    add_counts $(echo "$line" | awk '{print $1, $3}') 0
+  else
+    add_counts 0 1 0
+  fi
+  return "$rc"
+}
+
+smoke() {
+  local rc=0
+  RSMATE_FRONTEND_BUILT=1 bash scripts/smoke.sh || rc=$?
+  if [ "$rc" = 0 ]; then add_counts 1 0 0; else add_counts 0 1 0; fi
+  return "$rc"
+}
+
+want=("$@")
+[ ${#want[@]} -gt 0 ] || want=(build vet go vitest e2e smoke)
+for w in "${want[@]}"; do
+  case "$w" in
+    build) layer "frontend build" frontend_build ;;
+    vet) layer "go vet" go_vet ;;
+    go) layer "go test" go_tests ;;
+    vitest) layer "vitest" vitest ;;
+    e2e) layer "e2e" e2e ;;
+    smoke) layer "smoke" smoke ;;
+    *) die "unknown layer '$w' (build vet go vitest e2e smoke)" ;;
+  esac
+done
+
+printf '\n\033[1m━━━━━━━━━━ summary ━━━━━━━━━━\033[0m\n'
+failed=0
+for i in "${!names[@]}"; do
+  printf '%-16s %-4s %5d s   %s\n' "${names[$i]}" "${results[$i]}" "${durations[$i]}" "${counts[$i]}"
+  [ "${results[$i]}" = PASS ] || failed=1
+done
+printf 'total %d s; artifacts in %s/\n' "$((SECONDS - RUN_START))" "$ART"
+case " ${want[*]} " in *" smoke "*) [ -f "$ART/smoke/metrics.txt" ] && sed 's/^/  /' "$ART/smoke/metrics.txt" ;; esac
+echo "$TOTAL_P passed, $TOTAL_F failed, $TOTAL_S skipped"
+exit "$failed"
