@@ -6,6 +6,7 @@ import (
 	"context"
 	_ "embed"
 	"fmt"
+	"log"
 	"os"
 	"strconv"
 	"sync"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/redshiftmate/rsmate/backend/pgcluster"
 	"github.com/redshiftmate/rsmate/backend/profile"
+	"github.com/redshiftmate/rsmate/backend/synthetic"
 )
 
 const (
@@ -57,7 +59,32 @@ func Start(ctx context.Context) (*Sandbox, error) {
 		c.Stop()
 		return nil, fmt.Errorf("seeding sandbox: %w", err)
 	}
+	// RSMATE_SANDBOX_SCALE=big adds the benchmark's synthetic catalog (2,000
+	// users, 20,000 tables, 850k grants) in a database of its own, for timing
+	// the UI on a big cluster. It takes about half a minute to build.
+	if os.Getenv("RSMATE_SANDBOX_SCALE") == "big" {
+		if err := seedBig(ctx, c); err != nil {
+			c.Stop()
+			return nil, fmt.Errorf("building the synthetic catalog: %w", err)
+		}
+	}
 	return &Sandbox{cluster: c}, nil
+}
+
+// BigDatabase holds the synthetic catalog when RSMATE_SANDBOX_SCALE=big.
+const BigDatabase = "synthetic"
+
+func seedBig(ctx context.Context, c *pgcluster.Cluster) error {
+	admin, err := pgx.Connect(ctx, c.DSN("postgres"))
+	if err != nil {
+		return err
+	}
+	_, err = admin.Exec(ctx, "CREATE DATABASE "+BigDatabase)
+	admin.Close(ctx)
+	if err != nil {
+		return err
+	}
+	return synthetic.Build(ctx, c.DSN(BigDatabase), log.Printf)
 }
 
 func seed(ctx context.Context, c *pgcluster.Cluster) error {
