@@ -44,6 +44,7 @@ type CatalogSummary struct {
 type CatalogCounts struct {
 	Users             int `json:"users"`
 	Roles             int `json:"roles"`
+	SystemRoles       int `json:"systemRoles"` // of Roles: sys:*, ds:*, pg_* (lists hide them by default)
 	Groups            int `json:"groups"`
 	Schemas           int `json:"schemas"`
 	Relations         int `json:"relations"`
@@ -125,10 +126,14 @@ func (s *CatalogService) SwitchDatabase(sessionID, database string) (sum Catalog
 	defer guard(&err)
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	if _, err := s.app.sessions.SwitchDatabase(ctx, sessionID, database); err != nil {
+	sess, err := s.app.sessions.SwitchDatabase(ctx, sessionID, database)
+	if err != nil {
 		return sum, err
 	}
 	s.cache.Invalidate(sessionID)
+	// The status bar and session tabs show the database: tell them it changed.
+	p, _ := s.app.profileByID(sess.ProfileID)
+	s.app.platform.Emit("session:updated", infoOf(sess, p))
 	return s.Load(sessionID, false)
 }
 
@@ -140,6 +145,11 @@ func summarize(id string, sess *session.Session, snap *model.Snapshot, ms int64)
 		Counts: CatalogCounts{Users: len(snap.Users), Roles: len(snap.Roles), Groups: len(snap.Groups),
 			Schemas: len(snap.Schemas), Relations: len(snap.Relations), Routines: len(snap.Routines),
 			Grants: len(snap.Grants), DefaultPrivileges: len(snap.DefaultPrivileges)},
+	}
+	for _, r := range snap.Roles {
+		if r.System {
+			sum.Counts.SystemRoles++
+		}
 	}
 	for _, d := range snap.Databases {
 		if !d.Template {
@@ -259,6 +269,8 @@ type PrincipalDetail struct {
 	DefaultsAsOwner  []model.DefaultPrivilege `json:"defaultsAsOwner"`
 	DefaultsReceived []model.DefaultPrivilege `json:"defaultsReceived"`
 	SystemPrivileges []string                 `json:"systemPrivileges"`
+	// Relations are the relations its grants name, so the UI can tell tables from views.
+	Relations []model.Relation `json:"relations"`
 	// InheritsFrom lists every role, group and PUBLIC whose grants apply, with the membership path.
 	InheritsFrom []access.Reached `json:"inheritsFrom"`
 }
@@ -302,6 +314,7 @@ func (s *CatalogService) Principal(sessionID string, ref model.PrincipalRef) (d 
 		}
 	}
 	d.Grants = nonNil(d.Grants)
+	d.Relations = relationsOf(x, d.Grants)
 	d.DefaultsAsOwner = nonNil(x.DefaultsBy(ref))
 	d.DefaultsReceived = nonNil(x.DefaultsFor(ref))
 	d.SystemPrivileges = []string{}
@@ -339,11 +352,31 @@ func (s *CatalogService) Effective(sessionID string, ref model.PrincipalRef, sch
 	return e, nil
 }
 
+// EffectiveDatabase returns the effective privileges of a principal on the
+// database itself and its languages (the rows that belong to no schema).
+func (s *CatalogService) EffectiveDatabase(sessionID string, ref model.PrincipalRef) (e access.Effective, err error) {
+	defer guard(&err)
+	x, err := s.index(sessionID)
+	if err != nil {
+		return e, err
+	}
+	e = access.Compute(x.Snapshot(), x, ref)
+	kept := []access.Cell{}
+	for _, c := range e.Cells {
+		if c.Object.Schema == "" {
+			kept = append(kept, c)
+		}
+	}
+	e.Cells = kept
+	return e, nil
+}
+
 // SchemaRow is one schema in the object browser.
 type SchemaRow struct {
 	model.Schema
 	Tables     int `json:"tables"`
 	Views      int `json:"views"`
+	Sequences  int `json:"sequences"`
 	Functions  int `json:"functions"`
 	Procedures int `json:"procedures"`
 	Grants     int `json:"grants"` // explicit grants on the schema itself
@@ -359,9 +392,12 @@ func (s *CatalogService) Schemas(sessionID string) (rows []SchemaRow, err error)
 	for _, sc := range x.Snapshot().Schemas {
 		r := SchemaRow{Schema: sc, Grants: countExplicit(x.GrantsOn(model.ObjectRef{Kind: model.ObjSchema, Schema: sc.Name}))}
 		for _, rel := range x.Relations(sc.Name) {
-			if rel.Kind == model.RelView || rel.Kind == model.RelMaterializedView || rel.Kind == model.RelLateBindingView {
+			switch rel.Kind {
+			case model.RelView, model.RelMaterializedView, model.RelLateBindingView:
 				r.Views++
-			} else {
+			case model.RelSequence:
+				r.Sequences++
+			default:
 				r.Tables++
 			}
 		}
@@ -437,6 +473,27 @@ func (s *CatalogService) Columns(sessionID, schema, relation string) (cols []mod
 	defer cancel()
 	cols, err = engineFor(sess.Server.Engine).Columns(ctx, sess.Pool, schema, relation)
 	return nonNil(cols), err
+}
+
+// relationsOf lists, once each, the relations that grants name.
+func relationsOf(x *catalog.Index, gs []model.Grant) []model.Relation {
+	type key struct{ schema, name string }
+	seen := map[key]bool{}
+	out := []model.Relation{}
+	for _, g := range gs {
+		if g.Object.Kind != model.ObjTable && g.Object.Kind != model.ObjColumn {
+			continue
+		}
+		k := key{g.Object.Schema, g.Object.Name}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		if r, ok := x.Relation(k.schema, k.name); ok {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 func countExplicit(gs []model.Grant) int {

@@ -18,6 +18,9 @@ type FakePlatform struct {
 	Confirms []string           // titles of every Confirm call
 	Emitted  []EmittedEvent     // every event, in order
 	OnEmit   func(EmittedEvent) // optional hook for tests that wait on events
+	// Forward also receives every event and the startup context: end-to-end
+	// runs fake the dialogs but still push events to the real window.
+	Forward Platform
 }
 
 // EmittedEvent is one recorded event.
@@ -33,19 +36,27 @@ func NewFakePlatformFromEnv() *FakePlatform {
 		Answer:   !strings.EqualFold(os.Getenv("RSMATE_FAKE_CONFIRM"), "no"),
 		OpenPath: os.Getenv("RSMATE_FAKE_OPEN_FILE"),
 		SavePath: os.Getenv("RSMATE_FAKE_SAVE_FILE"),
+		Forward:  NewDesktopPlatform(),
 	}
 }
 
-func (f *FakePlatform) Startup(context.Context) {}
+func (f *FakePlatform) Startup(ctx context.Context) {
+	if f.Forward != nil {
+		f.Forward.Startup(ctx)
+	}
+}
 
 func (f *FakePlatform) Emit(name string, data any) {
 	f.mu.Lock()
 	ev := EmittedEvent{name, data}
 	f.Emitted = append(f.Emitted, ev)
-	hook := f.OnEmit
+	hook, fwd := f.OnEmit, f.Forward
 	f.mu.Unlock()
 	if hook != nil {
 		hook(ev)
+	}
+	if fwd != nil {
+		fwd.Emit(name, data)
 	}
 }
 

@@ -1,7 +1,10 @@
 package app
 
 import (
+	"bytes"
 	"context"
+	"io"
+	"log"
 	"os"
 	"strings"
 	"testing"
@@ -56,6 +59,10 @@ func queryBool(t *testing.T, dsn, sql string, args ...any) bool {
 // The whole product loop through the bound services: typed changes → preview
 // (redacted SQL) → apply in a transaction → audit → refreshed catalog.
 func TestCreateGrantRevokeDropWorkflow(t *testing.T) {
+	// Capture the process log: the password must never reach it.
+	var logged bytes.Buffer
+	log.SetOutput(io.MultiWriter(&logged, os.Stderr))
+	defer log.SetOutput(os.Stderr)
 	a := newTestApp(t)
 	p := pgtest.Prefix()
 	user, role, schema := p+"alice", p+"analyst", p+"sales"
@@ -123,6 +130,9 @@ func TestCreateGrantRevokeDropWorkflow(t *testing.T) {
 		t.Fatalf("audit entries %d (%v), want %d", len(entries), err, len(plan.Statements))
 	}
 	assertNotInDir(t, a.dir, password)
+	if strings.Contains(logged.String(), password) {
+		t.Fatal("the app's log contains the password")
+	}
 
 	// Revoke and drop: destructive, so confirmed through the dialog seam.
 	drop := []change.Change{

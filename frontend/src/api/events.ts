@@ -1,10 +1,14 @@
 import { EventsOn } from '../wailsjs/runtime/runtime';
+import type { CatalogProgress } from './catalog';
 import type { SessionInfo } from './types';
 
 /** Events the backend emits, by name, with their payload. */
 export interface AppEvents {
   'session:opened': SessionInfo;
   'session:closed': string;
+  /** The session's server changed (e.g. it switched database). */
+  'session:updated': SessionInfo;
+  'catalog:progress': CatalogProgress;
 }
 
 /**

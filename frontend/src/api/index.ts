@@ -5,4 +5,5 @@ export { ApiError, ErrorCodes, callApi, toApiError, isCancelled } from './errors
 export { profilesApi } from './profiles';
 export { sessionsApi, newAttemptId } from './sessions';
 export { onEvent } from './events';
+export * from './catalog';
 export type { AppEvents } from './events';

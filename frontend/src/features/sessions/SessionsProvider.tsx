@@ -77,9 +77,12 @@ export function SessionsProvider({ children }: { children: ReactNode }) {
       });
     const offOpened = onEvent('session:opened', add);
     const offClosed = onEvent('session:closed', drop);
+    // A database switch changes what the status bar and tabs show.
+    const offUpdated = onEvent('session:updated', (u) => setSessions((cur) => cur.map((x) => (x.id === u.id ? u : x))));
     return () => {
       offOpened();
       offClosed();
+      offUpdated();
     };
   }, [add, drop]);
 

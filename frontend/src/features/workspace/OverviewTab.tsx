@@ -3,6 +3,7 @@ import { IconDatabase, IconLock, IconServer2, IconUserShield } from '@tabler/ico
 import type { ReactNode } from 'react';
 import type { SessionInfo } from '../../api';
 import { EngineBadge } from '../../components/EngineBadge';
+import { OverviewCounts } from '../catalog/OverviewCounts';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -44,6 +45,7 @@ export function OverviewTab({ session }: { session: SessionInfo }) {
           Browsing is allowed; every change will be refused for this connection.
         </Alert>
       )}
+      <OverviewCounts session={session} />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <Card icon={<IconServer2 size={16} />} title="Server">
           <Fact label="Engine">

@@ -149,6 +149,7 @@ export namespace app {
 	export class CatalogCounts {
 	    users: number;
 	    roles: number;
+	    systemRoles: number;
 	    groups: number;
 	    schemas: number;
 	    relations: number;
@@ -164,6 +165,7 @@ export namespace app {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.users = source["users"];
 	        this.roles = source["roles"];
+	        this.systemRoles = source["systemRoles"];
 	        this.groups = source["groups"];
 	        this.schemas = source["schemas"];
 	        this.relations = source["relations"];
@@ -398,6 +400,7 @@ export namespace app {
 	    defaultsAsOwner: model.DefaultPrivilege[];
 	    defaultsReceived: model.DefaultPrivilege[];
 	    systemPrivileges: string[];
+	    relations: model.Relation[];
 	    inheritsFrom: access.Reached[];
 	
 	    static createFrom(source: any = {}) {
@@ -416,6 +419,7 @@ export namespace app {
 	        this.defaultsAsOwner = this.convertValues(source["defaultsAsOwner"], model.DefaultPrivilege);
 	        this.defaultsReceived = this.convertValues(source["defaultsReceived"], model.DefaultPrivilege);
 	        this.systemPrivileges = source["systemPrivileges"];
+	        this.relations = this.convertValues(source["relations"], model.Relation);
 	        this.inheritsFrom = this.convertValues(source["inheritsFrom"], access.Reached);
 	    }
 	
@@ -554,6 +558,7 @@ export namespace app {
 	    system: boolean;
 	    tables: number;
 	    views: number;
+	    sequences: number;
 	    functions: number;
 	    procedures: number;
 	    grants: number;
@@ -570,6 +575,7 @@ export namespace app {
 	        this.system = source["system"];
 	        this.tables = source["tables"];
 	        this.views = source["views"];
+	        this.sequences = source["sequences"];
 	        this.functions = source["functions"];
 	        this.procedures = source["procedures"];
 	        this.grants = source["grants"];
@@ -1261,6 +1267,24 @@ export namespace model {
 	}
 	
 	
+	export class Relation {
+	    schema: string;
+	    name: string;
+	    kind: string;
+	    owner: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Relation(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.schema = source["schema"];
+	        this.name = source["name"];
+	        this.kind = source["kind"];
+	        this.owner = source["owner"];
+	    }
+	}
 	export class Role {
 	    id: number;
 	    name: string;

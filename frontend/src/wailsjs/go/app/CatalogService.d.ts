@@ -10,6 +10,8 @@ export function Columns(arg1:string,arg2:string,arg3:string):Promise<Array<model
 
 export function Effective(arg1:string,arg2:model.PrincipalRef,arg3:string):Promise<access.Effective>;
 
+export function EffectiveDatabase(arg1:string,arg2:model.PrincipalRef):Promise<access.Effective>;
+
 export function Groups(arg1:string):Promise<Array<app.GroupRow>>;
 
 export function Load(arg1:string,arg2:boolean):Promise<app.CatalogSummary>;

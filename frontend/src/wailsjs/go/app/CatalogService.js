@@ -14,6 +14,10 @@ export function Effective(arg1, arg2, arg3) {
   return window['go']['app']['CatalogService']['Effective'](arg1, arg2, arg3);
 }
 
+export function EffectiveDatabase(arg1, arg2) {
+  return window['go']['app']['CatalogService']['EffectiveDatabase'](arg1, arg2);
+}
+
 export function Groups(arg1) {
   return window['go']['app']['CatalogService']['Groups'](arg1);
 }

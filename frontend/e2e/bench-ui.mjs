@@ -1,0 +1,227 @@
+// Frontend timing of the catalog screens (not part of the test suite): how long
+// the real app (served by `wails dev`) takes to render the Users list, to apply
+// a search, to open the principal with the most direct grants and render its
+// privilege table, and how smoothly the Users list scrolls.
+//
+//   node e2e/bench-ui.mjs            # against http://localhost:34115
+//
+// Env: BENCH_BASE_URL, BENCH_PROFILE (default "Local sandbox"), BENCH_RUNS (default 5),
+// BENCH_SEARCH (default: the start of a user name from the middle of the list),
+// BENCH_REFRESH=1 (re-read the catalog first), BENCH_JSON=path (also write the numbers as JSON), E2E_CHROMIUM.
+// Times are measured inside the page with performance.now() from the user's
+// action to the second animation frame after the content is in the DOM, i.e.
+// once it has been painted.
+import { chromium } from 'playwright-core';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const baseURL = process.env.BENCH_BASE_URL || 'http://localhost:34115';
+const profile = process.env.BENCH_PROFILE || 'Local sandbox';
+const runs = Number(process.env.BENCH_RUNS || 5);
+const timeout = 120_000;
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
+};
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : NaN;
+};
+const ms = (x) => `${x.toFixed(1)} ms`;
+
+/**
+ * Runs act() in the page and resolves with the time until done() holds and two
+ * frames have been painted. Both are function sources evaluated in the page.
+ */
+async function timed(page, act, done, args = {}) {
+  return page.evaluate(
+    async ({ act, done, args, timeout }) => {
+      const actF = new Function('args', act);
+      const doneF = new Function('args', done);
+      const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+      const t0 = performance.now();
+      actF(args);
+      for (;;) {
+        if (doneF(args)) break;
+        if (performance.now() - t0 > timeout) throw new Error(`timed out waiting for: ${done}`);
+        await frame();
+      }
+      await frame();
+      await frame();
+      return performance.now() - t0;
+    },
+    { act, done, args, timeout },
+  );
+}
+
+const clickTab = (label) => `[...document.querySelectorAll('[role="tab"]')].find((t) => t.textContent.trim().startsWith(${JSON.stringify(label)}))?.click();`;
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'rsmate-bench-'));
+  const ctx = await chromium.launchPersistentContext(dir, {
+    executablePath: process.env.E2E_CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1360, height: 860 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+  });
+  const out = {};
+  try {
+    const page = await ctx.newPage();
+    page.setDefaultTimeout(timeout);
+    await page.goto(baseURL, { waitUntil: 'domcontentloaded' });
+
+    // Connect (or reuse an open session) and wait for the catalog.
+    const usersTab = page.getByRole('tab', { name: /^Users/ });
+    const row = page.getByRole('listbox', { name: 'Saved connections' }).getByRole('option', { name: profile });
+    await row.waitFor();
+    const tConnect = Date.now();
+    if (!(await usersTab.isVisible().catch(() => false))) {
+      await row.hover();
+      await row.getByRole('button', { name: `Connect to ${profile}` }).click();
+    }
+    await page.getByLabel('Catalog load info').waitFor({ timeout });
+    out.connectAndLoadMs = Date.now() - tConnect;
+    if (process.env.BENCH_REFRESH === '1') {
+      const before = await page.getByLabel('Catalog load info').innerText();
+      const t0 = Date.now();
+      await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+      await page.waitForFunction((b) => {
+        const t = document.querySelector('[aria-label="Catalog load info"]')?.textContent;
+        return t && t !== b && !document.querySelector('[aria-label="Catalog loading"]');
+      }, before);
+      out.refreshMs = Date.now() - t0;
+    }
+    const sid = await page.evaluate(async () => (await window.go.app.SessionsService.List())[0]?.id);
+
+    out.loadInfo = await page.getByLabel('Catalog load info').innerText();
+
+    // Size of the answers behind the screens (one bound call each).
+    out.usersCall = await page.evaluate(async (sid) => {
+      const t0 = performance.now();
+      const rows = await window.go.app.CatalogService.Users(sid);
+      return { ms: performance.now() - t0, rows: rows.length, bytes: JSON.stringify(rows).length };
+    }, sid);
+
+    // 1. Users list: first render (with the fetch), then cached renders.
+    const usersRendered = `return !!document.querySelector('[aria-label="Users"] [role="option"]') && /users$/.test(document.querySelector('[aria-label="Users count"]')?.textContent || '');`;
+    const first = await timed(page, clickTab('Users'), usersRendered);
+    const cached = [];
+    for (let i = 0; i < runs; i++) {
+      await page.evaluate(clickTab('Overview'));
+      await page.getByLabel('Catalog counts').waitFor();
+      cached.push(await timed(page, clickTab('Users'), usersRendered));
+    }
+    out.usersList = { firstWithFetchMs: first, cachedMedianMs: median(cached), runs: cached };
+    const total = await page.getByLabel('Users count').innerText();
+    out.usersTotal = total;
+
+    // 2. Search: type a query and wait for the filtered count.
+    const names = await page.evaluate(async (sid) => (await window.go.app.CatalogService.Users(sid)).map((u) => u.name), sid);
+    // A selective query: a name from the middle of the list without its last character.
+    const mid = names[Math.floor(names.length / 2)];
+    const needle = process.env.BENCH_SEARCH || mid.slice(0, Math.max(3, mid.length - 1));
+    const setSearch = `const i = document.querySelector('input[aria-label="Search users"]');
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(i, args.v);
+      i.dispatchEvent(new Event('input', { bubbles: true }));`;
+    const filtered = `return / of [\\d,]+ users$/.test(document.querySelector('[aria-label="Users count"]')?.textContent || '');`;
+    const cleared = `return !/ of /.test(document.querySelector('[aria-label="Users count"]')?.textContent || '');`;
+    const search = [];
+    const clear = [];
+    for (let i = 0; i < runs; i++) {
+      search.push(await timed(page, setSearch, filtered, { v: needle }));
+      clear.push(await timed(page, setSearch, cleared, { v: '' }));
+    }
+    out.search = { query: needle, matches: null, medianMs: median(search), clearMedianMs: median(clear), runs: search };
+    await timed(page, setSearch, filtered, { v: needle });
+    out.search.matches = await page.getByLabel('Users count').innerText();
+    await timed(page, setSearch, cleared, { v: '' });
+
+    // 3. Scrolling the whole list: frame times while jumping 600 px per frame.
+    out.scroll = await page.evaluate(async () => {
+      const el = document.querySelector('[role="listbox"][aria-label="Users"]');
+      const frame = () => new Promise((r) => requestAnimationFrame((t) => r(t)));
+      const deltas = [];
+      let last = await frame();
+      const max = el.scrollHeight - el.clientHeight;
+      for (let y = 0; y <= max && deltas.length < 600; y += 600) {
+        el.scrollTop = y;
+        const t = await frame();
+        deltas.push(t - last);
+        last = t;
+      }
+      return { frames: deltas.length, scrollHeight: el.scrollHeight, rowsInDom: el.querySelectorAll('[role="option"]').length, deltas };
+    });
+    const d = out.scroll.deltas;
+    out.scroll = { ...out.scroll, p50FrameMs: median(d), p95FrameMs: pct(d, 95), maxFrameMs: Math.max(...d), deltas: undefined };
+
+    // 4. The principal with the most direct grants (user or role): open it, then its privileges.
+    const big = await page.evaluate(async (sid) => {
+      const [users, roles] = await Promise.all([window.go.app.CatalogService.Users(sid), window.go.app.CatalogService.Roles(sid)]);
+      const all = [...users.map((u) => ({ kind: 'user', name: u.name, grants: u.grants })), ...roles.map((r) => ({ kind: 'role', name: r.name, grants: r.grants }))];
+      all.sort((a, b) => b.grants - a.grants);
+      return all[0];
+    }, sid);
+    out.bigPrincipal = big;
+    const tab = big.kind === 'user' ? 'Users' : 'Roles';
+    const list = big.kind === 'user' ? 'Users' : 'Roles';
+    const openDetail = [];
+    const privTable = [];
+    for (let i = 0; i < runs; i++) {
+      await page.evaluate(clickTab(tab));
+      await page.getByRole('listbox', { name: list }).waitFor();
+      await page.getByLabel(`Search ${list.toLowerCase()}`).fill(big.name);
+      const option = page.getByRole('listbox', { name: list }).getByRole('option', { name: big.name, exact: true });
+      await option.waitFor();
+      // Start from the detail's Overview so the privileges tab mounts fresh.
+      const detailOverview = page.getByRole('tab', { name: /^Overview/ }).nth(1);
+      if (await detailOverview.isVisible().catch(() => false)) await detailOverview.click();
+      // Run 1 includes the Principal() call; later runs render the cached detail.
+      openDetail.push(
+        await timed(
+          page,
+          `document.querySelector('[aria-label="${list}"] [role="option"][aria-label="' + CSS.escape(args.name) + '"]').click();`,
+          `return [...document.querySelectorAll('h3')].some((h) => h.textContent === args.name) && !!document.querySelector('[role="region"][aria-label$="' + CSS.escape(args.name) + '"] [role="tab"]');`,
+          { name: big.name },
+        ),
+      );
+      privTable.push(
+        await timed(
+          page,
+          `[...document.querySelectorAll('[role="tab"]')].find((t) => t.textContent.startsWith('Privileges')).click();`,
+          `const l = document.querySelector('[role="list"][aria-label="Privileges of ' + args.name + '"]'); return !!l && l.querySelectorAll('[role="listitem"]').length > 0;`,
+          { name: big.name },
+        ),
+      );
+      await page.getByRole('tab', { name: /^Overview/ }).nth(1).click();
+      await page.getByLabel(`Search ${list.toLowerCase()}`).fill('');
+    }
+    out.principal = { openMedianMs: median(openDetail), privilegesTabMedianMs: median(privTable), openRuns: openDetail, privilegesRuns: privTable };
+    out.principalCall = await page.evaluate(
+      async ({ sid, big }) => {
+        const t0 = performance.now();
+        const d = await window.go.app.CatalogService.Principal(sid, { kind: big.kind, name: big.name });
+        return { ms: performance.now() - t0, grants: d.grants.length, bytes: JSON.stringify(d).length };
+      },
+      { sid, big },
+    );
+  } finally {
+    await ctx.close().catch(() => {});
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  console.log(`catalog            ${out.loadInfo}  (connect + load in the UI: ${out.connectAndLoadMs} ms${out.refreshMs ? `, refresh: ${out.refreshMs} ms` : ''})`);
+  console.log(`Users() call       ${out.usersCall.rows} rows, ${(out.usersCall.bytes / 1024).toFixed(0)} KiB, ${ms(out.usersCall.ms)}`);
+  console.log(`users list         first render (with fetch) ${ms(out.usersList.firstWithFetchMs)}, cached render median ${ms(out.usersList.cachedMedianMs)}  [${out.usersTotal}]`);
+  console.log(`search "${out.search.query}"     median ${ms(out.search.medianMs)} → ${out.search.matches}; clear median ${ms(out.search.clearMedianMs)}`);
+  console.log(`scroll             ${out.scroll.frames} frames over ${out.scroll.scrollHeight} px: p50 ${ms(out.scroll.p50FrameMs)}, p95 ${ms(out.scroll.p95FrameMs)}, max ${ms(out.scroll.maxFrameMs)}; ${out.scroll.rowsInDom} rows in the DOM`);
+  console.log(`Principal() call   ${out.bigPrincipal.kind} ${out.bigPrincipal.name}: ${out.principalCall.grants} grants, ${(out.principalCall.bytes / 1024).toFixed(0)} KiB, ${ms(out.principalCall.ms)}`);
+  console.log(`principal detail   open median ${ms(out.principal.openMedianMs)}, privileges table median ${ms(out.principal.privilegesTabMedianMs)}`);
+  if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, JSON.stringify(out, null, 2));
+}
+
+main().catch((e) => {
+  console.error(e?.stack || e);
+  process.exit(1);
+});

@@ -1,0 +1,176 @@
+// Typed changes (backend/change/change.go) and the ChangesService wrappers.
+// The frontend describes what to change; the backend renders the SQL.
+import * as Changes from '../wailsjs/go/app/ChangesService';
+import type { change } from '../wailsjs/go/models';
+import type { CatalogSummary, ObjectRef, PrincipalRef } from './catalog';
+import { callApi } from './errors';
+
+export type { Capabilities, CatalogSummary, ObjectKind, ObjectRef, PrincipalKind, PrincipalRef } from './catalog';
+
+export type ChangeKind =
+  | 'create_user'
+  | 'alter_user'
+  | 'drop_user'
+  | 'create_role'
+  | 'alter_role'
+  | 'drop_role'
+  | 'grant_role'
+  | 'revoke_role'
+  | 'create_group'
+  | 'alter_group'
+  | 'drop_group'
+  | 'grant_privileges'
+  | 'revoke_privileges'
+  | 'grant_default_privileges'
+  | 'revoke_default_privileges'
+  | 'grant_system_privileges'
+  | 'revoke_system_privileges';
+
+/** Attributes of a user to create, or those to change (absent = unchanged). */
+export interface UserSpec {
+  name: string;
+  renameTo?: string;
+  /** Clear text, sent once; the backend hashes it. Never shown again. */
+  password?: string;
+  passwordDisabled?: boolean;
+  /** Redshift CREATEUSER (which makes a superuser) / PostgreSQL SUPERUSER. */
+  superuser?: boolean;
+  createDb?: boolean;
+  /** PostgreSQL only. */
+  createRole?: boolean;
+  syslogAccess?: 'RESTRICTED' | 'UNRESTRICTED';
+  /** -1 = unlimited. */
+  connectionLimit?: number;
+  /** Seconds; 0 resets to the cluster default (Redshift). */
+  sessionTimeout?: number;
+  /** ISO timestamp, or "infinity" for never. */
+  validUntil?: string;
+  /** create_user: Redshift groups, PostgreSQL roles (IN ROLE). */
+  inGroups?: string[];
+}
+
+export interface RoleSpec {
+  name: string;
+  renameTo?: string;
+  owner?: string;
+  externalId?: string;
+  force?: boolean;
+}
+
+export interface GroupSpec {
+  name: string;
+  renameTo?: string;
+  users?: string[];
+  addUsers?: string[];
+  dropUsers?: string[];
+}
+
+export interface MemberSpec {
+  role: string;
+  member: PrincipalRef;
+  adminOption?: boolean;
+}
+
+export type Target =
+  | 'objects'
+  | 'all_tables_in_schema'
+  | 'all_functions_in_schema'
+  | 'all_procedures_in_schema'
+  | 'scoped_tables_in_schema'
+  | 'scoped_functions_in_schema'
+  | 'scoped_tables_in_database'
+  | 'scoped_schemas_in_database';
+
+export interface PrivilegeSpec {
+  privileges: string[];
+  target: Target;
+  objects?: ObjectRef[];
+  columns?: string[];
+  schemas?: string[];
+  database?: string;
+  grantee: PrincipalRef;
+  grantOption?: boolean;
+}
+
+export type DefaultObjectType = 'tables' | 'functions' | 'procedures' | 'sequences' | 'types' | 'schemas';
+
+export interface DefaultSpec {
+  creator: PrincipalRef;
+  schema?: string;
+  objectType: DefaultObjectType;
+  privileges: string[];
+  grantee: PrincipalRef;
+  grantOption?: boolean;
+}
+
+export interface SystemSpec {
+  privileges: string[];
+  role: string;
+}
+
+/** One typed edit. kind says which payload field is read. */
+export interface Change {
+  kind: ChangeKind;
+  user?: UserSpec;
+  role?: RoleSpec;
+  group?: GroupSpec;
+  member?: MemberSpec;
+  privilege?: PrivilegeSpec;
+  default?: DefaultSpec;
+  system?: SystemSpec;
+}
+
+/** One rendered statement; sql is the redacted display form. */
+export interface PlanStatement {
+  sql: string;
+  summary: string;
+  outsideTransaction: boolean;
+  destructive: boolean;
+  changeIndex: number;
+}
+
+export interface PlanView {
+  id: string;
+  statements: PlanStatement[];
+  transactional: boolean;
+  destructive: boolean;
+  readOnly: boolean;
+  /** The whole plan as a script, secrets redacted. */
+  script: string;
+}
+
+export interface ApplyResult {
+  applied: boolean;
+  /** The user said no to the confirmation: nothing ran. */
+  cancelled: boolean;
+  executed: number;
+  /** The catalog summary, reloaded after the apply. */
+  catalog: CatalogSummary;
+}
+
+export interface AuditEntry {
+  time: string;
+  planId: string;
+  profile: string;
+  profileId: string;
+  server: string;
+  serverUser: string;
+  statement: string;
+  outcome: string;
+}
+
+export const changesApi = {
+  /** Validates and renders; nothing runs. The backend keeps the plan (and its passwords). */
+  preview: (sessionId: string, changes: Change[]) =>
+    callApi(async () => {
+      const v = (await Changes.Preview(sessionId, changes as unknown as change.Change[])) as unknown as PlanView;
+      return { ...v, statements: v.statements ?? [] };
+    }),
+  /** Runs a previewed plan; destructive plans are confirmed by a native dialog first. */
+  apply: (planId: string) => callApi(async () => (await Changes.Apply(planId)) as unknown as ApplyResult),
+  /** Forgets a previewed plan and the passwords it holds. */
+  discard: (planId: string) => callApi(() => Changes.Discard(planId)),
+  /** Native save dialog; the path written, or "" when cancelled. */
+  saveScript: (planId: string) => callApi(() => Changes.SaveScript(planId)),
+  audit: (limit: number) => callApi(async () => ((await Changes.Audit(limit)) ?? []) as unknown as AuditEntry[]),
+};

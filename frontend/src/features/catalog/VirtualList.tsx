@@ -1,0 +1,193 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { forwardRef, useEffect, useImperativeHandle, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import classes from './catalog.module.css';
+
+export interface VirtualListHandle {
+  focus: () => void;
+  scrollToIndex: (i: number) => void;
+}
+
+export interface VirtualListProps {
+  /** Accessible name of the listbox ("Users"). */
+  label: string;
+  count: number;
+  /** Every row has this height in px: virtualisation needs no measuring. */
+  rowHeight: number;
+  rowKey: (i: number) => string;
+  /** aria-label of a row (what a screen reader and the e2e tests find it by). */
+  rowLabel: (i: number) => string;
+  renderRow: (i: number) => ReactNode;
+  /** Keyboard cursor. */
+  activeIndex: number;
+  onActiveChange: (i: number) => void;
+  /** The opened row, if any (highlighted). */
+  selectedIndex?: number;
+  /** Click or Enter. */
+  onOpen?: (i: number) => void;
+  /** Shown instead of rows when count is 0. */
+  empty?: ReactNode;
+  overscan?: number;
+  /** Called when ArrowUp is pressed on the first row (e.g. back to the search box). */
+  onExitTop?: () => void;
+  /** Other keys (e.g. ArrowRight to expand a tree node); return true when handled. */
+  onKey?: (key: string, activeIndex: number) => boolean;
+}
+
+/**
+ * A keyboard-navigable, virtualised list of fixed-height rows: only the rows in
+ * view (plus a few) exist in the DOM, so 100,000 rows scroll like 100.
+ */
+export const VirtualList = forwardRef<VirtualListHandle, VirtualListProps>(function VirtualList(
+  { label, count, rowHeight, rowKey, rowLabel, renderRow, activeIndex, onActiveChange, selectedIndex, onOpen, empty, overscan = 12, onExitTop, onKey },
+  ref,
+) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const v = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan,
+    getItemKey: rowKey,
+  });
+
+  useImperativeHandle(ref, () => ({
+    focus: () => scrollRef.current?.focus(),
+    scrollToIndex: (i) => v.scrollToIndex(i, { align: 'auto' }),
+  }));
+
+  // Keep the cursor in view as it moves.
+  useEffect(() => {
+    if (activeIndex >= 0 && activeIndex < count) v.scrollToIndex(activeIndex, { align: 'auto' });
+  }, [activeIndex, count, v]);
+
+  const page = () => Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? rowHeight * 10) / rowHeight) - 1);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (!count) return;
+    if (onKey && !e.metaKey && !e.ctrlKey && onKey(e.key, activeIndex)) {
+      e.preventDefault();
+      return;
+    }
+    const move = (i: number) => {
+      e.preventDefault();
+      onActiveChange(Math.max(0, Math.min(count - 1, i)));
+    };
+    const cur = activeIndex < 0 ? -1 : activeIndex;
+    switch (e.key) {
+      case 'ArrowDown':
+        return move(cur + 1);
+      case 'ArrowUp':
+        if (cur <= 0 && onExitTop) {
+          e.preventDefault();
+          return onExitTop();
+        }
+        return move(cur - 1);
+      case 'PageDown':
+        return move(cur + page());
+      case 'PageUp':
+        return move(cur - page());
+      case 'Home':
+        return move(0);
+      case 'End':
+        return move(count - 1);
+      case 'Enter':
+      case ' ':
+        if (cur >= 0) {
+          e.preventDefault();
+          onOpen?.(cur);
+        }
+        return;
+    }
+  };
+
+  const items = v.getVirtualItems();
+  const activeId = activeIndex >= 0 && activeIndex < count ? `${label}-row-${activeIndex}` : undefined;
+
+  return (
+    <div
+      ref={scrollRef}
+      className={classes.scroller}
+      role="listbox"
+      aria-label={label}
+      aria-activedescendant={activeId}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+    >
+      {count === 0 ? (
+        empty
+      ) : (
+        <div style={{ height: v.getTotalSize(), position: 'relative', width: '100%' }}>
+          {items.map((it) => (
+            <div
+              key={it.key}
+              id={`${label}-row-${it.index}`}
+              role="option"
+              aria-label={rowLabel(it.index)}
+              aria-selected={it.index === selectedIndex}
+              data-index={it.index}
+              data-active={it.index === activeIndex || undefined}
+              data-selected={it.index === selectedIndex || undefined}
+              className={classes.row}
+              style={{ height: rowHeight, transform: `translateY(${it.start}px)` }}
+              onMouseDown={(e) => {
+                // Keep focus on the list (keyboard continues from the click).
+                e.preventDefault();
+                scrollRef.current?.focus();
+              }}
+              onClick={() => {
+                onActiveChange(it.index);
+                onOpen?.(it.index);
+              }}
+            >
+              {renderRow(it.index)}
+            </div>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+});
+
+/** A plain (non-selectable) virtualised list of fixed-height rows. */
+export function VirtualRows({
+  label,
+  count,
+  rowHeight,
+  rowKey,
+  renderRow,
+  rowClass,
+  empty,
+}: {
+  label: string;
+  count: number;
+  rowHeight: number | ((i: number) => number);
+  rowKey: (i: number) => string;
+  renderRow: (i: number) => ReactNode;
+  rowClass?: (i: number) => string | undefined;
+  empty?: ReactNode;
+}) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const size = typeof rowHeight === 'number' ? () => rowHeight : rowHeight;
+  const v = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: size, overscan: 10, getItemKey: rowKey });
+  return (
+    <div ref={scrollRef} className={classes.scroller} role="list" aria-label={label} style={{ contain: 'strict' }}>
+      {count === 0 ? (
+        empty
+      ) : (
+        <div style={{ height: v.getTotalSize(), position: 'relative', width: '100%' }}>
+          {v.getVirtualItems().map((it) => (
+            <div
+              key={it.key}
+              role="listitem"
+              data-index={it.index}
+              className={`${classes.row} ${rowClass?.(it.index) ?? ''}`}
+              style={{ height: it.size, transform: `translateY(${it.start}px)`, cursor: 'default' }}
+            >
+              {renderRow(it.index)}
+            </div>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import type { EffectiveCell } from '../../../api';
+import { juliaDetail } from '../fixtures.test-util';
+import { filterGrantRows, groupDefaults, groupEffective, groupGrants, relationKinds, sourceLines, type ObjectGrantRow } from './grouping';
+
+describe('groupGrants', () => {
+  const rows = groupGrants(juliaDetail.grants, relationKinds(juliaDetail.relations));
+
+  it('groups by schema, database-level first, then objects', () => {
+    expect(rows.map((r) => (r.type === 'group' ? `# ${r.schema || '(database)'} ${r.objects}` : `  ${r.label}`))).toEqual([
+      '# (database) 1',
+      '  analytics',
+      '# finance 1',
+      '  salaries',
+      '# sales 2',
+      '  sales (the schema)',
+      '  v_orders',
+    ]);
+  });
+
+  it('folds column grants into their relation, per privilege', () => {
+    const salaries = rows.find((r) => r.type === 'object' && r.label === 'salaries') as ObjectGrantRow;
+    expect(salaries.kind).toBe('table');
+    expect(salaries.privileges).toEqual([
+      { privilege: 'SELECT', grantOption: false, columns: ['id', 'name'] },
+      { privilege: 'UPDATE', grantOption: false, columns: ['bonus'] },
+    ]);
+  });
+
+  it('keeps kinds and grant options', () => {
+    const view = rows.find((r) => r.type === 'object' && r.label === 'v_orders') as ObjectGrantRow;
+    expect(view.kind).toBe('view');
+    expect(view.privileges).toEqual([{ privilege: 'SELECT', grantOption: true }]);
+    expect(view.grantors).toEqual(['admin']);
+    expect(view.builtIn).toBe(false);
+    const builtIn = groupGrants([{ object: { kind: 'language', name: 'sql' }, grantee: { kind: 'public', name: '' }, privilege: 'USAGE', grantOption: false, default: true }]);
+    expect((builtIn[1] as ObjectGrantRow).builtIn).toBe(true);
+  });
+
+  it('labels scoped permissions as covering future objects', () => {
+    const scoped = groupGrants([
+      { object: { kind: 'schema', schema: 'sales' }, grantee: { kind: 'role', name: 'r' }, privilege: 'SELECT', grantOption: false, scope: 'TABLES' },
+    ]);
+    expect((scoped[1] as ObjectGrantRow).label).toBe('All tables in schema sales');
+    expect((scoped[1] as ObjectGrantRow).scope).toBe('TABLES');
+  });
+
+  it('filters rows and recounts groups', () => {
+    const f = filterGrantRows(rows, 'update');
+    expect(f.map((r) => (r.type === 'group' ? `# ${r.schema} ${r.objects}` : r.label))).toEqual(['# finance 1', 'salaries']);
+    expect(filterGrantRows(rows, '')).toBe(rows);
+    expect(filterGrantRows(rows, 'nothing-like-this')).toEqual([]);
+  });
+});
+
+describe('groupDefaults', () => {
+  it('folds privileges per rule and leaves out the creator’s own', () => {
+    const creator = { kind: 'role' as const, name: 'dbt_runner' };
+    const grantee = { kind: 'role' as const, name: 'analyst' };
+    const rules = groupDefaults([
+      { creator, schema: 'staging', objectType: 'tables', grantee, privilege: 'SELECT', grantOption: false },
+      { creator, schema: 'staging', objectType: 'tables', grantee, privilege: 'INSERT', grantOption: true },
+      { creator, schema: '', objectType: 'functions', grantee, privilege: 'EXECUTE', grantOption: false },
+      { creator, schema: '', objectType: 'functions', grantee: creator, privilege: 'EXECUTE', grantOption: false, implied: true },
+    ]);
+    expect(rules.map((r) => [r.schema, r.objectType, r.grantee.name, r.privileges.map((p) => `${p.privilege}${p.grantOption ? '+' : ''}`)])).toEqual([
+      ['', 'functions', 'analyst', ['EXECUTE']],
+      ['staging', 'tables', 'analyst', ['SELECT', 'INSERT+']],
+    ]);
+  });
+});
+
+describe('groupEffective', () => {
+  const me = { kind: 'user' as const, name: 'julia.rossi' };
+  const fa = { kind: 'role' as const, name: 'finance_analyst' };
+  const cell = (column: string | undefined, privilege: string, direct: boolean, via: (typeof fa)[] = []): EffectiveCell => ({
+    object: { kind: column ? 'column' : 'table', schema: 'finance', name: 'salaries', column },
+    privilege,
+    direct,
+    inherited: !direct,
+    grantOption: false,
+    sources: [{ via, grant: { object: { kind: 'table', schema: 'finance', name: 'salaries' }, grantee: via.length ? fa : me, privilege, grantOption: false, grantor: 'admin' } }],
+  });
+
+  it('one row per object, column cells of one state share a badge', () => {
+    const rows = groupEffective([cell('name', 'SELECT', true), cell(undefined, 'SELECT', false, [fa]), cell('id', 'SELECT', true), cell('bonus', 'UPDATE', true)]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0].marks.map((m) => [m.privilege, m.direct, m.columns ?? null])).toEqual([
+      ['SELECT', false, null],
+      ['SELECT', true, ['id', 'name']],
+      ['UPDATE', true, ['bonus']],
+    ]);
+  });
+
+  it('explains the path of an inherited privilege', () => {
+    expect(sourceLines(cell(undefined, 'SELECT', false, [fa]), me)).toEqual(['via julia.rossi → finance_analyst (by admin)']);
+    expect(sourceLines(cell(undefined, 'SELECT', true), me)).toEqual(['granted directly (by admin)']);
+  });
+});

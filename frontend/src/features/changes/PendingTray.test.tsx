@@ -1,0 +1,214 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../../api';
+import type { PlanView } from '../../api/changes';
+import { renderUI } from '../../test/render';
+import { resetCatalogStores } from '../catalog/store';
+import { sessionOf, summaryOf } from '../editors/fixtures.test-util';
+import { CATALOG_CHANGED } from './catalogEvents';
+import { failedStatementIndex, PendingTray, serverDetail } from './PendingTray';
+import { pending } from './store';
+
+const changes = vi.hoisted(() => ({ preview: vi.fn(), apply: vi.fn(), discard: vi.fn(), saveScript: vi.fn(), audit: vi.fn() }));
+const catalog = vi.hoisted(() => ({ load: vi.fn() }));
+
+vi.mock('../../api/changes', async (importOriginal) => ({ ...(await importOriginal<typeof import('../../api/changes')>()), changesApi: changes }));
+vi.mock('../../api', async (importOriginal) => {
+  const orig = await importOriginal<typeof import('../../api')>();
+  return { ...orig, catalogApi: { ...orig.catalogApi, ...catalog } };
+});
+
+const SECRET = 'Sup3rSecret!';
+const session = sessionOf('postgres');
+
+function plan(over: Partial<PlanView> = {}): PlanView {
+  return {
+    id: 'plan-1',
+    transactional: true,
+    destructive: true,
+    readOnly: false,
+    script: 'BEGIN;\nCREATE ROLE "alice" LOGIN PASSWORD \'********\';\nCOMMIT;\n',
+    statements: [
+      { sql: `CREATE ROLE "alice" LOGIN PASSWORD '********'`, summary: 'Create user alice', outsideTransaction: false, destructive: false, changeIndex: 0 },
+      { sql: 'DROP ROLE "bob"', summary: 'Drop user bob', outsideTransaction: false, destructive: true, changeIndex: 1 },
+    ],
+    ...over,
+  };
+}
+
+function queue() {
+  pending.add(session.id, [
+    { kind: 'create_user', user: { name: 'alice', password: SECRET } },
+    { kind: 'drop_user', user: { name: 'bob' } },
+  ]);
+}
+
+function mount(s = session) {
+  const onClose = vi.fn();
+  renderUI(<PendingTray session={s} opened onClose={onClose} />);
+  return onClose;
+}
+
+beforeEach(() => {
+  pending.reset();
+  resetCatalogStores();
+  vi.clearAllMocks();
+  catalog.load.mockResolvedValue(summaryOf('postgres'));
+  changes.discard.mockResolvedValue(undefined);
+});
+
+describe('PendingTray', () => {
+  it('lists the changes in words, destructive ones in red, and never the password', () => {
+    queue();
+    mount();
+    const list = screen.getByRole('list', { name: 'Pending change list' });
+    const items = within(list).getAllByRole('listitem');
+    expect(items).toHaveLength(2);
+    expect(items[0]).toHaveTextContent('Create user alice (password: set)');
+    expect(items[0]).not.toHaveAttribute('data-destructive');
+    expect(items[1]).toHaveAttribute('data-destructive');
+    expect(items[1]).toHaveTextContent('can no longer sign in');
+    expect(document.body.textContent).not.toContain(SECRET);
+  });
+
+  it('reorders and removes', async () => {
+    queue();
+    mount();
+    await userEvent.click(screen.getAllByRole('button', { name: 'Move down' })[0]);
+    expect(pending.items(session.id).map((i) => i.change.kind)).toEqual(['drop_user', 'create_user']);
+    await userEvent.click(screen.getByRole('button', { name: 'Remove change 1' }));
+    expect(pending.items(session.id).map((i) => i.change.kind)).toEqual(['create_user']);
+  });
+
+  it('previews: sends the typed changes once, then wipes the password and shows highlighted SQL', async () => {
+    queue();
+    changes.preview.mockResolvedValue(plan({ transactional: false }));
+    mount();
+    await userEvent.click(screen.getByRole('button', { name: 'Review SQL' }));
+    const stmts = await screen.findByRole('list', { name: 'SQL statements' });
+    expect(changes.preview).toHaveBeenCalledWith(session.id, [
+      { kind: 'create_user', user: { name: 'alice', password: SECRET } },
+      { kind: 'drop_user', user: { name: 'bob' } },
+    ]);
+    expect(JSON.stringify(pending.items(session.id))).not.toContain(SECRET);
+    expect(pending.items(session.id)[0].passwordCleared).toBe(true);
+    expect(within(stmts).getAllByTestId('sql-code')[0]).toHaveTextContent(`CREATE ROLE "alice" LOGIN PASSWORD '********'`);
+    expect(within(stmts).getAllByText('CREATE')[0].tagName).toBe('SPAN');
+    expect(screen.getByText('Destructive changes')).toBeInTheDocument();
+    expect(screen.getByText('Not all in one transaction')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Apply 2 statements' })).toBeEnabled();
+    expect(document.body.textContent).not.toContain(SECRET);
+  });
+
+  it('applies: clears the set and announces the catalog change', async () => {
+    queue();
+    changes.preview.mockResolvedValue(plan());
+    changes.apply.mockResolvedValue({ applied: true, cancelled: false, executed: 2, catalog: summaryOf('postgres') });
+    const heard = vi.fn();
+    window.addEventListener(CATALOG_CHANGED, heard);
+    const onClose = mount();
+    await userEvent.click(screen.getByRole('button', { name: 'Review SQL' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Apply 2 statements' }));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(changes.apply).toHaveBeenCalledWith('plan-1');
+    expect(pending.items(session.id)).toEqual([]);
+    expect(heard).toHaveBeenCalledTimes(1);
+    expect((heard.mock.calls[0][0] as CustomEvent).detail.sessionId).toBe(session.id);
+    expect(await screen.findByText('2 statements applied')).toBeInTheDocument();
+    window.removeEventListener(CATALOG_CHANGED, heard);
+  });
+
+  it('keeps the set when the confirmation is declined', async () => {
+    queue();
+    changes.preview.mockResolvedValue(plan());
+    changes.apply.mockResolvedValue({ applied: false, cancelled: true, executed: 0, catalog: summaryOf('postgres') });
+    mount();
+    await userEvent.click(screen.getByRole('button', { name: 'Review SQL' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Apply 2 statements' }));
+    expect(await screen.findByText('Nothing was applied')).toBeInTheDocument();
+    expect(pending.items(session.id)).toHaveLength(2);
+  });
+
+  it('names the failing statement with the server message and hint, and keeps the set', async () => {
+    queue();
+    changes.preview.mockResolvedValue(plan());
+    changes.apply.mockRejectedValue({
+      code: 'apply_failed_2BP01',
+      message: 'statement 2 of 2 failed: role "bob" cannot be dropped because some objects depend on it',
+      detail: 'DROP ROLE "bob"\nowner of table sales.orders',
+      hint: 'Nothing was changed: the whole transaction was rolled back.',
+    });
+    mount();
+    await userEvent.click(screen.getByRole('button', { name: 'Review SQL' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Apply 2 statements' }));
+    const failed = await screen.findByRole('listitem', { name: 'Statement 2' });
+    expect(failed).toHaveAttribute('data-failed');
+    expect(failed).toHaveTextContent('cannot be dropped because some objects depend on it');
+    expect(failed).toHaveTextContent('owner of table sales.orders');
+    expect(failed).toHaveTextContent('Nothing was changed');
+    expect(screen.getByRole('listitem', { name: 'Statement 1' })).not.toHaveAttribute('data-failed');
+    expect(screen.getByRole('button', { name: 'Apply 2 statements' })).toBeDisabled();
+    expect(pending.items(session.id)).toHaveLength(2);
+    // Back to the list: the password must be typed again before a new preview.
+    await userEvent.click(screen.getByRole('button', { name: 'Back to changes' }));
+    expect(screen.getByRole('button', { name: 'Review SQL' })).toBeDisabled();
+    await userEvent.type(screen.getByLabelText('Password again for alice'), 'NewPass123');
+    await userEvent.click(screen.getByRole('button', { name: 'Set' }));
+    expect(pending.items(session.id)[0].change.user?.password).toBe('NewPass123');
+    expect(screen.getByRole('button', { name: 'Review SQL' })).toBeEnabled();
+  });
+
+  it('shows a refused preview (e.g. a role cycle) and stays on the list', async () => {
+    pending.add(session.id, { kind: 'grant_role', member: { role: 'a', member: { kind: 'role', name: 'b' } } });
+    changes.preview.mockRejectedValue(new ApiError('invalid_input', 'change 1 (grant role): granting "a" to "b" would make a cycle: a already belongs to b'));
+    mount();
+    await userEvent.click(screen.getByRole('button', { name: 'Review SQL' }));
+    expect((await screen.findByText(/would make a cycle/)).closest('[role="alert"]')).not.toBeNull();
+    expect(screen.getByRole('list', { name: 'Pending change list' })).toBeInTheDocument();
+  });
+
+  it('disables apply on a read-only connection and says why', async () => {
+    queue();
+    changes.preview.mockResolvedValue(plan({ readOnly: true }));
+    mount(sessionOf('postgres', { readOnly: true }));
+    expect(screen.getByText('Read-only connection')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Review SQL' }));
+    expect(await screen.findByRole('button', { name: 'Apply 2 statements' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Copy' })).toBeEnabled();
+  });
+
+  it('discards the plan and the set', async () => {
+    queue();
+    changes.preview.mockResolvedValue(plan());
+    mount();
+    await userEvent.click(screen.getByRole('button', { name: 'Review SQL' }));
+    await screen.findByRole('list', { name: 'SQL statements' });
+    await userEvent.click(screen.getByRole('button', { name: 'Discard' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Discard all' }));
+    expect(changes.discard).toHaveBeenCalledWith('plan-1');
+    expect(pending.items(session.id)).toEqual([]);
+  });
+
+  it('saves the script through the backend', async () => {
+    queue();
+    changes.preview.mockResolvedValue(plan());
+    changes.saveScript.mockResolvedValue('/tmp/changes.sql');
+    mount();
+    await userEvent.click(screen.getByRole('button', { name: 'Review SQL' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Save .sql' }));
+    expect(changes.saveScript).toHaveBeenCalledWith('plan-1');
+    expect(await screen.findByText('/tmp/changes.sql')).toBeInTheDocument();
+  });
+});
+
+describe('failure parsing', () => {
+  it('finds the failing statement and the server detail', () => {
+    expect(failedStatementIndex('statement 3 of 5 failed: boom')).toBe(2);
+    expect(failedStatementIndex('the server refused to commit')).toBe(-1);
+    expect(serverDetail('DROP ROLE "x"\nowner of table a', 'DROP ROLE "x"')).toBe('owner of table a');
+    expect(serverDetail('DROP ROLE "x"', 'DROP ROLE "x"')).toBe('');
+  });
+});
+
+

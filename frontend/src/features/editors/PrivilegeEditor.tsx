@@ -1,0 +1,408 @@
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Modal,
+  Select,
+  SegmentedControl,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  ThemeIcon,
+  Tooltip,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconAlertTriangle, IconColumns3, IconCrown, IconKey, IconLock, IconPlus, IconSearch } from '@tabler/icons-react';
+import { useEffect, useMemo, useState } from 'react';
+import type { Effective, ObjectRow } from '../../api';
+import type { ObjectRef, PrincipalRef } from '../../api/changes';
+import { principalLabel } from '../changes/describe';
+import { BulkSchemaButton } from './BulkSchema';
+import { useEffective, useEffectiveDatabase, useSchemaObjects, useSchemas } from './data';
+import { openEditor } from './editorStore';
+import type { EditorEnv } from './env';
+import { objectKey, setCells, usageOffers, type CellRef } from './matrix';
+import { Legend, MatrixGrid, type MatrixRow } from './MatrixGrid';
+import { grantOptionAllowed, objectPrivileges } from './privileges';
+import { cellView, pathText, rememberRelations, useDraft, type BaseCell } from './useDraft';
+
+type Section = 'tables' | 'functions' | 'procedures' | 'database';
+
+const RELATION_LABEL: Record<string, string> = {
+  view: 'view',
+  materialized_view: 'mat. view',
+  late_binding_view: 'late-binding view',
+  external_table: 'external',
+  partitioned_table: 'partitioned',
+  foreign_table: 'foreign',
+};
+
+/** Base cells by objectKey|privilege from an Effective answer. */
+export function baseCells(eff: Effective | undefined): Map<string, BaseCell> {
+  const m = new Map<string, BaseCell>();
+  for (const c of eff?.cells ?? []) {
+    const inherited = c.sources.filter((s) => s.via.length > 0);
+    const source = inherited.length
+      ? `Inherited through ${inherited
+          .slice(0, 3)
+          .map((s) => pathText(s.via))
+          .join('; ')}${inherited.length > 3 ? ` and ${inherited.length - 3} more` : ''}${c.direct ? ' (also granted directly)' : ''}`
+      : undefined;
+    m.set(`${objectKey(c.object)}|${c.privilege}`, { state: c.direct ? 'direct' : c.inherited ? 'inherited' : 'none', grantOption: c.grantOption, source });
+  }
+  return m;
+}
+
+function isRoutine(r: ObjectRow) {
+  return r.kind === 'function' || r.kind === 'procedure';
+}
+
+/**
+ * A principal's privileges as a matrix: pick a schema, then objects ×
+ * privileges. Each cell shows direct / inherited / none; toggling queues a
+ * grant or revoke at once (visible in the tray).
+ */
+export function PrivilegeEditor({ env, principal, schema: initialSchema, onClose }: { env: EditorEnv; principal: PrincipalRef; schema?: string; onClose: () => void }) {
+  const { engine, caps, sessionId } = env;
+  const schemas = useSchemas(sessionId);
+  const [schema, setSchema] = useState<string | null>(initialSchema ?? null);
+  const [section, setSection] = useState<Section>('tables');
+  const [filter, setFilter] = useState('');
+  const [debounced] = useDebouncedValue(filter, 120);
+  const [withOption, setWithOption] = useState(false);
+  const optionAllowed = grantOptionAllowed(engine, principal.kind);
+
+  // Default to the first schema of our own with objects.
+  useEffect(() => {
+    if (schema || !schemas.data?.length) return;
+    const own = schemas.data.filter((s) => !s.system);
+    setSchema((own.find((s) => s.tables + s.views > 0) ?? own[0] ?? schemas.data[0]).name);
+  }, [schemas.data, schema]);
+
+  const objects = useSchemaObjects(sessionId, schema);
+  const eff = useEffective(sessionId, principal, section === 'database' ? null : schema);
+  const effDb = useEffectiveDatabase(sessionId, section === 'database' ? principal : null);
+  const { items, draft, overlay, commit } = useDraft(env);
+
+  const rels = useMemo(() => (objects.data ?? []).filter((o) => !isRoutine(o) && o.kind !== 'sequence'), [objects.data]);
+  useEffect(() => {
+    if (schema && objects.data) rememberRelations(sessionId, schema, new Set(rels.map((r) => objectKey(r.ref))));
+  }, [sessionId, schema, objects.data, rels]);
+
+  const base = useMemo(() => baseCells(section === 'database' ? effDb.data : eff.data), [section, eff.data, effDb.data]);
+  const superuser = (section === 'database' ? effDb.data : eff.data)?.superuser;
+
+  const counts = {
+    tables: rels.length,
+    functions: (objects.data ?? []).filter((o) => o.kind === 'function').length,
+    procedures: (objects.data ?? []).filter((o) => o.kind === 'procedure').length,
+  };
+
+  const kind = section === 'tables' ? 'table' : section === 'functions' ? 'function' : section === 'procedures' ? 'procedure' : 'database';
+  const columns = objectPrivileges(engine, kind);
+  const schemaColumns = objectPrivileges(engine, 'schema');
+
+  const lookup = (c: CellRef) => base.get(`${objectKey(c.object)}|${c.privilege}`);
+  const view = (o: ObjectRef, p: string) => cellView(base.get(`${objectKey(o)}|${p}`), overlay.get(principal, o, p));
+
+  const listed: ObjectRow[] = useMemo(() => {
+    const src = section === 'tables' ? rels : (objects.data ?? []).filter((o) => o.kind === (section === 'functions' ? 'function' : 'procedure'));
+    const q = debounced.trim().toLowerCase();
+    return q ? src.filter((o) => (o.ref.name ?? '').toLowerCase().includes(q)) : src;
+  }, [section, rels, objects.data, debounced]);
+
+  const schemaRef: ObjectRef | null = schema ? { kind: 'schema', schema } : null;
+  const dbRef: ObjectRef = { kind: 'database', name: env.database };
+
+  const rows: MatrixRow[] = useMemo(() => {
+    if (section === 'database')
+      return [
+        {
+          key: objectKey(dbRef),
+          name: `database ${env.database}`,
+          label: (
+            <Text size="sm" fw={600}>
+              {env.database}
+            </Text>
+          ),
+          cell: (p) => view(dbRef, p),
+        },
+      ];
+    return listed.map((o) => ({
+      key: objectKey(o.ref),
+      name: isRoutine(o) ? `${o.ref.name}(${o.ref.args ?? ''})` : `${o.ref.schema}.${o.ref.name}`,
+      label: (
+        <Group gap={6} wrap="nowrap">
+          <Text size="sm" truncate>
+            {o.ref.name}
+            {isRoutine(o) && (
+              <Text span c="dimmed" size="xs">
+                ({o.ref.args})
+              </Text>
+            )}
+          </Text>
+          {RELATION_LABEL[o.kind] && (
+            <Badge size="xs" variant="light" color="gray">
+              {RELATION_LABEL[o.kind]}
+            </Badge>
+          )}
+        </Group>
+      ),
+      cell: (p: string) => view(o.ref, p),
+      actions:
+        section === 'tables' && caps.columnPrivileges ? (
+          <Tooltip label="Column privileges">
+            <ActionIcon
+              size="sm"
+              aria-label={`Column privileges on ${o.ref.name}`}
+              onClick={() => openEditor(sessionId, { type: 'columns', object: o.ref, grantee: principal }, { over: true })}
+            >
+              <IconColumns3 size={14} />
+            </ActionIcon>
+          </Tooltip>
+        ) : undefined,
+    }));
+    // view depends on base and overlay
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [section, listed, base, overlay, env.database]);
+
+  const schemaRow: MatrixRow | null =
+    schemaRef && section !== 'database'
+      ? {
+          key: objectKey(schemaRef),
+          name: `schema ${schema}`,
+          highlight: true,
+          label: (
+            <Group gap={6} wrap="nowrap">
+              <Text size="sm" fw={600}>
+                schema {schema}
+              </Text>
+            </Group>
+          ),
+          cell: (p) => view(schemaRef, p),
+        }
+      : null;
+
+  const set = (cells: CellRef[], wanted: boolean) => commit(setCells(draft, cells, wanted, overlay, lookup, withOption && optionAllowed));
+  const refOf = (r: MatrixRow): ObjectRef => {
+    if (r.key === objectKey(dbRef)) return dbRef;
+    if (schemaRef && r.key === objectKey(schemaRef)) return schemaRef;
+    return listed.find((o) => objectKey(o.ref) === r.key)!.ref;
+  };
+  const cellsOf = (r: MatrixRow, cols: string[]) => cols.map((p) => ({ grantee: principal, object: refOf(r), privilege: p }));
+
+  // Schema USAGE offer: known for the loaded schema (others when visited).
+  const usage = useMemo(() => {
+    if (!schema || !eff.data) return undefined;
+    if (eff.data.superuser) return true;
+    const b = base.get(`${objectKey({ kind: 'schema', schema })}|USAGE`);
+    return b ? b.state !== 'none' : false;
+  }, [schema, eff.data, base]);
+  const offers = usageOffers(
+    items.map((i) => i.change),
+    principal,
+    (s) => (s === schema ? usage : undefined),
+    overlay,
+  );
+
+  const mine = items.filter((i) => {
+    const g = i.change.privilege?.grantee;
+    return g && g.kind === principal.kind && g.name === principal.name;
+  }).length;
+
+  const schemaInfo = new Map((schemas.data ?? []).map((s) => [s.name, s]));
+  const schemaOptions = (schemas.data ?? []).map((s) => ({ value: s.name, label: s.name }));
+
+  const loading = section === 'database' ? effDb.loading && !effDb.data : (objects.loading && !objects.data) || (eff.loading && !eff.data);
+  const error = section === 'database' ? effDb.error : objects.error ?? eff.error;
+
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      size="calc(100vw - 96px)"
+      styles={{ body: { display: 'flex', flexDirection: 'column', gap: 10, height: 'calc(100dvh - 170px)' } }}
+      title={
+        <Group gap="xs" wrap="nowrap">
+          <ThemeIcon variant="light" size="md" radius="sm">
+            <IconKey size={16} />
+          </ThemeIcon>
+          <Stack gap={0}>
+            <Text fw={600}>Privileges of {principalLabel(principal)}</Text>
+            <Text size="xs" c="dimmed">
+              Tick to grant, untick to revoke. Changes are queued in Pending changes as you go.
+            </Text>
+          </Stack>
+        </Group>
+      }
+    >
+      <Group gap="sm" wrap="wrap" align="flex-end">
+        <Select
+          label="Schema"
+          data={schemaOptions}
+          value={schema}
+          onChange={(v) => v && setSchema(v)}
+          searchable
+          w={240}
+          disabled={section === 'database'}
+          renderOption={({ option }) => {
+            const s = schemaInfo.get(option.value);
+            return (
+              <Group justify="space-between" wrap="nowrap" w="100%" gap="xs">
+                <Text size="sm" truncate>
+                  {option.label}
+                </Text>
+                <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                  {s?.system ? 'system · ' : ''}
+                  {s ? `${s.tables + s.views} rel. · ${s.functions + s.procedures} fn` : ''}
+                </Text>
+              </Group>
+            );
+          }}
+          nothingFoundMessage="No such schema"
+          comboboxProps={{ withinPortal: true }}
+        />
+        <SegmentedControl
+          value={section}
+          onChange={(v) => setSection(v as Section)}
+          data={[
+            { value: 'tables', label: `Tables & views (${counts.tables})` },
+            { value: 'functions', label: `Functions (${counts.functions})` },
+            ...(caps.procedures ? [{ value: 'procedures', label: `Procedures (${counts.procedures})` }] : []),
+            { value: 'database', label: 'Database' },
+          ]}
+          aria-label="Object kind"
+        />
+        <TextInput
+          placeholder="Filter by name"
+          leftSection={<IconSearch size={14} />}
+          value={filter}
+          onChange={(e) => setFilter(e.currentTarget.value)}
+          w={170}
+          aria-label="Filter objects"
+          disabled={section === 'database'}
+        />
+        <Tooltip
+          label={
+            optionAllowed
+              ? 'New grants may be passed on by the grantee'
+              : engine === 'redshift'
+                ? 'Redshift gives the grant option to users only'
+                : 'PUBLIC cannot hold the grant option'
+          }
+        >
+          <div>
+            <Switch
+              label="WITH GRANT OPTION"
+              checked={withOption && optionAllowed}
+              disabled={!optionAllowed}
+              onChange={(e) => setWithOption(e.currentTarget.checked)}
+              mb={6}
+            />
+          </div>
+        </Tooltip>
+        {schema && section !== 'database' && <BulkSchemaButton env={env} grantee={principal} schema={schema} onQueued={() => commit(draft)} />}
+      </Group>
+
+      {env.readOnly && (
+        <Alert color="orange" variant="light" icon={<IconLock size={16} />} p="xs">
+          This connection is read-only: you can queue and preview changes, but applying them is refused.
+        </Alert>
+      )}
+      {superuser && (
+        <Alert color="grape" variant="light" icon={<IconCrown size={16} />} p="xs">
+          {principal.name} is a superuser: every permission check is bypassed, whatever the matrix shows.
+        </Alert>
+      )}
+      {offers.map((s) => (
+        <Alert key={s} color="orange" variant="light" icon={<IconAlertTriangle size={16} />} p="xs" role="alert" aria-label={`USAGE missing on ${s}`}>
+          <Group justify="space-between" wrap="nowrap">
+            <Text size="sm">
+              {principalLabel(principal)} has no USAGE on schema <b>{s}</b>: grants on its objects have no effect without it.
+            </Text>
+            <Button
+              size="xs"
+              color="orange"
+              leftSection={<IconPlus size={14} />}
+              onClick={() => set([{ grantee: principal, object: { kind: 'schema', schema: s }, privilege: 'USAGE' }], true)}
+            >
+              Add USAGE on {s}
+            </Button>
+          </Group>
+        </Alert>
+      ))}
+
+      {error ? (
+        <Alert color="red" variant="light">
+          {error.message}
+        </Alert>
+      ) : loading ? (
+        <Group justify="center" p="xl">
+          <Loader size="sm" />
+          <Text size="sm" c="dimmed">
+            Reading privileges…
+          </Text>
+        </Group>
+      ) : (
+        <Stack gap={8} style={{ flex: 1, minHeight: 0 }}>
+          {schemaRow && (
+            <MatrixGrid
+              ariaLabel={`Privileges on schema ${schema}`}
+              nameHeader="The schema itself"
+              columns={schemaColumns}
+              rows={[schemaRow]}
+              height={30}
+              columnToggles={false}
+              readOnly={false}
+              onToggle={(r, p) => set(cellsOf(r, [p]), !r.cell(p)!.checked)}
+              onRow={(r, w) => set(cellsOf(r, schemaColumns), w)}
+              onColumn={(p, w) => set(cellsOf(schemaRow, [p]), w)}
+            />
+          )}
+          <div style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
+            <MatrixGrid
+              ariaLabel={section === 'database' ? 'Database privileges' : `Privileges on ${section} of ${schema}`}
+              nameHeader={section === 'database' ? 'Database' : section === 'tables' ? 'Tables and views' : section === 'functions' ? 'Functions' : 'Procedures'}
+              columns={columns}
+              rows={rows}
+              height="100%"
+              withActions={section === 'tables' && caps.columnPrivileges}
+              emptyText={debounced ? 'No object matches the filter.' : `Schema ${schema} has no ${section === 'tables' ? 'tables or views' : section}.`}
+              onToggle={(r, p) => set(cellsOf(r, [p]), !r.cell(p)!.checked)}
+              onRow={(r, w) => set(cellsOf(r, columns), w)}
+              onColumn={(p, w) => set(rows.flatMap((r) => cellsOf(r, [p])), w)}
+            />
+          </div>
+        </Stack>
+      )}
+
+      <Group justify="space-between" wrap="nowrap">
+        <Legend grantOption />
+        <Group gap="xs" wrap="nowrap">
+          <Text size="xs" c="dimmed" aria-live="polite">
+            {mine} pending change{mine === 1 ? '' : 's'} for {principal.name || 'PUBLIC'}
+          </Text>
+          {[...draft.values()].some((c) => c.grantee.kind === principal.kind && c.grantee.name === principal.name) && (
+            <Button
+              variant="subtle"
+              color="gray"
+              onClick={() => {
+                const next = new Map(draft);
+                for (const [k, c] of draft) if (c.grantee.kind === principal.kind && c.grantee.name === principal.name) next.delete(k);
+                commit(next);
+              }}
+            >
+              Undo matrix edits
+            </Button>
+          )}
+          <Button onClick={onClose}>Done</Button>
+        </Group>
+      </Group>
+    </Modal>
+  );
+}
+
