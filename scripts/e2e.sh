@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 
-DEV_PORT=34115
+DEV_PORT=${RSMATE_E2E_PORT:-34115}  # override to run next to another wails dev
 ART=artifacts/e2e
 mkdir -p "$ART"
 rm -f "$ART"/*.png "$ART"/*.log 2>/dev/null || true
