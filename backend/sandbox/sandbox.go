@@ -35,6 +35,7 @@ var seedSQL string
 // Sandbox is a running seeded server.
 type Sandbox struct {
 	cluster  *pgcluster.Cluster
+	database string // what the Local sandbox profile opens
 	stopOnce sync.Once
 }
 
@@ -62,13 +63,15 @@ func Start(ctx context.Context) (*Sandbox, error) {
 	// RSMATE_SANDBOX_SCALE=big adds the benchmark's synthetic catalog (2,000
 	// users, 20,000 tables, 850k grants) in a database of its own, for timing
 	// the UI on a big cluster. It takes about half a minute to build.
+	sb := &Sandbox{cluster: c, database: Database}
 	if os.Getenv("RSMATE_SANDBOX_SCALE") == "big" {
 		if err := seedBig(ctx, c); err != nil {
 			c.Stop()
 			return nil, fmt.Errorf("building the synthetic catalog: %w", err)
 		}
+		sb.database = BigDatabase // open the big one; the seeded one stays a switch away
 	}
-	return &Sandbox{cluster: c}, nil
+	return sb, nil
 }
 
 // BigDatabase holds the synthetic catalog when RSMATE_SANDBOX_SCALE=big.
@@ -115,7 +118,7 @@ func (s *Sandbox) Profile() profile.Profile {
 		Engine:            profile.EnginePostgres,
 		Host:              s.cluster.Host,
 		Port:              s.cluster.Port,
-		Database:          Database,
+		Database:          s.database,
 		User:              s.cluster.SuperUser,
 		SSLMode:           profile.SSLDisable,
 		ConnectTimeoutSec: 10,
