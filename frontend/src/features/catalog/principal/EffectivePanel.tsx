@@ -20,7 +20,8 @@ export function markTitle(mark: EffectiveMark, self: PrincipalDetail['ref']): st
 
 function MarkBadge({ mark, self }: { mark: EffectiveMark; self: PrincipalDetail['ref'] }) {
   const cols = mark.columns;
-  const suffix = cols ? `(${cols.slice(0, 3).join(', ')}${cols.length > 3 ? `, +${cols.length - 3}` : ''})` : undefined;
+  // Rows have a fixed height (virtualised): name one column, count several; the tooltip lists them.
+  const suffix = cols ? (cols.length === 1 ? `(${cols[0]})` : `(${cols.length} columns)`) : undefined;
   return <PrivilegeBadge privilege={mark.privilege} grantOption={mark.grantOption} inherited={!mark.direct} suffix={suffix} title={markTitle(mark, self)} />;
 }
 
@@ -99,7 +100,7 @@ export function EffectivePanel({ session, detail }: { session: SessionInfo; deta
               <Box style={{ width: 'min(42%, 300px)', minWidth: 0, flexShrink: 0 }}>
                 <ObjectLink object={r.object} kind={r.kind} label={r.object.kind === 'schema' ? `${r.label} (the schema)` : r.label} />
               </Box>
-              <Group gap={4} wrap="nowrap" style={{ overflow: 'hidden', minWidth: 0 }}>
+              <Group gap={4} wrap="nowrap" style={{ overflowX: 'auto', scrollbarWidth: 'thin', minWidth: 0 }}>
                 {r.cells.length ? (
                   r.marks.map((m) => <MarkBadge key={`${m.privilege}:${m.direct}:${m.inherited}:${m.columns ? 'c' : ''}`} mark={m} self={ref} />)
                 ) : (
