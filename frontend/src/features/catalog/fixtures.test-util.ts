@@ -9,26 +9,32 @@ export const session: SessionInfo = {
   server: { engine: 'postgres', version: 'PostgreSQL 15.18', fullVersion: 'PostgreSQL 15.18', user: 'admin', database: 'analytics', host: 'db', port: 5432, superuser: true },
 };
 
+/** What each engine can do; Redshift adds groups, system and scoped permissions, session settings. */
+export function capabilitiesOf(engine: 'redshift' | 'postgres'): CatalogSummary['capabilities'] {
+  const rs = engine === 'redshift';
+  return {
+    groups: rs,
+    roles: true,
+    nestedRoles: true,
+    roleAdminOption: true,
+    systemPrivileges: rs,
+    scopedPermissions: rs,
+    columnPrivileges: true,
+    procedures: true,
+    defaultPrivileges: true,
+    sessionTimeout: rs,
+    syslogAccess: rs,
+    maxIdentifierBytes: rs ? 127 : 63,
+  };
+}
+
 export function summary(over: Partial<CatalogSummary> = {}): CatalogSummary {
   return {
     sessionId: 's1',
     engine: 'postgres',
     database: 'analytics',
     databases: ['analytics', 'postgres'],
-    capabilities: {
-      groups: false,
-      roles: true,
-      nestedRoles: true,
-      roleAdminOption: true,
-      systemPrivileges: false,
-      scopedPermissions: false,
-      columnPrivileges: true,
-      procedures: true,
-      defaultPrivileges: true,
-      sessionTimeout: false,
-      syslogAccess: false,
-      maxIdentifierBytes: 63,
-    },
+    capabilities: capabilitiesOf('postgres'),
     counts: { users: 3, roles: 2, systemRoles: 0, groups: 0, schemas: 2, relations: 3, routines: 1, grants: 9, defaultPrivileges: 1 },
     partial: false,
     warnings: [],

@@ -7,7 +7,7 @@ import { describeChange, principalLabel } from '../changes/describe';
 import { pending, usePending } from '../changes/store';
 import { buildDefaultChange, buildSystemChanges, type DefaultForm } from './builders';
 import { parseGranteeValue, useGranteeOptions, usePrincipalOrPending, useSchemas } from './data';
-import { EditorModal } from './EditorModal';
+import { EditorModal, EditorModalLoading } from './EditorModal';
 import type { EditorEnv } from './env';
 import { granteeKey } from './matrix';
 import { DEFAULT_OBJECT_TYPES, defaultPrivileges, grantOptionAllowed, SYSTEM_PERMISSION_GROUPS } from './privileges';
@@ -242,11 +242,7 @@ export function DefaultPrivilegesDialog({ env, principal, onClose }: { env: Edit
 export function SystemPermissionsDialog({ env, role, onClose }: { env: EditorEnv; role: string; onClose: () => void }) {
   const detail = usePrincipalOrPending(env.sessionId, { kind: 'role', name: role });
   if (!detail.data)
-    return (
-      <EditorModal opened onClose={onClose} title={`System permissions of ${role}`} icon={<IconSettingsCog size={16} />}>
-        {detail.error ? <Text c="red">{detail.error.message}</Text> : <Loader size="sm" />}
-      </EditorModal>
-    );
+    return <EditorModalLoading onClose={onClose} title={`System permissions of ${role}`} icon={<IconSettingsCog size={16} />} error={detail.error} />;
   return <SystemForm env={env} role={role} current={detail.data.systemPrivileges ?? []} onClose={onClose} />;
 }
 

@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Group, Modal, ScrollArea, Stack, Text, ThemeIcon } from '@mantine/core';
+import { Alert, Box, Button, Group, Loader, Modal, ScrollArea, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconAlertTriangle, IconListCheck } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { Change } from '../../api/changes';
@@ -94,6 +94,15 @@ export function EditorModal({
 }
 
 /** The changes a dialog will queue, in words (red for destructive ones). */
+/** The dialog frame while the detail an editor needs loads, or why it failed. */
+export function EditorModalLoading({ onClose, title, icon, error }: { onClose: () => void; title: string; icon: ReactNode; error: { message: string } | null }) {
+  return (
+    <EditorModal opened onClose={onClose} title={title} icon={icon}>
+      {error ? <Text c="red">{error.message}</Text> : <Loader size="sm" />}
+    </EditorModal>
+  );
+}
+
 export function QueuePreview({ changes, isRedshift }: { changes: Change[]; isRedshift?: boolean }) {
   if (changes.length === 0)
     return (

@@ -1,11 +1,11 @@
-import { ActionIcon, Badge, Button, Checkbox, Group, Loader, Paper, Select, Stack, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, Checkbox, Group, Paper, Select, Stack, Text, Tooltip } from '@mantine/core';
 import { IconArrowBackUp, IconHierarchy2, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import type { Change, PrincipalRef } from '../../api/changes';
 import { pending } from '../changes/store';
 import { buildAlterGroup, buildMembershipChanges, type MembershipRow } from './builders';
 import { useGroups, usePendingNames, usePrincipalOrPending, useRoles, useUsers } from './data';
-import { EditorModal } from './EditorModal';
+import { EditorModal, EditorModalLoading } from './EditorModal';
 import type { EditorEnv } from './env';
 import { granteeKey } from './matrix';
 import { adminOptionAllowed } from './privileges';
@@ -140,11 +140,7 @@ const SEP = '\u0000';
 export function MembershipDialog({ env, principal, onClose }: { env: EditorEnv; principal: PrincipalRef; onClose: () => void }) {
   const detail = usePrincipalOrPending(env.sessionId, principal);
   if (!detail.data)
-    return (
-      <EditorModal opened onClose={onClose} title={`Memberships of ${principal.name}`} icon={<IconHierarchy2 size={16} />}>
-        {detail.error ? <Text c="red">{detail.error.message}</Text> : <Loader size="sm" />}
-      </EditorModal>
-    );
+    return <EditorModalLoading onClose={onClose} title={`Memberships of ${principal.name}`} icon={<IconHierarchy2 size={16} />} error={detail.error} />;
   const d = detail.data;
   const memberOf = d.memberOf.filter((m) => m.of.kind === 'role').map((m) => ({ role: m.of.name, adminOption: m.adminOption }));
   const groups = d.memberOf.filter((m) => m.of.kind === 'group').map((m) => m.of.name);

@@ -5,7 +5,7 @@ import type { Change, PrincipalRef } from '../../api/changes';
 import { pending } from '../changes/store';
 import { buildAlterGroup, buildAlterRole, buildCreateGroup, buildCreateRole, buildDropRole, type RoleForm } from './builders';
 import { useGroups, usePendingNames, usePrincipal, useRoles, useSchemas, useUsers } from './data';
-import { EditorModal } from './EditorModal';
+import { EditorModal, EditorModalLoading } from './EditorModal';
 import type { EditorEnv } from './env';
 import { Section } from './UserDialog';
 
@@ -24,16 +24,19 @@ function queue(sessionId: string, changes: Change[]) {
   pending.add(sessionId, changes);
 }
 
+// A name form's submit: show the error, or queue what changed (if anything) and close.
+function submitForm(sessionId: string, err: string | undefined, changes: Change[], showError: () => void, onClose: () => void) {
+  if (err) return showError();
+  if (changes.length) queue(sessionId, changes);
+  onClose();
+}
+
 // ── roles ─────────────────────────────────────────────────────────
 
 export function RoleDialog({ env, name, onClose }: { env: EditorEnv; name?: string; onClose: () => void }) {
   const detail = usePrincipal(env.sessionId, name ? { kind: 'role', name } : null);
   if (name && !detail.data?.role)
-    return (
-      <EditorModal opened onClose={onClose} title={`Edit role ${name}`} icon={<IconUserShield size={16} />}>
-        {detail.error ? <Text c="red">{detail.error.message}</Text> : <Loader size="sm" />}
-      </EditorModal>
-    );
+    return <EditorModalLoading onClose={onClose} title={`Edit role ${name}`} icon={<IconUserShield size={16} />} error={detail.error} />;
   const r = detail.data?.role;
   const orig = r ? { name: r.name, owner: r.owner ?? '', externalId: r.externalId ?? '' } : undefined;
   return <RoleForm env={env} orig={orig} onClose={onClose} />;
@@ -52,12 +55,7 @@ function RoleForm({ env, orig, onClose }: { env: EditorEnv; orig?: RoleForm; onC
   );
   const err = nameError(f.name, taken, env.caps.maxIdentifierBytes, 'role', orig?.name);
   const changes = orig ? buildAlterRole(orig, f, env.engine) : buildCreateRole(f, env.engine);
-  const submit = () => {
-    if (err) return setShown(true);
-    if (!changes.length) return onClose();
-    queue(env.sessionId, changes);
-    onClose();
-  };
+  const submit = () => submitForm(env.sessionId, err, changes, () => setShown(true), onClose);
   return (
     <EditorModal
       opened
@@ -116,11 +114,7 @@ function RoleForm({ env, orig, onClose }: { env: EditorEnv; orig?: RoleForm; onC
 export function GroupDialog({ env, name, onClose }: { env: EditorEnv; name?: string; onClose: () => void }) {
   const detail = usePrincipal(env.sessionId, name ? { kind: 'group', name } : null);
   if (name && !detail.data?.group)
-    return (
-      <EditorModal opened onClose={onClose} title={`Edit group ${name}`} icon={<IconUsersGroup size={16} />}>
-        {detail.error ? <Text c="red">{detail.error.message}</Text> : <Loader size="sm" />}
-      </EditorModal>
-    );
+    return <EditorModalLoading onClose={onClose} title={`Edit group ${name}`} icon={<IconUsersGroup size={16} />} error={detail.error} />;
   const members = (detail.data?.members ?? []).filter((m) => m.member.kind === 'user').map((m) => m.member.name);
   return <GroupForm env={env} origName={name} origUsers={members} onClose={onClose} />;
 }
@@ -135,12 +129,7 @@ function GroupForm({ env, origName, origUsers, onClose }: { env: EditorEnv; orig
   const taken = useMemo(() => new Set([...(groups.data ?? []).map((g) => g.name), ...queued.groups]), [groups.data, queued]);
   const err = nameError(name, taken, env.caps.maxIdentifierBytes, 'group', origName);
   const changes: Change[] = origName ? buildAlterGroup(origName, origUsers, name, users) : [buildCreateGroup(name, users)];
-  const submit = () => {
-    if (err) return setShown(true);
-    if (!changes.length) return onClose();
-    queue(env.sessionId, changes);
-    onClose();
-  };
+  const submit = () => submitForm(env.sessionId, err, changes, () => setShown(true), onClose);
   return (
     <EditorModal
       opened

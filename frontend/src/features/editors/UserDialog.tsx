@@ -3,7 +3,6 @@ import {
   Button,
   Checkbox,
   Group,
-  Loader,
   MultiSelect,
   NumberInput,
   SegmentedControl,
@@ -28,7 +27,7 @@ import {
   type UserForm,
 } from './builders';
 import { useGroups, usePendingNames, usePrincipal, useRoles, useUsers } from './data';
-import { EditorModal } from './EditorModal';
+import { EditorModal, EditorModalLoading } from './EditorModal';
 import type { EditorEnv } from './env';
 import { PasswordField } from './PasswordField';
 
@@ -71,11 +70,7 @@ export function UserDialog({ env, name, resetPassword, onClose }: Props) {
   const detail = usePrincipal(env.sessionId, name ? { kind: 'user', name } : null);
   const user = detail.data?.user;
   if (name && !user)
-    return (
-      <EditorModal opened onClose={onClose} title={`Edit user ${name}`} icon={<IconUserEdit size={16} />}>
-        {detail.error ? <Text c="red">{detail.error.message}</Text> : <Loader size="sm" />}
-      </EditorModal>
-    );
+    return <EditorModalLoading onClose={onClose} title={`Edit user ${name}`} icon={<IconUserEdit size={16} />} error={detail.error} />;
   const orig = user
     ? {
         ...userFormFromAttrs(user),

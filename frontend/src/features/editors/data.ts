@@ -48,7 +48,8 @@ export function usePendingNames(sid: string) {
   return useMemo(() => pendingNames(items), [items]);
 }
 
-function emptyDetail(ref: PrincipalRef): PrincipalDetail {
+/** A principal's detail with nothing in it yet. */
+export function emptyDetail(ref: PrincipalRef): PrincipalDetail {
   return {
     ref,
     memberOf: [],

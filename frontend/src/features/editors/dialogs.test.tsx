@@ -5,6 +5,7 @@ import type { PrincipalDetail } from '../../api';
 import { renderUI } from '../../test/render';
 import { catalogFor, resetCatalogStores } from '../catalog/store';
 import { pending } from '../changes/store';
+import { emptyDetail } from './data';
 import { DefaultPrivilegesDialog, SystemPermissionsDialog } from './DefaultsSystemDialogs';
 import { envOf, roleRow, summaryOf, userRow } from './fixtures.test-util';
 import { MembershipDialog } from './MembershipDialog';
@@ -18,18 +19,7 @@ vi.mock('../../api', async (importOriginal) => {
 });
 
 function detail(over: Partial<PrincipalDetail>): PrincipalDetail {
-  return {
-    ref: { kind: 'user', name: 'x' },
-    memberOf: [],
-    members: [],
-    grants: [],
-    defaultsAsOwner: [],
-    defaultsReceived: [],
-    systemPrivileges: [],
-    relations: [],
-    inheritsFrom: [],
-    ...over,
-  } as PrincipalDetail;
+  return { ...emptyDetail({ kind: 'user', name: 'x' }), ...over };
 }
 
 async function load(engine: 'redshift' | 'postgres') {

@@ -1,5 +1,6 @@
 // Test data for the editors: a Redshift and a PostgreSQL session with a small catalog.
 import type { CatalogSummary, RoleRow, SessionInfo, UserRow } from '../../api';
+import { capabilitiesOf, role, user } from '../catalog/fixtures.test-util';
 import { makeEnv } from './env';
 
 export function sessionOf(engine: 'redshift' | 'postgres', over: Partial<SessionInfo> = {}): SessionInfo {
@@ -23,26 +24,12 @@ export function sessionOf(engine: 'redshift' | 'postgres', over: Partial<Session
 }
 
 export function summaryOf(engine: 'redshift' | 'postgres'): CatalogSummary {
-  const rs = engine === 'redshift';
   return {
     sessionId: `s-${engine}`,
     engine,
     database: 'analytics',
     databases: ['analytics'],
-    capabilities: {
-      groups: rs,
-      roles: true,
-      nestedRoles: true,
-      roleAdminOption: true,
-      systemPrivileges: rs,
-      scopedPermissions: rs,
-      columnPrivileges: true,
-      procedures: true,
-      defaultPrivileges: true,
-      sessionTimeout: rs,
-      syslogAccess: rs,
-      maxIdentifierBytes: rs ? 127 : 63,
-    },
+    capabilities: capabilitiesOf(engine),
     counts: { users: 2, roles: 2, systemRoles: 0, groups: 0, schemas: 1, relations: 2, routines: 0, grants: 1, defaultPrivileges: 0 },
     partial: false,
     warnings: [],
@@ -54,46 +41,11 @@ export function summaryOf(engine: 'redshift' | 'postgres'): CatalogSummary {
 
 export const envOf = (engine: 'redshift' | 'postgres', over: Partial<SessionInfo> = {}) => makeEnv(sessionOf(engine, over), summaryOf(engine));
 
+// The catalog's row fixtures, with an owner and a SYSLOG ACCESS value filled in.
 export function userRow(name: string, over: Partial<UserRow> = {}): UserRow {
-  return {
-    id: 1,
-    name,
-    superuser: false,
-    createDb: false,
-    createRole: false,
-    inherit: true,
-    bypassRls: false,
-    replication: false,
-    connectionLimit: -1,
-    sessionTimeout: 0,
-    syslogAccess: 'RESTRICTED',
-    validUntil: '',
-    passwordDisabled: false,
-    externalId: '',
-    config: [],
-    identity: 'local',
-    roles: 0,
-    groups: 0,
-    grants: 0,
-    ...over,
-  } as UserRow;
+  return user(name, { syslogAccess: 'RESTRICTED', ...over });
 }
 
 export function roleRow(name: string, over: Partial<RoleRow> = {}): RoleRow {
-  return {
-    id: 2,
-    name,
-    owner: 'admin',
-    externalId: '',
-    system: false,
-    superuser: false,
-    createDb: false,
-    createRole: false,
-    inherit: true,
-    members: 0,
-    memberOf: 0,
-    grants: 0,
-    systemPrivileges: [],
-    ...over,
-  } as RoleRow;
+  return role(name, { owner: 'admin', ...over });
 }

@@ -1,17 +1,15 @@
-import { Badge, Checkbox, Divider, Stack, Switch, Text } from '@mantine/core';
+import { Badge, Divider, Stack, Switch, Text } from '@mantine/core';
 import { IconUserShield } from '@tabler/icons-react';
-import { useDeferredValue, useMemo, useState } from 'react';
-import { catalogApi, type PrincipalRef, type RoleRow, type SessionInfo } from '../../../api';
+import { useMemo } from 'react';
+import { catalogApi, type RoleRow, type SessionInfo } from '../../../api';
 import { featuresOf, fmtCount } from '../format';
 import { PrincipalIcon } from '../icons';
-import { EmptyHint, ErrorPane, PaneLoader } from '../parts';
-import { PrincipalPane } from '../principal/PrincipalPane';
-import { ListActions } from '../slots';
-import { selectedKey, useCatalog, useCatalogQuery, useSessionUI } from '../store';
+import { EmptyHint } from '../parts';
+import { useCatalog } from '../store';
 import { SystemBadge } from './badges';
-import { ROLE_SORT_VALUES, emptyRoleQuery, filterRoles, nextSort, sortRows, type RoleFlag, type RoleQuery, type Sort } from './logic';
-import { PrincipalList, ROW_HEIGHT, type ActiveFilter, type Column } from './PrincipalList';
-import { SplitView } from './SplitView';
+import { ROLE_SORT_VALUES, emptyRoleQuery, filterRoles, type RoleFlag } from './logic';
+import { ROW_HEIGHT, type ActiveFilter, type Column } from './PrincipalList';
+import { FlagChecks, PrincipalListTab, usePrincipalListState } from './PrincipalListTab';
 import classes from '../catalog.module.css';
 
 const FLAG_LABEL: Record<RoleFlag, string> = {
@@ -21,27 +19,50 @@ const FLAG_LABEL: Record<RoleFlag, string> = {
   nested: 'Granted to other roles',
 };
 
+const columns: Column<RoleRow>[] = [
+  {
+    key: 'name',
+    label: 'Name',
+    render: (r) => (
+      <>
+        <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', fontWeight: 500 }}>{r.name}</span>
+        {r.system && <SystemBadge />}
+        {r.superuser && (
+          <Badge size="xs" color="grape" variant="filled" style={{ flexShrink: 0 }}>
+            superuser
+          </Badge>
+        )}
+        {(r.systemPrivileges?.length ?? 0) > 0 && (
+          <Badge size="xs" color="grape" variant="light" style={{ flexShrink: 0 }} title={r.systemPrivileges!.join(', ')}>
+            {r.systemPrivileges!.length} system permission{r.systemPrivileges!.length === 1 ? '' : 's'}
+          </Badge>
+        )}
+      </>
+    ),
+  },
+  { key: 'members', label: 'Members', width: 78, align: 'right', firstDir: 'desc', render: (r) => (r.members ? fmtCount(r.members) : '–') },
+  { key: 'grants', label: 'Grants', width: 58, align: 'right', firstDir: 'desc', render: (r) => (r.grants ? fmtCount(r.grants) : '–') },
+];
+
 export function RolesTab({ session }: { session: SessionInfo }) {
   const { summary } = useCatalog(session.id);
   const f = featuresOf(summary);
-  const q = useCatalogQuery(session.id, 'roles', () => catalogApi.roles(session.id));
-  const [query, setQuery] = useSessionUI<RoleQuery>(session.id, 'roles.query', emptyRoleQuery);
-  const [sort, setSort] = useSessionUI<Sort>(session.id, 'roles.sort', { key: 'name', dir: 'asc' });
-  const [selected, setSelected] = useSessionUI<PrincipalRef | null>(session.id, selectedKey('roles'), null);
-  const [active, setActive] = useState(-1);
-  const text = useDeferredValue(query.text);
-
-  const all = useMemo(() => q.data ?? [], [q.data]);
-  const sorted = useMemo(() => sortRows(all, sort, ROLE_SORT_VALUES), [all, sort]);
-  const rows = useMemo(() => filterRoles(sorted, { ...query, text }), [sorted, query, text]);
+  const state = usePrincipalListState({
+    session,
+    tab: 'roles',
+    kind: 'role',
+    fetch: () => catalogApi.roles(session.id),
+    emptyQuery: emptyRoleQuery,
+    sortValues: ROLE_SORT_VALUES,
+    filter: filterRoles,
+  });
+  const { all, query, setQuery, selected, setSelected } = state;
   const systemCount = useMemo(() => all.filter((r) => r.system).length, [all]);
   const total = query.showSystem ? all.length : all.length - systemCount;
 
   const flags: RoleFlag[] = [...(f.systemPermissions ? (['systemPermissions'] as RoleFlag[]) : []), 'nested', 'noMembers', 'noGrants'];
-  const toggle = (fl: RoleFlag) =>
-    setQuery((cur) => ({ ...cur, flags: cur.flags.includes(fl) ? cur.flags.filter((x) => x !== fl) : [...cur.flags, fl] }));
   const activeFilters: ActiveFilter[] = [
-    ...query.flags.map((fl) => ({ id: fl, label: FLAG_LABEL[fl], onRemove: () => toggle(fl) })),
+    ...state.flagPills(FLAG_LABEL),
     ...(query.showSystem ? [{ id: 'system', label: 'Including system roles', onRemove: () => setQuery((c) => ({ ...c, showSystem: false })) }] : []),
   ];
 
@@ -61,36 +82,9 @@ export function RolesTab({ session }: { session: SessionInfo }) {
       <Text size="xs" fw={700} c="dimmed">
         ONLY ROLES
       </Text>
-      {flags.map((fl) => (
-        <Checkbox key={fl} size="xs" label={FLAG_LABEL[fl]} checked={query.flags.includes(fl)} onChange={() => toggle(fl)} />
-      ))}
+      <FlagChecks flags={flags} labels={FLAG_LABEL} on={query.flags} onToggle={state.toggleFlag} />
     </Stack>
   );
-
-  const columns: Column<RoleRow>[] = [
-    {
-      key: 'name',
-      label: 'Name',
-      render: (r) => (
-        <>
-          <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', fontWeight: 500 }}>{r.name}</span>
-          {r.system && <SystemBadge />}
-          {r.superuser && (
-            <Badge size="xs" color="grape" variant="filled" style={{ flexShrink: 0 }}>
-              superuser
-            </Badge>
-          )}
-          {(r.systemPrivileges?.length ?? 0) > 0 && (
-            <Badge size="xs" color="grape" variant="light" style={{ flexShrink: 0 }} title={r.systemPrivileges!.join(', ')}>
-              {r.systemPrivileges!.length} system permission{r.systemPrivileges!.length === 1 ? '' : 's'}
-            </Badge>
-          )}
-        </>
-      ),
-    },
-    { key: 'members', label: 'Members', width: 78, align: 'right', firstDir: 'desc', render: (r) => (r.members ? fmtCount(r.members) : '–') },
-    { key: 'grants', label: 'Grants', width: 58, align: 'right', firstDir: 'desc', render: (r) => (r.grants ? fmtCount(r.grants) : '–') },
-  ];
 
   const publicSelected = selected?.kind === 'public';
   const pinned = (
@@ -113,53 +107,27 @@ export function RolesTab({ session }: { session: SessionInfo }) {
     </div>
   );
 
-  let list;
-  if (q.error) list = <ErrorPane error={q.error} onRetry={q.reload} />;
-  else if (!q.data) list = <PaneLoader label="Loading roles…" />;
-  else
-    list = (
-      <PrincipalList<RoleRow>
-        label="Roles"
-        noun={['role', 'roles']}
-        rows={rows}
-        total={total}
-        columns={columns}
-        sort={sort}
-        onSort={(k) => setSort(nextSort(sort, k, columns.find((c) => c.key === k)?.firstDir))}
-        search={query.text}
-        onSearch={(t) => setQuery((cur) => ({ ...cur, text: t }))}
-        filters={filters}
-        activeFilters={activeFilters}
-        onClearFilters={() => setQuery((cur) => ({ ...emptyRoleQuery, text: cur.text }))}
-        selected={selected && selected.kind === 'role' ? selected.name : null}
-        onOpen={(r) => setSelected({ kind: 'role', name: r.name })}
-        activeIndex={active}
-        onActiveChange={setActive}
-        actions={<ListActions session={session} list="roles" />}
-        pinned={pinned}
-        emptyAll={
-          <EmptyHint icon={<IconUserShield size={20} />} title="No roles yet">
-            {systemCount && !query.showSystem
-              ? `Only system roles exist (${systemCount}); switch them on in the filters to see them.`
-              : 'Roles bundle privileges so users can be granted one role instead of many grants.'}
-          </EmptyHint>
-        }
-      />
-    );
-
   return (
-    <SplitView
-      list={list}
-      detail={
-        <PrincipalPane
-          session={session}
-          principal={selected}
-          placeholder={{
-            title: 'Select a role',
-            text: 'See who is a member (directly or through nested roles), which roles it belongs to, and every privilege it grants.',
-          }}
-        />
+    <PrincipalListTab
+      state={state}
+      label="Roles"
+      noun={['role', 'roles']}
+      total={total}
+      columns={columns}
+      filters={filters}
+      activeFilters={activeFilters}
+      pinned={pinned}
+      emptyAll={
+        <EmptyHint icon={<IconUserShield size={20} />} title="No roles yet">
+          {systemCount && !query.showSystem
+            ? `Only system roles exist (${systemCount}); switch them on in the filters to see them.`
+            : 'Roles bundle privileges so users can be granted one role instead of many grants.'}
+        </EmptyHint>
       }
+      placeholder={{
+        title: 'Select a role',
+        text: 'See who is a member (directly or through nested roles), which roles it belongs to, and every privilege it grants.',
+      }}
     />
   );
 }

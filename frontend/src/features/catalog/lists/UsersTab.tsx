@@ -1,16 +1,14 @@
 import { Checkbox, Divider, Radio, Stack, Text } from '@mantine/core';
 import { IconUserQuestion } from '@tabler/icons-react';
-import { useDeferredValue, useMemo, useState } from 'react';
-import { catalogApi, type IdentityType, type PrincipalRef, type SessionInfo, type UserRow } from '../../../api';
+import { useMemo } from 'react';
+import { catalogApi, type IdentityType, type SessionInfo, type UserRow } from '../../../api';
 import { IDENTITY_LABEL, featuresOf, fmtCount } from '../format';
-import { EmptyHint, ErrorPane, PaneLoader } from '../parts';
-import { PrincipalPane } from '../principal/PrincipalPane';
-import { ListActions } from '../slots';
-import { selectedKey, useCatalog, useCatalogQuery, useSessionUI } from '../store';
+import { EmptyHint } from '../parts';
+import { useCatalog } from '../store';
 import { UserBadges } from './badges';
-import { USER_SORT_VALUES, emptyUserQuery, filterUsers, identityCounts, nextSort, sortRows, type Sort, type UserFlag, type UserQuery } from './logic';
-import { PrincipalList, type ActiveFilter, type Column } from './PrincipalList';
-import { SplitView } from './SplitView';
+import { USER_SORT_VALUES, emptyUserQuery, filterUsers, identityCounts, type UserFlag, type UserQuery } from './logic';
+import type { ActiveFilter, Column } from './PrincipalList';
+import { FlagChecks, PrincipalListTab, toggled, usePrincipalListState } from './PrincipalListTab';
 
 const FLAG_LABEL: Record<UserFlag, string> = {
   superuser: 'Superuser',
@@ -32,20 +30,22 @@ const SORTS: { key: string; label: string; dir: 'asc' | 'desc' }[] = [
   { key: 'grants', label: 'Direct grants (most first)', dir: 'desc' },
 ];
 
+// Expiry flags compare with the time of filtering.
+const filterUsersNow = (rows: UserRow[], q: UserQuery) => filterUsers(rows, q, new Date());
+
 export function UsersTab({ session }: { session: SessionInfo }) {
   const { summary } = useCatalog(session.id);
   const f = featuresOf(summary);
-  const q = useCatalogQuery(session.id, 'users', () => catalogApi.users(session.id));
-  const [query, setQuery] = useSessionUI<UserQuery>(session.id, 'users.query', emptyUserQuery);
-  const [sort, setSort] = useSessionUI<Sort>(session.id, 'users.sort', { key: 'name', dir: 'asc' });
-  const [selected, setSelected] = useSessionUI<PrincipalRef | null>(session.id, selectedKey('users'), null);
-  const [active, setActive] = useState(-1);
-  const text = useDeferredValue(query.text);
-
-  const all = useMemo(() => q.data ?? [], [q.data]);
-  // Sort once, filter on each keystroke: filtering keeps the order and is O(n).
-  const sorted = useMemo(() => sortRows(all, sort, USER_SORT_VALUES), [all, sort]);
-  const rows = useMemo(() => filterUsers(sorted, { ...query, text }, new Date()), [sorted, query, text]);
+  const state = usePrincipalListState({
+    session,
+    tab: 'users',
+    kind: 'user',
+    fetch: () => catalogApi.users(session.id),
+    emptyQuery: emptyUserQuery,
+    sortValues: USER_SORT_VALUES,
+    filter: filterUsersNow,
+  });
+  const { all, query, setQuery, sort, setSort, toggleFlag } = state;
   const ids = useMemo(() => identityCounts(all), [all]);
 
   const flags: UserFlag[] = [
@@ -58,16 +58,10 @@ export function UsersTab({ session }: { session: SessionInfo }) {
     'noRoles',
     'directGrants',
   ];
-  const toggle = (flag: UserFlag) =>
-    setQuery((cur) => ({ ...cur, flags: cur.flags.includes(flag) ? cur.flags.filter((x) => x !== flag) : [...cur.flags, flag] }));
-  const toggleIdentity = (id: IdentityType) =>
-    setQuery((cur) => ({
-      ...cur,
-      identities: cur.identities.includes(id) ? cur.identities.filter((x) => x !== id) : [...cur.identities, id],
-    }));
+  const toggleIdentity = (id: IdentityType) => setQuery((cur) => ({ ...cur, identities: toggled(cur.identities, id) }));
 
-  const active_: ActiveFilter[] = [
-    ...query.flags.map((fl) => ({ id: fl, label: FLAG_LABEL[fl], onRemove: () => toggle(fl) })),
+  const activeFilters: ActiveFilter[] = [
+    ...state.flagPills(FLAG_LABEL),
     ...query.identities.map((id) => ({ id: `id:${id}`, label: `Identity: ${IDENTITY_LABEL[id]}`, onRemove: () => toggleIdentity(id) })),
   ];
 
@@ -76,9 +70,7 @@ export function UsersTab({ session }: { session: SessionInfo }) {
       <Text size="xs" fw={700} c="dimmed">
         ATTRIBUTES
       </Text>
-      {flags.map((fl) => (
-        <Checkbox key={fl} size="xs" label={FLAG_LABEL[fl]} checked={query.flags.includes(fl)} onChange={() => toggle(fl)} />
-      ))}
+      <FlagChecks flags={flags} labels={FLAG_LABEL} on={query.flags} onToggle={toggleFlag} />
       {(f.redshift || ids.size > 1 || query.identities.length > 0) && (
         <>
           <Divider />
@@ -128,54 +120,25 @@ export function UsersTab({ session }: { session: SessionInfo }) {
     { key: 'grants', label: 'Grants', width: 58, align: 'right', firstDir: 'desc', render: (u) => (u.grants ? fmtCount(u.grants) : '–') },
   ];
 
-  const open = (u: UserRow) => setSelected({ kind: 'user', name: u.name });
-
-  let list;
-  if (q.error) list = <ErrorPane error={q.error} onRetry={q.reload} />;
-  else if (!q.data) list = <PaneLoader label="Loading users…" />;
-  else
-    list = (
-      <PrincipalList<UserRow>
-        label="Users"
-        noun={['user', 'users']}
-        rows={rows}
-        total={all.length}
-        columns={columns}
-        sort={sort}
-        onSort={(k) => setSort(nextSort(sort, k, columns.find((c) => c.key === k)?.firstDir))}
-        search={query.text}
-        onSearch={(t) => setQuery((cur) => ({ ...cur, text: t }))}
-        filters={filters}
-        activeFilters={active_}
-        onClearFilters={() => setQuery((cur) => ({ ...emptyUserQuery, text: cur.text }))}
-        selected={selected?.name ?? null}
-        onOpen={open}
-        activeIndex={active}
-        onActiveChange={setActive}
-        actions={<ListActions session={session} list="users" />}
-        emptyAll={
-          <EmptyHint icon={<IconUserQuestion size={20} />} title="No users to show">
-            {summary?.partial
-              ? 'This user may not see the others: the catalog view is partial.'
-              : 'This cluster has no login users besides what the catalog hides.'}
-          </EmptyHint>
-        }
-      />
-    );
-
   return (
-    <SplitView
-      list={list}
-      detail={
-        <PrincipalPane
-          session={session}
-          principal={selected}
-          placeholder={{
-            title: 'Select a user',
-            text: 'Its attributes, roles and groups, and every privilege it holds directly or inherits appear here. Use ↑ ↓ and Enter in the list.',
-          }}
-        />
+    <PrincipalListTab
+      state={state}
+      label="Users"
+      noun={['user', 'users']}
+      columns={columns}
+      filters={filters}
+      activeFilters={activeFilters}
+      emptyAll={
+        <EmptyHint icon={<IconUserQuestion size={20} />} title="No users to show">
+          {summary?.partial
+            ? 'This user may not see the others: the catalog view is partial.'
+            : 'This cluster has no login users besides what the catalog hides.'}
+        </EmptyHint>
       }
+      placeholder={{
+        title: 'Select a user',
+        text: 'Its attributes, roles and groups, and every privilege it holds directly or inherits appear here. Use ↑ ↓ and Enter in the list.',
+      }}
     />
   );
 }
