@@ -273,6 +273,9 @@ type PrincipalDetail struct {
 	Relations []model.Relation `json:"relations"`
 	// InheritsFrom lists every role, group and PUBLIC whose grants apply, with the membership path.
 	InheritsFrom []access.Reached `json:"inheritsFrom"`
+	// Owned lists the schemas, relations and routines it owns in this database:
+	// a drop fails until their ownership moves.
+	Owned []ObjectRow `json:"owned"`
 }
 
 // Principal returns the detail of one principal.
@@ -324,6 +327,7 @@ func (s *CatalogService) Principal(sessionID string, ref model.PrincipalRef) (d 
 		}
 	}
 	d.InheritsFrom = access.Sorted(access.Reach(x.Snapshot(), ref), ref)
+	d.Owned = ownedBy(x.Snapshot(), ref)
 	return d, nil
 }
 
@@ -523,4 +527,31 @@ func nonNil[T any](s []T) []T {
 		return []T{}
 	}
 	return s
+}
+
+// ownedBy lists what a user or role owns in the snapshot's database.
+func ownedBy(snap *model.Snapshot, ref model.PrincipalRef) []ObjectRow {
+	out := []ObjectRow{}
+	if ref.Kind != model.KindUser && ref.Kind != model.KindRole {
+		return out
+	}
+	for _, sc := range snap.Schemas {
+		if sc.Owner == ref.Name && !sc.System {
+			out = append(out, ObjectRow{Ref: model.ObjectRef{Kind: model.ObjSchema, Schema: sc.Name}, Kind: "schema", Owner: sc.Owner})
+		}
+	}
+	for _, r := range snap.Relations {
+		if r.Owner == ref.Name {
+			out = append(out, ObjectRow{Ref: model.ObjectRef{Kind: model.ObjTable, Schema: r.Schema, Name: r.Name}, Kind: string(r.Kind), Owner: r.Owner})
+		}
+	}
+	for _, r := range snap.Routines {
+		if r.Owner == ref.Name {
+			out = append(out, ObjectRow{Ref: model.ObjectRef{Kind: r.Kind, Schema: r.Schema, Name: r.Name, Args: r.Args}, Kind: string(r.Kind), Owner: r.Owner})
+		}
+	}
+	for i := range out {
+		out[i].Grantees = []model.PrincipalRef{}
+	}
+	return out
 }

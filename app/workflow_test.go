@@ -215,3 +215,34 @@ func TestSaveScriptRedactsSecrets(t *testing.T) {
 		t.Fatalf("script:\n%s", b)
 	}
 }
+
+// A drop warns about what the principal owns: the detail lists it.
+func TestPrincipalListsOwnedObjects(t *testing.T) {
+	a := newTestApp(t)
+	p := pgtest.Prefix()
+	owner := p + "owner"
+	sid, dsn := connectTestDB(t, a,
+		"CREATE ROLE "+owner+" LOGIN",
+		"CREATE SCHEMA "+p+"s AUTHORIZATION "+owner,
+		"CREATE TABLE "+p+"s.t (id int)",
+		"ALTER TABLE "+p+"s.t OWNER TO "+owner,
+		"CREATE FUNCTION "+p+"s.f(x int) RETURNS int LANGUAGE sql AS 'SELECT x'",
+		"ALTER FUNCTION "+p+"s.f(int) OWNER TO "+owner)
+	t.Cleanup(func() { pgtest.Exec(t, dsn, "DROP OWNED BY "+owner, "DROP ROLE IF EXISTS "+owner) })
+	d, err := a.Catalog.Principal(sid, model.PrincipalRef{Kind: model.KindUser, Name: owner})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, o := range d.Owned {
+		got[string(o.Ref.Kind)+":"+o.Ref.Schema+"."+o.Ref.Name] = true
+	}
+	for _, want := range []string{"schema:" + p + "s.", "table:" + p + "s.t", "function:" + p + "s.f"} {
+		if !got[want] {
+			t.Errorf("owned objects %v lack %s", got, want)
+		}
+	}
+	if len(d.Owned) != 3 {
+		t.Errorf("owned = %+v, want exactly the schema, the table and the function", d.Owned)
+	}
+}

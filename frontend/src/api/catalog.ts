@@ -198,6 +198,8 @@ export interface PrincipalDetail {
   systemPrivileges: string[];
   relations: Relation[];
   inheritsFrom: Reached[];
+  /** Schemas, relations and routines it owns in this database (a drop fails until they move). */
+  owned?: ObjectRow[];
 }
 
 export interface EffectiveSource {

@@ -189,8 +189,11 @@ export function DropDialog({ env, principal, onClose }: { env: EditorEnv; princi
     if (d.members.length) facts.push(`${d.members.length} member${d.members.length === 1 ? '' : 's'}`);
     if (d.defaultsAsOwner.length) facts.push(`${d.defaultsAsOwner.length} default privilege${d.defaultsAsOwner.length === 1 ? '' : 's'} it set`);
   }
-  // Owned schemas are known here; owned tables are checked by the server.
-  const ownedSchemas = (schemas.data ?? []).filter((s) => s.owner === principal.name).map((s) => s.name);
+  // What it owns in this database: the server refuses the drop until ownership moves.
+  const owned: { kind: string; ref: { schema?: string; name?: string } }[] =
+    d?.owned ?? (schemas.data ?? []).filter((s) => s.owner === principal.name).map((s) => ({ kind: 'schema', ref: { schema: s.name } }));
+  const ownedNames = owned.map((o) => `${o.kind.replace(/_/g, ' ')} ${o.ref.schema ?? ''}${o.ref.name ? `.${o.ref.name}` : ''}`);
+  const ownedText = ownedNames.length > 6 ? `${ownedNames.slice(0, 6).join(', ')} and ${ownedNames.length - 6} more` : ownedNames.join(', ');
   return (
     <EditorModal
       opened
@@ -218,9 +221,10 @@ export function DropDialog({ env, principal, onClose }: { env: EditorEnv; princi
           <Text size="sm">
             {facts.length ? `${principal.name} has ${facts.join(', ')}; all of it goes with the ${kind}.` : `${principal.name} holds no direct privileges or memberships.`}
           </Text>
-          {ownedSchemas.length > 0 && (
+          {owned.length > 0 && (
             <Text size="sm" c="orange">
-              It owns schema{ownedSchemas.length === 1 ? '' : 's'} {ownedSchemas.join(', ')}: the drop will fail until ownership is transferred.
+              It owns {owned.length === 1 ? 'one object' : `${owned.length} objects`} in this database ({ownedText}): the drop will fail until
+              their ownership is transferred.
             </Text>
           )}
           {kind === 'user' && (

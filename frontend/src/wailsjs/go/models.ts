@@ -402,6 +402,7 @@ export namespace app {
 	    systemPrivileges: string[];
 	    relations: model.Relation[];
 	    inheritsFrom: access.Reached[];
+	    owned: ObjectRow[];
 	
 	    static createFrom(source: any = {}) {
 	        return new PrincipalDetail(source);
@@ -421,6 +422,7 @@ export namespace app {
 	        this.systemPrivileges = source["systemPrivileges"];
 	        this.relations = this.convertValues(source["relations"], model.Relation);
 	        this.inheritsFrom = this.convertValues(source["inheritsFrom"], access.Reached);
+	        this.owned = this.convertValues(source["owned"], ObjectRow);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
