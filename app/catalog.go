@@ -204,7 +204,7 @@ func (s *CatalogService) Users(sessionID string) (rows []UserRow, err error) {
 	snap := x.Snapshot()
 	rows = make([]UserRow, 0, len(snap.Users))
 	for _, u := range snap.Users {
-		ref := model.PrincipalRef{Kind: model.KindUser, Name: u.Name}
+		ref := model.UserRef(u.Name)
 		r := UserRow{User: u, Grants: countExplicit(x.GrantsTo(ref))}
 		for _, m := range x.MemberOf(ref) {
 			if m.Of.Kind == model.KindGroup {
@@ -234,7 +234,7 @@ func (s *CatalogService) Roles(sessionID string) (rows []RoleRow, err error) {
 	}
 	rows = make([]RoleRow, 0, len(snap.Roles))
 	for _, r := range snap.Roles {
-		ref := model.PrincipalRef{Kind: model.KindRole, Name: r.Name}
+		ref := model.RoleRef(r.Name)
 		rows = append(rows, RoleRow{Role: r, Members: len(x.Members(ref)), MemberOf: len(x.MemberOf(ref)),
 			Grants: countExplicit(x.GrantsTo(ref)), SystemPrivileges: sys[r.Name]})
 	}
@@ -251,7 +251,7 @@ func (s *CatalogService) Groups(sessionID string) (rows []GroupRow, err error) {
 	snap := x.Snapshot()
 	rows = make([]GroupRow, 0, len(snap.Groups))
 	for _, g := range snap.Groups {
-		ref := model.PrincipalRef{Kind: model.KindGroup, Name: g.Name}
+		ref := model.GroupRef(g.Name)
 		rows = append(rows, GroupRow{Group: g, Members: len(x.Members(ref)), Grants: countExplicit(x.GrantsTo(ref))})
 	}
 	return rows, nil

@@ -41,21 +41,6 @@ func connectTestDB(t *testing.T, a *testApp, setup ...string) (string, string) {
 	return s.ID, dsn
 }
 
-func queryBool(t *testing.T, dsn, sql string, args ...any) bool {
-	t.Helper()
-	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(ctx)
-	var b bool
-	if err := conn.QueryRow(ctx, sql, args...).Scan(&b); err != nil {
-		t.Fatalf("%s: %v", sql, err)
-	}
-	return b
-}
-
 // The whole product loop through the bound services: typed changes → preview
 // (redacted SQL) → apply in a transaction → audit → refreshed catalog.
 func TestCreateGrantRevokeDropWorkflow(t *testing.T) {
@@ -99,7 +84,7 @@ func TestCreateGrantRevokeDropWorkflow(t *testing.T) {
 	if !res.Applied || res.Executed != len(plan.Statements) {
 		t.Fatalf("apply result %+v for %d statements", res, len(plan.Statements))
 	}
-	if !queryBool(t, dsn, "SELECT has_table_privilege($1, $2, 'SELECT')", user, schema+".orders") {
+	if !pgtest.QueryValue[bool](t, dsn, "SELECT has_table_privilege($1, $2, 'SELECT')", user, schema+".orders") {
 		t.Fatal("the user cannot SELECT through the role after apply")
 	}
 	// The new user logs in with the password it was given (SCRAM verifier path).
@@ -154,7 +139,7 @@ func TestCreateGrantRevokeDropWorkflow(t *testing.T) {
 	if res, err := a.Changes.Apply(plan.ID); err != nil || !res.Cancelled {
 		t.Fatalf("declined confirmation: %+v, %v", res, err)
 	}
-	if !queryBool(t, dsn, "SELECT count(*) = 1 FROM pg_roles WHERE rolname = $1", user) {
+	if !pgtest.QueryValue[bool](t, dsn, "SELECT count(*) = 1 FROM pg_roles WHERE rolname = $1", user) {
 		t.Fatal("a declined apply dropped the user")
 	}
 	a.fake.Answer = true
@@ -162,7 +147,7 @@ func TestCreateGrantRevokeDropWorkflow(t *testing.T) {
 	if _, err := a.Changes.Apply(plan.ID); err != nil {
 		t.Fatal(err)
 	}
-	if !queryBool(t, dsn, "SELECT count(*) = 0 FROM pg_roles WHERE rolname = ANY($1)", []string{user, role}) {
+	if !pgtest.QueryValue[bool](t, dsn, "SELECT count(*) = 0 FROM pg_roles WHERE rolname = ANY($1)", []string{user, role}) {
 		t.Fatal("user or role still exists after drop")
 	}
 }
@@ -192,7 +177,7 @@ func TestReadOnlyProfileRefusesApplyInBackend(t *testing.T) {
 	}
 	_, err = a.Changes.Apply(plan.ID)
 	wantCode(t, err, "read_only")
-	if queryBool(t, dsn, "SELECT count(*) = 1 FROM pg_roles WHERE rolname = $1", p+"nope") {
+	if pgtest.QueryValue[bool](t, dsn, "SELECT count(*) = 1 FROM pg_roles WHERE rolname = $1", p+"nope") {
 		t.Fatal("a read-only profile changed the server")
 	}
 }

@@ -71,10 +71,10 @@ func inheritFunc(s *model.Snapshot) func(model.Membership) bool {
 	}
 	attr := map[model.PrincipalRef]bool{}
 	for _, u := range s.Users {
-		attr[model.PrincipalRef{Kind: model.KindUser, Name: u.Name}] = u.Inherit
+		attr[model.UserRef(u.Name)] = u.Inherit
 	}
 	for _, r := range s.Roles {
-		attr[model.PrincipalRef{Kind: model.KindRole, Name: r.Name}] = r.Inherit
+		attr[model.RoleRef(r.Name)] = r.Inherit
 	}
 	return func(m model.Membership) bool {
 		if m.InheritOption != nil {

@@ -7,9 +7,7 @@ import (
 	"github.com/redshiftmate/rsmate/backend/model"
 )
 
-func user(n string) model.PrincipalRef  { return model.PrincipalRef{Kind: model.KindUser, Name: n} }
-func role(n string) model.PrincipalRef  { return model.PrincipalRef{Kind: model.KindRole, Name: n} }
-func group(n string) model.PrincipalRef { return model.PrincipalRef{Kind: model.KindGroup, Name: n} }
+var user, role, group = model.UserRef, model.RoleRef, model.GroupRef
 
 var orders = model.ObjectRef{Kind: model.ObjTable, Schema: "sales", Name: "orders"}
 

@@ -18,7 +18,9 @@ func TestMain(m *testing.M) { pgtest.Main(m) }
 // can be tested without an engine. Names here are fixed test constants.
 type sqlRenderer map[string][]Statement
 
-func (r sqlRenderer) Render(c Change, _ *model.Snapshot) ([]Statement, error) { return r[c.User.Name], nil }
+func (r sqlRenderer) Render(c Change, _ *model.Snapshot) ([]Statement, error) {
+	return r[c.User.Name], nil
+}
 
 func pool(t *testing.T) *pgxpool.Pool {
 	p, err := pgxpool.New(context.Background(), pgtest.NewDatabase(t))

@@ -92,3 +92,8 @@ type Membership struct {
 	InheritOption *bool `json:"inheritOption,omitempty"`
 	SetOption     *bool `json:"setOption,omitempty"`
 }
+
+// UserRef, RoleRef and GroupRef name a principal of that kind.
+func UserRef(name string) PrincipalRef  { return PrincipalRef{Kind: KindUser, Name: name} }
+func RoleRef(name string) PrincipalRef  { return PrincipalRef{Kind: KindRole, Name: name} }
+func GroupRef(name string) PrincipalRef { return PrincipalRef{Kind: KindGroup, Name: name} }

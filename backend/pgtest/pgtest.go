@@ -134,3 +134,21 @@ func Must(tb testing.TB, err error) {
 		tb.Fatal(fmt.Sprint(err))
 	}
 }
+
+// QueryValue runs one single-row, single-column query on dsn and returns its
+// value, failing the test on error.
+func QueryValue[T any](tb testing.TB, dsn, sql string, args ...any) T {
+	tb.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		tb.Fatalf("connect %s: %v", redact(dsn), err)
+	}
+	defer conn.Close(ctx)
+	var v T
+	if err := conn.QueryRow(ctx, sql, args...).Scan(&v); err != nil {
+		tb.Fatalf("%s: %v", sql, err)
+	}
+	return v
+}

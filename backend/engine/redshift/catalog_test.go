@@ -50,25 +50,10 @@ func newWorld(t *testing.T) *world {
 	u, _ := url.Parse(w.dsn)
 	w.db = strings.TrimPrefix(u.Path, "/")
 	rsfixture.Install(t, w.dsn)
-	w.admin = queryString(t, w.dsn, "SELECT current_user::text")
-	w.bootstrap = queryString(t, w.dsn, "SELECT rolname::text FROM pg_roles WHERE oid = 10")
+	w.admin = pgtest.QueryValue[string](t, w.dsn, "SELECT current_user::text")
+	w.bootstrap = pgtest.QueryValue[string](t, w.dsn, "SELECT rolname::text FROM pg_roles WHERE oid = 10")
 	t.Cleanup(func() { dropRoles(t, w.dsn, p) })
 	return w
-}
-
-func queryString(t *testing.T, dsn, sql string, args ...any) string {
-	t.Helper()
-	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(ctx)
-	var s string
-	if err := conn.QueryRow(ctx, sql, args...).Scan(&s); err != nil {
-		t.Fatalf("%s: %v", sql, err)
-	}
-	return s
 }
 
 // dropRoles removes the test's cluster-wide roles (the database goes with pgtest's cleanup).

@@ -19,9 +19,7 @@ import (
 
 func ptr[T any](v T) *T { return &v }
 
-func user(n string) model.PrincipalRef  { return model.PrincipalRef{Kind: model.KindUser, Name: n} }
-func role(n string) model.PrincipalRef  { return model.PrincipalRef{Kind: model.KindRole, Name: n} }
-func group(n string) model.PrincipalRef { return model.PrincipalRef{Kind: model.KindGroup, Name: n} }
+var user, role, group = model.UserRef, model.RoleRef, model.GroupRef
 
 func table(s, n string) model.ObjectRef {
 	return model.ObjectRef{Kind: model.ObjTable, Schema: s, Name: n}
