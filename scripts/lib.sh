@@ -66,7 +66,8 @@ tree_pgids() {
 stop_postmasters_under() {
   local dir=$1 pid data
   for pid in $(pgrep -x postgres 2>/dev/null || true); do
-    data=$(tr '\0' '\n' 2>/dev/null <"/proc/$pid/cmdline" | sed -n '/^-D$/{n;p;q}')
+    # The process may be gone by now (another run's cluster stopping): not an error.
+    data=$( (tr '\0' '\n' <"/proc/$pid/cmdline" | sed -n '/^-D$/{n;p;q}') 2>/dev/null || true)
     case "$data" in
       "$dir"/*) log "stopping leftover PostgreSQL (pid $pid, $data)"; kill -QUIT "$pid" 2>/dev/null || true ;;
     esac
