@@ -82,8 +82,17 @@ func (s *SessionsService) Connect(req ConnectRequest) (si SessionInfo, err error
 	if err != nil {
 		return si, err
 	}
+	// Until Connect returns the session to the frontend, a failure or a panic
+	// (guard turns it into an error) must not leave an open session nobody knows of.
+	opened := false
+	defer func() {
+		if !opened {
+			s.app.sessions.Close(sess.ID)
+		}
+	}()
 	si = infoOf(sess, p)
 	s.app.platform.Emit("session:opened", si)
+	opened = true
 	return si, nil
 }
 
@@ -99,7 +108,9 @@ func (s *SessionsService) Cancel(attemptID string) (err error) {
 	return nil
 }
 
-// Disconnect closes a session's pool.
+// Disconnect closes a session's pool. The session manager's close callbacks
+// free what was kept for it (the catalog snapshot and index; running loads
+// are cancelled through the session's context).
 func (s *SessionsService) Disconnect(sessionID string) (err error) {
 	defer guard(&err)
 	s.app.sessions.Close(sessionID)
