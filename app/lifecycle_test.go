@@ -18,7 +18,8 @@ import (
 // gatedEngine is a catalog reader whose loads wait for a value on gate (nil:
 // succeed) or, unless deaf, for their context to end. It reports each start.
 type gatedEngine struct {
-	started chan string // receives the database of every load as it starts
+	database string      // when set, the snapshot's database, without a query
+	started  chan string // receives the database of every load as it starts
 	gate    chan error
 	deaf    bool // ignore cancellation (a reader stuck in a network read)
 	panics  atomic.Int32
@@ -37,9 +38,11 @@ func (g *gatedEngine) Columns(context.Context, engine.Querier, string, string) (
 
 func (g *gatedEngine) LoadCatalog(ctx context.Context, q engine.Querier, _ engine.Progress) (*model.Snapshot, error) {
 	g.calls.Add(1)
-	var db string
-	if err := q.QueryRow(ctx, "SELECT current_database()::text").Scan(&db); err != nil {
-		return nil, err
+	db := g.database
+	if db == "" {
+		if err := q.QueryRow(ctx, "SELECT current_database()::text").Scan(&db); err != nil {
+			return nil, err
+		}
 	}
 	if g.panics.Load() > 0 {
 		g.panics.Add(-1)
@@ -143,7 +146,7 @@ func TestDisconnectCancelsRunningLoadAndFreesSnapshotAndIndex(t *testing.T) {
 
 // A reader that does not notice cancellation finishes after Disconnect: what
 // it read is dropped, not stored for a session that is gone.
-func TestLoadFinishingAfterDisconnectKeepsNothing(t *testing.T) {
+func TestLoadEndingAfterDisconnectKeepsNothing(t *testing.T) {
 	a := newTestApp(t)
 	eng := newGatedEngine()
 	eng.deaf = true
@@ -162,6 +165,32 @@ func TestLoadFinishingAfterDisconnectKeepsNothing(t *testing.T) {
 	}
 }
 
+// Disconnect lands after Load looked the session up and before the cache
+// load starts (the engine is picked in between): the load, deaf to its
+// cancelled context, still stores a snapshot, which Load must drop.
+func TestLoadStartingAfterDisconnectKeepsNothing(t *testing.T) {
+	a := newTestApp(t)
+	srv := newPGServer(t)
+	eng := newGatedEngine()
+	eng.deaf, eng.database = true, srv.Database
+	eng.gate <- nil
+	si := connectPG(t, a, srv)
+	a.Catalog.engines = func(session.Engine) engine.Engine {
+		if err := a.Sessions.Disconnect(si.ID); err != nil {
+			t.Error(err)
+		}
+		return eng
+	}
+	r := waitResult(t, "the load", loadAsync(a, si.ID, false))
+	wantCode(t, r.err, "not_connected")
+	if eng.calls.Load() != 1 {
+		t.Fatalf("engine ran %d times, want 1: the window was not hit", eng.calls.Load())
+	}
+	if got := a.Catalog.cache.Sessions(); len(got) != 0 {
+		t.Errorf("a load that started after Disconnect left %v in the cache", got)
+	}
+}
+
 func TestCatalogCancelStopsOnlyThisSessionsRunningLoads(t *testing.T) {
 	a := newTestApp(t)
 	eng := newGatedEngine()
@@ -171,12 +200,20 @@ func TestCatalogCancelStopsOnlyThisSessionsRunningLoads(t *testing.T) {
 
 	l1 := loadAsync(a, s1.ID, true)
 	<-eng.started
+	l1b := loadAsync(a, s1.ID, true) // a second load of session 1, waiting on the first
+	eventually(t, "both loads of session 1 to register", func() bool {
+		a.Catalog.mu.Lock()
+		defer a.Catalog.mu.Unlock()
+		return len(a.Catalog.loads[s1.ID]) == 2
+	})
 	l2 := loadAsync(a, s2.ID, true)
 	<-eng.started
 	if err := a.Catalog.Cancel(s1.ID); err != nil {
 		t.Fatal(err)
 	}
-	wantCode(t, waitResult(t, "the cancelled load", l1).err, "canceled")
+	// Every load of session 1 running at the time stops, the first included.
+	wantCode(t, waitResult(t, "the first cancelled load", l1).err, "canceled")
+	wantCode(t, waitResult(t, "the second cancelled load", l1b).err, "canceled")
 	select {
 	case r := <-l2:
 		t.Fatalf("cancelling session 1 ended session 2's load: %v", r.err)
