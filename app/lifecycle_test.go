@@ -20,10 +20,10 @@ import (
 type gatedEngine struct {
 	database string      // when set, the snapshot's database, without a query
 	started  chan string // receives the database of every load as it starts
-	gate    chan error
-	deaf    bool // ignore cancellation (a reader stuck in a network read)
-	panics  atomic.Int32
-	calls   atomic.Int32
+	gate     chan error
+	deaf     bool // ignore cancellation (a reader stuck in a network read)
+	panics   atomic.Int32
+	calls    atomic.Int32
 }
 
 func newGatedEngine() *gatedEngine {
