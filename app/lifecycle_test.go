@@ -12,6 +12,7 @@ import (
 	"github.com/redshiftmate/rsmate/backend/engine"
 	"github.com/redshiftmate/rsmate/backend/model"
 	"github.com/redshiftmate/rsmate/backend/pgtest"
+	"github.com/redshiftmate/rsmate/backend/profile"
 	"github.com/redshiftmate/rsmate/backend/session"
 )
 
@@ -299,5 +300,31 @@ func TestSwitchDatabaseAfterDisconnectKeepsSessionClosed(t *testing.T) {
 	wantCode(t, err, "not_connected")
 	if slices.ContainsFunc(a.sessions.List(), func(s *session.Session) bool { return s.ID == si.ID }) {
 		t.Fatal("SwitchDatabase brought a disconnected session back")
+	}
+}
+
+// Two attempts under one id (the frontend is not trusted to keep them
+// unique): the first one ending must not unregister the second, which Cancel
+// still reaches.
+func TestAttemptEndingKeepsAnotherUnderTheSameIDCancellable(t *testing.T) {
+	a := newTestApp(t)
+	p := profile.Profile{Name: "x", Engine: profile.EnginePostgres, Host: "127.0.0.1", Port: 5432, Database: "d", User: "u", ConnectTimeoutSec: 5}
+	_, doneFirst := a.Sessions.attempt("same", p)
+	ctx2, doneSecond := a.Sessions.attempt("same", p)
+	defer doneSecond()
+	doneFirst()
+	if err := a.Sessions.Cancel("same"); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-ctx2.Done():
+	case <-time.After(5 * time.Second):
+		t.Fatal("Cancel did not reach the attempt still running under a reused id")
+	}
+	doneSecond()
+	a.Sessions.mu.Lock()
+	defer a.Sessions.mu.Unlock()
+	if len(a.Sessions.attempts) != 0 {
+		t.Errorf("attempts left registered: %v", a.Sessions.attempts)
 	}
 }

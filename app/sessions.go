@@ -15,9 +15,15 @@ import (
 type SessionsService struct {
 	app *App
 
-	mu       sync.Mutex
-	attempts map[string]context.CancelFunc
+	mu sync.Mutex
+	// attempts: each Test or Connect running, by attempt id. An id the
+	// frontend reuses names every attempt running under it.
+	attempts map[string]map[*attempt]bool
 }
+
+// attempt is one registered Test or Connect; its own pointer lets it
+// unregister itself without removing another attempt under the same id.
+type attempt struct{ cancel context.CancelFunc }
 
 // SessionInfo is an open connection as the frontend sees it.
 type SessionInfo struct {
@@ -100,10 +106,13 @@ func (s *SessionsService) Connect(req ConnectRequest) (si SessionInfo, err error
 func (s *SessionsService) Cancel(attemptID string) (err error) {
 	defer guard(&err)
 	s.mu.Lock()
-	cancel := s.attempts[attemptID]
+	var running []*attempt
+	for at := range s.attempts[attemptID] {
+		running = append(running, at)
+	}
 	s.mu.Unlock()
-	if cancel != nil {
-		cancel()
+	for _, at := range running {
+		at.cancel()
 	}
 	return nil
 }
@@ -140,15 +149,22 @@ func (s *SessionsService) attempt(id string, p profile.Profile) (context.Context
 	if id == "" {
 		return ctx, cancel
 	}
+	at := &attempt{cancel: cancel}
 	s.mu.Lock()
 	if s.attempts == nil {
-		s.attempts = map[string]context.CancelFunc{}
+		s.attempts = map[string]map[*attempt]bool{}
 	}
-	s.attempts[id] = cancel
+	if s.attempts[id] == nil {
+		s.attempts[id] = map[*attempt]bool{}
+	}
+	s.attempts[id][at] = true
 	s.mu.Unlock()
 	return ctx, func() {
 		s.mu.Lock()
-		delete(s.attempts, id)
+		delete(s.attempts[id], at)
+		if len(s.attempts[id]) == 0 {
+			delete(s.attempts, id)
+		}
 		s.mu.Unlock()
 		cancel()
 	}
