@@ -66,7 +66,9 @@ func New(opts Options) *App {
 	}
 	a.Profiles = &ProfilesService{app: a}
 	a.Sessions = &SessionsService{app: a}
-	a.Catalog = &CatalogService{app: a, cache: catalog.NewCache()}
+	a.Catalog = &CatalogService{app: a, cache: catalog.NewCache(), engines: engineFor}
+	// A closed session's snapshots and index go with it; its loads stop.
+	a.sessions.OnClose(a.Catalog.cache.Close)
 	a.Changes = &ChangesService{app: a}
 	return a
 }

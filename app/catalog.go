@@ -20,9 +20,13 @@ import (
 type CatalogService struct {
 	app   *App
 	cache *catalog.Cache
+	// engines picks the catalog reader for a server (tests inject failing ones).
+	engines func(session.Engine) engine.Engine
 
-	mu      sync.Mutex
-	loading map[string]context.CancelFunc
+	mu sync.Mutex
+	// loads holds the cancel of every load running, per session and load.
+	loads    map[string]map[uint64]context.CancelFunc
+	nextLoad uint64
 }
 
 // CatalogSummary describes a loaded snapshot.
@@ -61,7 +65,9 @@ type CatalogProgress struct {
 	Total     int    `json:"total"`
 }
 
-// Load reads (or, with refresh, re-reads) the session's catalog.
+// Load reads (or, with refresh, re-reads) the session's catalog. The load
+// runs under the session's context: Disconnect (or a database switch) cancels
+// it, and nothing it read is kept for a session that is gone.
 func (s *CatalogService) Load(sessionID string, refresh bool) (sum CatalogSummary, err error) {
 	defer guard(&err)
 	sess, err := s.app.sessions.Get(sessionID)
@@ -74,20 +80,9 @@ func (s *CatalogService) Load(sessionID string, refresh bool) (sum CatalogSummar
 			return summarize(sessionID, sess, snap, 0), nil
 		}
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	s.mu.Lock()
-	if s.loading == nil {
-		s.loading = map[string]context.CancelFunc{}
-	}
-	s.loading[sessionID] = cancel
-	s.mu.Unlock()
-	defer func() {
-		s.mu.Lock()
-		delete(s.loading, sessionID)
-		s.mu.Unlock()
-		cancel()
-	}()
-	eng := engineFor(sess.Server.Engine)
+	ctx, cancel := context.WithCancel(sess.Context())
+	defer s.track(sessionID, cancel)()
+	eng := s.engines(sess.Server.Engine)
 	start := time.Now()
 	var lastEmit time.Time
 	progress := func(step string, done, total int) {
@@ -99,6 +94,16 @@ func (s *CatalogService) Load(sessionID string, refresh bool) (sum CatalogSummar
 		s.app.platform.Emit("catalog:progress", CatalogProgress{SessionID: sessionID, Step: step, Done: done, Total: total})
 	}
 	snap, err := s.cache.Load(ctx, sessionID, db, eng, sess.Pool, progress)
+	if sess.Context().Err() != nil {
+		// Closed or switched while loading. The cache's Close/Invalidate ran
+		// before this check could pass, so whatever this load stored is
+		// dropped here: the pool it came from is gone.
+		if cur, gerr := s.app.sessions.Get(sessionID); gerr != nil || cur.Server.Database != db {
+			s.cache.Forget(sessionID, db)
+		}
+		return sum, &apperr.Error{Code: "not_connected", Message: "the connection was closed or switched while loading the catalog",
+			Hint: "Connect again from the sidebar, or load the catalog again."}
+	}
 	if err != nil {
 		if ctx.Err() != nil {
 			return sum, &apperr.Error{Code: "canceled", Message: "loading the catalog was cancelled", Err: err}
@@ -109,14 +114,43 @@ func (s *CatalogService) Load(sessionID string, refresh bool) (sum CatalogSummar
 	return summarize(sessionID, sess, snap, time.Since(start).Milliseconds()), nil
 }
 
-// Cancel stops a load in progress.
+// track registers one load's cancel under its session; the returned func
+// removes exactly that registration (never another load's) and cancels.
+func (s *CatalogService) track(sessionID string, cancel context.CancelFunc) func() {
+	s.mu.Lock()
+	if s.loads == nil {
+		s.loads = map[string]map[uint64]context.CancelFunc{}
+	}
+	s.nextLoad++
+	id := s.nextLoad
+	if s.loads[sessionID] == nil {
+		s.loads[sessionID] = map[uint64]context.CancelFunc{}
+	}
+	s.loads[sessionID][id] = cancel
+	s.mu.Unlock()
+	return func() {
+		s.mu.Lock()
+		delete(s.loads[sessionID], id)
+		if len(s.loads[sessionID]) == 0 {
+			delete(s.loads, sessionID)
+		}
+		s.mu.Unlock()
+		cancel()
+	}
+}
+
+// Cancel stops the loads of this session that are running now. Loads of
+// other sessions, and loads started afterwards, are not affected.
 func (s *CatalogService) Cancel(sessionID string) (err error) {
 	defer guard(&err)
 	s.mu.Lock()
-	cancel := s.loading[sessionID]
+	var cancels []context.CancelFunc
+	for _, c := range s.loads[sessionID] {
+		cancels = append(cancels, c)
+	}
 	s.mu.Unlock()
-	if cancel != nil {
-		cancel()
+	for _, c := range cancels {
+		c()
 	}
 	return nil
 }
@@ -473,9 +507,9 @@ func (s *CatalogService) Columns(sessionID, schema, relation string) (cols []mod
 	if err != nil {
 		return nil, err
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	ctx, cancel := context.WithTimeout(sess.Context(), 30*time.Second)
 	defer cancel()
-	cols, err = engineFor(sess.Server.Engine).Columns(ctx, sess.Pool, schema, relation)
+	cols, err = s.engines(sess.Server.Engine).Columns(ctx, sess.Pool, schema, relation)
 	return nonNil(cols), err
 }
 

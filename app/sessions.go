@@ -15,9 +15,15 @@ import (
 type SessionsService struct {
 	app *App
 
-	mu       sync.Mutex
-	attempts map[string]context.CancelFunc
+	mu sync.Mutex
+	// attempts: each Test or Connect running, by attempt id. An id the
+	// frontend reuses names every attempt running under it.
+	attempts map[string]map[*attempt]bool
 }
+
+// attempt is one registered Test or Connect; its own pointer lets it
+// unregister itself without removing another attempt under the same id.
+type attempt struct{ cancel context.CancelFunc }
 
 // SessionInfo is an open connection as the frontend sees it.
 type SessionInfo struct {
@@ -82,8 +88,17 @@ func (s *SessionsService) Connect(req ConnectRequest) (si SessionInfo, err error
 	if err != nil {
 		return si, err
 	}
+	// Until Connect returns the session to the frontend, a failure or a panic
+	// (guard turns it into an error) must not leave an open session nobody knows of.
+	opened := false
+	defer func() {
+		if !opened {
+			s.app.sessions.Close(sess.ID)
+		}
+	}()
 	si = infoOf(sess, p)
 	s.app.platform.Emit("session:opened", si)
+	opened = true
 	return si, nil
 }
 
@@ -91,15 +106,20 @@ func (s *SessionsService) Connect(req ConnectRequest) (si SessionInfo, err error
 func (s *SessionsService) Cancel(attemptID string) (err error) {
 	defer guard(&err)
 	s.mu.Lock()
-	cancel := s.attempts[attemptID]
+	var running []*attempt
+	for at := range s.attempts[attemptID] {
+		running = append(running, at)
+	}
 	s.mu.Unlock()
-	if cancel != nil {
-		cancel()
+	for _, at := range running {
+		at.cancel()
 	}
 	return nil
 }
 
-// Disconnect closes a session's pool.
+// Disconnect closes a session's pool. The session manager's close callbacks
+// free what was kept for it (the catalog snapshot and index; running loads
+// are cancelled through the session's context).
 func (s *SessionsService) Disconnect(sessionID string) (err error) {
 	defer guard(&err)
 	s.app.sessions.Close(sessionID)
@@ -129,15 +149,22 @@ func (s *SessionsService) attempt(id string, p profile.Profile) (context.Context
 	if id == "" {
 		return ctx, cancel
 	}
+	at := &attempt{cancel: cancel}
 	s.mu.Lock()
 	if s.attempts == nil {
-		s.attempts = map[string]context.CancelFunc{}
+		s.attempts = map[string]map[*attempt]bool{}
 	}
-	s.attempts[id] = cancel
+	if s.attempts[id] == nil {
+		s.attempts[id] = map[*attempt]bool{}
+	}
+	s.attempts[id][at] = true
 	s.mu.Unlock()
 	return ctx, func() {
 		s.mu.Lock()
-		delete(s.attempts, id)
+		delete(s.attempts[id], at)
+		if len(s.attempts[id]) == 0 {
+			delete(s.attempts, id)
+		}
 		s.mu.Unlock()
 		cancel()
 	}

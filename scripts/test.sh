@@ -93,9 +93,11 @@ go_vet() { go vet ./...; }
 
 go_tests() {
   local logf=$ART/go-test.log rc=0
+  # -race on every package: sessions, catalog loads and applies run
+  # concurrently, and the detector only sees races in code a test runs.
   # -v for counting; the console gets go test's normal lines (package results,
   # failures, test output) without the per-test RUN/PASS chatter.
-  RSMATE_KEYCHAIN_TEST=1 go test -count=1 -timeout 45m -v ./... 2>&1 | tee "$logf" |
+  RSMATE_KEYCHAIN_TEST=1 go test -race -count=1 -timeout 45m -v ./... 2>&1 | tee "$logf" |
     grep --line-buffered -Ev '^\s*(=== (RUN|PAUSE|CONT|NAME)|--- (PASS|SKIP)|PASS$)'
   rc=${PIPESTATUS[0]}
   add_counts "$(grep -cE '^\s*--- PASS' "$logf")" "$(grep -cE '^\s*--- FAIL' "$logf")" "$(grep -cE '^\s*--- SKIP' "$logf")"

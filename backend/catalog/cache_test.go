@@ -262,3 +262,133 @@ func TestLeaderCancelWaiterRetries(t *testing.T) {
 		t.Fatalf("follower got %v after %d calls", s, eng.calls.Load())
 	}
 }
+
+// panicEngine panics inside LoadCatalog, after telling started (when set).
+type panicEngine struct {
+	fakeEngine
+	release chan struct{} // when set, the panic waits for it
+}
+
+func (p *panicEngine) LoadCatalog(ctx context.Context, q engine.Querier, progress engine.Progress) (*model.Snapshot, error) {
+	p.calls.Add(1)
+	if p.started != nil {
+		p.started <- struct{}{}
+	}
+	if p.release != nil {
+		<-p.release
+	}
+	panic("injected loader panic")
+}
+
+func TestPanickingLoadDoesNotBlockLaterLoads(t *testing.T) {
+	c := NewCache()
+	bad := &panicEngine{fakeEngine: fakeEngine{database: "dev", started: make(chan struct{}, 1)}, release: make(chan struct{})}
+	var waiting sync.WaitGroup
+	waiting.Add(1)
+	testHookWait = waiting.Done
+	defer func() { testHookWait = nil }()
+
+	leader := make(chan error, 1)
+	go func() {
+		_, err := c.Load(context.Background(), "s1", "dev", bad, nil, nil)
+		leader <- err
+	}()
+	<-bad.started
+	// A caller waiting on the panicking load gets its error instead of hanging.
+	waiter := make(chan error, 1)
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		_, err := c.Load(ctx, "s1", "dev", &fakeEngine{database: "dev"}, nil, nil)
+		waiter <- err
+	}()
+	waiting.Wait()
+	close(bad.release)
+	if err := <-leader; !errors.Is(err, ErrLoadPanicked) {
+		t.Fatalf("leader err = %v, want ErrLoadPanicked", err)
+	}
+	if err := <-waiter; !errors.Is(err, ErrLoadPanicked) {
+		t.Fatalf("waiter err = %v, want the leader's ErrLoadPanicked", err)
+	}
+	if _, ok := c.Get("s1", "dev"); ok {
+		t.Fatal("a panicked load left a snapshot")
+	}
+	// The key is free again: a later load runs its own engine and is stored.
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	good := &fakeEngine{database: "dev"}
+	snap, err := c.Load(ctx, "s1", "dev", good, nil, nil)
+	if err != nil || snap == nil || good.calls.Load() != 1 {
+		t.Fatalf("load after a panic = %v, %v (engine calls %d); the in-flight marker was left behind", snap, err, good.calls.Load())
+	}
+	if got, ok := c.Get("s1", "dev"); !ok || got != snap {
+		t.Fatal("load after a panic was not cached")
+	}
+}
+
+func TestCloseCancelsLoadInFlightAndForgetsSession(t *testing.T) {
+	c := NewCache()
+	eng := &fakeEngine{database: "dev", started: make(chan struct{}, 2), gate: make(chan error, 1)}
+	if _, err := c.Load(context.Background(), "s1", "prod", &fakeEngine{database: "prod"}, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	other, err := c.Load(context.Background(), "s2", "dev", &fakeEngine{database: "dev"}, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	leader := make(chan error, 1)
+	go func() {
+		_, err := c.Load(context.Background(), "s1", "dev", eng, nil, nil)
+		leader <- err
+	}()
+	<-eng.started
+	c.Close("s1")
+	select {
+	case err := <-leader:
+		if !errors.Is(err, context.Canceled) {
+			t.Fatalf("load of a closed session = %v, want context.Canceled", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("Close did not cancel the session's load in flight")
+	}
+	for _, db := range []string{"dev", "prod"} {
+		if _, ok := c.Get("s1", db); ok {
+			t.Errorf("closed session still has a snapshot of %s", db)
+		}
+		if _, ok := c.Index("s1", db); ok {
+			t.Errorf("closed session still has an index of %s", db)
+		}
+	}
+	if got := c.Sessions(); len(got) != 1 || got[0] != "s2" {
+		t.Errorf("sessions in the cache after Close(s1) = %v, want [s2]", got)
+	}
+	if got, ok := c.Get("s2", "dev"); !ok || got != other {
+		t.Error("Close(s1) touched s2")
+	}
+}
+
+// Close while a load is in flight, then a new Load for the same key: the new
+// one runs on its own and only its result is stored.
+func TestLoadAfterCloseIsNotJoinedToTheCanceledOne(t *testing.T) {
+	c := NewCache()
+	eng := &fakeEngine{database: "dev", started: make(chan struct{}, 2), gate: make(chan error, 2)}
+	first := make(chan error, 1)
+	go func() {
+		_, err := c.Load(context.Background(), "s1", "dev", eng, nil, nil)
+		first <- err
+	}()
+	<-eng.started
+	c.Close("s1")
+	if err := <-first; !errors.Is(err, context.Canceled) {
+		t.Fatalf("first = %v", err)
+	}
+	eng.gate <- nil
+	snap, err := c.Load(context.Background(), "s1", "dev", eng, nil, nil)
+	<-eng.started
+	if err != nil || snap.Queries != 2 {
+		t.Fatalf("second = %+v, %v; want its own load (call 2)", snap, err)
+	}
+	if got, ok := c.Get("s1", "dev"); !ok || got != snap {
+		t.Fatal("second load not cached")
+	}
+}

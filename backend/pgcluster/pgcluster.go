@@ -26,6 +26,10 @@ type Options struct {
 	SuperUser string // default "rsmate_admin"
 	Password  string // default: random
 	Port      int    // default: a free port on 127.0.0.1
+	// Registry, when set, is a directory where the running cluster keeps a
+	// marker naming this process, so that ReapOrphans finds it if this process
+	// dies without Stop (a crash, kill -9).
+	Registry string
 }
 
 // Cluster is a running throwaway server. Stop removes every file it made.
@@ -35,9 +39,10 @@ type Cluster struct {
 	SuperUser string
 	Password  string
 
-	dir  string
-	bin  string
-	cred *credential
+	dir    string
+	bin    string
+	cred   *credential
+	marker string // registry entry, removed by Stop
 }
 
 // Start runs initdb and pg_ctl start. As root the server runs as the
@@ -59,7 +64,7 @@ func Start(ctx context.Context, opt Options) (*Cluster, error) {
 			return nil, err
 		}
 	}
-	if c.dir, err = os.MkdirTemp("", "rsmate-pg-"); err != nil {
+	if c.dir, err = os.MkdirTemp("", dirPrefix); err != nil {
 		return nil, err
 	}
 	ok := false
@@ -68,6 +73,12 @@ func Start(ctx context.Context, opt Options) (*Cluster, error) {
 			c.Stop()
 		}
 	}()
+	// Registered before initdb: a crash at any later point leaves a marker.
+	if opt.Registry != "" {
+		if c.marker, err = writeMarker(opt.Registry, c); err != nil {
+			return nil, err
+		}
+	}
 	if os.Geteuid() == 0 {
 		if c.cred, err = postgresCredential(); err != nil {
 			return nil, err
@@ -121,7 +132,14 @@ func (c *Cluster) Stop() {
 	}
 	_ = os.RemoveAll(c.dir)
 	c.dir = ""
+	if c.marker != "" {
+		_ = os.Remove(c.marker)
+		c.marker = ""
+	}
 }
+
+// Dir is the directory holding the cluster's files.
+func (c *Cluster) Dir() string { return c.dir }
 
 func (c *Cluster) run(ctx context.Context, name string, args ...string) error {
 	cmd := exec.CommandContext(ctx, filepath.Join(c.bin, name), args...)

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"log"
 	"os"
+	"path/filepath"
 	"strconv"
 	"sync"
 
@@ -43,8 +44,17 @@ type Sandbox struct {
 // RSMATE_SANDBOX_PORT and RSMATE_SANDBOX_PASSWORD pin the port and the
 // superuser password (the end-to-end tests need both); otherwise a free port
 // and a random password are used.
+//
+// Sandboxes left running by an app that crashed or was killed are stopped
+// and deleted first (see Registry).
 func Start(ctx context.Context) (*Sandbox, error) {
-	opt := pgcluster.Options{SuperUser: SuperUser, Password: os.Getenv("RSMATE_SANDBOX_PASSWORD")}
+	registry := Registry()
+	if reaped, err := pgcluster.ReapOrphans(registry); err != nil {
+		log.Printf("sandbox: removing orphaned sandboxes: %v", err)
+	} else if len(reaped) > 0 {
+		log.Printf("sandbox: removed %d orphaned sandbox cluster(s): %v", len(reaped), reaped)
+	}
+	opt := pgcluster.Options{SuperUser: SuperUser, Password: os.Getenv("RSMATE_SANDBOX_PASSWORD"), Registry: registry}
 	if p := os.Getenv("RSMATE_SANDBOX_PORT"); p != "" {
 		port, err := strconv.Atoi(p)
 		if err != nil || port <= 0 || port > 65535 {
@@ -72,6 +82,17 @@ func Start(ctx context.Context) (*Sandbox, error) {
 		sb.database = BigDatabase // open the big one; the seeded one stays a switch away
 	}
 	return sb, nil
+}
+
+// Registry is where running sandboxes are registered with the pid of the app
+// that owns them: the user's cache directory (the temp directory if there is
+// none), so every instance of the app finds the others' orphans.
+func Registry() string {
+	base, err := os.UserCacheDir()
+	if err != nil {
+		base = os.TempDir()
+	}
+	return filepath.Join(base, "redshift-mate", "sandbox-clusters")
 }
 
 // BigDatabase holds the synthetic catalog when RSMATE_SANDBOX_SCALE=big.

@@ -33,7 +33,8 @@ type ServerInfo struct {
 	Superuser   bool   `json:"superuser"`
 }
 
-// Session is one open pool.
+// Session is one open pool. A database switch replaces the Session (same ID,
+// new pool); the old one is ended like a closed one.
 type Session struct {
 	ID        string
 	ProfileID string
@@ -41,15 +42,53 @@ type Session struct {
 	Server    ServerInfo
 	Pool      *pgxpool.Pool
 	cfg       Config
+
+	// ctx ends when this Session is closed or replaced by a database switch:
+	// work on its pool derives from it, so it stops with the session.
+	ctx    context.Context
+	cancel context.CancelFunc
+}
+
+// Context ends when the session is closed or switched to another database.
+func (s *Session) Context() context.Context { return s.ctx }
+
+// end cancels the session's work and closes its pool.
+func (s *Session) end() {
+	s.cancel()
+	s.Pool.Close()
 }
 
 // Manager owns every open session.
 type Manager struct {
 	mu       sync.Mutex
 	sessions map[string]*Session
+	onClose  []func(id string)
 }
 
 func NewManager() *Manager { return &Manager{sessions: map[string]*Session{}} }
+
+// OnClose registers fn to run after a session is closed (Close, CloseAll),
+// e.g. to free what other parts keep per session. fn runs outside the
+// manager's lock, once per closed session; it must not block for long.
+func (m *Manager) OnClose(fn func(id string)) {
+	m.mu.Lock()
+	m.onClose = append(m.onClose, fn)
+	m.mu.Unlock()
+}
+
+func (m *Manager) closed(id string) {
+	m.mu.Lock()
+	fns := append([]func(string){}, m.onClose...)
+	m.mu.Unlock()
+	for _, fn := range fns {
+		fn(id)
+	}
+}
+
+func newSession(id string, cfg Config, info ServerInfo, pool *pgxpool.Pool) *Session {
+	ctx, cancel := context.WithCancel(context.Background())
+	return &Session{ID: id, ProfileID: cfg.ProfileID, ReadOnly: cfg.ReadOnly, Server: info, Pool: pool, cfg: cfg, ctx: ctx, cancel: cancel}
+}
 
 // Probe connects once, identifies the server and disconnects ("Test connection").
 func Probe(ctx context.Context, cfg Config) (ServerInfo, error) {
@@ -67,7 +106,7 @@ func (m *Manager) Open(ctx context.Context, cfg Config) (*Session, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Session{ID: newID(), ProfileID: cfg.ProfileID, ReadOnly: cfg.ReadOnly, Server: info, Pool: pool, cfg: cfg}
+	s := newSession(newID(), cfg, info, pool)
 	m.mu.Lock()
 	m.sessions[s.ID] = s
 	m.mu.Unlock()
@@ -104,7 +143,8 @@ func (m *Manager) Close(id string) {
 	delete(m.sessions, id)
 	m.mu.Unlock()
 	if s != nil {
-		s.Pool.Close()
+		s.end()
+		m.closed(id)
 	}
 }
 
@@ -114,8 +154,9 @@ func (m *Manager) CloseAll() {
 	all := m.sessions
 	m.sessions = map[string]*Session{}
 	m.mu.Unlock()
-	for _, s := range all {
-		s.Pool.Close()
+	for id, s := range all {
+		s.end()
+		m.closed(id)
 	}
 }
 
@@ -173,7 +214,9 @@ func newID() string {
 
 // SwitchDatabase reconnects a session to another database of the same server
 // (privileges are per database). The session keeps its id; the old pool is
-// closed only after the new one works.
+// closed only after the new one works. A session closed (or switched by
+// another call) while the new pool was opening stays as the other call left
+// it: the new pool is closed and the switch fails with not_connected.
 func (m *Manager) SwitchDatabase(ctx context.Context, id, database string) (*Session, error) {
 	old, err := m.Get(id)
 	if err != nil {
@@ -185,10 +228,23 @@ func (m *Manager) SwitchDatabase(ctx context.Context, id, database string) (*Ses
 	if err != nil {
 		return nil, err
 	}
-	s := &Session{ID: id, ProfileID: old.ProfileID, ReadOnly: old.ReadOnly, Server: info, Pool: pool, cfg: cfg}
+	if h := testHookSwitchOpened; h != nil {
+		h(pool)
+	}
+	s := newSession(id, cfg, info, pool)
 	m.mu.Lock()
+	if m.sessions[id] != old {
+		m.mu.Unlock()
+		s.end()
+		return nil, &apperr.Error{Code: "not_connected", Message: "this connection was closed or changed while switching database",
+			Hint: "Connect again from the sidebar."}
+	}
 	m.sessions[id] = s
 	m.mu.Unlock()
-	old.Pool.Close()
+	old.end()
 	return s, nil
 }
+
+// testHookSwitchOpened runs when SwitchDatabase has opened the new pool and
+// not yet installed it (tests close the session there).
+var testHookSwitchOpened func(*pgxpool.Pool)

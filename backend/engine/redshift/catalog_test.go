@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"net/url"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -439,8 +440,8 @@ func TestLoadCatalogEqualsWhatWasCreated(t *testing.T) {
 			if snap.Engine != "redshift" || snap.Database != w.db || snap.Partial || len(snap.Warnings) != 0 {
 				t.Errorf("engine=%q database=%q partial=%v warnings=%q", snap.Engine, snap.Database, snap.Partial, snap.Warnings)
 			}
-			if snap.Queries != len(steps) || counter.Count() != len(steps) {
-				t.Errorf("queries: snapshot says %d, tracer counted %d, want %d", snap.Queries, counter.Count(), len(steps))
+			if snap.Queries != loadStatements || counter.Count() != loadStatements {
+				t.Errorf("queries: snapshot says %d, tracer counted %d, want %d", snap.Queries, counter.Count(), loadStatements)
 			}
 			if !slices.Contains(snap.Databases, model.Database{Name: w.db, Owner: w.admin}) {
 				t.Errorf("databases %+v lack %s", snap.Databases, w.db)
@@ -527,9 +528,9 @@ SELECT $1 || 'r' || i, 'CREATE USER' FROM generate_series(5, 334) AS i`, w.p)
 	if count(small) != 10 || count(big) != 1000 || len(w.mine(big).Grants) != 990 || len(w.mine(big).SystemPrivileges) != 330 {
 		t.Fatalf("seeding went wrong: %d then %d principals, %d grants", count(small), count(big), len(w.mine(big).Grants))
 	}
-	if c1.Count() != c2.Count() || c1.Count() != len(steps) {
+	if c1.Count() != c2.Count() || c1.Count() != loadStatements {
 		t.Errorf("statements: %d for 10 principals, %d for %d principals; want %d both times",
-			c1.Count(), c2.Count(), count(big), len(steps))
+			c1.Count(), c2.Count(), count(big), loadStatements)
 	}
 }
 
@@ -546,8 +547,8 @@ func TestRegularUserGetsPartialSnapshot(t *testing.T) {
 	viewerDSN := u.String()
 
 	snap, counter := w.load(t, viewerDSN, pgx.QueryExecModeExec)
-	if counter.Count() != len(steps) {
-		t.Errorf("regular user load sent %d statements, want %d", counter.Count(), len(steps))
+	if counter.Count() != loadStatements {
+		t.Errorf("regular user load sent %d statements, want %d", counter.Count(), loadStatements)
 	}
 	if !snap.Partial || len(snap.Warnings) != 3 {
 		t.Fatalf("partial=%v warnings=%q, want partial with 3 warnings", snap.Partial, snap.Warnings)
@@ -620,7 +621,115 @@ func TestLoadReportsProgressAndStopsOnCancel(t *testing.T) {
 	if !errors.Is(err, context.Canceled) || snap != nil {
 		t.Fatalf("cancelled load = %v, %v; want context.Canceled", snap, err)
 	}
-	if counter.Count() > 5 {
-		t.Errorf("load went on after cancel: %d statements", counter.Count())
+	// Statement 5 was cancelled; after it only the transaction may end.
+	if sent := counter.Statements(); len(sent) < 5 || len(sent) > 6 || (len(sent) == 6 && sent[5] != "rollback") {
+		t.Errorf("load went on after cancel: sent %q", sent)
+	}
+}
+
+// loadStatements is what one load sends: BEGIN, the steps, COMMIT.
+var loadStatements = len(steps) + 2
+
+// txTracer records each statement with the connection's transaction status
+// when it was sent ('I' idle, 'T' in a transaction, 'E' failed transaction).
+type txTracer struct{ sent, sqls []string }
+
+func (tr *txTracer) TraceQueryStart(ctx context.Context, c *pgx.Conn, d pgx.TraceQueryStartData) context.Context {
+	tr.sqls = append(tr.sqls, d.SQL)
+	tr.sent = append(tr.sent, fmt.Sprintf("%c %s", c.PgConn().TxStatus(), strings.Fields(d.SQL)[0]+" "+firstName(d.SQL)))
+	return ctx
+}
+func (tr *txTracer) TraceQueryEnd(context.Context, *pgx.Conn, pgx.TraceQueryEndData) {}
+
+// firstName is the catalog or view a statement reads ("" for BEGIN/COMMIT).
+func firstName(sql string) string {
+	if m := catalogName.FindString(sql); m != "" {
+		return m
+	}
+	return ""
+}
+
+var catalogName = regexp.MustCompile(`\b(pg|svv)_\w+`)
+
+func TestLoadRunsInOneReadOnlyTransaction(t *testing.T) {
+	w := newWorld(t)
+	w.seed(t)
+	cfg := rsfixture.Config(t, w.dsn, pgx.QueryExecModeExec)
+	tr := &txTracer{}
+	cfg.Tracer = tr
+	conn := rsfixture.Connect(t, cfg)
+	snap, err := New().LoadCatalog(context.Background(), conn, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tr.sent) != loadStatements || snap.Queries != loadStatements {
+		t.Fatalf("sent %d statements (snapshot says %d), want %d: %q", len(tr.sent), snap.Queries, loadStatements, tr.sent)
+	}
+	if tr.sent[0] != "I BEGIN " || tr.sqls[0] != "BEGIN READ ONLY" {
+		t.Errorf("first statement = %q (%q), want BEGIN READ ONLY sent outside a transaction", tr.sqls[0], tr.sent[0])
+	}
+	for i, st := range tr.sent[1 : len(tr.sent)-1] {
+		if !strings.HasPrefix(st, "T SELECT ") {
+			t.Errorf("step %d (%s) was not sent inside the open transaction: %q", i, steps[i].name, st)
+		}
+	}
+	if last := tr.sent[len(tr.sent)-1]; last != "T commit " {
+		t.Errorf("last statement = %q, want commit of the open transaction", last)
+	}
+	if st := conn.PgConn().TxStatus(); st != 'I' {
+		t.Errorf("connection left in transaction status %c", st)
+	}
+}
+
+// A step that fails (here: pg_user_info, which PostgreSQL lacks, read by a
+// superuser without the fixture's search_path) rolls the transaction back and
+// leaves the connection usable.
+func TestFailedLoadRollsBackItsTransaction(t *testing.T) {
+	w := newWorld(t)
+	cfg, err := pgx.ParseConfig(w.dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr := &txTracer{}
+	cfg.Tracer = tr
+	conn := rsfixture.Connect(t, cfg)
+	snap, err := New().LoadCatalog(context.Background(), conn, nil)
+	if err == nil || snap != nil || !strings.Contains(err.Error(), "reading users") {
+		t.Fatalf("load without the fixture = %v, %v; want the users step to fail", snap, err)
+	}
+	want := []string{"I BEGIN ", "T SELECT pg_user", "T SELECT pg_get_userbyid", "T SELECT pg_user_info", "E rollback "}
+	if !reflect.DeepEqual(tr.sent, want) {
+		t.Errorf("sent %q, want %q", tr.sent, want)
+	}
+	var one int
+	if err := conn.QueryRow(context.Background(), "SELECT 1").Scan(&one); err != nil || conn.PgConn().TxStatus() != 'I' {
+		t.Errorf("connection after a failed load: %v, status %c", err, conn.PgConn().TxStatus())
+	}
+}
+
+// Given an open transaction, the reader reads through it: no BEGIN, no COMMIT.
+func TestLoadInsideOpenTransactionSendsNoBeginOrCommit(t *testing.T) {
+	w := newWorld(t)
+	w.seed(t)
+	cfg := rsfixture.Config(t, w.dsn, pgx.QueryExecModeExec)
+	counter := &pgtest.QueryCounter{}
+	cfg.Tracer = counter
+	conn := rsfixture.Connect(t, cfg)
+	ctx := context.Background()
+	tx, err := conn.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback(ctx)
+	counter.Reset()
+	snap, err := New().LoadCatalog(ctx, tx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if counter.Count() != len(steps) || snap.Queries != len(steps) {
+		t.Errorf("sent %d statements (snapshot says %d), want the %d steps only: %q", counter.Count(), snap.Queries, len(steps), counter.Statements())
+	}
+	if conn.PgConn().TxStatus() != 'T' {
+		t.Error("the reader ended the caller's transaction")
 	}
 }

@@ -145,8 +145,11 @@ func TestLiveRedshift(t *testing.T) {
 	if err != nil {
 		t.Fatalf("LoadCatalog: %v", err)
 	}
-	if counter.Count() != len(steps) || snap.Queries != len(steps) {
-		t.Errorf("load sent %d statements (snapshot says %d), want %d", counter.Count(), snap.Queries, len(steps))
+	if counter.Count() != loadStatements || snap.Queries != loadStatements {
+		t.Errorf("load sent %d statements (snapshot says %d), want %d", counter.Count(), snap.Queries, loadStatements)
+	}
+	if sent := counter.Statements(); sent[0] != sqlBegin || sent[len(sent)-1] != "commit" {
+		t.Errorf("load did not run in one transaction: first %q, last %q", sent[0], sent[len(sent)-1])
 	}
 	if snap.Partial {
 		t.Errorf("superuser load is partial: %q", snap.Warnings)

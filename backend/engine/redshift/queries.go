@@ -11,6 +11,9 @@ package redshift
 //
 // Column lists follow the AWS Database Developer Guide pages named on each statement.
 
+// sqlBegin opens a load's transaction (DG r_BEGIN; see readTx in redshift.go).
+const sqlBegin = `BEGIN READ ONLY`
+
 // sqlSession: who is connected, to which database (pg_user: DG r_Users / PostgreSQL 8.0).
 const sqlSession = `SELECT current_database()::text, current_user::text,
        COALESCE((SELECT u.usesuper FROM pg_user u WHERE u.usename = current_user), false)`

@@ -195,11 +195,72 @@ func allSQL() []string {
 	return out
 }
 
+// Transaction of a load.
+//
+// BEGIN on Redshift takes [ISOLATION LEVEL …] [READ WRITE | READ ONLY]; the
+// isolation levels READ UNCOMMITTED, READ COMMITTED and REPEATABLE READ "have
+// no operational impact and map to SERIALIZABLE", and BEGIN cannot pick
+// SNAPSHOT: a transaction gets its database's isolation level, SERIALIZABLE
+// or SNAPSHOT ISOLATION, set with CREATE/ALTER DATABASE … ISOLATION LEVEL and
+// listed in stv_db_isolation_level. Provisioned clusters defaulted to
+// SERIALIZABLE and Serverless to SNAPSHOT ISOLATION (2022 launch note); newer
+// documentation names SNAPSHOT the default for new clusters and workgroups.
+// Under both, the transaction reads one snapshot, taken at its first SELECT.
+// The leader-node catalog tables (pg_*) are the exception: Redshift does not
+// snapshot-isolate them, and catalog changes are visible to other
+// transactions on commit (read-committed), so a load in one transaction
+// may still see, in a later pg_* step, a principal a concurrent transaction
+// committed after an earlier step. What the transaction does guarantee: one
+// connection and one session for every step, one snapshot for whatever
+// Redshift snapshot-isolates, and READ ONLY: nothing in a load can write.
+//
+//	https://docs.aws.amazon.com/redshift/latest/dg/r_BEGIN.html
+//	https://docs.aws.amazon.com/redshift/latest/dg/c_serial_isolation.html
+//	https://aws.amazon.com/about-aws/whats-new/2022/05/amazon-redshift-snapshot-isolation-level-support-concurrent-transactions
+//
+// Every step is a SELECT; none is among the statements Redshift refuses in a
+// transaction block (CREATE/DROP DATABASE, VACUUM, external tables …:
+// https://docs.aws.amazon.com/redshift/latest/dg/r_SVL_MULTI_STATEMENT_VIOLATIONS.html).
+// pg_* and svv_* never share a statement (see queries.go) but may share a
+// transaction. Redshift's SQL command reference documents no SAVEPOINT, so
+// the reader does not rely on one: a step that fails aborts the whole
+// transaction, and a step whose failure were to be tolerated must run last.
+var readTx = pgx.TxOptions{BeginQuery: sqlBegin}
+
+// beginner opens the load's transaction: a pool (on one of its connections)
+// or a connection. An open pgx.Tx has no BeginTx and is read through as it is
+// (no nested transaction).
+type beginner interface {
+	BeginTx(ctx context.Context, opts pgx.TxOptions) (pgx.Tx, error)
+}
+
 // LoadCatalog reads the connected database's access model in len(steps)
-// statements, one after another.
+// statements, one after another, inside one read-only transaction (BEGIN and
+// COMMIT are two more statements, counted in Snapshot.Queries) unless q is a
+// transaction already.
 func (rsEngine) LoadCatalog(ctx context.Context, q engine.Querier, progress engine.Progress) (*model.Snapshot, error) {
 	if progress == nil {
 		progress = func(string, int, int) {}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	queries := 0
+	var tx pgx.Tx
+	if b, ok := q.(beginner); ok {
+		var err error
+		queries++
+		if tx, err = b.BeginTx(ctx, readTx); err != nil {
+			return nil, fmt.Errorf("starting the read transaction: %w", err)
+		}
+		// After a failure: ends the aborted transaction and frees the
+		// connection, even when ctx is already cancelled. A no-op after COMMIT.
+		defer func() {
+			rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+			defer cancel()
+			_ = tx.Rollback(rctx)
+		}()
+		q = tx
 	}
 	raw := &rawCatalog{}
 	total := len(steps)
@@ -212,15 +273,22 @@ func (rsEngine) LoadCatalog(ctx context.Context, q engine.Querier, progress engi
 		if st.args != nil {
 			args = st.args(raw)
 		}
+		queries++
 		err := each(ctx, q, st.sql(raw), args, func(r pgx.Rows) error { return st.row(raw, r) })
 		if err != nil {
 			return nil, fmt.Errorf("reading %s: %w", st.name, err)
 		}
 	}
+	if tx != nil {
+		queries++
+		if err := tx.Commit(ctx); err != nil {
+			return nil, fmt.Errorf("ending the read transaction: %w", err)
+		}
+	}
 	progress("done", total, total)
 	snap := build(raw)
 	snap.LoadedAt = time.Now().UTC()
-	snap.Queries = total
+	snap.Queries = queries
 	return snap, nil
 }
 
