@@ -46,7 +46,7 @@ export default async function ({ page, baseURL, shot }) {
   const countLabel = page.getByLabel('Users count');
   const total = Number((await countLabel.innerText()).match(/^([\d,]+) users$/)?.[1]?.replace(/,/g, '') ?? NaN);
   if (!(total >= 41)) fail(`users count reads ${JSON.stringify(await countLabel.innerText())}, want at least the 41 seeded logins`);
-  // 40 seeded logins are there; the list is virtualised, so search rather than scroll.
+  // 44 seeded logins are there; the list is virtualised, so search rather than scroll.
   await page.getByLabel('Search users').fill('julia');
   await page.waitForFunction((n) => document.querySelector('[aria-label="Users count"]')?.textContent === `1 of ${n.toLocaleString('en-US')} users`, total);
   await shot('users-search-julia');
