@@ -97,14 +97,18 @@ func kindChecks(version int) []kindCheck {
 			name: "database", privs: []string{"CONNECT", "CREATE", "TEMPORARY"},
 			sql: crossSelect("has_database_privilege",
 				`SELECT d.oid, ''::text AS schema, d.datname::text AS name, ''::text AS args, ''::text AS col FROM pg_database d`, "o.oid"),
-			ref: func(_, name, _, _ string) model.ObjectRef { return model.ObjectRef{Kind: model.ObjDatabase, Name: name} },
+			ref: func(_, name, _, _ string) model.ObjectRef {
+				return model.ObjectRef{Kind: model.ObjDatabase, Name: name}
+			},
 		},
 		{
 			name: "schema", privs: []string{"USAGE", "CREATE"},
 			sql: crossSelect("has_schema_privilege",
 				`SELECT n.oid, n.nspname::text AS schema, ''::text AS name, ''::text AS args, ''::text AS col
 				 FROM pg_namespace n WHERE n.nspname !~ '^pg_(toast|temp_)'`, "o.oid"),
-			ref: func(schema, _, _, _ string) model.ObjectRef { return model.ObjectRef{Kind: model.ObjSchema, Schema: schema} },
+			ref: func(schema, _, _, _ string) model.ObjectRef {
+				return model.ObjectRef{Kind: model.ObjSchema, Schema: schema}
+			},
 		},
 		{
 			name: "table", privs: tablePrivs,
@@ -139,7 +143,9 @@ func kindChecks(version int) []kindCheck {
 			name: "language", privs: []string{"USAGE"},
 			sql: crossSelect("has_language_privilege",
 				`SELECT l.oid, ''::text AS schema, l.lanname::text AS name, ''::text AS args, ''::text AS col FROM pg_language l`, "o.oid"),
-			ref: func(_, name, _, _ string) model.ObjectRef { return model.ObjectRef{Kind: model.ObjLanguage, Name: name} },
+			ref: func(_, name, _, _ string) model.ObjectRef {
+				return model.ObjectRef{Kind: model.ObjLanguage, Name: name}
+			},
 		},
 	}
 }
