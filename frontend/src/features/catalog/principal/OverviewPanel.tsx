@@ -258,7 +258,14 @@ export function OverviewPanel({ session, detail }: { session: SessionInfo; detai
                       everyone
                     </Text>
                   ) : (
-                    <Chain from={ref} via={x.via} />
+                    <>
+                      <Chain from={ref} via={x.via} />
+                      {x.note && (
+                        <Text size="xs" c="dimmed">
+                          {x.note}
+                        </Text>
+                      )}
+                    </>
                   )}
                 </Box>
               </Group>
