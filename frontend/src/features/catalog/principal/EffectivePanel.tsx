@@ -1,5 +1,5 @@
 import { Alert, Box, Group, SegmentedControl, Select, Switch, Text } from '@mantine/core';
-import { IconCrown, IconLockOpenOff, IconUserShare } from '@tabler/icons-react';
+import { IconCrown, IconInfoCircle, IconLockOpenOff, IconUserShare } from '@tabler/icons-react';
 import { Fragment, useMemo } from 'react';
 import { catalogApi, type EffectiveCell, type ObjectRow, type PrincipalDetail, type SessionInfo } from '../../../api';
 import { fmtCount, objectShortName, plural, principalKey, principalLabel } from '../format';
@@ -114,6 +114,8 @@ export function EffectivePanel({ session, detail }: { session: SessionInfo; deta
   // Objects of the schema (the schema's own row is not one of them).
   // "With some access" counts what the login session holds; SET ROLE is counted apart.
   const withAccess = useMemo(() => new Set(allCells.filter((c) => c.object.kind !== 'schema' && !isSetRoleOnly(c)).map(objectId)).size, [allCells]);
+  // Implicit steps behind the privileges in view (pg_database_owner, predefined roles): no grant row shows them.
+  const notes = useMemo(() => [...new Set(filterEffective(allCells, shown).flatMap((c) => c.sources.map((x) => x.note ?? '')))].filter(Boolean).sort(), [allCells, shown]);
   const sessionUsage = allCells.some((c) => c.object.kind === 'schema' && c.privilege === 'USAGE' && !isSetRoleOnly(c));
   const setRoleObjects = useMemo(() => new Set(allCells.filter(isSetRoleOnly).map(objectId)).size, [allCells]);
   const name = principalLabel(ref);
@@ -205,9 +207,10 @@ export function EffectivePanel({ session, detail }: { session: SessionInfo; deta
             <Switch size="xs" label="Show objects without access" checked={showAll} onChange={(e) => setShowAll(e.currentTarget.checked)} />
           )}
         </Group>
-        <Group gap="sm" mt={6} wrap="nowrap" justify="space-between">
+        <Group gap="sm" mt={6} wrap="wrap" justify="space-between">
+          {/* The summary keeps a readable width; the legend moves below it when the pane is narrow. */}
           {effQ.data ? (
-            <Text size="xs" c="dimmed" truncate>
+            <Text size="xs" c="dimmed" truncate style={{ flex: '1 1 320px', minWidth: 0 }}>
               {isDb
                 ? `${plural(withAccess, 'object')} with access`
                 : `${fmtCount(withAccess)} of ${plural(objsQ.data?.length ?? withAccess, 'object')} in ${scope} with some access${effQ.data.superuser || sessionUsage ? '' : ' · no USAGE on the schema in its login session, so none of it is reachable'}`}
@@ -235,6 +238,14 @@ export function EffectivePanel({ session, detail }: { session: SessionInfo; deta
             )}
           </Group>
         </Group>
+        {notes.length > 0 && (
+          <Group gap={6} mt={4} wrap="nowrap" aria-label="Implicit access">
+            <IconInfoCircle size={13} style={{ color: 'var(--mantine-color-dimmed)', flexShrink: 0 }} aria-hidden />
+            <Text size="xs" c="dimmed" truncate title={notes.join('\n')}>
+              Also held without any grant: {notes.join(' · ')} (hover a badge for its path)
+            </Text>
+          </Group>
+        )}
       </Box>
       {effQ.data?.setRoleSuperuser && !effQ.data.superuser && (
         <Alert color="grape" variant="light" icon={<IconCrown size={16} />} mx="lg" mt="sm" py={6} title={`${name} can become a superuser`}>
