@@ -154,8 +154,10 @@ type settable struct {
 // settableRoles lists the roles p can SET ROLE to that its session does not
 // already inherit (those add nothing), nearest first. PostgreSQL 16+ follows
 // only memberships granted WITH SET TRUE; before, every membership allows it.
+// Only a login user has a session (SET ROLE checks the session user's
+// memberships), and a superuser needs none.
 func settableRoles(s *model.Snapshot, p model.PrincipalRef, reach map[model.PrincipalRef]Path) []settable {
-	if s.Engine != "postgres" || p.Kind == model.KindPublic {
+	if s.Engine != "postgres" || p.Kind != model.KindUser || isSuperuser(s, p) {
 		return nil
 	}
 	parents := memberships(s)

@@ -164,6 +164,14 @@ func TestSetRoleUnlocksNonInheritedMemberships(t *testing.T) {
 	if eff.Superuser {
 		t.Fatal("membership in a superuser role must not make erin a superuser")
 	}
+	// SET ROLE checks the session user's memberships: a role has no session.
+	s.Roles = append(s.Roles, model.Role{Name: "noinherit_role", Inherit: false})
+	s.Memberships = append(s.Memberships, model.Membership{Member: role("noinherit_role"), Of: role("reader")})
+	for _, c := range Compute(s, IndexGrants(s), role("noinherit_role")).Cells {
+		if c.SetRole != "" {
+			t.Fatalf("a role got a SET ROLE state: %+v", c)
+		}
+	}
 }
 
 func TestSetRoleFollowsPostgres16MembershipOptions(t *testing.T) {
