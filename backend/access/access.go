@@ -35,13 +35,11 @@ type Path = []model.PrincipalRef
 
 // Reach lists every principal whose grants apply to p, each with the shortest
 // membership path: p itself (empty path), roles reached through role
-// memberships (transitively; PostgreSQL NOINHERIT stops inheritance), groups of
-// a user, and PUBLIC.
+// memberships (transitively; PostgreSQL NOINHERIT stops inheritance, and the
+// database owner is implicitly a member of pg_database_owner), groups of a
+// user, and PUBLIC.
 func Reach(s *model.Snapshot, p model.PrincipalRef) map[model.PrincipalRef]Path {
-	parents := map[model.PrincipalRef][]model.Membership{}
-	for _, m := range s.Memberships {
-		parents[m.Member] = append(parents[m.Member], m)
-	}
+	parents := memberships(s)
 	inherits := inheritFunc(s)
 	out := map[model.PrincipalRef]Path{p: {}}
 	queue := []model.PrincipalRef{p}
@@ -89,6 +87,13 @@ func inheritFunc(s *model.Snapshot) func(model.Membership) bool {
 type Source struct {
 	Via   Path        `json:"via"` // empty: granted directly
 	Grant model.Grant `json:"grant"`
+	// SetRole is the role to SET ROLE to for this source to apply; "" when
+	// it applies in the login session. Via then starts with the path to it.
+	SetRole string `json:"setRole,omitempty"`
+	// Note explains a step no catalog row shows: "owner of the database, hence
+	// pg_database_owner", "member of pg_read_all_data" (a predefined role's
+	// privilege, which no ACL lists).
+	Note string `json:"note,omitempty"`
 }
 
 // Cell is the effective state of one privilege on one object.
@@ -98,15 +103,22 @@ type Cell struct {
 	Direct      bool            `json:"direct"`      // held by the principal itself
 	Inherited   bool            `json:"inherited"`   // held through a role, group or PUBLIC
 	GrantOption bool            `json:"grantOption"` // some source carries WITH GRANT OPTION
-	Sources     []Source        `json:"sources"`
+	// SetRole is set when the privilege is not held in the login session but
+	// one SET ROLE away (PostgreSQL): the nearest role to set. Direct and
+	// Inherited are then false.
+	SetRole string   `json:"setRole,omitempty"`
+	Sources []Source `json:"sources"`
 }
 
 // Effective is a principal's effective privileges.
 type Effective struct {
 	Principal model.PrincipalRef `json:"principal"`
 	// Superuser principals bypass every check: Cells then lists only explicit grants.
-	Superuser bool   `json:"superuser"`
-	Cells     []Cell `json:"cells"`
+	Superuser bool `json:"superuser"`
+	// SetRoleSuperuser names a superuser role it can SET ROLE to (then it
+	// bypasses every check too); "" when none.
+	SetRoleSuperuser string `json:"setRoleSuperuser,omitempty"`
+	Cells            []Cell `json:"cells"`
 	// Reach is every other principal whose grants apply, nearest first.
 	Reach []Reached `json:"reach"`
 }
@@ -115,6 +127,8 @@ type Effective struct {
 type Reached struct {
 	From model.PrincipalRef   `json:"from"`
 	Via  []model.PrincipalRef `json:"via"`
+	// Note explains an implicit step of Via (the database owner's pg_database_owner).
+	Note string `json:"note,omitempty"`
 }
 
 // Sorted lists a Reach map except p itself, nearest first, then by name.
@@ -122,7 +136,7 @@ func Sorted(reach map[model.PrincipalRef]Path, p model.PrincipalRef) []Reached {
 	out := []Reached{}
 	for who, path := range reach {
 		if who != p {
-			out = append(out, Reached{From: who, Via: path})
+			out = append(out, Reached{From: who, Via: path, Note: pathNote(path)})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool {
@@ -139,43 +153,82 @@ type cellKey struct {
 	priv string
 }
 
-// Compute gathers the effective privileges of p on every object.
+// Compute gathers the effective privileges of p on every object: those of
+// its login session (direct and inherited, including the implicit ones of
+// PostgreSQL's predefined roles), then those one SET ROLE away.
 func Compute(s *model.Snapshot, grants GrantLookup, p model.PrincipalRef) Effective {
 	reach := Reach(s, p)
-	eff := Effective{Principal: p, Superuser: isSuperuser(s, p, reach), Reach: Sorted(reach, p)}
-	cells := map[cellKey]*Cell{}
-	var order []cellKey
+	eff := Effective{Principal: p, Superuser: isSuperuser(s, p), Reach: Sorted(reach, p)}
+	b := &builder{cells: map[cellKey]*Cell{}}
 	for who, path := range reach {
+		note := pathNote(path)
 		for _, g := range grants.GrantsTo(who) {
-			k := cellKey{g.Object, g.Privilege}
-			c := cells[k]
-			if c == nil {
-				c = &Cell{Object: g.Object, Privilege: g.Privilege}
-				cells[k] = c
-				order = append(order, k)
-			}
-			if len(path) == 0 {
-				c.Direct = true
-			} else {
-				c.Inherited = true
-			}
-			c.GrantOption = c.GrantOption || g.GrantOption
-			c.Sources = append(c.Sources, Source{Via: path, Grant: g})
+			b.add(g, path, "", note)
+		}
+		for _, g := range predefinedGrants(s, who) {
+			b.add(g, path, "", joinNotes(note, notePredefined+who.Name))
 		}
 	}
-	sort.Slice(order, func(i, j int) bool { return lessKey(order[i], order[j]) })
-	for _, k := range order {
-		c := cells[k]
-		sort.SliceStable(c.Sources, func(i, j int) bool { return len(c.Sources[i].Via) < len(c.Sources[j].Via) })
-		eff.Cells = append(eff.Cells, *c)
-	}
+	eff.SetRoleSuperuser = addSetRole(s, grants, p, reach, b)
+	eff.Cells = b.sorted()
 	return eff
 }
 
-// isSuperuser is true for a superuser user, or (PostgreSQL) a member of a
-// superuser role with inheritance — PostgreSQL does not inherit SUPERUSER, so
-// only the principal's own attribute counts.
-func isSuperuser(s *model.Snapshot, p model.PrincipalRef, _ map[model.PrincipalRef]Path) bool {
+// builder collects cells. Session sources must all be added before SET ROLE
+// ones: a privilege the session holds gains nothing from a SET ROLE.
+type builder struct {
+	cells map[cellKey]*Cell
+	order []cellKey
+}
+
+func (b *builder) add(g model.Grant, path Path, setRole, note string) {
+	k := cellKey{g.Object, g.Privilege}
+	c := b.cells[k]
+	if c == nil {
+		c = &Cell{Object: g.Object, Privilege: g.Privilege}
+		b.cells[k] = c
+		b.order = append(b.order, k)
+	}
+	switch {
+	case setRole != "":
+		if c.Direct || c.Inherited {
+			return
+		}
+		if c.SetRole == "" {
+			c.SetRole = setRole
+		}
+	case len(path) == 0:
+		c.Direct = true
+	default:
+		c.Inherited = true
+	}
+	c.GrantOption = c.GrantOption || g.GrantOption
+	c.Sources = append(c.Sources, Source{Via: path, Grant: g, SetRole: setRole, Note: note})
+}
+
+// sorted returns the cells in object order, each with its sources nearest
+// first (session sources before SET ROLE ones).
+func (b *builder) sorted() []Cell {
+	sort.Slice(b.order, func(i, j int) bool { return lessKey(b.order[i], b.order[j]) })
+	out := make([]Cell, 0, len(b.order))
+	for _, k := range b.order {
+		c := b.cells[k]
+		sort.SliceStable(c.Sources, func(i, j int) bool {
+			a, z := c.Sources[i], c.Sources[j]
+			if (a.SetRole == "") != (z.SetRole == "") {
+				return a.SetRole == ""
+			}
+			return len(a.Via) < len(z.Via)
+		})
+		out = append(out, *c)
+	}
+	return out
+}
+
+// isSuperuser reports the principal's own SUPERUSER attribute. Membership in
+// a superuser role does not count: PostgreSQL never inherits SUPERUSER (a
+// member must SET ROLE to it; see Effective.SetRoleSuperuser).
+func isSuperuser(s *model.Snapshot, p model.PrincipalRef) bool {
 	switch p.Kind {
 	case model.KindUser:
 		for _, u := range s.Users {

@@ -9,6 +9,10 @@ type Snapshot struct {
 	Database  string     `json:"database"`
 	LoadedAt  time.Time  `json:"loadedAt"`
 	Databases []Database `json:"databases"`
+	// ServerVersion is PostgreSQL's server_version_num (150004 for 15.4), 0
+	// where unknown (Redshift). Access rules changed with versions: 16 made
+	// role inheritance a property of each membership.
+	ServerVersion int `json:"serverVersion,omitempty"`
 
 	Users       []User       `json:"users"`
 	Roles       []Role       `json:"roles"`

@@ -74,7 +74,7 @@ func TestSandboxSeedsAccessModelAndStops(t *testing.T) {
 		sql  string
 		want int
 	}{
-		"login users": {`SELECT count(*) FROM pg_roles WHERE rolcanlogin AND rolname <> current_user`, 40},
+		"login users": {`SELECT count(*) FROM pg_roles WHERE rolcanlogin AND rolname <> current_user`, 44},
 		"roles":       {`SELECT count(*) FROM pg_roles WHERE NOT rolcanlogin AND rolname NOT LIKE 'pg\_%'`, 13},
 		"schemas": {`SELECT count(*) FROM pg_namespace WHERE nspname NOT IN ('public','information_schema')
 			AND nspname NOT LIKE 'pg\_%'`, 6},
@@ -102,19 +102,26 @@ func TestSandboxSeedsAccessModelAndStops(t *testing.T) {
 		sql  string
 		want bool
 	}{
-		"analyst reads salaries.name (column grant)":    {`SELECT has_column_privilege('analyst', 'finance.salaries', 'name', 'SELECT')`, true},
-		"analyst cannot read salaries.salary":           {`SELECT has_column_privilege('analyst', 'finance.salaries', 'salary', 'SELECT')`, false},
-		"nesting: data engineer user reaches reader":    {`SELECT pg_has_role('farah.haddad', 'reader', 'USAGE')`, true},
-		"platform_admin holds data_engineer with admin": {`SELECT admin_option FROM pg_auth_members WHERE roleid = 'data_engineer'::regrole AND member = 'platform_admin'::regrole`, true},
-		"default privileges reached raw tables":         {`SELECT has_table_privilege('reader', 'raw.orders_raw', 'SELECT')`, true},
-		"raw tables are owned by etl_loader":            {`SELECT pg_get_userbyid(relowner) = 'etl_loader' FROM pg_class WHERE oid = 'raw.orders_raw'::regclass`, true},
-		"bi_developer may re-grant SELECT on customers": {`SELECT has_table_privilege('bi_developer', 'sales.customers', 'SELECT WITH GRANT OPTION')`, true},
-		"PUBLIC reads Monthly Revenue":                  {`SELECT EXISTS (SELECT 1 FROM pg_class c, aclexplode(c.relacl) a WHERE c.oid = '"Reporting Area"."Monthly Revenue"'::regclass AND a.grantee = 0 AND a.privilege_type = 'SELECT')`, true},
-		"PUBLIC cannot create in schema public":         {`SELECT has_schema_privilege('public', 'public', 'CREATE')`, false},
-		"PUBLIC cannot run close_period":                {`SELECT has_function_privilege('public', 'finance.close_period(int, int)', 'EXECUTE')`, false},
-		"default privileges for etl_loader in raw":      {`SELECT EXISTS (SELECT 1 FROM pg_default_acl d JOIN pg_namespace n ON n.oid = d.defaclnamespace WHERE pg_get_userbyid(d.defaclrole) = 'etl_loader' AND n.nspname = 'raw' AND d.defaclobjtype = 'r')`, true},
-		"awkward names exist":                           {`SELECT count(*) = 3 FROM pg_roles WHERE rolname IN ('Mixed.Case User', '分析师', 'sean.o''brien')`, true},
-		"schema with a space and capitals":              {`SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'Reporting Area')`, true},
+		"analyst reads salaries.name (column grant)":         {`SELECT has_column_privilege('analyst', 'finance.salaries', 'name', 'SELECT')`, true},
+		"analyst cannot read salaries.salary":                {`SELECT has_column_privilege('analyst', 'finance.salaries', 'salary', 'SELECT')`, false},
+		"nesting: data engineer user reaches reader":         {`SELECT pg_has_role('farah.haddad', 'reader', 'USAGE')`, true},
+		"platform_admin holds data_engineer with admin":      {`SELECT admin_option FROM pg_auth_members WHERE roleid = 'data_engineer'::regrole AND member = 'platform_admin'::regrole`, true},
+		"default privileges reached raw tables":              {`SELECT has_table_privilege('reader', 'raw.orders_raw', 'SELECT')`, true},
+		"raw tables are owned by etl_loader":                 {`SELECT pg_get_userbyid(relowner) = 'etl_loader' FROM pg_class WHERE oid = 'raw.orders_raw'::regclass`, true},
+		"bi_developer may re-grant SELECT on customers":      {`SELECT has_table_privilege('bi_developer', 'sales.customers', 'SELECT WITH GRANT OPTION')`, true},
+		"PUBLIC reads Monthly Revenue":                       {`SELECT EXISTS (SELECT 1 FROM pg_class c, aclexplode(c.relacl) a WHERE c.oid = '"Reporting Area"."Monthly Revenue"'::regclass AND a.grantee = 0 AND a.privilege_type = 'SELECT')`, true},
+		"PUBLIC cannot create in schema public":              {`SELECT has_schema_privilege('public', 'public', 'CREATE')`, false},
+		"PUBLIC cannot run close_period":                     {`SELECT has_function_privilege('public', 'finance.close_period(int, int)', 'EXECUTE')`, false},
+		"default privileges for etl_loader in raw":           {`SELECT EXISTS (SELECT 1 FROM pg_default_acl d JOIN pg_namespace n ON n.oid = d.defaclnamespace WHERE pg_get_userbyid(d.defaclrole) = 'etl_loader' AND n.nspname = 'raw' AND d.defaclobjtype = 'r')`, true},
+		"awkward names exist":                                {`SELECT count(*) = 3 FROM pg_roles WHERE rolname IN ('Mixed.Case User', '分析师', 'sean.o''brien')`, true},
+		"schema with a space and capitals":                   {`SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'Reporting Area')`, true},
+		"analytics belongs to a non-superuser":               {`SELECT NOT r.rolsuper AND r.rolname = 'analytics_owner' FROM pg_database d JOIN pg_roles r ON r.oid = d.datdba WHERE d.datname = current_database()`, true},
+		"its owner creates in public (pg_database_owner)":    {`SELECT has_schema_privilege('analytics_owner', 'public', 'CREATE')`, true},
+		"pg_database_owner owns public.app_settings":         {`SELECT pg_get_userbyid(relowner) = 'pg_database_owner' FROM pg_class WHERE oid = 'public.app_settings'::regclass`, true},
+		"dwh_readonly reads salaries (pg_read_all_data)":     {`SELECT has_table_privilege('dwh_readonly', 'finance.salaries', 'SELECT')`, true},
+		"migration_svc updates salaries (pg_write_all_data)": {`SELECT has_table_privilege('migration_svc', 'finance.salaries', 'UPDATE')`, true},
+		"ops.oncall does not inherit platform_admin":         {`SELECT NOT has_table_privilege('ops.oncall', 'finance.payroll_runs', 'SELECT')`, true},
+		"ops.oncall may SET ROLE platform_admin":             {`SELECT pg_has_role('ops.oncall', 'platform_admin', 'MEMBER')`, true},
 	}
 	for name, f := range facts {
 		var got bool

@@ -32,7 +32,7 @@ GRANT reporting_reader TO bi_developer WITH ADMIN OPTION;
 GRANT reader TO auditor;
 GRANT auditor TO security_admin WITH ADMIN OPTION;
 
--- ── Users (40, LOGIN): 33 people and 7 service accounts. No passwords: the
+-- ── Users (44, LOGIN): 34 people and 10 service accounts. No passwords: the
 --    sandbox is browsed through its superuser.
 CREATE ROLE "anna.schmidt" LOGIN;
 CREATE ROLE "ben.carter" LOGIN;
@@ -98,11 +98,37 @@ GRANT data_engineer TO dbt_runner;
 GRANT bi_developer TO looker_svc, tableau_svc;
 GRANT reader TO backup_svc;
 
+-- ── Access PostgreSQL grants outside the ACLs (the effective-access view must show it)
+-- The database belongs to a non-superuser, as on managed PostgreSQL (RDS, Cloud
+-- SQL): its owner is implicitly a member of pg_database_owner, which owns schema
+-- public (and public.app_settings, below).
+CREATE ROLE analytics_owner LOGIN;
+-- Predefined roles: read everything, write everything, with no ACL entry at all.
+CREATE ROLE dwh_readonly LOGIN;
+CREATE ROLE migration_svc LOGIN;
+GRANT pg_read_all_data TO dwh_readonly;
+GRANT pg_write_all_data TO migration_svc;
+-- A member that does not inherit: platform_admin's privileges are one SET ROLE
+-- away. PostgreSQL 16+ says so per membership (WITH INHERIT FALSE) and can also
+-- refuse SET ROLE (SET FALSE); before 16 the user itself is NOINHERIT.
+CREATE ROLE "ops.oncall" LOGIN;
+DO $$
+BEGIN
+  IF current_setting('server_version_num')::int >= 160000 THEN
+    EXECUTE 'GRANT platform_admin TO "ops.oncall" WITH INHERIT FALSE';
+    EXECUTE 'GRANT security_admin TO "ops.oncall" WITH INHERIT FALSE, SET FALSE';
+  ELSE
+    ALTER ROLE "ops.oncall" NOINHERIT;
+    GRANT platform_admin TO "ops.oncall";
+  END IF;
+END $$;
+
 -- ── Database-level privileges
 REVOKE TEMPORARY ON DATABASE analytics FROM PUBLIC;
 GRANT TEMPORARY ON DATABASE analytics TO analyst, data_engineer;
 GRANT CREATE ON DATABASE analytics TO data_engineer;
 GRANT ALL ON DATABASE analytics TO platform_admin WITH GRANT OPTION;
+ALTER DATABASE analytics OWNER TO analytics_owner;
 
 -- ── Schemas (6 of our own besides public)
 REVOKE CREATE ON SCHEMA public FROM PUBLIC;
@@ -252,3 +278,4 @@ GRANT EXECUTE ON PROCEDURE staging.load_orders(int, boolean) TO airflow_svc, dbt
 ALTER TABLE finance.payroll_runs OWNER TO platform_admin;
 ALTER VIEW "Reporting Area"."Revenue by Region" OWNER TO bi_developer;
 ALTER FUNCTION marketing.normalize_email(text) OWNER TO data_engineer;
+ALTER TABLE public.app_settings OWNER TO pg_database_owner;

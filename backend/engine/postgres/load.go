@@ -245,9 +245,11 @@ func (l *loader) scanDatabase(rows pgx.Rows) error {
 	var oid, owner int64
 	var name string
 	var template, current bool
-	if err := rows.Scan(&oid, &name, &owner, &template, &current); err != nil {
+	var version int32
+	if err := rows.Scan(&oid, &name, &owner, &template, &current, &version); err != nil {
 		return err
 	}
+	l.snap.ServerVersion = int(version)
 	l.snap.Databases = append(l.snap.Databases, model.Database{Name: name, Owner: l.name(owner), Template: template})
 	l.addObject('d', oid, owned{model.ObjectRef{Kind: model.ObjDatabase, Name: name}, owner})
 	if current {

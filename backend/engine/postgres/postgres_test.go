@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"reflect"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -340,6 +341,9 @@ func TestLoadCatalogEqualsSeed(t *testing.T) {
 	}
 	if snap.Engine != "postgres" || snap.Database != db || snap.Partial || len(snap.Warnings) != 0 {
 		t.Errorf("header: engine %q database %q partial %v warnings %v", snap.Engine, snap.Database, snap.Partial, snap.Warnings)
+	}
+	if want := pgtest.QueryValue[string](t, dsn, "SHOW server_version_num"); strconv.Itoa(snap.ServerVersion) != want {
+		t.Errorf("server version %d, server says %s", snap.ServerVersion, want)
 	}
 	if len(snap.Groups) != 0 || len(snap.SystemPrivileges) != 0 {
 		t.Errorf("PostgreSQL has no groups or system privileges: %v %v", snap.Groups, snap.SystemPrivileges)

@@ -26,9 +26,10 @@ const QueryMemberships = `SELECT m.roleid::int8, m.member::int8, m.grantor::int8
   (to_jsonb(m) ->> 'inherit_option')::bool, (to_jsonb(m) ->> 'set_option')::bool
 FROM pg_catalog.pg_auth_members m`
 
-// QueryDatabases lists every database of the cluster.
+// QueryDatabases lists every database of the cluster, and carries the server
+// version (access rules differ between versions) without a statement of its own.
 const QueryDatabases = `SELECT d.oid::int8, d.datname::text, d.datdba::int8, d.datistemplate,
-  d.datname = current_database()
+  d.datname = current_database(), current_setting('server_version_num')::int4
 FROM pg_catalog.pg_database d
 ORDER BY d.datname`
 

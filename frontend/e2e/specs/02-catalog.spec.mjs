@@ -46,7 +46,7 @@ export default async function ({ page, baseURL, shot }) {
   const countLabel = page.getByLabel('Users count');
   const total = Number((await countLabel.innerText()).match(/^([\d,]+) users$/)?.[1]?.replace(/,/g, '') ?? NaN);
   if (!(total >= 41)) fail(`users count reads ${JSON.stringify(await countLabel.innerText())}, want at least the 41 seeded logins`);
-  // 40 seeded logins are there; the list is virtualised, so search rather than scroll.
+  // 44 seeded logins are there; the list is virtualised, so search rather than scroll.
   await page.getByLabel('Search users').fill('julia');
   await page.waitForFunction((n) => document.querySelector('[aria-label="Users count"]')?.textContent === `1 of ${n.toLocaleString('en-US')} users`, total);
   await shot('users-search-julia');
@@ -84,6 +84,63 @@ export default async function ({ page, baseURL, shot }) {
   if ((await select.getAttribute('data-inherited')) === null || !title.includes('julia.rossi → finance_analyst'))
     fail(`SELECT on finance.accounts should be inherited through finance_analyst; badge title ${JSON.stringify(title)}`);
   await shot('user-julia-effective');
+
+  // ── Access PostgreSQL grants outside the ACLs, and what SET ROLE unlocks.
+  const effectiveOf = async (user, schema) => {
+    await page.getByLabel('Search users').fill(user);
+    await users.getByRole('option', { name: user, exact: true }).click();
+    await page.getByRole('heading', { name: user, exact: true }).waitFor();
+    await page.getByRole('tab', { name: /^Effective access/ }).click();
+    const picker = page.getByRole('combobox', { name: 'Schema' });
+    await picker.waitFor();
+    if ((await picker.inputValue()) !== schema) {
+      await picker.click();
+      await page.getByRole('option', { name: schema, exact: true }).click();
+    }
+    const list = page.getByRole('list', { name: `Effective access of ${user}` });
+    await list.waitFor();
+    return list;
+  };
+  const rowOf = (list, label) => list.getByRole('listitem').filter({ has: page.getByText(label, { exact: true }) });
+
+  // ops.oncall does not inherit platform_admin (NOINHERIT before PostgreSQL 16,
+  // WITH INHERIT FALSE from 16): platform_admin's table is one SET ROLE away.
+  const oncall = await effectiveOf('ops.oncall', 'finance');
+  const payroll = rowOf(oncall, 'payroll_runs');
+  await payroll.locator('[data-set-role-label="platform_admin"]').waitFor();
+  const later = payroll.locator('[data-privilege="SELECT"][data-set-role="platform_admin"]');
+  if ((await later.count()) !== 1) fail('ops.oncall should reach SELECT on finance.payroll_runs after SET ROLE platform_admin');
+  if (!((await later.getAttribute('title')) || '').includes('after SET ROLE platform_admin')) fail('the SET ROLE badge does not name the role to set');
+  if ((await payroll.locator('[data-privilege]:not([data-set-role])').count()) !== 0) fail('ops.oncall holds something on payroll_runs in its login session');
+  await shot('user-oncall-effective-set-role');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await shot('user-oncall-effective-set-role-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.getByText('Login session', { exact: true }).click(); // the radio input itself is hidden
+  if ((await oncall.locator('[data-set-role]').count()) !== 0) fail('the "Login session" filter still shows SET ROLE badges');
+  await page.getByText('+ after SET ROLE', { exact: true }).click();
+
+  // dwh_readonly reads everything through pg_read_all_data: no ACL names it.
+  const readonly = await effectiveOf('dwh_readonly', 'finance');
+  const salariesRead = rowOf(readonly, 'salaries').locator('[data-privilege="SELECT"]');
+  await salariesRead.waitFor();
+  if (!((await salariesRead.getAttribute('title')) || '').includes('member of pg_read_all_data')) fail('SELECT on salaries should say "member of pg_read_all_data"');
+  if (!(await page.getByLabel('Implicit access').innerText()).includes('member of pg_read_all_data')) fail('the panel does not say the access comes from pg_read_all_data');
+  await shot('user-dwh-readonly-effective');
+
+  // analytics_owner owns the database, hence pg_database_owner, which owns public.
+  const owner = await effectiveOf('analytics_owner', 'public');
+  const create = rowOf(owner, 'public (the schema)').locator('[data-privilege="CREATE"]');
+  await create.waitFor();
+  if (!((await create.getAttribute('title')) || '').includes('owner of the database, hence pg_database_owner')) fail('CREATE on public should come from pg_database_owner');
+  await shot('user-analytics-owner-effective');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await shot('user-analytics-owner-effective-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.getByRole('tab', { name: /^Overview/ }).nth(1).click(); // the detail's own Overview
+  const ownerPath = page.getByRole('region', { name: 'Inherits from' }).getByLabel('Path to pg_database_owner');
+  if (!(await ownerPath.innerText()).includes('owner of the database, hence pg_database_owner')) fail('Inherits from does not explain pg_database_owner');
+  await shot('user-analytics-owner-overview');
 
   // ── Roles: a nested role and its chain.
   await page.getByRole('tab', { name: /^Overview/ }).nth(1).click(); // the detail's own Overview

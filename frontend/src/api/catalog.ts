@@ -183,6 +183,8 @@ export interface Reached {
   from: PrincipalRef;
   /** Membership path from the principal (exclusive) to `from` (inclusive). */
   via: PrincipalRef[];
+  /** Explains an implicit step of the path ("owner of the database, hence pg_database_owner"). */
+  note?: string;
 }
 
 export interface PrincipalDetail {
@@ -205,6 +207,10 @@ export interface PrincipalDetail {
 export interface EffectiveSource {
   via: PrincipalRef[];
   grant: Grant;
+  /** The role to SET ROLE to for this source to apply; absent when it applies in the login session. */
+  setRole?: string;
+  /** Explains a step no catalog row shows: "member of pg_read_all_data", "owner of the database, hence pg_database_owner". */
+  note?: string;
 }
 
 export interface EffectiveCell {
@@ -213,12 +219,19 @@ export interface EffectiveCell {
   direct: boolean;
   inherited: boolean;
   grantOption: boolean;
+  /**
+   * Set when the privilege is not held in the login session but one SET ROLE
+   * away (PostgreSQL): the nearest role to set. direct and inherited are false then.
+   */
+  setRole?: string;
   sources: EffectiveSource[];
 }
 
 export interface Effective {
   principal: PrincipalRef;
   superuser: boolean;
+  /** A superuser role it can SET ROLE to (PostgreSQL). */
+  setRoleSuperuser?: string;
   cells: EffectiveCell[];
   reach: Reached[];
 }

@@ -93,27 +93,34 @@ export function privilegeColor(p: string): string {
 
 /**
  * A privilege keyword. A grant option shows as a share mark (it may be passed
- * on); "inherited" is drawn outlined so direct and inherited read apart.
+ * on); "inherited" is drawn outlined so direct and inherited read apart;
+ * "setRole" (held only after SET ROLE) is dotted and muted: not held yet.
  */
 export function PrivilegeBadge({
   privilege,
   grantOption,
   inherited,
+  setRole,
   title,
   suffix,
 }: {
   privilege: string;
   grantOption?: boolean;
   inherited?: boolean;
+  /** The role to SET ROLE to for this privilege (not held in the login session). */
+  setRole?: string;
   title?: string;
   suffix?: string;
 }) {
   const label = `${privilege}${suffix ? ` ${suffix}` : ''}`;
   const color = privilegeColor(privilege);
   // Inherited: dashed outline in the same hue, readable in both themes.
-  const look = inherited
-    ? { background: 'transparent', border: `1px dashed var(--mantine-color-${color}-light-color)`, color: `var(--mantine-color-${color}-light-color)` }
-    : {};
+  // After SET ROLE: dotted, in the dimmed text colour, so it never reads as held.
+  const look = setRole
+    ? { background: 'transparent', border: '1px dotted var(--mantine-color-dimmed)', color: 'var(--mantine-color-dimmed)' }
+    : inherited
+      ? { background: 'transparent', border: `1px dashed var(--mantine-color-${color}-light-color)`, color: `var(--mantine-color-${color}-light-color)` }
+      : {};
   return (
     <Badge
       size="sm"
@@ -126,6 +133,7 @@ export function PrivilegeBadge({
       data-privilege={privilege}
       data-grant-option={grantOption || undefined}
       data-inherited={inherited || undefined}
+      data-set-role={setRole || undefined}
     >
       {label}
     </Badge>

@@ -7,7 +7,7 @@ import { catalogFor, resetCatalogStores } from '../catalog/store';
 import { pending } from '../changes/store';
 import { envOf, summaryOf } from './fixtures.test-util';
 import { ObjectGrantsDialog } from './ObjectGrantsDialog';
-import { PrivilegeEditor } from './PrivilegeEditor';
+import { PrivilegeEditor, baseCells } from './PrivilegeEditor';
 
 const api = vi.hoisted(() => ({
   load: vi.fn(),
@@ -159,6 +159,26 @@ describe('PrivilegeEditor', () => {
       { kind: 'grant_privileges', privilege: { privileges: ['SELECT'], target: 'all_tables_in_schema', schemas: ['sales'], grantee: role } },
     ]);
     expect(performance.now() - t0).toBeLessThan(15000);
+  });
+});
+
+describe('baseCells', () => {
+  it('counts a privilege held only after SET ROLE as not held', () => {
+    const orders = { kind: 'table' as const, schema: 'sales', name: 'orders' };
+    const m = baseCells(
+      effective([
+        {
+          object: orders,
+          privilege: 'SELECT',
+          direct: false,
+          inherited: false,
+          grantOption: false,
+          setRole: 'reader',
+          sources: [{ via: [{ kind: 'role', name: 'reader' }], setRole: 'reader', grant: { object: orders, grantee: { kind: 'role', name: 'reader' }, privilege: 'SELECT', grantOption: false } }],
+        },
+      ]),
+    );
+    expect(m.size).toBe(0);
   });
 });
 

@@ -45,6 +45,8 @@ const RELATION_LABEL: Record<string, string> = {
 export function baseCells(eff: Effective | undefined): Map<string, BaseCell> {
   const m = new Map<string, BaseCell>();
   for (const c of eff?.cells ?? []) {
+    // Held only after SET ROLE (PostgreSQL): not held by the principal, so "none" here.
+    if (!c.direct && !c.inherited) continue;
     const inherited = c.sources.filter((s) => s.via.length > 0);
     const source = inherited.length
       ? `Inherited through ${inherited

@@ -3,6 +3,8 @@ export namespace access {
 	export class Source {
 	    via: model.PrincipalRef[];
 	    grant: model.Grant;
+	    setRole?: string;
+	    note?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Source(source);
@@ -12,6 +14,8 @@ export namespace access {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.via = this.convertValues(source["via"], model.PrincipalRef);
 	        this.grant = this.convertValues(source["grant"], model.Grant);
+	        this.setRole = source["setRole"];
+	        this.note = source["note"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -38,6 +42,7 @@ export namespace access {
 	    direct: boolean;
 	    inherited: boolean;
 	    grantOption: boolean;
+	    setRole?: string;
 	    sources: Source[];
 	
 	    static createFrom(source: any = {}) {
@@ -51,6 +56,7 @@ export namespace access {
 	        this.direct = source["direct"];
 	        this.inherited = source["inherited"];
 	        this.grantOption = source["grantOption"];
+	        this.setRole = source["setRole"];
 	        this.sources = this.convertValues(source["sources"], Source);
 	    }
 	
@@ -75,6 +81,7 @@ export namespace access {
 	export class Reached {
 	    from: model.PrincipalRef;
 	    via: model.PrincipalRef[];
+	    note?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Reached(source);
@@ -84,6 +91,7 @@ export namespace access {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.from = this.convertValues(source["from"], model.PrincipalRef);
 	        this.via = this.convertValues(source["via"], model.PrincipalRef);
+	        this.note = source["note"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -107,6 +115,7 @@ export namespace access {
 	export class Effective {
 	    principal: model.PrincipalRef;
 	    superuser: boolean;
+	    setRoleSuperuser?: string;
 	    cells: Cell[];
 	    reach: Reached[];
 	
@@ -118,6 +127,7 @@ export namespace access {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.principal = this.convertValues(source["principal"], model.PrincipalRef);
 	        this.superuser = source["superuser"];
+	        this.setRoleSuperuser = source["setRoleSuperuser"];
 	        this.cells = this.convertValues(source["cells"], Cell);
 	        this.reach = this.convertValues(source["reach"], Reached);
 	    }

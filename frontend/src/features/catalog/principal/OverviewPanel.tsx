@@ -224,7 +224,13 @@ export function OverviewPanel({ session, detail }: { session: SessionInfo; detai
           <MembershipList
             items={detail.memberOf}
             side="of"
-            empty={ref.kind === 'user' ? 'Not a member of any role or group: only its own grants and PUBLIC apply.' : 'Not granted to any other role.'}
+            empty={
+              ref.kind !== 'user'
+                ? 'Not granted to any other role.'
+                : detail.inheritsFrom.some((x) => x.from.kind !== 'public')
+                  ? 'Not a member of any role or group (implicit memberships are under Inherits from).'
+                  : 'Not a member of any role or group: only its own grants and PUBLIC apply.'
+            }
           />
         </Section>
       )}
@@ -258,7 +264,14 @@ export function OverviewPanel({ session, detail }: { session: SessionInfo; detai
                       everyone
                     </Text>
                   ) : (
-                    <Chain from={ref} via={x.via} />
+                    <>
+                      <Chain from={ref} via={x.via} />
+                      {x.note && (
+                        <Text size="xs" c="dimmed">
+                          {x.note}
+                        </Text>
+                      )}
+                    </>
                   )}
                 </Box>
               </Group>

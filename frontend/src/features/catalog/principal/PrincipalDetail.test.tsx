@@ -18,7 +18,27 @@ const height = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHei
 beforeAll(() => Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 500 }));
 afterAll(() => height && Object.defineProperty(HTMLElement.prototype, 'clientHeight', height));
 
-async function mount() {
+const fa = { kind: 'role' as const, name: 'finance_analyst' };
+const budgets = { kind: 'table' as const, schema: 'finance', name: 'budgets' };
+
+/** A privilege julia.rossi would hold only after SET ROLE platform_admin. */
+const setRoleCell = {
+  object: budgets,
+  privilege: 'INSERT',
+  direct: false,
+  inherited: false,
+  grantOption: false,
+  setRole: 'platform_admin',
+  sources: [
+    {
+      via: [{ kind: 'role' as const, name: 'platform_admin' }],
+      grant: { object: budgets, grantee: { kind: 'role' as const, name: 'platform_admin' }, privilege: 'INSERT', grantOption: false },
+      setRole: 'platform_admin',
+    },
+  ],
+};
+
+async function mount(extraCells: unknown[] = []) {
   resetCatalogStores();
   api.load.mockResolvedValue(summary());
   api.principal.mockResolvedValue(juliaDetail);
@@ -42,11 +62,12 @@ async function mount() {
         grantOption: false,
         sources: [
           {
-            via: [{ kind: 'role', name: 'finance_analyst' }],
-            grant: { object: { kind: 'table', schema: 'finance', name: 'salaries' }, grantee: { kind: 'role', name: 'finance_analyst' }, privilege: 'SELECT', grantOption: false },
+            via: [fa],
+            grant: { object: { kind: 'table', schema: 'finance', name: 'salaries' }, grantee: fa, privilege: 'SELECT', grantOption: false },
           },
         ],
       },
+      ...extraCells,
     ],
   });
   await act(() => catalogFor(session.id).load(false));
@@ -118,5 +139,27 @@ describe('PrincipalDetailView', () => {
     const badge = within(list).getByText('SELECT').closest('[data-privilege]')!;
     expect(badge.getAttribute('title')).toContain('via julia.rossi → finance_analyst');
     expect(screen.getByText(/1 of 2 objects in finance with some access/)).toBeInTheDocument();
+    expect(screen.queryByRole('radiogroup', { name: 'Show privileges' })).toBeNull();
+  });
+
+  it('shows what SET ROLE unlocks apart from what it holds, with the role to set, and filters it', async () => {
+    await mount([setRoleCell]);
+    await userEvent.click(screen.getByRole('tab', { name: /Effective access/ }));
+    const list = await screen.findByRole('list', { name: 'Effective access of julia.rossi' });
+    const budgetsRow = within(list).getAllByRole('listitem').find((r) => r.textContent?.includes('budgets'))!;
+    expect(within(budgetsRow).getByText('SET ROLE platform_admin:')).toBeInTheDocument();
+    const badge = within(budgetsRow).getByText('INSERT').closest('[data-privilege]')!;
+    expect(badge.getAttribute('data-set-role')).toBe('platform_admin');
+    expect(badge.getAttribute('title')).toContain('not held in its login session: available after SET ROLE platform_admin');
+    expect(badge.getAttribute('title')).toContain('after SET ROLE platform_admin: via julia.rossi → platform_admin');
+    // Held counts only the session: budgets is reachable, not held.
+    expect(screen.getByText(/1 of 2 objects in finance with some access.* · 1 object with more after SET ROLE$/)).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('radio', { name: 'Login session' }));
+    expect(within(list).queryByText('INSERT')).toBeNull();
+    expect(within(list).getByText('SELECT')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('radio', { name: 'SET ROLE only' }));
+    expect(within(list).queryByText('SELECT')).toBeNull();
+    expect(within(list).getByText('INSERT')).toBeInTheDocument();
   });
 });

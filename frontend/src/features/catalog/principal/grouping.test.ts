@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EffectiveCell } from '../../../api';
 import { juliaDetail } from '../fixtures.test-util';
-import { filterGrantRows, groupDefaults, groupEffective, groupGrants, relationKinds, sourceLines, type ObjectGrantRow } from './grouping';
+import { filterEffective, filterGrantRows, groupDefaults, groupEffective, groupGrants, relationKinds, sourceLines, type ObjectGrantRow } from './grouping';
 
 describe('groupGrants', () => {
   const rows = groupGrants(juliaDetail.grants, relationKinds(juliaDetail.relations));
@@ -95,5 +95,44 @@ describe('groupEffective', () => {
   it('explains the path of an inherited privilege', () => {
     expect(sourceLines(cell(undefined, 'SELECT', false, [fa]), me)).toEqual(['via julia.rossi → finance_analyst (by admin)']);
     expect(sourceLines(cell(undefined, 'SELECT', true), me)).toEqual(['granted directly (by admin)']);
+  });
+
+  const owner = { kind: 'role' as const, name: 'pg_database_owner' };
+  const setRoleCell = (column: string | undefined, role: string): EffectiveCell => ({
+    ...cell(column, 'UPDATE', false, [fa]),
+    inherited: false,
+    setRole: role,
+    sources: [{ via: [fa], setRole: role, grant: { object: { kind: 'table', schema: 'finance', name: 'salaries' }, grantee: fa, privilege: 'UPDATE', grantOption: false } }],
+  });
+
+  it('keeps what SET ROLE unlocks on badges of its own, per role to set', () => {
+    const rows = groupEffective([cell('bonus', 'UPDATE', false, [fa]), setRoleCell('salary', 'finance_analyst'), setRoleCell('name', 'finance_analyst')]);
+    expect(rows[0].marks.map((m) => [m.privilege, m.setRole ?? null, m.columns])).toEqual([
+      ['UPDATE', null, ['bonus']],
+      ['UPDATE', 'finance_analyst', ['name', 'salary']],
+    ]);
+  });
+
+  it('filters the login session apart from SET ROLE', () => {
+    const held = cell(undefined, 'SELECT', false, [fa]);
+    const later = setRoleCell(undefined, 'finance_analyst');
+    expect(filterEffective([held, later], 'session')).toEqual([held]);
+    expect(filterEffective([held, later], 'set_role')).toEqual([later]);
+    expect(filterEffective([held, later], 'all')).toEqual([held, later]);
+  });
+
+  it('names the role to set and the implicit step of a path', () => {
+    expect(sourceLines(setRoleCell(undefined, 'finance_analyst'), me)).toEqual(['after SET ROLE finance_analyst: via julia.rossi → finance_analyst']);
+    const implicit: EffectiveCell = {
+      ...cell(undefined, 'CREATE', false, [owner]),
+      sources: [
+        {
+          via: [owner],
+          note: 'owner of the database, hence pg_database_owner',
+          grant: { object: { kind: 'schema', schema: 'public' }, grantee: owner, privilege: 'CREATE', grantOption: false, grantor: 'pg_database_owner' },
+        },
+      ],
+    };
+    expect(sourceLines(implicit, me)).toEqual(['via julia.rossi → pg_database_owner (owner of the database, hence pg_database_owner, by pg_database_owner)']);
   });
 });

@@ -200,8 +200,21 @@ export interface EffectiveMark {
   direct: boolean;
   inherited: boolean;
   grantOption: boolean;
+  /** Not held in the login session: the role to SET ROLE to for it. */
+  setRole?: string;
   columns?: string[];
   cells: EffectiveCell[];
+}
+
+/** True when a cell is not held in the login session, only after SET ROLE. */
+export const isSetRoleOnly = (c: EffectiveCell) => !c.direct && !c.inherited && !!c.setRole;
+
+/** Which cells the effective view shows: the login session's, those, plus what SET ROLE unlocks, or only the latter. */
+export type EffectiveShow = 'session' | 'all' | 'set_role';
+
+export function filterEffective(cells: EffectiveCell[], show: EffectiveShow): EffectiveCell[] {
+  if (show === 'all') return cells;
+  return cells.filter((c) => isSetRoleOnly(c) === (show === 'set_role'));
 }
 
 export interface EffectiveRow {
@@ -218,15 +231,16 @@ function foldCells(cells: EffectiveCell[]): EffectiveMark[] {
   const out: EffectiveMark[] = [];
   const cols = new Map<string, EffectiveMark>();
   for (const c of cells) {
+    const setRole = isSetRoleOnly(c) ? c.setRole : undefined;
     if (!c.object.column) {
-      out.push({ privilege: c.privilege, direct: c.direct, inherited: c.inherited, grantOption: c.grantOption, cells: [c] });
+      out.push({ privilege: c.privilege, direct: c.direct, inherited: c.inherited, grantOption: c.grantOption, setRole, cells: [c] });
       continue;
     }
-    // One badge per privilege and style (direct or not); the tooltip tells the rest.
-    const k = `${c.privilege}\u001f${c.direct}`;
+    // One badge per privilege and style (direct, inherited, or per role to set); the tooltip tells the rest.
+    const k = `${c.privilege}\u001f${c.direct}\u001f${setRole ?? ''}`;
     let m = cols.get(k);
     if (!m) {
-      m = { privilege: c.privilege, direct: c.direct, inherited: false, grantOption: false, columns: [], cells: [] };
+      m = { privilege: c.privilege, direct: c.direct, inherited: false, grantOption: false, setRole, columns: [], cells: [] };
       cols.set(k, m);
       out.push(m);
     }
@@ -267,14 +281,19 @@ export function groupEffective(cells: EffectiveCell[], kinds: Map<string, string
   );
 }
 
-/** "via analyst → reader" lines for a cell's tooltip. */
+/** "via analyst → reader" lines for a cell's tooltip; "after SET ROLE analyst: …" for what SET ROLE unlocks. */
 export function sourceLines(cell: EffectiveCell, self: PrincipalRef): string[] {
   return cell.sources.map((s) => {
     const path = s.via.length ? [self, ...s.via].map((p) => (p.kind === 'public' ? 'PUBLIC' : p.name)).join(' → ') : 'granted directly';
-    const extra = [s.grant.grantOption && 'with grant option', s.grant.scope && `scoped: ${s.grant.scope.toLowerCase()}`, s.grant.grantor && `by ${s.grant.grantor}`]
+    const extra = [
+      s.note,
+      s.grant.grantOption && 'with grant option',
+      s.grant.scope && `scoped: ${s.grant.scope.toLowerCase()}`,
+      s.grant.grantor && `by ${s.grant.grantor}`,
+    ]
       .filter(Boolean)
       .join(', ');
-    return `${s.via.length ? 'via ' : ''}${path}${extra ? ` (${extra})` : ''}`;
+    return `${s.setRole ? `after SET ROLE ${s.setRole}: ` : ''}${s.via.length ? 'via ' : ''}${path}${extra ? ` (${extra})` : ''}`;
   });
 }
 

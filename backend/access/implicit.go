@@ -1,0 +1,227 @@
+package access
+
+import (
+	"sort"
+
+	"github.com/redshiftmate/rsmate/backend/model"
+)
+
+// PostgreSQL grants some access outside the ACLs and the membership catalog.
+// This file models it, on PostgreSQL only (Redshift has none of these roles):
+//
+//   - the owner of the current database is implicitly a member of
+//     pg_database_owner (PostgreSQL 14+), which owns schema public from 15 on;
+//   - pg_read_all_data, pg_write_all_data and pg_maintain (17+) hold
+//     privileges on every schema and relation without any ACL entry;
+//   - a membership that does not pass privileges on (a NOINHERIT member, or a
+//     PostgreSQL 16+ grant WITH INHERIT FALSE) still lets the member SET ROLE
+//     to the role (unless the grant has SET FALSE, 16+), and then holds what
+//     that role holds.
+
+// Predefined role names with implicit privileges.
+const (
+	RoleDatabaseOwner = "pg_database_owner"
+	RoleReadAllData   = "pg_read_all_data"
+	RoleWriteAllData  = "pg_write_all_data"
+	RoleMaintain      = "pg_maintain"
+)
+
+// Path texts of the implicit steps.
+const (
+	NoteDatabaseOwner = "owner of the database, hence " + RoleDatabaseOwner
+	notePredefined    = "member of "
+)
+
+// memberships returns the snapshot's memberships by member, plus the implicit
+// membership of the current database's owner in pg_database_owner.
+func memberships(s *model.Snapshot) map[model.PrincipalRef][]model.Membership {
+	parents := map[model.PrincipalRef][]model.Membership{}
+	for _, m := range s.Memberships {
+		parents[m.Member] = append(parents[m.Member], m)
+	}
+	if m, ok := databaseOwnerMembership(s); ok {
+		parents[m.Member] = append(parents[m.Member], m)
+	}
+	return parents
+}
+
+// databaseOwnerMembership is the owner's implicit membership in
+// pg_database_owner. PostgreSQL 16+ always inherits it; before, it followed
+// the owner's INHERIT attribute like any membership. SET ROLE is always allowed.
+func databaseOwnerMembership(s *model.Snapshot) (model.Membership, bool) {
+	if s.Engine != "postgres" || !hasRole(s, RoleDatabaseOwner) {
+		return model.Membership{}, false
+	}
+	for _, d := range s.Databases {
+		if d.Name != s.Database || d.Owner == "" {
+			continue
+		}
+		owner, ok := principalNamed(s, d.Owner)
+		if !ok {
+			return model.Membership{}, false
+		}
+		m := model.Membership{Member: owner, Of: model.RoleRef(RoleDatabaseOwner)}
+		if s.ServerVersion >= 160000 {
+			yes := true
+			m.InheritOption = &yes
+		}
+		return m, true
+	}
+	return model.Membership{}, false
+}
+
+func hasRole(s *model.Snapshot, name string) bool {
+	for _, r := range s.Roles {
+		if r.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// principalNamed finds a PostgreSQL role by name: a user when it can log in.
+func principalNamed(s *model.Snapshot, name string) (model.PrincipalRef, bool) {
+	for _, u := range s.Users {
+		if u.Name == name {
+			return model.UserRef(name), true
+		}
+	}
+	if hasRole(s, name) {
+		return model.RoleRef(name), true
+	}
+	return model.PrincipalRef{}, false
+}
+
+// pathNote explains the implicit steps of a membership path. PostgreSQL
+// refuses explicit members of pg_database_owner, so a path through it is
+// always the database owner's implicit membership.
+func pathNote(path Path) string {
+	for _, p := range path {
+		if p.Kind == model.KindRole && p.Name == RoleDatabaseOwner {
+			return NoteDatabaseOwner
+		}
+	}
+	return ""
+}
+
+// predefinedGrants lists the privileges a predefined role holds outside the
+// ACLs (aclchk.c: pg_class_aclmask and pg_namespace_aclmask), as grants to
+// that role. Nil for every other principal, and off PostgreSQL.
+func predefinedGrants(s *model.Snapshot, who model.PrincipalRef) []model.Grant {
+	if s.Engine != "postgres" || who.Kind != model.KindRole {
+		return nil
+	}
+	var schemaPrivs, relPrivs, seqPrivs []string
+	switch who.Name {
+	case RoleReadAllData:
+		schemaPrivs = []string{model.PrivUsage}
+		relPrivs = []string{model.PrivSelect}
+		seqPrivs = []string{model.PrivSelect}
+	case RoleWriteAllData:
+		schemaPrivs = []string{model.PrivUsage}
+		relPrivs = []string{model.PrivInsert, model.PrivUpdate, model.PrivDelete}
+		seqPrivs = []string{model.PrivUpdate} // nextval/setval: the sequence's UPDATE
+	case RoleMaintain:
+		relPrivs = []string{model.PrivMaintain}
+	default:
+		return nil
+	}
+	var out []model.Grant
+	add := func(obj model.ObjectRef, privs []string) {
+		for _, p := range privs {
+			out = append(out, model.Grant{Object: obj, Grantee: who, Privilege: p})
+		}
+	}
+	for _, sc := range s.Schemas {
+		add(model.ObjectRef{Kind: model.ObjSchema, Schema: sc.Name}, schemaPrivs)
+	}
+	for _, r := range s.Relations {
+		privs := relPrivs
+		if r.Kind == model.RelSequence {
+			privs = seqPrivs
+		}
+		add(model.ObjectRef{Kind: model.ObjTable, Schema: r.Schema, Name: r.Name}, privs)
+	}
+	return out
+}
+
+// settable is a role p can SET ROLE to, with the membership path to it.
+type settable struct {
+	role model.PrincipalRef
+	path Path
+}
+
+// settableRoles lists the roles p can SET ROLE to that its session does not
+// already inherit (those add nothing), nearest first. PostgreSQL 16+ follows
+// only memberships granted WITH SET TRUE; before, every membership allows it.
+// Only a login user has a session (SET ROLE checks the session user's
+// memberships), and a superuser needs none.
+func settableRoles(s *model.Snapshot, p model.PrincipalRef, reach map[model.PrincipalRef]Path) []settable {
+	if s.Engine != "postgres" || p.Kind != model.KindUser || isSuperuser(s, p) {
+		return nil
+	}
+	parents := memberships(s)
+	paths := map[model.PrincipalRef]Path{p: {}}
+	queue := []model.PrincipalRef{p}
+	var out []settable
+	for len(queue) > 0 {
+		cur := queue[0]
+		queue = queue[1:]
+		for _, m := range parents[cur] {
+			if _, seen := paths[m.Of]; seen || (m.SetOption != nil && !*m.SetOption) {
+				continue
+			}
+			paths[m.Of] = append(append(Path{}, paths[cur]...), m.Of)
+			queue = append(queue, m.Of)
+			if _, inherited := reach[m.Of]; !inherited {
+				out = append(out, settable{m.Of, paths[m.Of]})
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if len(out[i].path) != len(out[j].path) {
+			return len(out[i].path) < len(out[j].path)
+		}
+		return refKey(out[i].role) < refKey(out[j].role)
+	})
+	return out
+}
+
+// addSetRole adds what p holds after SET ROLE to one of its settable roles:
+// the grants of every principal reached from that role and not from p's own
+// session. Each such principal is attributed to the nearest role to set.
+// It returns the nearest settable superuser role, "" when none.
+func addSetRole(s *model.Snapshot, grants GrantLookup, p model.PrincipalRef, reach map[model.PrincipalRef]Path, b *builder) string {
+	super := ""
+	covered := map[model.PrincipalRef]bool{}
+	for _, st := range settableRoles(s, p, reach) {
+		if super == "" && isSuperuser(s, st.role) {
+			super = st.role.Name
+		}
+		for who, sub := range Reach(s, st.role) {
+			if _, held := reach[who]; held || covered[who] {
+				continue
+			}
+			covered[who] = true
+			path := append(append(Path{}, st.path...), sub...)
+			note := pathNote(path)
+			for _, g := range grants.GrantsTo(who) {
+				b.add(g, path, st.role.Name, note)
+			}
+			for _, g := range predefinedGrants(s, who) {
+				b.add(g, path, st.role.Name, joinNotes(note, notePredefined+who.Name))
+			}
+		}
+	}
+	return super
+}
+
+func joinNotes(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + "; " + b
+}
