@@ -69,6 +69,7 @@ func (p *desktopPlatform) file(req nativedialog.Request, filters []FileFilter) (
 	}
 	res, err := p.show(context.Background(), req)
 	if err != nil {
+		log.Printf("file dialog %q failed: %v", req.Title, err)
 		return "", dialogError(err)
 	}
 	if res.Path != "" {
