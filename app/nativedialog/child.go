@@ -77,6 +77,7 @@ func (r *Runner) Run(ctx context.Context, req Request) (Response, error) {
 		return Response{}, err
 	}
 	cmd := exec.CommandContext(ctx, exe, r.Args...)
+	cmd.Args[0] = os.Args[0] // the app's name, not "/proc/self/exe", in ps and as GTK's program name
 	// The child inherits the environment, DISPLAY / WAYLAND_DISPLAY / XAUTHORITY
 	// included, so GTK finds the same display as the app.
 	cmd.Env = append(os.Environ(), ChildEnv+"=1")
