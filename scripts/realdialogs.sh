@@ -74,6 +74,7 @@ finish() {
   exit $((FAILED > 0))
 }
 shot() { # shot NAME: the whole screen (the app and any dialog over it)
+  sleep 0.7   # the accessibility tree runs ahead of the software-rendered paint
   import -window root "$ART/$1.png" 2>/dev/null || true
 }
 
@@ -181,6 +182,7 @@ step3() {
   "$A11Y" click "$VICTIM" --role 'list item' --timeout 15 || return 1
   "$A11Y" click "More actions for $VICTIM" --timeout 15 || return 1
   "$A11Y" click 'Drop user…' --role 'menu item' --timeout 10 || return 1
+  "$A11Y" wait 'Queue drop user' --role 'push button' --timeout 10 || return 1
   shot 3a-drop-dialog
   "$A11Y" click 'Queue drop user' --role 'push button' --timeout 10 || return 1
   "$A11Y" click 'Pending changes.*' --role 'push button' --timeout 10 || return 1
@@ -198,6 +200,7 @@ step3() {
   wait_for 15 test -s "$SQL_OUT" || { echo "$SQL_OUT was not written"; return 1; }
   cp "$SQL_OUT" "$ART/reviewed-drop.sql"
   grep -Eq "^DROP (ROLE|USER) \"?$VICTIM\"?;" "$SQL_OUT" || { echo "the script lacks the DROP of $VICTIM:"; cat "$SQL_OUT"; return 1; }
+  "$A11Y" wait 'Script saved' --text --timeout 10 || { echo "the app does not say the script was saved"; return 1; }
   shot 3d-saved
 }
 if out=$(step3 2>&1) && alive; then pass "$t"; else shot 3x-save-failed; fail "$t" "$out$(alive || echo ' (the app died)')"; finish; fi
@@ -230,7 +233,8 @@ step5() {
   wait_for 15 dialog_gone "$CONFIRM_TITLE" || { echo "the confirmation stayed open"; return 1; }
   wait_for 30 bash -c "[ \"\$(PGPASSWORD=$PG_PASSWORD psql -X -A -t -h 127.0.0.1 -p $PG_PORT -U rsmate_admin -d analytics -c \"SELECT count(*) FROM pg_roles WHERE rolname = '$VICTIM'\")\" = 0 ]" ||
     { echo "$VICTIM still exists after Yes"; return 1; }
-  sleep 1
+  "$A11Y" gone 'Apply [0-9]+ statements?' --role 'push button' --timeout 30 ||
+    { echo "the app still offers to apply the plan that ran"; return 1; }
   shot 5b-answered-yes
 }
 if out=$(step5 2>&1) && alive; then pass "$t"; else shot 5x-yes-failed; fail "$t" "$out$(alive || echo ' (the app died)')"; finish; fi
