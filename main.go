@@ -13,6 +13,7 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/options/mac"
 
 	"github.com/redshiftmate/rsmate/app"
+	"github.com/redshiftmate/rsmate/app/nativedialog"
 )
 
 //go:embed all:frontend/dist
@@ -22,6 +23,10 @@ var assets embed.FS
 var icon []byte
 
 func main() {
+	// A dialog child (Linux: see app/nativedialog) shows one dialog and exits
+	// before Wails or anything else starts.
+	nativedialog.ServeIfChild()
+
 	a := app.New(app.OptionsFromEnv())
 
 	// Copy/paste shortcuts on macOS need the Edit menu. The role menus have no

@@ -75,11 +75,8 @@ func New(opts Options) *App {
 
 // OptionsFromEnv reads the switches `make run` and the end-to-end tests use.
 func OptionsFromEnv() Options {
-	o := Options{ConfigDir: os.Getenv("RSMATE_CONFIG_DIR"), Sandbox: os.Getenv("RSMATE_SANDBOX") == "1"}
-	if os.Getenv("RSMATE_FAKE_DIALOGS") == "1" {
-		o.Platform = NewFakePlatformFromEnv()
-	}
-	return o
+	// envPlatform is nil except in e2efakes builds (platform_fake_env.go).
+	return Options{ConfigDir: os.Getenv("RSMATE_CONFIG_DIR"), Sandbox: os.Getenv("RSMATE_SANDBOX") == "1", Platform: envPlatform()}
 }
 
 // Bindings lists the services the frontend may call.

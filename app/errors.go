@@ -3,7 +3,9 @@ package app
 import (
 	"fmt"
 	"log"
+	"runtime"
 	"runtime/debug"
+	"sync"
 
 	"github.com/redshiftmate/rsmate/backend/apperr"
 )
@@ -22,5 +24,17 @@ func guard(err *error) {
 		log.Printf("panic in bound method: %v\n%s", r, debug.Stack())
 		*err = &apperr.Error{Code: "internal", Message: "an internal error occurred", Detail: fmt.Sprint(r),
 			Hint: "This is a bug; please report it with what you were doing."}
+		return
+	}
+	if *err == nil {
+		pc, _, _, _ := runtime.Caller(1) // the bound method
+		firstAnswer.Do(func() { log.Printf("%s %s", FirstCallMarker, runtime.FuncForPC(pc).Name()) })
 	}
 }
+
+// FirstCallMarker starts the log line written when the first bound call
+// returns without error: only a frontend that reached the Go backend through
+// the Wails bridge can cause it (scripts/smoke.sh looks for it).
+const FirstCallMarker = "bridge: first bound call answered:"
+
+var firstAnswer sync.Once

@@ -2,21 +2,30 @@ package app
 
 import (
 	"context"
-	"errors"
+	"log"
+	"os"
+	"path/filepath"
 	"sync"
 
-	"github.com/sqweek/dialog"
 	"github.com/wailsapp/wails/v2/pkg/runtime"
+
+	"github.com/redshiftmate/rsmate/app/nativedialog"
+	"github.com/redshiftmate/rsmate/backend/apperr"
 )
 
-// desktopPlatform shows GTK/Cocoa/Win32 dialogs through sqweek/dialog and emits
+// desktopPlatform shows the OS's dialogs through app/nativedialog (a child
+// process on Linux, in-process on macOS and Windows: see showDialog) and emits
 // events through the Wails runtime once it has a Wails context.
 type desktopPlatform struct {
 	mu  sync.Mutex
 	ctx context.Context
+
+	show    func(context.Context, nativedialog.Request) (nativedialog.Response, error)
+	dirMu   sync.Mutex
+	lastDir string // folder of the last file chosen; file dialogs start there
 }
 
-func NewDesktopPlatform() Platform { return &desktopPlatform{} }
+func NewDesktopPlatform() Platform { return &desktopPlatform{show: showDialog} }
 
 func (p *desktopPlatform) Startup(ctx context.Context) {
 	p.mu.Lock()
@@ -34,30 +43,59 @@ func (p *desktopPlatform) Emit(name string, data any) {
 	runtime.EventsEmit(ctx, name, data)
 }
 
+// Confirm answers "no" when the dialog cannot be shown: nothing destructive
+// happens on a question nobody saw.
 func (p *desktopPlatform) Confirm(title, message string) bool {
-	return dialog.Message("%s", message).Title(title).YesNo()
+	res, err := p.show(context.Background(), nativedialog.Request{Kind: nativedialog.KindConfirm, Title: title, Message: message})
+	if err != nil {
+		log.Printf("confirmation dialog %q failed, taken as no: %v", title, err)
+		return false
+	}
+	return res.Yes
 }
 
 func (p *desktopPlatform) OpenFile(title string, filters ...FileFilter) (string, error) {
-	b := dialog.File().Title(title)
-	for _, f := range filters {
-		b = b.Filter(f.Name, f.Extensions...)
-	}
-	path, err := b.Load()
-	if errors.Is(err, dialog.ErrCancelled) {
-		return "", nil
-	}
-	return path, err
+	return p.file(nativedialog.Request{Kind: nativedialog.KindOpen, Title: title}, filters)
 }
 
 func (p *desktopPlatform) SaveFile(title, defaultName string, filters ...FileFilter) (string, error) {
-	b := dialog.File().Title(title).SetStartFile(defaultName)
+	return p.file(nativedialog.Request{Kind: nativedialog.KindSave, Title: title, StartFile: defaultName}, filters)
+}
+
+func (p *desktopPlatform) file(req nativedialog.Request, filters []FileFilter) (string, error) {
+	req.StartDir = p.startDir()
 	for _, f := range filters {
-		b = b.Filter(f.Name, f.Extensions...)
+		req.Filters = append(req.Filters, nativedialog.Filter{Name: f.Name, Extensions: f.Extensions})
 	}
-	path, err := b.Save()
-	if errors.Is(err, dialog.ErrCancelled) {
-		return "", nil
+	res, err := p.show(context.Background(), req)
+	if err != nil {
+		log.Printf("file dialog %q failed: %v", req.Title, err)
+		return "", dialogError(err)
 	}
-	return path, err
+	if res.Path != "" {
+		p.dirMu.Lock()
+		p.lastDir = filepath.Dir(res.Path)
+		p.dirMu.Unlock()
+	}
+	return res.Path, nil
+}
+
+// startDir is the folder of the last file chosen while it still exists, else
+// the user's home.
+func (p *desktopPlatform) startDir() string {
+	p.dirMu.Lock()
+	dir := p.lastDir
+	p.dirMu.Unlock()
+	if dir != "" {
+		if fi, err := os.Stat(dir); err == nil && fi.IsDir() {
+			return dir
+		}
+	}
+	home, _ := os.UserHomeDir()
+	return home
+}
+
+func dialogError(err error) error {
+	return &apperr.Error{Code: "dialog_failed", Message: "the file dialog could not be shown", Detail: err.Error(),
+		Hint: "Nothing was read or written. Try again; if it keeps failing, the app's log says why.", Err: err}
 }

@@ -2,14 +2,13 @@ package app
 
 import (
 	"context"
-	"os"
-	"strings"
 	"sync"
 )
 
-// FakePlatform answers dialogs from a script and records events. Tests build it
-// directly; end-to-end runs select it with RSMATE_FAKE_DIALOGS=1 so the browser
-// never waits on a native window.
+// FakePlatform answers dialogs from a script and records events. Unit tests
+// build it directly; builds with the e2efakes tag select it from the
+// environment (platform_fake_env.go). The release binary never refers to it,
+// so the linker leaves it out: scripts/realdialogs.sh checks the built binary.
 type FakePlatform struct {
 	mu       sync.Mutex
 	Answer   bool               // what Confirm returns
@@ -27,17 +26,6 @@ type FakePlatform struct {
 type EmittedEvent struct {
 	Name string
 	Data any
-}
-
-// NewFakePlatformFromEnv reads RSMATE_FAKE_CONFIRM (default yes),
-// RSMATE_FAKE_OPEN_FILE and RSMATE_FAKE_SAVE_FILE.
-func NewFakePlatformFromEnv() *FakePlatform {
-	return &FakePlatform{
-		Answer:   !strings.EqualFold(os.Getenv("RSMATE_FAKE_CONFIRM"), "no"),
-		OpenPath: os.Getenv("RSMATE_FAKE_OPEN_FILE"),
-		SavePath: os.Getenv("RSMATE_FAKE_SAVE_FILE"),
-		Forward:  NewDesktopPlatform(),
-	}
 }
 
 func (f *FakePlatform) Startup(ctx context.Context) {

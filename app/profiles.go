@@ -178,6 +178,10 @@ func (s *ProfilesService) Export() (path string, err error) {
 	if err != nil {
 		return "", err
 	}
+	if len(st.List()) == 0 {
+		return "", &apperr.Error{Code: "nothing_to_export", Message: "there are no saved connections to export",
+			Hint: "The Local sandbox is not a saved connection. Save a connection first."}
+	}
 	path, err = s.app.platform.SaveFile("Export connections", "redshift-mate-connections.json",
 		FileFilter{"JSON", []string{"json"}})
 	if err != nil || path == "" {

@@ -299,3 +299,18 @@ func TestKeychainUnavailableWithoutSessionBus(t *testing.T) {
 	_, err = a.Sessions.Connect(ConnectRequest{ProfileID: v.ID})
 	wantCode(t, err, "password_required")
 }
+
+// Exporting no profiles says so and never opens the save dialog.
+func TestProfilesExportOfZeroProfilesIsRefusedBeforeTheDialog(t *testing.T) {
+	a := newTestApp(t)
+	out := filepath.Join(t.TempDir(), "connections.json")
+	a.fake.SavePath = out
+	path, err := a.Profiles.Export()
+	wantCode(t, err, "nothing_to_export")
+	if path != "" {
+		t.Errorf("path = %q, want none", path)
+	}
+	if _, statErr := os.Stat(out); !os.IsNotExist(statErr) {
+		t.Errorf("an export file was written: %v", statErr)
+	}
+}

@@ -15,6 +15,7 @@ APT_PACKAGES=(
   dbus dbus-x11 gnome-keyring libsecret-1-0  # a real Secret Service for keychain tests
   imagemagick                         # screenshot checks and icon generation
   curl procps                         # readiness probes, process handling in scripts
+  at-spi2-core gir1.2-atspi-2.0 python3-gi  # real-dialog tests find widgets by accessible name
 )
 
 installed() { [ "$(dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null)" = installed ]; }

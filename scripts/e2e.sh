@@ -43,9 +43,10 @@ export RSMATE_VITE_PORT=${RSMATE_VITE_PORT:-$(free_port)}  # vite.config.ts read
 
 # -s: frontend/dist is already built (vite serves the live frontend);
 # -m/-nosyncgomod/-skipbindings: never touch go.mod or generated files;
-# -nogorebuild/-noreload: other edits in the tree must not restart the app mid-test.
+# -nogorebuild/-noreload: other edits in the tree must not restart the app mid-test;
+# -tags e2efakes: the scripted dialogs (RSMATE_FAKE_DIALOGS) exist only in this build.
 log "starting wails dev on $E2E_BASE_URL (sandbox PostgreSQL on port $PG_PORT)"
-TMPDIR=$RUN_TMP setsid go tool wails dev -devserver "localhost:$DEV_PORT" -s -m -nosyncgomod -skipbindings \
+TMPDIR=$RUN_TMP setsid go tool wails dev -tags e2efakes -devserver "localhost:$DEV_PORT" -s -m -nosyncgomod -skipbindings \
   -nogorebuild -noreload -nocolour -loglevel Warning >"$ART/wails-dev.log" 2>&1 </dev/null &
 WAILS_PID=$!
 

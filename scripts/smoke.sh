@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Smoke test of the production binary: `wails build`, start it under a display,
-# see its window render (screenshot not blank), record size and memory, close
-# the window like a user would, expect a clean exit.
+# see its window render (screenshot not blank), see its frontend reach the Go
+# backend (the log line only a bound call answered through the Wails bridge
+# writes), record size and memory, close the window like a user would, expect a
+# clean exit. No fakes: the release binary has none.
 # Uses $DISPLAY, or starts its own Xvfb.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -41,7 +43,7 @@ cc -O2 -o "$WORK/xclose" scripts/xclose.c -lX11 || die "cannot compile scripts/x
 
 log "starting $BIN on $DISPLAY"
 started=$(date +%s.%N)
-RSMATE_CONFIG_DIR="$WORK/config" RSMATE_FAKE_DIALOGS=1 "$BIN" >"$ART/app.log" 2>&1 &
+RSMATE_CONFIG_DIR="$WORK/config" "$BIN" >"$ART/app.log" 2>&1 &
 APP_PID=$!
 
 WID=""
@@ -63,6 +65,13 @@ shot_ok() {
 }
 sleep 3
 wait_for 30 shot_ok || { cat "$ART/app.log" >&2; die "window stays blank (std dev ${sd:-?}, ${colours:-?} colours): $ART/window.png"; }
+# app.FirstCallMarker: written when the first bound method called by the page
+# returns without error.
+MARKER='bridge: first bound call answered:'
+bridge_ok() { grep -q "$MARKER" "$ART/app.log"; }
+wait_for 30 bridge_ok || { cat "$ART/app.log" >&2; die "the frontend never reached the Go backend (no '$MARKER' in $ART/app.log)"; }
+bridge=$(grep -m1 "$MARKER" "$ART/app.log" | sed "s/.*$MARKER *//")
+log "the frontend reached the backend: first bound call $bridge"
 geometry=$(xwininfo -id "$WID" | awk '/Width:/ {w=$2} /Height:/ {h=$2} END {print w "x" h}')
 
 rss_kb=$(ps -o rss= -p "$APP_PID" | tr -d ' ')
@@ -78,6 +87,7 @@ size=$(stat -c %s "$BIN")
   echo "rss_main_mb: $(awk -v s="$rss_kb" 'BEGIN { printf "%.1f", s/1024 }')"
   echo "rss_with_webkit_helpers_mb: $(awk -v s="$tree_kb" 'BEGIN { printf "%.1f", s/1024 }')"
   echo "window: $geometry"
+  echo "first_bound_call: $bridge"
   echo "screenshot: $ART/window.png (std dev $sd, $colours colours)"
 } | tee "$ART/metrics.txt"
 

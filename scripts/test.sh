@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # `make test`: installs what is missing, then runs every test layer against real
 # parts (PostgreSQL, a Secret Service, Xvfb, Chromium, the real window):
-#   build (frontend) → go vet → go test → vitest → e2e → smoke
+#   build (frontend) → go vet → go test → vitest → e2e → smoke → real dialogs
 # Every layer runs even when an earlier one fails; a summary closes the run.
-# Arguments pick layers: build vet go vitest e2e smoke (default: all).
+# Arguments pick layers: build vet go vitest e2e smoke realdialogs (default: all).
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 1
 . scripts/lib.sh
@@ -139,8 +139,23 @@ smoke() {
   return "$rc"
 }
 
+realdialogs() {
+  local logf=$ART/realdialogs.log rc=0
+  RSMATE_FRONTEND_BUILT=1 bash scripts/realdialogs.sh 2>&1 | tee "$logf"
+  rc=${PIPESTATUS[0]}
+  local line
+  line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$logf" | tail -n1)
+  if [ -n "$line" ]; then
+    # shellcheck disable=SC2046
+    add_counts $(echo "$line" | awk '{print $1, $3}') 0
+  else
+    add_counts 0 1 0
+  fi
+  return "$rc"
+}
+
 want=("$@")
-[ ${#want[@]} -gt 0 ] || want=(build vet go vitest e2e smoke)
+[ ${#want[@]} -gt 0 ] || want=(build vet go vitest e2e smoke realdialogs)
 for w in "${want[@]}"; do
   case "$w" in
     build) layer "frontend build" frontend_build ;;
@@ -149,7 +164,8 @@ for w in "${want[@]}"; do
     vitest) layer "vitest" vitest ;;
     e2e) layer "e2e" e2e ;;
     smoke) layer "smoke" smoke ;;
-    *) die "unknown layer '$w' (build vet go vitest e2e smoke)" ;;
+    realdialogs) layer "real dialogs" realdialogs ;;
+    *) die "unknown layer '$w' (build vet go vitest e2e smoke realdialogs)" ;;
   esac
 done
 
