@@ -41,7 +41,7 @@ func TestLiveRedshift(t *testing.T) {
 	// Redshift reports no standard_conforming_strings: queries must use the extended protocol.
 	cfg.DefaultQueryExecMode = pgx.QueryExecModeExec
 	counter := &pgtest.QueryCounter{}
-	cfg.Tracer = counter
+	counter.Attach(cfg)
 	conn, err := pgx.ConnectConfig(ctx, cfg)
 	if err != nil {
 		t.Fatalf("connect: %v", err)
@@ -145,8 +145,8 @@ func TestLiveRedshift(t *testing.T) {
 	if err != nil {
 		t.Fatalf("LoadCatalog: %v", err)
 	}
-	if counter.Count() != len(steps) || snap.Queries != len(steps) {
-		t.Errorf("load sent %d statements (snapshot says %d), want %d", counter.Count(), snap.Queries, len(steps))
+	if counter.StatementCount() != len(steps) || snap.Queries != len(steps) {
+		t.Errorf("load sent %d statements (snapshot says %d), want %d", counter.StatementCount(), snap.Queries, len(steps))
 	}
 	if snap.Partial {
 		t.Errorf("superuser load is partial: %q", snap.Warnings)
