@@ -349,6 +349,15 @@ func (s *CatalogService) Effective(sessionID string, ref model.PrincipalRef, sch
 			}
 		}
 		e.Cells = kept
+		// Scoped permissions in the schema, and database-wide ones (they cover
+		// the schema's objects too).
+		scoped := []access.Cell{}
+		for _, c := range e.Scoped {
+			if c.Object.Schema == schema || c.Object.Kind == model.ObjDatabase {
+				scoped = append(scoped, c)
+			}
+		}
+		e.Scoped = scoped
 	}
 	if e.Cells == nil {
 		e.Cells = []access.Cell{}
@@ -372,6 +381,13 @@ func (s *CatalogService) EffectiveDatabase(sessionID string, ref model.Principal
 		}
 	}
 	e.Cells = kept
+	scoped := []access.Cell{}
+	for _, c := range e.Scoped {
+		if c.Object.Kind == model.ObjDatabase {
+			scoped = append(scoped, c)
+		}
+	}
+	e.Scoped = scoped
 	return e, nil
 }
 

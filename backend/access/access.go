@@ -91,22 +91,33 @@ type Source struct {
 	Grant model.Grant `json:"grant"`
 }
 
-// Cell is the effective state of one privilege on one object.
+// Cell is the effective state of one privilege on one object, or (Scope set)
+// of one Redshift scoped permission.
 type Cell struct {
-	Object      model.ObjectRef `json:"object"`
-	Privilege   string          `json:"privilege"`
-	Direct      bool            `json:"direct"`      // held by the principal itself
-	Inherited   bool            `json:"inherited"`   // held through a role, group or PUBLIC
-	GrantOption bool            `json:"grantOption"` // some source carries WITH GRANT OPTION
-	Sources     []Source        `json:"sources"`
+	Object    model.ObjectRef `json:"object"`
+	Privilege string          `json:"privilege"`
+	// Scope is "" for an object privilege. For a scoped permission it names
+	// what the permission covers in Object (a schema or the database): every
+	// current and future "TABLES", "FUNCTIONS", "SCHEMAS" … there. It is not an
+	// ACL entry on those objects, nor a privilege on Object itself.
+	Scope       string   `json:"scope,omitempty"`
+	Direct      bool     `json:"direct"`      // held by the principal itself
+	Inherited   bool     `json:"inherited"`   // held through a role, group or PUBLIC
+	GrantOption bool     `json:"grantOption"` // some source carries WITH GRANT OPTION
+	Sources     []Source `json:"sources"`
 }
 
 // Effective is a principal's effective privileges.
 type Effective struct {
 	Principal model.PrincipalRef `json:"principal"`
 	// Superuser principals bypass every check: Cells then lists only explicit grants.
-	Superuser bool   `json:"superuser"`
-	Cells     []Cell `json:"cells"`
+	Superuser bool `json:"superuser"`
+	// Cells are object privileges (from grants with no Scope).
+	Cells []Cell `json:"cells"`
+	// Scoped are Redshift scoped permissions, kept apart from Cells: a scoped
+	// SELECT FOR TABLES IN SCHEMA s is neither SELECT on the schema nor an
+	// entry in each table's ACL.
+	Scoped []Cell `json:"scoped"`
 	// Reach is every other principal whose grants apply, nearest first.
 	Reach []Reached `json:"reach"`
 }
@@ -135,22 +146,24 @@ func Sorted(reach map[model.PrincipalRef]Path, p model.PrincipalRef) []Reached {
 }
 
 type cellKey struct {
-	obj  model.ObjectRef
-	priv string
+	obj   model.ObjectRef
+	priv  string
+	scope string
 }
 
-// Compute gathers the effective privileges of p on every object.
+// Compute gathers the effective privileges of p on every object, and its
+// scoped permissions apart.
 func Compute(s *model.Snapshot, grants GrantLookup, p model.PrincipalRef) Effective {
 	reach := Reach(s, p)
-	eff := Effective{Principal: p, Superuser: isSuperuser(s, p, reach), Reach: Sorted(reach, p)}
+	eff := Effective{Principal: p, Superuser: isSuperuser(s, p, reach), Reach: Sorted(reach, p), Scoped: []Cell{}}
 	cells := map[cellKey]*Cell{}
 	var order []cellKey
 	for who, path := range reach {
 		for _, g := range grants.GrantsTo(who) {
-			k := cellKey{g.Object, g.Privilege}
+			k := cellKey{g.Object, g.Privilege, g.Scope}
 			c := cells[k]
 			if c == nil {
-				c = &Cell{Object: g.Object, Privilege: g.Privilege}
+				c = &Cell{Object: g.Object, Privilege: g.Privilege, Scope: g.Scope}
 				cells[k] = c
 				order = append(order, k)
 			}
@@ -167,7 +180,11 @@ func Compute(s *model.Snapshot, grants GrantLookup, p model.PrincipalRef) Effect
 	for _, k := range order {
 		c := cells[k]
 		sort.SliceStable(c.Sources, func(i, j int) bool { return len(c.Sources[i].Via) < len(c.Sources[j].Via) })
-		eff.Cells = append(eff.Cells, *c)
+		if c.Scope != "" {
+			eff.Scoped = append(eff.Scoped, *c)
+		} else {
+			eff.Cells = append(eff.Cells, *c)
+		}
 	}
 	return eff
 }
@@ -210,6 +227,9 @@ func lessKey(a, b cellKey) bool {
 	}
 	if a.obj.Column != b.obj.Column {
 		return a.obj.Column < b.obj.Column
+	}
+	if a.scope != b.scope {
+		return a.scope < b.scope
 	}
 	return a.priv < b.priv
 }

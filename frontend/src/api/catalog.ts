@@ -210,6 +210,8 @@ export interface EffectiveSource {
 export interface EffectiveCell {
   object: ObjectRef;
   privilege: string;
+  /** Redshift scoped permission: what it covers in `object` (a schema or the database), e.g. "TABLES". Only in `Effective.scoped`. */
+  scope?: string;
   direct: boolean;
   inherited: boolean;
   grantOption: boolean;
@@ -219,7 +221,10 @@ export interface EffectiveCell {
 export interface Effective {
   principal: PrincipalRef;
   superuser: boolean;
+  /** Object privileges. */
   cells: EffectiveCell[];
+  /** Redshift scoped permissions (current and future objects), never mixed into `cells`. */
+  scoped: EffectiveCell[];
   reach: Reached[];
 }
 

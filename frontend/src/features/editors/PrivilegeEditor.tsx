@@ -25,9 +25,10 @@ import { BulkSchemaButton } from './BulkSchema';
 import { useEffective, useEffectiveDatabase, useSchemaObjects, useSchemas } from './data';
 import { openEditor } from './editorStore';
 import type { EditorEnv } from './env';
-import { objectKey, setCells, usageOffers, type CellRef } from './matrix';
+import { objectKey, scopedMarks, setCells, usageOffers, type CellRef } from './matrix';
 import { Legend, MatrixGrid, type MatrixRow } from './MatrixGrid';
 import { grantOptionAllowed, objectPrivileges } from './privileges';
+import { ScopedPermissions } from './ScopedPermissions';
 import { cellView, pathText, rememberRelations, useDraft, type BaseCell } from './useDraft';
 
 type Section = 'tables' | 'functions' | 'procedures' | 'database';
@@ -209,6 +210,16 @@ export function PrivilegeEditor({ env, principal, schema: initialSchema, onClose
     overlay,
   );
 
+  // Scoped permissions covering this section's objects: their own strip, never grid cells.
+  const sectionScope = section === 'tables' ? 'TABLES' : section === 'functions' ? 'FUNCTIONS' : section === 'procedures' ? 'PROCEDURES' : null;
+  const scoped = scopedMarks(
+    (section === 'database' ? effDb.data : eff.data)?.scoped ?? [],
+    items.map((i) => i.change),
+    principal,
+    env.database,
+    (scope, where) => (sectionScope ? scope === sectionScope && (where.kind === 'database' || where.schema === schema) : where.kind === 'database'),
+  );
+
   const mine = items.filter((i) => {
     const g = i.change.privilege?.grantee;
     return g && g.kind === principal.kind && g.name === principal.name;
@@ -349,6 +360,7 @@ export function PrivilegeEditor({ env, principal, schema: initialSchema, onClose
         </Group>
       ) : (
         <Stack gap={8} style={{ flex: 1, minHeight: 0 }}>
+          <ScopedPermissions marks={scoped} />
           {schemaRow && (
             <MatrixGrid
               ariaLabel={`Privileges on schema ${schema}`}

@@ -35,6 +35,7 @@ export namespace access {
 	export class Cell {
 	    object: model.ObjectRef;
 	    privilege: string;
+	    scope?: string;
 	    direct: boolean;
 	    inherited: boolean;
 	    grantOption: boolean;
@@ -48,6 +49,7 @@ export namespace access {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.object = this.convertValues(source["object"], model.ObjectRef);
 	        this.privilege = source["privilege"];
+	        this.scope = source["scope"];
 	        this.direct = source["direct"];
 	        this.inherited = source["inherited"];
 	        this.grantOption = source["grantOption"];
@@ -108,6 +110,7 @@ export namespace access {
 	    principal: model.PrincipalRef;
 	    superuser: boolean;
 	    cells: Cell[];
+	    scoped: Cell[];
 	    reach: Reached[];
 	
 	    static createFrom(source: any = {}) {
@@ -119,6 +122,7 @@ export namespace access {
 	        this.principal = this.convertValues(source["principal"], model.PrincipalRef);
 	        this.superuser = source["superuser"];
 	        this.cells = this.convertValues(source["cells"], Cell);
+	        this.scoped = this.convertValues(source["scoped"], Cell);
 	        this.reach = this.convertValues(source["reach"], Reached);
 	    }
 	

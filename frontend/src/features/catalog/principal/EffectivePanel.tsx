@@ -6,6 +6,8 @@ import { fmtCount, objectShortName, plural, principalKey, principalLabel } from 
 import { EmptyHint, ErrorPane, ObjectLink, PaneLoader, PrivilegeBadge } from '../parts';
 import { useCatalog, useCatalogQuery, useSessionUI } from '../store';
 import { VirtualRows } from '../VirtualList';
+import { scopedMarks } from '../../editors/matrix';
+import { ScopedPermissions } from '../../editors/ScopedPermissions';
 import { groupEffective, relKey, sourceLines, type EffectiveMark, type EffectiveRow } from './grouping';
 
 /** Select value of the database-level rows (no schema can have this name). */
@@ -74,6 +76,9 @@ export function EffectivePanel({ session, detail }: { session: SessionInfo; deta
     { group: 'Schemas', items: schemas.filter((s) => !s.system).map((s) => ({ value: s.name, label: s.name })) },
     ...(schemas.some((s) => s.system) ? [{ group: 'System schemas', items: schemas.filter((s) => s.system).map((s) => ({ value: s.name, label: s.name })) }] : []),
   ];
+
+  // Redshift scoped permissions: their own strip, not object rows.
+  const scopedHeld = scopedMarks(effQ.data?.scoped ?? [], [], ref, summary?.database ?? '');
 
   let body;
   if (schemasQ.error) body = <ErrorPane error={schemasQ.error} onRetry={schemasQ.reload} />;
@@ -159,6 +164,11 @@ export function EffectivePanel({ session, detail }: { session: SessionInfo; deta
         <Alert color="grape" variant="light" icon={<IconCrown size={16} />} mx="lg" mt="sm" py={6} title={`${name} is a superuser`}>
           <Text size="xs">A superuser bypasses every privilege check: it can do everything. Only explicit grants are listed below.</Text>
         </Alert>
+      )}
+      {scopedHeld.length > 0 && (
+        <Box mt="sm">
+          <ScopedPermissions marks={scopedHeld} px="lg" />
+        </Box>
       )}
       <Box style={{ flex: 1, minHeight: 0 }}>{body}</Box>
     </>
