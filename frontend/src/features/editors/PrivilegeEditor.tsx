@@ -70,19 +70,19 @@ function isRoutine(r: ObjectRow) {
 export function PrivilegeEditor({ env, principal, schema: initialSchema, onClose }: { env: EditorEnv; principal: PrincipalRef; schema?: string; onClose: () => void }) {
   const { engine, caps, sessionId } = env;
   const schemas = useSchemas(sessionId);
-  const [schema, setSchema] = useState<string | null>(initialSchema ?? null);
+  const [picked, setSchema] = useState<string | null>(initialSchema ?? null);
   const [section, setSection] = useState<Section>('tables');
   const [filter, setFilter] = useState('');
   const [debounced] = useDebouncedValue(filter, 120);
   const [withOption, setWithOption] = useState(false);
   const optionAllowed = grantOptionAllowed(engine, principal.kind);
 
-  // Default to the first schema of our own with objects.
-  useEffect(() => {
-    if (schema || !schemas.data?.length) return;
+  // Until one is picked: the first schema of our own with objects.
+  const schema = useMemo(() => {
+    if (picked || !schemas.data?.length) return picked;
     const own = schemas.data.filter((s) => !s.system);
-    setSchema((own.find((s) => s.tables + s.views > 0) ?? own[0] ?? schemas.data[0]).name);
-  }, [schemas.data, schema]);
+    return (own.find((s) => s.tables + s.views > 0) ?? own[0] ?? schemas.data[0]).name;
+  }, [picked, schemas.data]);
 
   const objects = useSchemaObjects(sessionId, schema);
   const eff = useEffective(sessionId, principal, section === 'database' ? null : schema);
