@@ -15,8 +15,10 @@ import (
 )
 
 // CatalogService is the bound service that loads and browses a session's
-// access model. Every method answers from the cached snapshot and its index,
-// so a screen costs one call and no per-row round trips.
+// access model. Load and SwitchDatabase read a catalog (a constant number of
+// statements); the browsing methods answer from the cached snapshot and its
+// index, so a screen costs one call and no per-row round trips. Only Columns
+// goes to the server again: one statement for one relation, on demand.
 type CatalogService struct {
 	app   *App
 	cache *catalog.Cache
