@@ -36,15 +36,24 @@ export function ScopedPermissions({ marks, px }: { marks: ScopedMark[]; px?: str
           {marks.map((m) => {
             const text = scopedText(m);
             const pending = m.state === 'grant' || m.state === 'revoke';
+            const color = m.state === 'grant' ? 'teal' : m.state === 'revoke' ? 'red' : 'indigo';
+            // Same look as the privilege badges: light, dashed outline when inherited, solid when queued.
+            const hue = `var(--mantine-color-${color}-light-color)`;
+            const look =
+              m.state === 'inherited'
+                ? { background: 'transparent', border: `1px dashed ${hue}`, color: hue }
+                : pending
+                  ? { border: `1px solid ${hue}` }
+                  : undefined;
             return (
               <Badge
                 key={m.key}
                 size="sm"
                 radius="sm"
                 tt="none"
-                variant={m.state === 'direct' ? 'light' : 'outline'}
-                color={m.state === 'grant' ? 'teal' : m.state === 'revoke' ? 'red' : 'indigo'}
-                style={m.state === 'inherited' ? { borderStyle: 'dashed' } : undefined}
+                variant="light"
+                color={color}
+                style={look}
                 title={text}
                 aria-label={text}
                 data-state={m.state}
