@@ -15,8 +15,10 @@ import (
 )
 
 // CatalogService is the bound service that loads and browses a session's
-// access model. Every method answers from the cached snapshot and its index,
-// so a screen costs one call and no per-row round trips.
+// access model. Load and SwitchDatabase read a catalog (a constant number of
+// statements); the browsing methods answer from the cached snapshot and its
+// index, so a screen costs one call and no per-row round trips. Only Columns
+// goes to the server again: one statement for one relation, on demand.
 type CatalogService struct {
 	app   *App
 	cache *catalog.Cache
@@ -383,6 +385,15 @@ func (s *CatalogService) Effective(sessionID string, ref model.PrincipalRef, sch
 			}
 		}
 		e.Cells = kept
+		// Scoped permissions in the schema, and database-wide ones (they cover
+		// the schema's objects too).
+		scoped := []access.Cell{}
+		for _, c := range e.Scoped {
+			if c.Object.Schema == schema || c.Object.Kind == model.ObjDatabase {
+				scoped = append(scoped, c)
+			}
+		}
+		e.Scoped = scoped
 	}
 	if e.Cells == nil {
 		e.Cells = []access.Cell{}
@@ -406,6 +417,13 @@ func (s *CatalogService) EffectiveDatabase(sessionID string, ref model.Principal
 		}
 	}
 	e.Cells = kept
+	scoped := []access.Cell{}
+	for _, c := range e.Scoped {
+		if c.Object.Kind == model.ObjDatabase {
+			scoped = append(scoped, c)
+		}
+	}
+	e.Scoped = scoped
 	return e, nil
 }
 

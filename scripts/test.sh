@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # `make test`: installs what is missing, then runs every test layer against real
 # parts (PostgreSQL, a Secret Service, Xvfb, Chromium, the real window):
-#   build (frontend) → go vet → go test → vitest → e2e → smoke → real dialogs
+#   build (frontend) → lint (ESLint, React hooks rules) → go vet → go test → vitest → e2e → smoke → real dialogs
 # Every layer runs even when an earlier one fails; a summary closes the run.
-# Arguments pick layers: build vet go vitest e2e smoke realdialogs (default: all).
+# Arguments pick layers: build lint vet go vitest e2e smoke realdialogs (default: all).
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 1
 . scripts/lib.sh
@@ -89,6 +89,8 @@ add_counts() { LAYER_F=$2; TOTAL_P=$((TOTAL_P + $1)); TOTAL_F=$((TOTAL_F + $2));
 
 frontend_build() { (cd frontend && npm run build); }
 
+frontend_lint() { (cd frontend && npm run lint); }
+
 go_vet() { go vet ./...; }
 
 go_tests() {
@@ -155,17 +157,18 @@ realdialogs() {
 }
 
 want=("$@")
-[ ${#want[@]} -gt 0 ] || want=(build vet go vitest e2e smoke realdialogs)
+[ ${#want[@]} -gt 0 ] || want=(build lint vet go vitest e2e smoke realdialogs)
 for w in "${want[@]}"; do
   case "$w" in
     build) layer "frontend build" frontend_build ;;
+    lint) layer "lint" frontend_lint ;;
     vet) layer "go vet" go_vet ;;
     go) layer "go test" go_tests ;;
     vitest) layer "vitest" vitest ;;
     e2e) layer "e2e" e2e ;;
     smoke) layer "smoke" smoke ;;
     realdialogs) layer "real dialogs" realdialogs ;;
-    *) die "unknown layer '$w' (build vet go vitest e2e smoke realdialogs)" ;;
+    *) die "unknown layer '$w' (build lint vet go vitest e2e smoke realdialogs)" ;;
   esac
 done
 

@@ -96,13 +96,19 @@ type Source struct {
 	Note string `json:"note,omitempty"`
 }
 
-// Cell is the effective state of one privilege on one object.
+// Cell is the effective state of one privilege on one object, or (Scope set)
+// of one Redshift scoped permission.
 type Cell struct {
-	Object      model.ObjectRef `json:"object"`
-	Privilege   string          `json:"privilege"`
-	Direct      bool            `json:"direct"`      // held by the principal itself
-	Inherited   bool            `json:"inherited"`   // held through a role, group or PUBLIC
-	GrantOption bool            `json:"grantOption"` // some source carries WITH GRANT OPTION
+	Object    model.ObjectRef `json:"object"`
+	Privilege string          `json:"privilege"`
+	// Scope is "" for an object privilege. For a scoped permission it names
+	// what the permission covers in Object (a schema or the database): every
+	// current and future "TABLES", "FUNCTIONS", "SCHEMAS" … there. It is not an
+	// ACL entry on those objects, nor a privilege on Object itself.
+	Scope       string `json:"scope,omitempty"`
+	Direct      bool   `json:"direct"`      // held by the principal itself
+	Inherited   bool   `json:"inherited"`   // held through a role, group or PUBLIC
+	GrantOption bool   `json:"grantOption"` // some source carries WITH GRANT OPTION
 	// SetRole is set when the privilege is not held in the login session but
 	// one SET ROLE away (PostgreSQL): the nearest role to set. Direct and
 	// Inherited are then false.
@@ -118,7 +124,12 @@ type Effective struct {
 	// SetRoleSuperuser names a superuser role it can SET ROLE to (then it
 	// bypasses every check too); "" when none.
 	SetRoleSuperuser string `json:"setRoleSuperuser,omitempty"`
-	Cells            []Cell `json:"cells"`
+	// Cells are object privileges (from grants with no Scope).
+	Cells []Cell `json:"cells"`
+	// Scoped are Redshift scoped permissions, kept apart from Cells: a scoped
+	// SELECT FOR TABLES IN SCHEMA s is neither SELECT on the schema nor an
+	// entry in each table's ACL.
+	Scoped []Cell `json:"scoped"`
 	// Reach is every other principal whose grants apply, nearest first.
 	Reach []Reached `json:"reach"`
 }
@@ -149,13 +160,15 @@ func Sorted(reach map[model.PrincipalRef]Path, p model.PrincipalRef) []Reached {
 }
 
 type cellKey struct {
-	obj  model.ObjectRef
-	priv string
+	obj   model.ObjectRef
+	priv  string
+	scope string
 }
 
 // Compute gathers the effective privileges of p on every object: those of
 // its login session (direct and inherited, including the implicit ones of
-// PostgreSQL's predefined roles), then those one SET ROLE away.
+// PostgreSQL's predefined roles), then those one SET ROLE away; Redshift's
+// scoped permissions are kept apart from object privileges.
 func Compute(s *model.Snapshot, grants GrantLookup, p model.PrincipalRef) Effective {
 	reach := Reach(s, p)
 	eff := Effective{Principal: p, Superuser: isSuperuser(s, p), Reach: Sorted(reach, p)}
@@ -170,7 +183,7 @@ func Compute(s *model.Snapshot, grants GrantLookup, p model.PrincipalRef) Effect
 		}
 	}
 	eff.SetRoleSuperuser = addSetRole(s, grants, p, reach, b)
-	eff.Cells = b.sorted()
+	eff.Cells, eff.Scoped = b.sorted()
 	return eff
 }
 
@@ -182,10 +195,10 @@ type builder struct {
 }
 
 func (b *builder) add(g model.Grant, path Path, setRole, note string) {
-	k := cellKey{g.Object, g.Privilege}
+	k := cellKey{g.Object, g.Privilege, g.Scope}
 	c := b.cells[k]
 	if c == nil {
-		c = &Cell{Object: g.Object, Privilege: g.Privilege}
+		c = &Cell{Object: g.Object, Privilege: g.Privilege, Scope: g.Scope}
 		b.cells[k] = c
 		b.order = append(b.order, k)
 	}
@@ -206,11 +219,12 @@ func (b *builder) add(g model.Grant, path Path, setRole, note string) {
 	c.Sources = append(c.Sources, Source{Via: path, Grant: g, SetRole: setRole, Note: note})
 }
 
-// sorted returns the cells in object order, each with its sources nearest
-// first (session sources before SET ROLE ones).
-func (b *builder) sorted() []Cell {
+// sorted returns the object-privilege cells and, apart, the scoped
+// permissions, each in object order with its sources nearest first (session
+// sources before SET ROLE ones).
+func (b *builder) sorted() (cells, scoped []Cell) {
 	sort.Slice(b.order, func(i, j int) bool { return lessKey(b.order[i], b.order[j]) })
-	out := make([]Cell, 0, len(b.order))
+	cells, scoped = make([]Cell, 0, len(b.order)), []Cell{}
 	for _, k := range b.order {
 		c := b.cells[k]
 		sort.SliceStable(c.Sources, func(i, j int) bool {
@@ -220,9 +234,13 @@ func (b *builder) sorted() []Cell {
 			}
 			return len(a.Via) < len(z.Via)
 		})
-		out = append(out, *c)
+		if c.Scope != "" {
+			scoped = append(scoped, *c)
+		} else {
+			cells = append(cells, *c)
+		}
 	}
-	return out
+	return cells, scoped
 }
 
 // isSuperuser reports the principal's own SUPERUSER attribute. Membership in
@@ -263,6 +281,9 @@ func lessKey(a, b cellKey) bool {
 	}
 	if a.obj.Column != b.obj.Column {
 		return a.obj.Column < b.obj.Column
+	}
+	if a.scope != b.scope {
+		return a.scope < b.scope
 	}
 	return a.priv < b.priv
 }

@@ -1,6 +1,9 @@
 // Package catalog keeps one loaded snapshot per session and database, loads it
-// at most once at a time, and builds lookup indexes the UI services use so
-// each screen costs O(result), not O(catalog).
+// at most once at a time, and builds lookup indexes (by name, grantee, object,
+// member and schema) so the UI services find a principal's grants, memberships
+// and default privileges without scanning every grant. Not every screen is
+// index-only: lists walk all principals, and effective access and owned
+// objects still scan the memberships and relations.
 package catalog
 
 import (

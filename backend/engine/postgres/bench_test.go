@@ -1,9 +1,9 @@
 package postgres
 
 import (
-	"bufio"
 	"bytes"
 	"context"
+	"fmt"
 	"net/url"
 	"os"
 	"os/exec"
@@ -18,6 +18,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/jackc/pgx/v5"
 
 	"github.com/redshiftmate/rsmate/backend/model"
 	"github.com/redshiftmate/rsmate/backend/pgtest"
@@ -135,7 +137,9 @@ func BenchmarkLoadCatalog(b *testing.B) {
 	b.ReportMetric(float64((cpuTime()-cpu).Milliseconds())/float64(b.N), "client-cpu-ms")
 	runtime.GC()
 	runtime.ReadMemStats(&after)
-	reportSnapshot(b, snap, counter.Count()/b.N)
+	reportSnapshot(b, snap)
+	b.ReportMetric(float64(counter.StatementCount())/float64(b.N), "statements/op")
+	b.ReportMetric(float64(counter.RoundTrips())/float64(b.N), "round-trips/op")
 	b.ReportMetric(float64(firstLoad.Milliseconds()), "first-load-ms")
 	b.ReportMetric(firstRSSBefore, "RSS-before-B")
 	b.ReportMetric(firstRSSAfter, "RSS-peak-first-load-B")
@@ -177,19 +181,33 @@ func heapPeak(f func()) float64 {
 	return float64(peak)
 }
 
-func reportSnapshot(b *testing.B, snap *model.Snapshot, queries int) {
-	b.ReportMetric(float64(queries), "queries/op")
+func reportSnapshot(b *testing.B, snap *model.Snapshot) {
 	b.ReportMetric(float64(len(snap.Grants)), "grants")
 	b.ReportMetric(float64(len(snap.Users)+len(snap.Roles)), "principals")
 	b.ReportMetric(float64(len(snap.Relations)), "relations")
 }
 
-// BenchmarkLoadVsPsql alternates a load through the reader with the same
-// statements run by psql, and reports both and their ratio. psql's side is the
-// sum of its \timing lines (send to last row received, output to /dev/null),
-// so process start and login are not counted against it.
+// BenchmarkLoadVsPsql compares the reader with psql doing the same work:
+// connect, run CatalogSteps in one read-only repeatable-read transaction,
+// receive every row, disconnect. Both sides are timed the same way — wall
+// time, measured in this process, around that whole unit:
 //
-//	go test -run '^$' -bench LoadVsPsql -benchtime 5x -timeout 60m ./backend/engine/postgres
+//   - reader: a fresh pgx connection configured like the app's sessions,
+//     LoadCatalog (rows decoded into a model.Snapshot), Close;
+//   - psql: the whole psql process (start, connect, the same statements,
+//     unaligned output to /dev/null, exit).
+//
+// Before each side runtime.GC() runs outside the timing, so each starts from a
+// clean heap; garbage collection during a side's work counts for that side
+// (psql has none, its allocator's work counts for it). b.N is the number of
+// pairs, and pairs alternate which side runs first (reader then psql, psql
+// then reader, …) so a drifting machine load does not favour one side. For
+// scale, each pair also times psql connecting and running "SELECT 1" alone.
+//
+//	go test -run '^$' -bench LoadVsPsql -benchtime 15x -timeout 60m ./backend/engine/postgres
+//
+// With RSMATE_BENCH_REPORT set (and at least 10 pairs) a markdown table of the
+// pairs with the median and spread of the ratio reader/psql is written there.
 func BenchmarkLoadVsPsql(b *testing.B) {
 	dsn := benchCatalog(b)
 	psql, err := exec.LookPath("psql")
@@ -198,7 +216,7 @@ func BenchmarkLoadVsPsql(b *testing.B) {
 	}
 	script := filepath.Join(b.TempDir(), "catalog.sql")
 	var sb strings.Builder
-	sb.WriteString("\\timing on\nBEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;\n")
+	sb.WriteString("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;\n")
 	for _, st := range CatalogSteps {
 		sb.WriteString(st.SQL + ";\n")
 	}
@@ -212,74 +230,126 @@ func BenchmarkLoadVsPsql(b *testing.B) {
 	}
 	password, _ := u.User.Password()
 	u.User = url.User(u.User.Username())
-	runPsql := func() (summed, wall time.Duration) {
-		cmd := exec.Command(psql, "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-o", os.DevNull, "-f", script, u.String())
+	runPsql := func(args ...string) time.Duration {
+		cmd := exec.Command(psql, append([]string{"-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-o", os.DevNull}, append(args, u.String())...)...)
 		cmd.Env = append(os.Environ(), "PGPASSWORD="+password)
 		var stderr bytes.Buffer
 		cmd.Stderr = &stderr
+		runtime.GC()
 		start := time.Now()
-		out, err := cmd.Output()
-		wall = time.Since(start)
+		err := cmd.Run()
+		d := time.Since(start)
 		if err != nil {
 			b.Fatalf("psql: %v: %s", err, stderr.String())
 		}
-		sc := bufio.NewScanner(bytes.NewReader(out))
-		lines := 0
-		for sc.Scan() {
-			f := strings.Fields(sc.Text())
-			if len(f) >= 3 && f[0] == "Time:" && f[2] == "ms" {
-				ms, _ := strconv.ParseFloat(f[1], 64)
-				summed += time.Duration(ms * float64(time.Millisecond))
-				lines++
-			}
-		}
-		if lines != len(CatalogSteps)+2 {
-			b.Fatalf("psql printed %d timings, want %d:\n%s", lines, len(CatalogSteps)+2, out)
-		}
-		return summed, wall
+		return d
 	}
-
-	pool, counter := pgtest.CountingPool(b, productDSN(dsn))
-	ctx := context.Background()
-	if _, err := New().LoadCatalog(ctx, pool, nil); err != nil {
+	cfg, err := pgx.ParseConfig(productDSN(dsn))
+	if err != nil {
 		b.Fatal(err)
 	}
-	runPsql()
-	counter.Reset()
-	// The machine is shared, so each reader load is paired with the psql run
-	// right after it, and the median of the pairs' ratios is reported too.
-	var reader, raw, wall []time.Duration
+	ctx := context.Background()
 	var snap *model.Snapshot
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
+	runReader := func() time.Duration {
 		snap = nil
 		runtime.GC()
 		start := time.Now()
-		var err error
-		if snap, err = New().LoadCatalog(ctx, pool, nil); err != nil {
+		conn, err := pgx.ConnectConfig(ctx, cfg)
+		if err != nil {
 			b.Fatal(err)
 		}
-		reader = append(reader, time.Since(start))
-		s, w := runPsql()
-		raw = append(raw, s)
-		wall = append(wall, w)
+		if snap, err = New().LoadCatalog(ctx, conn, nil); err != nil {
+			b.Fatal(err)
+		}
+		if err := conn.Close(ctx); err != nil {
+			b.Fatal(err)
+		}
+		return time.Since(start)
+	}
+
+	type pair struct {
+		readerFirst          bool
+		reader, psql, psqlUp time.Duration
+	}
+	pairs := make([]pair, b.N)
+	b.ResetTimer()
+	for i := range pairs {
+		p := &pairs[i]
+		p.readerFirst = i%2 == 0
+		if p.readerFirst {
+			p.reader = runReader()
+			p.psql = runPsql("-f", script)
+		} else {
+			p.psql = runPsql("-f", script)
+			p.reader = runReader()
+		}
+		p.psqlUp = runPsql("-c", "SELECT 1")
 	}
 	b.StopTimer()
-	reportSnapshot(b, snap, counter.Count()/b.N)
-	ratios := make([]float64, b.N)
-	var sumReader, sumRaw, sumWall time.Duration
-	for i := range reader {
-		ratios[i] = float64(reader[i]) / float64(raw[i])
-		sumReader, sumRaw, sumWall = sumReader+reader[i], sumRaw+raw[i], sumWall+wall[i]
+
+	ratios := make([]float64, len(pairs))
+	var readers, psqls, ups []float64
+	for i, p := range pairs {
+		ratios[i] = float64(p.reader) / float64(p.psql)
+		readers = append(readers, ms(p.reader))
+		psqls = append(psqls, ms(p.psql))
+		ups = append(ups, ms(p.psqlUp))
 	}
-	sort.Float64s(ratios)
-	n := float64(b.N)
-	b.ReportMetric(float64(sumReader.Milliseconds())/n, "reader-ms")
-	b.ReportMetric(float64(sumRaw.Milliseconds())/n, "psql-ms")
-	b.ReportMetric(float64(sumWall.Milliseconds())/n, "psql-wall-ms")
-	b.ReportMetric(float64(slices.Min(reader).Milliseconds()), "reader-min-ms")
-	b.ReportMetric(float64(slices.Min(raw).Milliseconds()), "psql-min-ms")
-	b.ReportMetric(float64(sumReader)/float64(sumRaw), "ratio-mean")
-	b.ReportMetric(ratios[len(ratios)/2], "ratio-median")
-	b.ReportMetric(float64(slices.Min(reader))/float64(slices.Min(raw)), "ratio-min")
+	r := summarize(ratios)
+	b.ReportMetric(float64(len(pairs)), "pairs")
+	b.ReportMetric(median(readers), "reader-median-ms")
+	b.ReportMetric(median(psqls), "psql-median-ms")
+	b.ReportMetric(r.median, "ratio-median")
+	b.ReportMetric(r.min, "ratio-min")
+	b.ReportMetric(r.max, "ratio-max")
+	b.ReportMetric(float64(len(snap.Grants)), "grants")
+	b.ReportMetric(float64(len(snap.Users)+len(snap.Roles)), "principals")
+
+	out := os.Getenv("RSMATE_BENCH_REPORT")
+	if out == "" || len(pairs) < 10 {
+		return
+	}
+	var w strings.Builder
+	fmt.Fprintf(&w, "Catalog: %d principals, %d schemas, %d relations, %d routines, %d grants, %d default privileges; %d statements per load.\n\n",
+		len(snap.Users)+len(snap.Roles), len(snap.Schemas), len(snap.Relations), len(snap.Routines), len(snap.Grants), len(snap.DefaultPrivileges), snap.Queries)
+	w.WriteString("| pair | first | reader ms | psql ms | ratio reader/psql | psql `SELECT 1` ms |\n|---:|---|---:|---:|---:|---:|\n")
+	for i, p := range pairs {
+		first := "psql"
+		if p.readerFirst {
+			first = "reader"
+		}
+		fmt.Fprintf(&w, "| %d | %s | %.0f | %.0f | %.3f | %.1f |\n", i+1, first, ms(p.reader), ms(p.psql), ratios[i], ms(p.psqlUp))
+	}
+	rr, rp := summarize(readers), summarize(psqls)
+	fmt.Fprintf(&w, "\n| | median | min | max | IQR (p25–p75) |\n|---|---:|---:|---:|---|\n")
+	fmt.Fprintf(&w, "| ratio reader/psql | **%.3f** | %.3f | %.3f | %.3f–%.3f |\n", r.median, r.min, r.max, r.p25, r.p75)
+	fmt.Fprintf(&w, "| reader ms | %.0f | %.0f | %.0f | %.0f–%.0f |\n", rr.median, rr.min, rr.max, rr.p25, rr.p75)
+	fmt.Fprintf(&w, "| psql ms | %.0f | %.0f | %.0f | %.0f–%.0f |\n", rp.median, rp.min, rp.max, rp.p25, rp.p75)
+	fmt.Fprintf(&w, "| psql `SELECT 1` ms | %.1f | | | |\n", median(ups))
+	if err := os.WriteFile(out, []byte(w.String()), 0o644); err != nil {
+		b.Fatal(err)
+	}
+}
+
+func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+
+type spread struct{ median, min, max, p25, p75 float64 }
+
+// summarize returns the median, extremes and quartiles (nearest rank on the
+// sorted values, the median averaging the middle two).
+func summarize(v []float64) spread {
+	s := slices.Clone(v)
+	sort.Float64s(s)
+	q := func(f float64) float64 { return s[int(f*float64(len(s)-1)+0.5)] }
+	return spread{median: median(s), min: s[0], max: s[len(s)-1], p25: q(0.25), p75: q(0.75)}
+}
+
+func median(v []float64) float64 {
+	s := slices.Clone(v)
+	sort.Float64s(s)
+	n := len(s)
+	if n%2 == 1 {
+		return s[n/2]
+	}
+	return (s[n/2-1] + s[n/2]) / 2
 }

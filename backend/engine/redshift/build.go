@@ -301,7 +301,7 @@ func build(raw *rawCatalog) *model.Snapshot {
 		routineKind[routineKey{r.schema, r.name, NormalizeArgs(r.args)}] = rt
 	}
 	// Redshift accepts GRANT USAGE on every language it lists here, plpythonu
-	// included (REFERENCE.md §3.7), so all count as trusted.
+	// included (https://docs.aws.amazon.com/redshift/latest/dg/r_GRANT.html), so all count as trusted.
 	for _, l := range raw.languages {
 		s.Languages = append(s.Languages, model.Language{Name: l, Trusted: true})
 	}
@@ -394,7 +394,8 @@ func build(raw *rawCatalog) *model.Snapshot {
 }
 
 // accessNotes explains what a non-superuser cannot see. Redshift's svv_* views hide
-// rows silently (REFERENCE.md §6.1): svv_user_info shows others only to superusers;
+// rows silently (https://docs.aws.amazon.com/redshift/latest/dg/cm_chap_system-tables.html#c_visibility-of-data):
+// svv_user_info shows others only to superusers;
 // the RBAC and privilege views need ACCESS SYSTEM TABLE; svv_relation_privileges
 // names SYSLOG ACCESS UNRESTRICTED (older pages: ACCESS SYSTEM TABLE).
 func accessNotes(raw *rawCatalog) (bool, []string) {

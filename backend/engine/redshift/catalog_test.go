@@ -172,7 +172,7 @@ func (w *world) load(t *testing.T, dsn string, mode pgx.QueryExecMode) (*model.S
 	cfg := rsfixture.Config(t, dsn, mode)
 	cfg.RuntimeParams["timezone"] = "UTC"
 	counter := &pgtest.QueryCounter{}
-	cfg.Tracer = counter
+	counter.Attach(cfg)
 	conn := rsfixture.Connect(t, cfg)
 	snap, err := New().LoadCatalog(context.Background(), conn, nil)
 	if err != nil {
@@ -440,8 +440,8 @@ func TestLoadCatalogEqualsWhatWasCreated(t *testing.T) {
 			if snap.Engine != "redshift" || snap.Database != w.db || snap.Partial || len(snap.Warnings) != 0 {
 				t.Errorf("engine=%q database=%q partial=%v warnings=%q", snap.Engine, snap.Database, snap.Partial, snap.Warnings)
 			}
-			if snap.Queries != loadStatements || counter.Count() != loadStatements {
-				t.Errorf("queries: snapshot says %d, tracer counted %d, want %d", snap.Queries, counter.Count(), loadStatements)
+			if snap.Queries != loadStatements || counter.StatementCount() != loadStatements {
+				t.Errorf("queries: snapshot says %d, tracer counted %d, want %d", snap.Queries, counter.StatementCount(), loadStatements)
 			}
 			if !slices.Contains(snap.Databases, model.Database{Name: w.db, Owner: w.admin}) {
 				t.Errorf("databases %+v lack %s", snap.Databases, w.db)
@@ -462,7 +462,7 @@ func TestColumns(t *testing.T) {
 	w.seed(t)
 	cfg := rsfixture.Config(t, w.dsn, pgx.QueryExecModeExec)
 	counter := &pgtest.QueryCounter{}
-	cfg.Tracer = counter
+	counter.Attach(cfg)
 	conn := rsfixture.Connect(t, cfg)
 	cols, err := New().Columns(context.Background(), conn, w.sales, "orders")
 	if err != nil {
@@ -473,8 +473,8 @@ func TestColumns(t *testing.T) {
 		{Name: "amount", Position: 2, Type: "numeric(10,2)"},
 		{Name: "note", Position: 3, Type: "character varying(50)"},
 	}
-	if !reflect.DeepEqual(cols, want) || counter.Count() != 1 {
-		t.Errorf("Columns = %+v in %d statements, want %+v in 1", cols, counter.Count(), want)
+	if !reflect.DeepEqual(cols, want) || counter.StatementCount() != 1 {
+		t.Errorf("Columns = %+v in %d statements, want %+v in 1", cols, counter.StatementCount(), want)
 	}
 	cols, err = New().Columns(context.Background(), conn, w.odd, w.weird)
 	if err != nil || !reflect.DeepEqual(cols, []model.Column{{Name: "x", Position: 1, Type: "integer"}}) {
@@ -486,9 +486,19 @@ func TestColumns(t *testing.T) {
 	}
 }
 
-// Round trips stay the same however many principals and objects exist.
-func TestStatementCountIsConstant(t *testing.T) {
+// TestLoadStatementsAndRoundTripsSameFor10And1000Principals loads the
+// database before the test adds anyone (the baseline), with 10 principals of
+// its own, and after adding 990 more with memberships, tables, grants and
+// system permissions: each snapshot holds exactly baseline+10 and
+// baseline+1,000 principals, and each load sends the same statements in the
+// same round trips (the exec mode: one round trip per statement, nothing
+// prepared).
+func TestLoadStatementsAndRoundTripsSameFor10And1000Principals(t *testing.T) {
 	w := newWorld(t)
+	principals := func(s *model.Snapshot) int { return len(s.Users) + len(s.Roles) + len(s.Groups) }
+	baseSnap, c0 := w.load(t, w.dsn, pgx.QueryExecModeExec)
+	base := principals(baseSnap)
+
 	ddl := []string{}
 	for i := 0; i < 5; i++ {
 		ddl = append(ddl, "CREATE ROLE "+qi(fmt.Sprintf("%su%d", w.p, i))+" LOGIN",
@@ -524,14 +534,26 @@ SELECT $1 || 'r' || i, 'CREATE USER' FROM generate_series(5, 334) AS i`, w.p)
 	}
 	big, c2 := w.load(t, w.dsn, pgx.QueryExecModeExec)
 
-	count := func(s *model.Snapshot) int { m := w.mine(s); return len(m.Users) + len(m.Roles) + len(m.Groups) }
-	if count(small) != 10 || count(big) != 1000 || len(w.mine(big).Grants) != 990 || len(w.mine(big).SystemPrivileges) != 330 {
-		t.Fatalf("seeding went wrong: %d then %d principals, %d grants", count(small), count(big), len(w.mine(big).Grants))
+	if principals(small) != base+10 || principals(big) != base+1000 {
+		t.Fatalf("principals: %d (baseline), %d, %d; want baseline+10 and baseline+1000", base, principals(small), principals(big))
 	}
-	if c1.Count() != c2.Count() || c1.Count() != loadStatements {
-		t.Errorf("statements: %d for 10 principals, %d for %d principals; want %d both times",
-			c1.Count(), c2.Count(), count(big), loadStatements)
+	if len(w.mine(big).Grants) != 990 || len(w.mine(big).SystemPrivileges) != 330 {
+		t.Fatalf("seeding went wrong: %d grants, %d system permissions", len(w.mine(big).Grants), len(w.mine(big).SystemPrivileges))
 	}
+	for _, c := range []struct {
+		name    string
+		counter *pgtest.QueryCounter
+	}{{"baseline", c0}, {"10 principals", c1}, {"1,000 principals", c2}} {
+		if c.counter.StatementCount() != loadStatements || c.counter.Prepares() != 0 || c.counter.RoundTrips() != loadStatements {
+			t.Errorf("%s: %d statements, %d prepares, %d round trips; want %d, 0, %d", c.name,
+				c.counter.StatementCount(), c.counter.Prepares(), c.counter.RoundTrips(), loadStatements, loadStatements)
+		}
+		if !reflect.DeepEqual(c.counter.Statements(), c0.Statements()) {
+			t.Errorf("%s: statement texts differ from the baseline's", c.name)
+		}
+	}
+	t.Logf("each load: %d statements, %d prepares, %d round trips; principals %d (baseline), %d, %d",
+		c2.StatementCount(), c2.Prepares(), c2.RoundTrips(), base, principals(small), principals(big))
 }
 
 // A regular user sees fewer rows without an error; the snapshot says so.
@@ -547,8 +569,8 @@ func TestRegularUserGetsPartialSnapshot(t *testing.T) {
 	viewerDSN := u.String()
 
 	snap, counter := w.load(t, viewerDSN, pgx.QueryExecModeExec)
-	if counter.Count() != loadStatements {
-		t.Errorf("regular user load sent %d statements, want %d", counter.Count(), loadStatements)
+	if counter.StatementCount() != loadStatements {
+		t.Errorf("regular user load sent %d statements, want %d", counter.StatementCount(), loadStatements)
 	}
 	if !snap.Partial || len(snap.Warnings) != 3 {
 		t.Fatalf("partial=%v warnings=%q, want partial with 3 warnings", snap.Partial, snap.Warnings)
@@ -615,7 +637,7 @@ func TestLoadReportsProgressAndStopsOnCancel(t *testing.T) {
 			cancel()
 		}
 	}}
-	cfg.Tracer = counter
+	counter.Attach(cfg)
 	conn = rsfixture.Connect(t, cfg)
 	snap, err := New().LoadCatalog(ctx, conn, nil)
 	if !errors.Is(err, context.Canceled) || snap != nil {
@@ -726,8 +748,8 @@ func TestLoadInsideOpenTransactionSendsNoBeginOrCommit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if counter.Count() != len(steps) || snap.Queries != len(steps) {
-		t.Errorf("sent %d statements (snapshot says %d), want the %d steps only: %q", counter.Count(), snap.Queries, len(steps), counter.Statements())
+	if counter.StatementCount() != len(steps) || snap.Queries != len(steps) {
+		t.Errorf("sent %d statements (snapshot says %d), want the %d steps only: %q", counter.StatementCount(), snap.Queries, len(steps), counter.Statements())
 	}
 	if conn.PgConn().TxStatus() != 'T' {
 		t.Error("the reader ended the caller's transaction")

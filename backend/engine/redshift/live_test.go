@@ -41,7 +41,7 @@ func TestLiveRedshift(t *testing.T) {
 	// Redshift reports no standard_conforming_strings: queries must use the extended protocol.
 	cfg.DefaultQueryExecMode = pgx.QueryExecModeExec
 	counter := &pgtest.QueryCounter{}
-	cfg.Tracer = counter
+	counter.Attach(cfg)
 	conn, err := pgx.ConnectConfig(ctx, cfg)
 	if err != nil {
 		t.Fatalf("connect: %v", err)
@@ -145,8 +145,8 @@ func TestLiveRedshift(t *testing.T) {
 	if err != nil {
 		t.Fatalf("LoadCatalog: %v", err)
 	}
-	if counter.Count() != loadStatements || snap.Queries != loadStatements {
-		t.Errorf("load sent %d statements (snapshot says %d), want %d", counter.Count(), snap.Queries, loadStatements)
+	if counter.StatementCount() != loadStatements || snap.Queries != loadStatements {
+		t.Errorf("load sent %d statements (snapshot says %d), want %d", counter.StatementCount(), snap.Queries, loadStatements)
 	}
 	if sent := counter.Statements(); sent[0] != sqlBegin || sent[len(sent)-1] != "commit" {
 		t.Errorf("load did not run in one transaction: first %q, last %q", sent[0], sent[len(sent)-1])

@@ -11,7 +11,8 @@ import (
 // Pure mapping from Redshift catalog values to the model. Nothing here talks to a server.
 
 // ClassifyUser tells how a user authenticates or who manages it, from its name
-// and external id (REFERENCE.md §1.5, §8.6):
+// and external id (https://docs.aws.amazon.com/redshift/latest/dg/r_names.html,
+// https://docs.aws.amazon.com/redshift/latest/mgmt/generating-iam-credentials-cli-api.html):
 //   - rdsdb (Redshift's internal superuser) and ds:* (data-sharing internals): system
 //   - IAMR:<role>: an IAM role (Serverless, GetClusterCredentialsWithIAM)
 //   - IAM:<user> / IAMA:<user>: an IAM user

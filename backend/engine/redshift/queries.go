@@ -1,6 +1,7 @@
 package redshift
 
-// Catalog statements. Rules that keep them runnable on Redshift (REFERENCE.md §6.4, §8):
+// Catalog statements. Rules that keep them runnable on Redshift
+// (https://docs.aws.amazon.com/redshift/latest/dg/c_SQL_functions_leader_node_only.html):
 //   - a statement reads either leader-node catalogs (pg_*) or svv_* views, never both:
 //     Redshift rejects leader-only tables and functions next to svv_* views;
 //   - every unusual column type is cast to text/int/bool here, so pgx decodes only

@@ -9,7 +9,8 @@ import (
 var (
 	pgName  = regexp.MustCompile(`(?i)\bpg_\w+`)
 	svvName = regexp.MustCompile(`(?i)\bsvv_\w+`)
-	// leader-node-only functions and array handling (REFERENCE.md §6.4)
+	// leader-node-only functions and array handling
+	// (https://docs.aws.amazon.com/redshift/latest/dg/c_SQL_functions_leader_node_only.html)
 	leaderOnly = regexp.MustCompile(`(?i)\b(has_\w+_privilege|array_to_string|array_upper|generate_series|current_schema|unnest|any)\s*\(`)
 )
 

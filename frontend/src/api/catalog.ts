@@ -216,6 +216,8 @@ export interface EffectiveSource {
 export interface EffectiveCell {
   object: ObjectRef;
   privilege: string;
+  /** Redshift scoped permission: what it covers in `object` (a schema or the database), e.g. "TABLES". Only in `Effective.scoped`. */
+  scope?: string;
   direct: boolean;
   inherited: boolean;
   grantOption: boolean;
@@ -232,7 +234,10 @@ export interface Effective {
   superuser: boolean;
   /** A superuser role it can SET ROLE to (PostgreSQL). */
   setRoleSuperuser?: string;
+  /** Object privileges. */
   cells: EffectiveCell[];
+  /** Redshift scoped permissions (current and future objects), never mixed into `cells`. */
+  scoped: EffectiveCell[];
   reach: Reached[];
 }
 

@@ -693,7 +693,7 @@ func TestRejectedChangesSendNoSQL(t *testing.T) {
 			if !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("error %q does not say %q", err, tc.want)
 			}
-			if n := e.counter.Count(); n != 0 {
+			if n := e.counter.StatementCount(); n != 0 {
 				t.Fatalf("%d statements reached the server: %q", n, e.counter.Statements())
 			}
 		})

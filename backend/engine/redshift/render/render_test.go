@@ -419,7 +419,7 @@ func TestRedshiftGolden(t *testing.T) {
 				sqls = append(sqls, s.SQL)
 				displays = append(displays, s.Display)
 				if s.OutsideTransaction {
-					t.Errorf("%q is marked outside a transaction; user, role, group and grant DDL runs in one (REFERENCE §7)", s.SQL)
+					t.Errorf("%q is marked outside a transaction; user, role, group and grant DDL runs in one (https://docs.aws.amazon.com/redshift/latest/dg/r_SVL_MULTI_STATEMENT_VIOLATIONS.html)", s.SQL)
 				}
 				if s.Summary == "" {
 					t.Errorf("%q has no summary", s.SQL)

@@ -6,7 +6,6 @@ import type { PlanView } from '../../api/changes';
 import { renderUI } from '../../test/render';
 import { resetCatalogStores } from '../catalog/store';
 import { sessionOf, summaryOf } from '../editors/fixtures.test-util';
-import { CATALOG_CHANGED } from './catalogEvents';
 import { failedStatementIndex, PendingTray, serverDetail } from './PendingTray';
 import { pending } from './store';
 
@@ -101,22 +100,18 @@ describe('PendingTray', () => {
     expect(document.body.textContent).not.toContain(SECRET);
   });
 
-  it('applies: clears the set and announces the catalog change', async () => {
+  it('applies: clears the set and reloads the catalog', async () => {
     queue();
     changes.preview.mockResolvedValue(plan());
     changes.apply.mockResolvedValue({ applied: true, cancelled: false, executed: 2, catalog: summaryOf('postgres') });
-    const heard = vi.fn();
-    window.addEventListener(CATALOG_CHANGED, heard);
     const onClose = mount();
     await userEvent.click(screen.getByRole('button', { name: 'Review SQL' }));
     await userEvent.click(await screen.findByRole('button', { name: 'Apply 2 statements' }));
     await waitFor(() => expect(onClose).toHaveBeenCalled());
     expect(changes.apply).toHaveBeenCalledWith('plan-1');
     expect(pending.items(session.id)).toEqual([]);
-    expect(heard).toHaveBeenCalledTimes(1);
-    expect((heard.mock.calls[0][0] as CustomEvent).detail.sessionId).toBe(session.id);
+    expect(catalog.load).toHaveBeenCalledWith(session.id, false);
     expect(await screen.findByText('2 statements applied')).toBeInTheDocument();
-    window.removeEventListener(CATALOG_CHANGED, heard);
   });
 
   it('keeps the set when the confirmation is declined', async () => {

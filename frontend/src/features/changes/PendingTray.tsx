@@ -45,7 +45,6 @@ import { catalogFor } from '../catalog/store';
 import { openEditor } from '../editors/editorStore';
 import { useEditorEnv } from '../editors/env';
 import { passwordError } from '../editors/password';
-import { emitCatalogChanged } from './catalogEvents';
 import { describeChange } from './describe';
 import { SqlCode } from './SqlCode';
 import { pending, usePending, type PendingItem } from './store';
@@ -329,13 +328,11 @@ export function PendingTray({ session, opened, onClose }: { session: SessionInfo
       setFailure(null);
       onClose();
       notifySuccess(`${r.executed} statement${r.executed === 1 ? '' : 's'} applied`, `${session.profileName || session.server.host}: the catalog was reloaded.`);
-      emitCatalogChanged({ sessionId: sid, catalog: r.catalog });
       void catalogFor(sid).load(false);
     } catch (e) {
       const error = toApiError(e);
       setFailure({ error, index: failedStatementIndex(error.message) });
       // Some statements outside the transaction may have run: re-read.
-      emitCatalogChanged({ sessionId: sid });
       void catalogFor(sid).load(false);
     } finally {
       setBusy(null);

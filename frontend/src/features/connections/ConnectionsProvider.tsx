@@ -65,6 +65,8 @@ export function ConnectionsProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
+    // reload sets state only after awaiting the list, never synchronously here.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     void reload();
     if (told.current) return;
     told.current = true;

@@ -33,7 +33,7 @@ const role = { kind: 'role' as const, name: 'analyst' };
 const table = (name: string): ObjectRow => ({ ref: { kind: 'table', schema: 'sales', name }, kind: 'table', owner: 'admin', grantees: [] });
 
 function effective(cells: Effective['cells'] = []): Effective {
-  return { principal: role, superuser: false, reach: [], cells };
+  return { principal: role, superuser: false, reach: [], cells, scoped: [] };
 }
 
 async function mount(engine: 'redshift' | 'postgres', objects: ObjectRow[], eff: Effective) {
@@ -142,7 +142,32 @@ describe('PrivilegeEditor', () => {
     expect(queued('redshift')).toEqual([
       { kind: 'grant_privileges', privilege: { privileges: ['SELECT', 'INSERT'], target: 'scoped_tables_in_schema', schemas: ['sales'], grantee: role } },
     ]);
-    expect(cell('INSERT on sales.b')).toHaveAttribute('data-state', 'grant');
+    // A scoped permission is not a grant on each table: the grid stays as it was,
+    // the scoped strip shows what is queued.
+    expect(cell('INSERT on sales.b')).toHaveAttribute('data-state', 'none');
+    expect(cell('INSERT on sales.b')).toHaveAttribute('aria-checked', 'false');
+    const strip = screen.getByRole('region', { name: 'Scoped permissions' });
+    expect(within(strip).getByLabelText('INSERT on all tables in schema sales — to grant')).toBeInTheDocument();
+    expect(within(strip).getByLabelText('SELECT on all tables in schema sales — to grant')).toBeInTheDocument();
+  });
+
+  it('shows held scoped permissions in their own strip, not as object or schema cells', async () => {
+    const sales = { kind: 'schema' as const, schema: 'sales' };
+    const scopedGrant = { object: sales, grantee: { kind: 'role' as const, name: 'bi' }, privilege: 'SELECT', grantOption: false, scope: 'TABLES' };
+    const eff: Effective = {
+      ...effective([{ object: sales, privilege: 'USAGE', direct: true, inherited: false, grantOption: false, sources: [] }]),
+      scoped: [
+        { object: sales, privilege: 'SELECT', scope: 'TABLES', direct: false, inherited: true, grantOption: false, sources: [{ via: [{ kind: 'role', name: 'bi' }], grant: scopedGrant }] },
+        { object: sales, privilege: 'EXECUTE', scope: 'FUNCTIONS', direct: true, inherited: false, grantOption: false, sources: [] },
+      ],
+    };
+    await mount('redshift', [table('a')], eff);
+    expect(cell('SELECT on sales.a')).toHaveAttribute('data-state', 'none');
+    expect(cell('USAGE on schema sales')).toHaveAttribute('data-state', 'direct');
+    const strip = screen.getByRole('region', { name: 'Scoped permissions' });
+    expect(within(strip).getByLabelText('SELECT on all tables in schema sales — inherited through role bi')).toBeInTheDocument();
+    // The functions' scoped permission belongs to the Functions section.
+    expect(within(strip).queryByText(/EXECUTE/)).toBeNull();
   });
 
   it('stays fast with 2,000 tables: only the visible rows are in the DOM', async () => {

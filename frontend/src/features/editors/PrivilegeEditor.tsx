@@ -25,9 +25,10 @@ import { BulkSchemaButton } from './BulkSchema';
 import { useEffective, useEffectiveDatabase, useSchemaObjects, useSchemas } from './data';
 import { openEditor } from './editorStore';
 import type { EditorEnv } from './env';
-import { objectKey, setCells, usageOffers, type CellRef } from './matrix';
+import { objectKey, scopedMarks, setCells, usageOffers, type CellRef } from './matrix';
 import { Legend, MatrixGrid, type MatrixRow } from './MatrixGrid';
 import { grantOptionAllowed, objectPrivileges } from './privileges';
+import { ScopedPermissions } from './ScopedPermissions';
 import { cellView, pathText, rememberRelations, useDraft, type BaseCell } from './useDraft';
 
 type Section = 'tables' | 'functions' | 'procedures' | 'database';
@@ -71,19 +72,19 @@ function isRoutine(r: ObjectRow) {
 export function PrivilegeEditor({ env, principal, schema: initialSchema, onClose }: { env: EditorEnv; principal: PrincipalRef; schema?: string; onClose: () => void }) {
   const { engine, caps, sessionId } = env;
   const schemas = useSchemas(sessionId);
-  const [schema, setSchema] = useState<string | null>(initialSchema ?? null);
+  const [picked, setSchema] = useState<string | null>(initialSchema ?? null);
   const [section, setSection] = useState<Section>('tables');
   const [filter, setFilter] = useState('');
   const [debounced] = useDebouncedValue(filter, 120);
   const [withOption, setWithOption] = useState(false);
   const optionAllowed = grantOptionAllowed(engine, principal.kind);
 
-  // Default to the first schema of our own with objects.
-  useEffect(() => {
-    if (schema || !schemas.data?.length) return;
+  // Until one is picked: the first schema of our own with objects.
+  const schema = useMemo(() => {
+    if (picked || !schemas.data?.length) return picked;
     const own = schemas.data.filter((s) => !s.system);
-    setSchema((own.find((s) => s.tables + s.views > 0) ?? own[0] ?? schemas.data[0]).name);
-  }, [schemas.data, schema]);
+    return (own.find((s) => s.tables + s.views > 0) ?? own[0] ?? schemas.data[0]).name;
+  }, [picked, schemas.data]);
 
   const objects = useSchemaObjects(sessionId, schema);
   const eff = useEffective(sessionId, principal, section === 'database' ? null : schema);
@@ -209,6 +210,16 @@ export function PrivilegeEditor({ env, principal, schema: initialSchema, onClose
     principal,
     (s) => (s === schema ? usage : undefined),
     overlay,
+  );
+
+  // Scoped permissions covering this section's objects: their own strip, never grid cells.
+  const sectionScope = section === 'tables' ? 'TABLES' : section === 'functions' ? 'FUNCTIONS' : section === 'procedures' ? 'PROCEDURES' : null;
+  const scoped = scopedMarks(
+    (section === 'database' ? effDb.data : eff.data)?.scoped ?? [],
+    items.map((i) => i.change),
+    principal,
+    env.database,
+    (scope, where) => (sectionScope ? scope === sectionScope && (where.kind === 'database' || where.schema === schema) : where.kind === 'database'),
   );
 
   const mine = items.filter((i) => {
@@ -351,6 +362,7 @@ export function PrivilegeEditor({ env, principal, schema: initialSchema, onClose
         </Group>
       ) : (
         <Stack gap={8} style={{ flex: 1, minHeight: 0 }}>
+          <ScopedPermissions marks={scoped} />
           {schemaRow && (
             <MatrixGrid
               ariaLabel={`Privileges on schema ${schema}`}

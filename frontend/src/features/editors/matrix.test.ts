@@ -10,6 +10,7 @@ import {
   isChecked,
   objectKey,
   Overlay,
+  scopedMarks,
   setCells,
   usageOffers,
   type CellBase,
@@ -196,5 +197,42 @@ describe('collapsed columns', () => {
     expect(o.get(role, t('a'), 'SELECT')).toBe('grant');
     expect(o.get(role, t('a'), 'INSERT')).toBe('grant');
     expect(o.get(role, t('b'), 'INSERT')).toBeUndefined();
+  });
+});
+
+describe('scopedMarks', () => {
+  const sales: ObjectRef = { kind: 'schema', schema: 'sales' };
+  const dev: ObjectRef = { kind: 'database', name: 'dev' };
+  const held = [
+    { object: sales, privilege: 'SELECT', scope: 'TABLES', direct: true, inherited: false, grantOption: false, sources: [] },
+    { object: dev, privilege: 'USAGE', scope: 'SCHEMAS', direct: false, inherited: true, grantOption: false, sources: [{ via: [{ kind: 'role' as const, name: 'bi' }], grant: { object: dev, grantee: { kind: 'role' as const, name: 'bi' }, privilege: 'USAGE', grantOption: false, scope: 'SCHEMAS' } }] },
+    // an object privilege cell is not a scoped permission
+    { object: sales, privilege: 'USAGE', direct: true, inherited: false, grantOption: false, sources: [] },
+  ];
+  const queued: Change[] = [
+    { kind: 'revoke_privileges', privilege: { privileges: ['SELECT'], target: 'scoped_tables_in_schema', schemas: ['sales'], grantee: role } },
+    { kind: 'grant_privileges', privilege: { privileges: ['insert'], target: 'scoped_tables_in_database', grantee: role } },
+    { kind: 'revoke_privileges', privilege: { privileges: ['USAGE'], target: 'scoped_schemas_in_database', grantee: role, grantOption: true } },
+    { kind: 'grant_privileges', privilege: { privileges: ['DELETE'], target: 'scoped_tables_in_schema', schemas: ['sales'], grantee: { kind: 'role', name: 'other' } } },
+    { kind: 'grant_privileges', privilege: { privileges: ['SELECT'], target: 'all_tables_in_schema', schemas: ['sales'], grantee: role } },
+  ];
+
+  it('lists held and queued scoped permissions, the last queued action winning', () => {
+    const got = scopedMarks(held, queued, role, 'dev').map((m) => [m.scope, objectKey(m.where), m.privilege, m.state, m.via?.length ?? 0]);
+    expect(got).toEqual([
+      ['SCHEMAS', objectKey(dev), 'USAGE', 'inherited', 1],
+      ['TABLES', objectKey(dev), 'INSERT', 'grant', 0],
+      ['TABLES', objectKey(sales), 'SELECT', 'revoke', 0],
+    ]);
+  });
+
+  it('filters by scope and covered object', () => {
+    const got = scopedMarks(held, queued, role, 'dev', (scope, where) => scope === 'TABLES' && where.kind === 'schema');
+    expect(got.map((m) => `${m.privilege}:${m.state}`)).toEqual(['SELECT:revoke']);
+  });
+
+  it('does not mark table cells for a queued scoped grant', () => {
+    const overlay = new Overlay([{ change: { kind: 'grant_privileges', privilege: { privileges: ['SELECT'], target: 'scoped_tables_in_schema', schemas: ['sales'], grantee: role } }, matrix: false }], 'redshift');
+    expect(overlay.get(role, t('a'), 'SELECT')).toBeUndefined();
   });
 });

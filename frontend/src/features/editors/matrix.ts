@@ -4,7 +4,8 @@
 // lives in the pending store as grouped grant/revoke changes (origin
 // "matrix"), so the tray shows it at once; these functions translate both ways
 // and compute what each cell shows.
-import type { Change, ObjectKind, ObjectRef, PrincipalRef } from '../../api/changes';
+import type { EffectiveCell } from '../../api';
+import type { Change, ObjectKind, ObjectRef, PrincipalRef, Target } from '../../api/changes';
 import { objectPrivileges, type Engine } from './privileges';
 
 export type Action = 'grant' | 'revoke';
@@ -158,8 +159,10 @@ interface Mark {
 
 /**
  * Pending actions on cells from every queued change (in order), including
- * bulk "all tables in schema" and scoped forms. Revoking only the grant
- * option does not change whether the privilege is held, so it is skipped.
+ * bulk "all tables in schema" forms. Redshift scoped permissions (FOR TABLES
+ * IN SCHEMA …) are not object grants and never mark cells: scopedMarks shows
+ * them. Revoking only the grant option does not change whether the privilege
+ * is held, so it is skipped.
  */
 export class Overlay {
   private cells = new Map<string, Mark[]>();
@@ -190,11 +193,9 @@ export class Overlay {
             }
           break;
         case 'all_tables_in_schema':
-        case 'scoped_tables_in_schema':
           for (const s of p.schemas ?? []) rule('table', s);
           break;
         case 'all_functions_in_schema':
-        case 'scoped_functions_in_schema':
           for (const s of p.schemas ?? []) rule('function', s);
           break;
         case 'all_procedures_in_schema':
@@ -291,4 +292,66 @@ export function usageOffers(changes: Change[], grantee: PrincipalRef, hasUsage: 
       return hasUsage(s) === false;
     })
     .sort();
+}
+
+/** One Redshift scoped permission as the editors show it, apart from the object grid. */
+export interface ScopedMark {
+  key: string;
+  /** What it covers in `where`: TABLES, FUNCTIONS, PROCEDURES, SCHEMAS, LANGUAGES. */
+  scope: string;
+  /** The schema or database it covers. */
+  where: ObjectRef;
+  privilege: string;
+  /** Held (directly or through a role, group or PUBLIC), or queued. */
+  state: 'direct' | 'inherited' | 'grant' | 'revoke';
+  /** Who holds it when inherited: the membership paths. */
+  via?: PrincipalRef[][];
+}
+
+const SCOPED_TARGETS: Partial<Record<Target, { scope: string; database: boolean }>> = {
+  scoped_tables_in_schema: { scope: 'TABLES', database: false },
+  scoped_functions_in_schema: { scope: 'FUNCTIONS', database: false },
+  scoped_tables_in_database: { scope: 'TABLES', database: true },
+  scoped_schemas_in_database: { scope: 'SCHEMAS', database: true },
+};
+
+/**
+ * The scoped permissions of grantee: those held (effective `scoped` cells)
+ * and those queued in changes (the last queued action wins). keep filters by
+ * scope and covered schema or database.
+ */
+export function scopedMarks(
+  held: EffectiveCell[],
+  changes: Change[],
+  grantee: PrincipalRef,
+  database: string,
+  keep: (scope: string, where: ObjectRef) => boolean = () => true,
+): ScopedMark[] {
+  const out = new Map<string, ScopedMark>();
+  const keyOf = (scope: string, where: ObjectRef, privilege: string) => `${scope}\u0001${objectKey(where)}\u0001${privilege}`;
+  for (const c of held) {
+    if (!c.scope || !keep(c.scope, c.object)) continue;
+    const key = keyOf(c.scope, c.object, c.privilege);
+    const via = c.sources.filter((s) => s.via.length > 0).map((s) => s.via);
+    out.set(key, { key, scope: c.scope, where: c.object, privilege: c.privilege, state: c.direct ? 'direct' : 'inherited', ...(via.length ? { via } : {}) });
+  }
+  for (const c of changes) {
+    const p = c.privilege;
+    const t = p && SCOPED_TARGETS[p.target];
+    if (!p || !t || !sameGrantee(p.grantee, grantee) || (c.kind !== 'grant_privileges' && c.kind !== 'revoke_privileges')) continue;
+    if (c.kind === 'revoke_privileges' && p.grantOption) continue;
+    const wheres: ObjectRef[] = t.database ? [{ kind: 'database', name: database }] : (p.schemas ?? []).map((schema) => ({ kind: 'schema', schema }));
+    for (const where of wheres) {
+      if (!keep(t.scope, where)) continue;
+      for (const raw of p.privileges) {
+        const privilege = raw.toUpperCase();
+        const key = keyOf(t.scope, where, privilege);
+        const before = out.get(key);
+        out.set(key, { ...(before ?? { key, scope: t.scope, where, privilege }), state: c.kind === 'grant_privileges' ? 'grant' : 'revoke' });
+      }
+    }
+  }
+  return [...out.values()].sort(
+    (a, b) => objectKey(a.where).localeCompare(objectKey(b.where)) || a.scope.localeCompare(b.scope) || a.privilege.localeCompare(b.privilege),
+  );
 }

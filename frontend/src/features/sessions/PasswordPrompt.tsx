@@ -1,6 +1,6 @@
 import { Button, Checkbox, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ApiError, ProfileView } from '../../api';
 import { ColorDot } from '../../components/ColorDot';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -20,9 +20,12 @@ interface Props {
 export function PasswordPrompt({ profile, reason, error, busy, canRemember, onSubmit, onCancel }: Props) {
   const [password, setPassword] = useState('');
   const [remember, setRemember] = useState(true);
-  useEffect(() => {
+  // Forget the typed password once the prompt closes (state adjusted while rendering, not in an effect).
+  const [shownFor, setShownFor] = useState(profile);
+  if (shownFor !== profile) {
+    setShownFor(profile);
     if (!profile) setPassword('');
-  }, [profile]);
+  }
 
   return (
     <Modal

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import {
   ApiError,
   ErrorCodes,
@@ -47,8 +47,11 @@ export function SessionsProvider({ children }: { children: ReactNode }) {
   const [connecting, setConnecting] = useState<Record<string, string>>({});
   const [prompt, setPrompt] = useState<PromptState | null>(null);
   const conns = useConnections();
+  // The latest connecting map for callbacks; updated after commit, before the next event.
   const connectingRef = useRef(connecting);
-  connectingRef.current = connecting;
+  useLayoutEffect(() => {
+    connectingRef.current = connecting;
+  }, [connecting]);
 
   const add = useCallback((s: SessionInfo) => {
     setSessions((cur) => (cur.some((x) => x.id === s.id) ? cur : [...cur, s]));

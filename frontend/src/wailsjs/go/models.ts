@@ -39,6 +39,7 @@ export namespace access {
 	export class Cell {
 	    object: model.ObjectRef;
 	    privilege: string;
+	    scope?: string;
 	    direct: boolean;
 	    inherited: boolean;
 	    grantOption: boolean;
@@ -53,6 +54,7 @@ export namespace access {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.object = this.convertValues(source["object"], model.ObjectRef);
 	        this.privilege = source["privilege"];
+	        this.scope = source["scope"];
 	        this.direct = source["direct"];
 	        this.inherited = source["inherited"];
 	        this.grantOption = source["grantOption"];
@@ -117,6 +119,7 @@ export namespace access {
 	    superuser: boolean;
 	    setRoleSuperuser?: string;
 	    cells: Cell[];
+	    scoped: Cell[];
 	    reach: Reached[];
 	
 	    static createFrom(source: any = {}) {
@@ -129,6 +132,7 @@ export namespace access {
 	        this.superuser = source["superuser"];
 	        this.setRoleSuperuser = source["setRoleSuperuser"];
 	        this.cells = this.convertValues(source["cells"], Cell);
+	        this.scoped = this.convertValues(source["scoped"], Cell);
 	        this.reach = this.convertValues(source["reach"], Reached);
 	    }
 	

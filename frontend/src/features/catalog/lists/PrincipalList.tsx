@@ -143,7 +143,8 @@ export function PrincipalList<T extends { name: string }>(p: PrincipalListProps<
             }
             rightSectionWidth={p.search ? undefined : 52}
             style={{ flex: 1 }}
-            onKeyDown={getHotkeyHandler([
+            onKeyDown={(e) =>
+              getHotkeyHandler([
               [
                 'ArrowDown',
                 () => {
@@ -154,7 +155,8 @@ export function PrincipalList<T extends { name: string }>(p: PrincipalListProps<
               ],
               ['Enter', () => rows.length && p.onOpen(rows[Math.max(0, activeIndex)] ?? rows[0])],
               ['Escape', () => p.onSearch('')],
-            ])}
+            ])(e)
+            }
           />
           {p.filters && (
             <Popover position="bottom-end" shadow="md" width={300} withinPortal trapFocus={false}>

@@ -7,6 +7,8 @@ import { EmptyHint, ErrorPane, ObjectLink, PaneLoader, PrivilegeBadge } from '..
 import { useCatalog, useCatalogQuery, useSessionUI } from '../store';
 import { VirtualRows } from '../VirtualList';
 import { filterEffective, groupEffective, isSetRoleOnly, relKey, sourceLines, type EffectiveMark, type EffectiveRow, type EffectiveShow } from './grouping';
+import { scopedMarks } from '../../editors/matrix';
+import { ScopedPermissions } from '../../editors/ScopedPermissions';
 
 /** Select value of the database-level rows (no schema can have this name). */
 export const DATABASE_SCOPE = '\u0000database';
@@ -124,6 +126,9 @@ export function EffectivePanel({ session, detail }: { session: SessionInfo; deta
     { group: 'Schemas', items: schemas.filter((s) => !s.system).map((s) => ({ value: s.name, label: s.name })) },
     ...(schemas.some((s) => s.system) ? [{ group: 'System schemas', items: schemas.filter((s) => s.system).map((s) => ({ value: s.name, label: s.name })) }] : []),
   ];
+
+  // Redshift scoped permissions: their own strip, not object rows.
+  const scopedHeld = scopedMarks(effQ.data?.scoped ?? [], [], ref, summary?.database ?? '');
 
   let body;
   if (schemasQ.error) body = <ErrorPane error={schemasQ.error} onRetry={schemasQ.reload} />;
@@ -258,6 +263,11 @@ export function EffectivePanel({ session, detail }: { session: SessionInfo; deta
         <Alert color="grape" variant="light" icon={<IconCrown size={16} />} mx="lg" mt="sm" py={6} title={`${name} is a superuser`}>
           <Text size="xs">A superuser bypasses every privilege check: it can do everything. Only explicit grants are listed below.</Text>
         </Alert>
+      )}
+      {scopedHeld.length > 0 && (
+        <Box mt="sm">
+          <ScopedPermissions marks={scopedHeld} px="lg" />
+        </Box>
       )}
       <Box style={{ flex: 1, minHeight: 0 }}>{body}</Box>
     </>
