@@ -138,7 +138,6 @@ func listWords(items []string) string {
 	return strings.Join(items, ", ")
 }
 
-
 // transferOwnership: ALTER <kind> … OWNER TO successor for every owned
 // object, or a refusal that lists them when no successor is named.
 func (d *Dialect) transferOwnership(who model.PrincipalRef, successor string, owned []OwnedObject, snap *model.Snapshot) ([]change.Statement, error) {
@@ -482,7 +481,7 @@ func (d *Dialect) revokeMemberships(who model.PrincipalRef, snap *model.Snapshot
 				return nil, nil, err
 			}
 			out = append(out, st...)
-		case m.Of == who:
+		case m.Of == who && who.Kind != model.KindGroup: // a group's users stay
 			members = append(members, Principal(m.Member))
 			if d.Drop.KeepsMemberships {
 				continue

@@ -76,7 +76,7 @@ func TestDropUserWithPrivilegesRevokesThemAndDrops(t *testing.T) {
 		"GRANT "+ident(team)+" TO "+ident(u), "GRANT "+ident(u)+" TO "+ident(other),
 	)
 	// Before this change the plan was the DROP alone, and the server refused it.
-	if err := e.execErr("DROP ROLE "+ident(u)); err == nil || !strings.Contains(err.Error(), "cannot be dropped because some objects depend on it") {
+	if err := e.execErr("DROP ROLE " + ident(u)); err == nil || !strings.Contains(err.Error(), "cannot be dropped because some objects depend on it") {
 		t.Fatalf("a bare DROP ROLE: %v", err)
 	}
 	snap := e.snapshot()
@@ -212,7 +212,7 @@ func TestDropRoleWithPrivilegesRevokesThemAndDrops(t *testing.T) {
 		"ALTER DEFAULT PRIVILEGES FOR ROLE "+ident(creator)+" GRANT SELECT ON TABLES TO "+ident(r),
 		"GRANT "+ident(r)+" TO "+ident(member), "GRANT "+ident(parent)+" TO "+ident(r),
 	)
-	if err := e.execErr("DROP ROLE "+ident(r)); err == nil {
+	if err := e.execErr("DROP ROLE " + ident(r)); err == nil {
 		t.Fatal("a bare DROP ROLE succeeded")
 	}
 	snap := e.snapshot()

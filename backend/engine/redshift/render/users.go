@@ -303,16 +303,30 @@ func alterUser(u *change.UserSpec, snap *model.Snapshot) ([]change.Statement, er
 	return out, nil
 }
 
-func dropUser(u *change.UserSpec) ([]change.Statement, error) {
+// dropUser clears what blocks DROP USER in the connected database (DG
+// r_DROP_USER: owned objects and privileges on a database, schema, table,
+// column, function or group; default privileges the user set or receives),
+// then drops the user. Redshift checks only the connected database; objects
+// the user owns in another database are left with an unknown owner, and the
+// summary says so.
+func dropUser(u *change.UserSpec, snap *model.Snapshot) ([]change.Statement, error) {
 	if u == nil {
 		return nil, apperr.Invalid("the user is missing")
+	}
+	out, _, err := dialect.ClearForDrop(model.UserRef(u.Name), u.Successor, snap)
+	if err != nil {
+		return nil, err
 	}
 	q := grantsql.NewQ(sqltext.Redshift)
 	sql := "DROP USER " + q.Ident("user", u.Name)
 	if err := q.Err(); err != nil {
 		return nil, err
 	}
-	return []change.Statement{grantsql.Stmt(sql, "Drop user "+u.Name, true)}, nil
+	sum := "Drop user " + u.Name
+	if snap != nil && len(snap.Databases) > 1 {
+		sum += " (Redshift checks only this database: objects it owns in another database are left with an unknown owner)"
+	}
+	return append(out, grantsql.Stmt(sql, sum, true)), nil
 }
 
 func findUser(snap *model.Snapshot, name string) *model.User {
