@@ -24,6 +24,11 @@ type DropRules struct {
 	KeepsMemberships bool
 	// SuccessorKinds are the principal kinds that may own objects.
 	SuccessorKinds []model.PrincipalKind
+	// OwnDefaultsListed: the catalog lists a creator's own rights in its
+	// default-privilege entries (PostgreSQL's pg_default_acl does), so rights
+	// it took from itself can be seen and given back. Without it, missing own
+	// rows say nothing and nothing is given back.
+	OwnDefaultsListed bool
 }
 
 // ClearForDrop returns the statements that must run, in the connected
@@ -444,7 +449,7 @@ func (d *Dialect) revokeDefaults(who model.PrincipalRef, snap *model.Snapshot) (
 		for _, p := range d.DefaultPrivs[t] {
 			missing = missing || !slices.Contains(b.own, p)
 		}
-		if missing {
+		if missing && d.Drop.OwnDefaultsListed {
 			if err := giveBack([]string{"ALL"}, who, who.Name+"'s own rights"); err != nil {
 				return nil, err
 			}

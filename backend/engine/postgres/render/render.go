@@ -87,10 +87,11 @@ var dialect = &grantsql.Dialect{
 	DefaultCreator: defaultCreator,
 	DefaultCheck:   defaultCheck,
 	Drop: grantsql.DropRules{
-		AlterRelation:    alterRelation,
-		Cascade:          true,
-		KeepsMemberships: true, // DROP ROLE revokes memberships in and of the role itself
-		SuccessorKinds:   []model.PrincipalKind{model.KindUser, model.KindRole},
+		AlterRelation:     alterRelation,
+		Cascade:           true,
+		KeepsMemberships:  true, // DROP ROLE revokes memberships in and of the role itself
+		SuccessorKinds:    []model.PrincipalKind{model.KindUser, model.KindRole},
+		OwnDefaultsListed: true,
 	},
 }
 
