@@ -163,7 +163,7 @@ func TestDropOwnerMovesObjectsToSuccessor(t *testing.T) {
 	}
 	e.counter.Reset()
 	err = e.run(snap, change.Change{Kind: change.DropUser, User: &change.UserSpec{Name: owner, Successor: p + "nobody"}})
-	if err == nil || !strings.Contains(err.Error(), "the successor "+p+"nobody is not an existing user or role") || e.counter.Count() != 0 {
+	if err == nil || !strings.Contains(err.Error(), "there is no user or role named "+p+"nobody to take over what "+owner+" owns") || e.counter.Count() != 0 {
 		t.Fatalf("unknown successor: %v (%d statements)", err, e.counter.Count())
 	}
 
