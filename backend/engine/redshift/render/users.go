@@ -227,13 +227,21 @@ func alterUser(u *change.UserSpec, snap *model.Snapshot) ([]change.Statement, er
 		if err := checkUserName(u.RenameTo); err != nil {
 			return nil, err
 		}
-		if u.Password == nil {
+		// Only a password can be lost: a user whose password login is
+		// disabled (IAM or identity-provider sign-in) keeps it disabled.
+		noPassword := disabled || (!enabling && findUser(snap, u.Name) != nil && findUser(snap, u.Name).PasswordDisabled)
+		switch {
+		case u.Password != nil:
+			add("RENAME TO "+q.Ident("user", u.RenameTo), "Rename user "+u.Name+" to "+u.RenameTo+" (Redshift clears the password on rename)", false)
+			name = u.RenameTo
+			if err := setPassword(); err != nil {
+				return nil, err
+			}
+		case noPassword:
+			add("RENAME TO "+q.Ident("user", u.RenameTo), "Rename user "+u.Name+" to "+u.RenameTo+" (password login stays disabled)", false)
+			name = u.RenameTo
+		default:
 			return nil, apperr.Invalid("renaming %s to %s clears its password on Redshift (the md5 hash is salted with the name); give a new password in the same change", u.Name, u.RenameTo)
-		}
-		add("RENAME TO "+q.Ident("user", u.RenameTo), "Rename user "+u.Name+" to "+u.RenameTo+" (Redshift clears the password on rename)", false)
-		name = u.RenameTo
-		if err := setPassword(); err != nil {
-			return nil, err
 		}
 	}
 	if u.Superuser != nil {
@@ -279,7 +287,7 @@ func alterUser(u *change.UserSpec, snap *model.Snapshot) ([]change.Statement, er
 		}
 	}
 	switch {
-	case u.RenameTo != "":
+	case u.RenameTo != "" && u.Password != nil:
 	case u.Password != nil:
 		if err := setPassword(); err != nil {
 			return nil, err
