@@ -24,6 +24,9 @@ type Plan struct {
 	// the preview says so before anything runs.
 	Transactional bool `json:"transactional"`
 	Destructive   bool `json:"destructive"`
+	// Warnings say what the connected user likely lacks the rights for
+	// (RightsWarnings); the preview shows them, nothing is refused.
+	Warnings []string `json:"warnings"`
 }
 
 // Build validates a change set against the snapshot and renders it in order.
@@ -55,6 +58,7 @@ func Build(changes []Change, snap *model.Snapshot, r Renderer, who CurrentUser) 
 			p.Statements = append(p.Statements, s)
 		}
 	}
+	p.Warnings = RightsWarnings(changes, snap, who)
 	return p, nil
 }
 
