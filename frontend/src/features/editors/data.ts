@@ -1,9 +1,9 @@
 // Catalog answers the editors read, through the browsing store's per-version
 // cache (so they refetch by themselves after an apply). Keys are prefixed
 // so they never collide with the browsing views' own.
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { catalogApi, type ObjectRef, type PrincipalDetail, type PrincipalRef } from '../../api';
-import type { Change } from '../../api/changes';
+import { changesApi, type Change, type PlanStatement } from '../../api/changes';
 import { useCatalogQuery } from '../catalog/store';
 import { usePending } from '../changes/store';
 import { granteeKey, objectKey } from './matrix';
@@ -110,4 +110,50 @@ export function useGranteeOptions(sid: string, opts: { groups: boolean; public?:
 export function parseGranteeValue(v: string): PrincipalRef {
   const i = v.indexOf(':');
   return { kind: v.slice(0, i) as PrincipalRef['kind'], name: v.slice(i + 1) };
+}
+
+export interface PlanPreview {
+  statements: PlanStatement[];
+  warnings: string[];
+  error: string | null;
+  loading: boolean;
+}
+
+/**
+ * The statements the backend renders for changes, as the preview will show
+ * them: a dialog shows exactly what its change queues (e.g. the revokes and
+ * ownership transfers before a drop). The backend's plan is discarded at
+ * once; nothing runs. Re-previews when the changes differ by value.
+ */
+export function usePlanPreview(sid: string, changes: Change[] | null): PlanPreview {
+  const key = changes ? JSON.stringify(changes) : null;
+  const [state, setState] = useState<{ key: string | null; statements: PlanStatement[]; warnings: string[]; error: string | null }>({
+    key: null,
+    statements: [],
+    warnings: [],
+    error: null,
+  });
+  useEffect(() => {
+    if (!key) return;
+    let live = true;
+    changesApi
+      .preview(sid, JSON.parse(key) as Change[])
+      .then((v) => {
+        void changesApi.discard(v.id).catch(() => undefined);
+        if (live) setState({ key, statements: v.statements, warnings: v.warnings ?? [], error: null });
+      })
+      .catch((e: unknown) => {
+        if (live) setState({ key, statements: [], warnings: [], error: e instanceof Error ? e.message : String(e) });
+      });
+    return () => {
+      live = false;
+    };
+  }, [sid, key]);
+  const current = state.key === key;
+  return {
+    statements: current ? state.statements : [],
+    warnings: current ? state.warnings : [],
+    error: current ? state.error : null,
+    loading: !!key && !current,
+  };
 }
