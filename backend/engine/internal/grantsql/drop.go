@@ -151,8 +151,12 @@ func (d *Dialect) transferOwnership(who model.PrincipalRef, successor string, ow
 		for i, o := range owned {
 			words[i] = o.words()
 		}
-		return nil, apperr.Invalid("%s owns %d objects in database %s (%s); choose who takes them over, or drop or reassign them first",
-			Principal(who), len(owned), snap.Database, listWords(words))
+		what := strconv.Itoa(len(owned)) + " objects"
+		if len(owned) == 1 {
+			what = "1 object"
+		}
+		return nil, apperr.Invalid("%s owns %s in database %s (%s); choose who takes them over, or drop or reassign them first",
+			Principal(who), what, snap.Database, listWords(words))
 	}
 	if successor == who.Name {
 		return nil, apperr.Invalid("%s cannot take over its own objects; choose another successor", Principal(who))
