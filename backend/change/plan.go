@@ -39,11 +39,13 @@ func Build(changes []Change, snap *model.Snapshot, r Renderer, who CurrentUser) 
 		return nil, err
 	}
 	p := &Plan{ID: newPlanID(), Changes: changes, Transactional: true}
+	v := newView(snap, changes)
 	for i, c := range changes {
-		stmts, err := r.Render(c, snap)
+		stmts, err := r.Render(c, v.snap)
 		if err != nil {
 			return nil, wrapChangeErr(i, c, err)
 		}
+		v.apply(c)
 		for _, s := range stmts {
 			s.ChangeIndex = i
 			if s.Display == "" {

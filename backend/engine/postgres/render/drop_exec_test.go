@@ -239,3 +239,47 @@ func TestDropRoleWithPrivilegesRevokesThemAndDrops(t *testing.T) {
 		t.Fatal("a related role was dropped")
 	}
 }
+
+// A drop in a set clears what is there when it runs: a revoke queued before
+// it is not repeated (it would change nothing), a grant queued before it is
+// revoked, and a member dropped before it is not named.
+func TestDropFollowsTheChangesBeforeIt(t *testing.T) {
+	e := newEnv(t)
+	e.objects()
+	p := e.p
+	r, member := p+"r", p+"member"
+	pgtest.Exec(t, e.dsn,
+		"CREATE ROLE "+ident(r)+" NOLOGIN", "CREATE ROLE "+ident(member)+" LOGIN",
+		"GRANT SELECT ON "+qual("sales", "orders")+" TO "+ident(r),
+		"GRANT USAGE ON SCHEMA sales TO "+ident(r),
+		"GRANT "+ident(r)+" TO "+ident(member),
+	)
+	snap := e.snapshot()
+	plan := e.plan(snap,
+		change.Change{Kind: change.RevokePrivileges, Privilege: &change.PrivilegeSpec{Privileges: []string{"SELECT"}, Target: change.TargetAllTablesInSchema, Schemas: []string{"sales"}, Grantee: role(r)}},
+		change.Change{Kind: change.GrantPrivileges, Privilege: &change.PrivilegeSpec{Privileges: []string{"INSERT"}, Target: change.TargetObjects, Objects: []model.ObjectRef{table("sales", "items")}, Grantee: role(r)}},
+		change.Change{Kind: change.DropUser, User: &change.UserSpec{Name: member}},
+		change.Change{Kind: change.DropRole, Role: &change.RoleSpec{Name: r}},
+	)
+	got := displays(plan)
+	want := []string{
+		`REVOKE SELECT ON ALL TABLES IN SCHEMA "sales" FROM "` + r + `"`,
+		`GRANT INSERT ON TABLE "sales"."items" TO "` + r + `"`,
+		`DROP ROLE "` + member + `"`,
+		`REVOKE USAGE ON SCHEMA "sales" FROM "` + r + `"`,
+		`REVOKE INSERT ON TABLE "sales"."items" FROM "` + r + `"`,
+		`DROP ROLE "` + r + `"`,
+	}
+	if !slices.Equal(got, want) {
+		t.Fatalf("plan:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if last := plan.Statements[len(plan.Statements)-1].Summary; strings.Contains(last, member) {
+		t.Fatalf("the role's drop names a member dropped before it: %s", last)
+	}
+	if _, err := change.Apply(e.ctx(), e.pool, plan, change.ApplyTarget{ProfileName: "test", ServerUser: e.currentUser().Name}, e.audit); err != nil {
+		t.Fatalf("apply: %v", err)
+	}
+	if e.roleExists(r) || e.roleExists(member) {
+		t.Fatal("a dropped role still exists")
+	}
+}
