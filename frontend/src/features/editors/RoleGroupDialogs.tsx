@@ -199,6 +199,9 @@ export function DropDialog({ env, principal, onClose }: { env: EditorEnv; princi
   const ownedNames = owned.map((o) => `${o.kind.replace(/_/g, ' ')} ${o.ref.schema ?? ''}${o.ref.name ? `.${o.ref.name}` : ''}`);
   const ownedText = ownedNames.length > 6 ? `${ownedNames.slice(0, 6).join(', ')} and ${ownedNames.length - 6} more` : ownedNames.join(', ');
   const ready = !self && !!d && !plan.loading && !plan.error && plan.statements.length > 0;
+  // The backend knows more owned things than the detail lists (databases, roles):
+  // its refusal asks for a successor too.
+  const askSuccessor = kind !== 'group' && (owned.length > 0 || !!successor || /choose who takes them over/.test(plan.error ?? ''));
   const before = plan.statements.slice(0, -1);
   return (
     <EditorModal
@@ -223,10 +226,14 @@ export function DropDialog({ env, principal, onClose }: { env: EditorEnv; princi
           You are connected as {principal.name}: a session cannot drop its own user.
         </Alert>
       )}
-      {!self && owned.length > 0 && kind !== 'group' && (
+      {!self && askSuccessor && (
         <Select
           label="Successor"
-          description={`${principal.name} owns ${owned.length === 1 ? 'one object' : `${owned.length} objects`} in database ${env.database} (${ownedText}). Who takes ${owned.length === 1 ? 'it' : 'them'} over (ALTER … OWNER TO)?`}
+          description={
+            owned.length
+              ? `${principal.name} owns ${owned.length === 1 ? 'one object' : `${owned.length} objects`} in database ${env.database} (${ownedText}). Who takes ${owned.length === 1 ? 'it' : 'them'} over (ALTER … OWNER TO)?`
+              : `Who takes over what ${principal.name} owns in database ${env.database} (ALTER … OWNER TO)?`
+          }
           placeholder={rs ? 'Choose a user' : 'Choose a user or role'}
           data={successors}
           value={successor}
@@ -242,13 +249,13 @@ export function DropDialog({ env, principal, onClose }: { env: EditorEnv; princi
             <Loader size="sm" />
           ) : plan.error ? (
             <Alert color="orange" variant="light" icon={<IconAlertTriangle size={16} />} p="xs">
-              <Text size="sm">{plan.error}</Text>
+              <Text size="sm">{plan.error.replace(/^change \d+ \([^)]*\): /, '')}</Text>
             </Alert>
           ) : (
             <Stack gap={4}>
               <Text size="sm">
                 {before.length
-                  ? `In database ${env.database}, ${before.length} statement${before.length === 1 ? '' : 's'} run before the drop:`
+                  ? `In database ${env.database}, ${before.length === 1 ? '1 statement runs' : `${before.length} statements run`} before the drop:`
                   : `${principal.name} holds and owns nothing here; the drop runs alone.`}
               </Text>
               {before.length > 0 && (
@@ -272,7 +279,7 @@ export function DropDialog({ env, principal, onClose }: { env: EditorEnv; princi
               ))}
             </Stack>
           )}
-          {kind !== 'group' && (
+          {kind !== 'group' && !/another database/.test(plan.statements[plan.statements.length - 1]?.summary ?? '') && (
             <Text size="xs" c="dimmed">
               {rs
                 ? 'Redshift checks only this database: grants in other databases do not stop the drop, and objects owned there are left with an unknown owner.'

@@ -121,12 +121,16 @@ export interface PlanPreview {
 
 /**
  * The statements the backend renders for changes, as the preview will show
- * them: a dialog shows exactly what its change queues (e.g. the revokes and
- * ownership transfers before a drop). The backend's plan is discarded at
- * once; nothing runs. Re-previews when the changes differ by value.
+ * them: a dialog shows exactly what its changes queue (e.g. the revokes and
+ * ownership transfers before a drop). They are rendered after the session's
+ * pending changes, as they will be in the plan, so nothing already queued is
+ * listed again; if the pending set itself is refused, they are rendered
+ * alone. The backend's plan is discarded at once; nothing runs.
  */
 export function usePlanPreview(sid: string, changes: Change[] | null): PlanPreview {
-  const key = changes ? JSON.stringify(changes) : null;
+  const queued = usePending(sid);
+  const before = useMemo(() => queued.map((i) => i.change), [queued]);
+  const key = changes ? JSON.stringify([before, changes]) : null;
   const [state, setState] = useState<{ key: string | null; statements: PlanStatement[]; warnings: string[]; error: string | null }>({
     key: null,
     statements: [],
@@ -136,11 +140,21 @@ export function usePlanPreview(sid: string, changes: Change[] | null): PlanPrevi
   useEffect(() => {
     if (!key) return;
     let live = true;
-    changesApi
-      .preview(sid, JSON.parse(key) as Change[])
-      .then((v) => {
-        void changesApi.discard(v.id).catch(() => undefined);
-        if (live) setState({ key, statements: v.statements, warnings: v.warnings ?? [], error: null });
+    const [prior, mine] = JSON.parse(key) as [Change[], Change[]];
+    const render = async (prefix: Change[]) => {
+      const v = await changesApi.preview(sid, [...prefix, ...mine]);
+      void changesApi.discard(v.id).catch(() => undefined);
+      // Warnings read "change N (kind): …"; keep this dialog's, without the prefix.
+      const warnings = (v.warnings ?? []).flatMap((w) => {
+        const m = /^change (\d+) \([^)]*\): /.exec(w);
+        return !m || Number(m[1]) > prefix.length ? [m ? w.slice(m[0].length) : w] : [];
+      });
+      return { statements: v.statements.filter((st) => st.changeIndex >= prefix.length), warnings };
+    };
+    render(prior)
+      .catch((e: unknown) => (prior.length ? render([]) : Promise.reject(e)))
+      .then((r) => {
+        if (live) setState({ key, ...r, error: null });
       })
       .catch((e: unknown) => {
         if (live) setState({ key, statements: [], warnings: [], error: e instanceof Error ? e.message : String(e) });

@@ -2,6 +2,7 @@ import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PrincipalDetail } from '../../api';
+import type { Change } from '../../api/changes';
 import { renderUI } from '../../test/render';
 import { catalogFor, resetCatalogStores } from '../catalog/store';
 import { pending } from '../changes/store';
@@ -169,6 +170,27 @@ describe('roles, groups and drops', () => {
     expect(queued('s-redshift')).toEqual([{ kind: 'drop_role', role: { name: 'reader' } }]);
   });
 
+  it('renders the drop after the pending changes and lists only its own statements', async () => {
+    await load('postgres');
+    const revoke: Change = { kind: 'revoke_privileges', privilege: { privileges: ['SELECT'], target: 'all_tables_in_schema', schemas: ['sales'], grantee: { kind: 'role', name: 'reader' } } };
+    pending.add('s-postgres', [revoke]);
+    api.principal.mockResolvedValue(detail({ ref: { kind: 'role', name: 'reader' }, role: roleRow('reader') }));
+    const plan = planOf('Revoke SELECT on all tables in sales from role reader', 'Revoke USAGE on schema sales from role reader', 'Drop role reader');
+    plan.statements[1].changeIndex = 1;
+    plan.statements[2].changeIndex = 1;
+    (plan as { warnings: string[] }).warnings = ['change 1 (revoke privileges): not mine', 'change 2 (drop role): you are not a superuser and have no CREATEROLE'];
+    plans.preview.mockResolvedValue(plan);
+    plans.discard.mockResolvedValue(undefined);
+    renderUI(<DropDialog env={envOf('postgres')} principal={{ kind: 'role', name: 'reader' }} onClose={vi.fn()} />);
+    expect(await screen.findByText('In database analytics, 1 statement runs before the drop:')).toBeInTheDocument();
+    expect(plans.preview).toHaveBeenCalledWith('s-postgres', [revoke, { kind: 'drop_role', role: { name: 'reader' } }]);
+    const list = screen.getByRole('list', { name: 'Statements before the drop' });
+    expect(within(list).getByText('Revoke USAGE on schema sales from role reader')).toBeInTheDocument();
+    expect(within(list).queryByText('Revoke SELECT on all tables in sales from role reader')).not.toBeInTheDocument();
+    expect(screen.getByText('you are not a superuser and have no CREATEROLE')).toBeInTheDocument();
+    expect(screen.queryByText(/not mine/)).not.toBeInTheDocument();
+  });
+
   it('asks an owner for a successor and queues the drop with it', async () => {
     await load('postgres');
     api.principal.mockResolvedValue(
@@ -176,7 +198,7 @@ describe('roles, groups and drops', () => {
     );
     plans.preview.mockImplementation(async (_sid: string, changes: { user?: { successor?: string } }[]) => {
       const succ = changes[0].user?.successor;
-      if (!succ) throw new Error('change 1 (drop user): user alice owns 1 objects in database analytics (schema mart); choose who takes them over');
+      if (!succ) throw new Error('change 1 (drop user): user alice owns 1 object in database analytics (schema mart); choose who takes them over');
       return planOf(`Make ${succ} the owner of schema mart (owned by alice)`, 'Drop user alice');
     });
     plans.discard.mockResolvedValue(undefined);
