@@ -18,6 +18,7 @@ const (
 	maxTimestampBytes = 64   // VALID UNTIL
 	maxArgsBytes      = 4096 // routine argument lists
 	maxListItems      = 100000
+	maxChanges        = 10000 // changes in one plan
 )
 
 // maxInt4 is the largest value PostgreSQL and Redshift accept for an integer

@@ -135,6 +135,13 @@ func TestValidateRefusesOversizedInputWithoutEchoingIt(t *testing.T) {
 		{"session timeout", Change{Kind: AlterUser, User: &UserSpec{Name: "u", SessionTimeout: ptr(math.MaxInt32 + 1)}}, "session timeout must be between 0 and 2147483647"},
 		{"negative session timeout", Change{Kind: AlterUser, User: &UserSpec{Name: "u", SessionTimeout: ptr(-1)}}, "session timeout must be between 0"},
 	}
+	many := make([]Change, maxChanges+1)
+	for i := range many {
+		many[i] = Change{Kind: CreateRole, Role: &RoleSpec{Name: "r"}}
+	}
+	if err := Validate(many, catalogSnapshot("redshift"), CurrentUser{}); err == nil || !strings.Contains(err.Error(), "a change set holds 10001 changes; at most 10000") {
+		t.Fatalf("too many changes: %v", err)
+	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			err := Validate([]Change{tc.c}, catalogSnapshot("redshift"), CurrentUser{Name: "admin"})

@@ -27,6 +27,9 @@ var now = time.Now
 // membership naming the wrong kind of principal. Every string is
 // size-checked first, and never echoed when too long.
 func Validate(changes []Change, snap *model.Snapshot, who CurrentUser) error {
+	if len(changes) > maxChanges {
+		return apperr.Invalid("a change set holds %d changes; at most %d are allowed in one plan", len(changes), maxChanges)
+	}
 	g := newRoleGraph(snap)
 	p := newPrincipals(snap)
 	for i, c := range changes {
