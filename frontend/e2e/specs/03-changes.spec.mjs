@@ -251,7 +251,7 @@ export default async function ({ page, baseURL, env, shot }) {
     const dlg = page.getByRole('dialog', { name: new RegExp(`Drop ${kind} ${who}`) });
     await dlg.getByText('What the drop runs').waitFor();
     if (successor) {
-      await dlg.getByText(/choose who takes them over/).waitFor();
+      await dlg.getByText(/choose who takes it over/).waitFor();
       await settledShot(`drop-${kind}-needs-successor`);
       await pick(page, dlg.getByRole('combobox', { name: 'Successor' }), successor);
       await dlg.getByText(`Make ${successor} the owner of schema ${owned} (owned by ${who})`).waitFor();

@@ -151,12 +151,12 @@ func (d *Dialect) transferOwnership(who model.PrincipalRef, successor string, ow
 		for i, o := range owned {
 			words[i] = o.words()
 		}
-		what := strconv.Itoa(len(owned)) + " objects"
+		what, them := strconv.Itoa(len(owned))+" objects", "them"
 		if len(owned) == 1 {
-			what = "1 object"
+			what, them = "1 object", "it"
 		}
-		return nil, apperr.Invalid("%s owns %s in database %s (%s); choose who takes them over, or drop or reassign them first",
-			Principal(who), what, snap.Database, listWords(words))
+		return nil, apperr.Invalid("%s owns %s in database %s (%s); choose who takes %s over, or drop or reassign %s first",
+			Principal(who), what, snap.Database, listWords(words), them, them)
 	}
 	if successor == who.Name {
 		return nil, apperr.Invalid("%s cannot take over its own objects; choose another successor", Principal(who))

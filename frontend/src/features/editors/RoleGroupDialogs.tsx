@@ -201,7 +201,7 @@ export function DropDialog({ env, principal, onClose }: { env: EditorEnv; princi
   const ready = !self && !!d && !plan.loading && !plan.error && plan.statements.length > 0;
   // The backend knows more owned things than the detail lists (databases, roles):
   // its refusal asks for a successor too.
-  const askSuccessor = kind !== 'group' && (owned.length > 0 || !!successor || /choose who takes them over/.test(plan.error ?? ''));
+  const askSuccessor = kind !== 'group' && (owned.length > 0 || !!successor || /choose who takes (it|them) over/.test(plan.error ?? ''));
   const before = plan.statements.slice(0, -1);
   return (
     <EditorModal

@@ -198,12 +198,12 @@ describe('roles, groups and drops', () => {
     );
     plans.preview.mockImplementation(async (_sid: string, changes: { user?: { successor?: string } }[]) => {
       const succ = changes[0].user?.successor;
-      if (!succ) throw new Error('change 1 (drop user): user alice owns 1 object in database analytics (schema mart); choose who takes them over');
+      if (!succ) throw new Error('change 1 (drop user): user alice owns 1 object in database analytics (schema mart); choose who takes it over');
       return planOf(`Make ${succ} the owner of schema mart (owned by alice)`, 'Drop user alice');
     });
     plans.discard.mockResolvedValue(undefined);
     renderUI(<DropDialog env={envOf('postgres')} principal={{ kind: 'user', name: 'alice' }} onClose={vi.fn()} />);
-    expect(await screen.findByText(/choose who takes them over/)).toBeInTheDocument();
+    expect(await screen.findByText(/choose who takes it over/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Queue drop user' })).toBeDisabled();
     const input = screen.getAllByLabelText('Successor').find((e) => e.tagName === 'INPUT' && (e as HTMLInputElement).type !== 'hidden')!;
     await userEvent.click(input);
