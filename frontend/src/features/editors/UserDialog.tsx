@@ -97,9 +97,10 @@ function UserForm({ env, orig, start, passwordDisabled, onClose }: { env: Editor
   const needsNewPassword = renamed && rs && f.passwordMode !== 'disabled';
   const taken = useMemo(() => {
     const s = new Set([...(users.data ?? []).map((u) => u.name), ...queued.users]);
-    if (!rs) for (const r of [...(roles.data ?? []).map((x) => x.name), ...queued.roles]) s.add(r);
+    // User and role names must differ: PostgreSQL shares one namespace, Redshift refuses a user named as a role.
+    for (const r of [...(roles.data ?? []).map((x) => x.name), ...queued.roles]) s.add(r);
     return s;
-  }, [users.data, roles.data, rs, queued]);
+  }, [users.data, roles.data, queued]);
   const errors = validateUserForm(f, engine, { mode: editing ? 'edit' : 'create', orig, takenNames: taken, maxNameBytes: caps.maxIdentifierBytes });
   const changes = editing ? buildAlterUser(orig!, f, engine) : buildCreateUser(f, engine);
   const invalid = Object.keys(errors).length > 0;

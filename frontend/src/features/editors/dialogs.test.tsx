@@ -89,6 +89,10 @@ describe('UserDialog', () => {
     renderUI(<UserDialog env={envOf('redshift')} onClose={vi.fn()} />);
     await userEvent.type(screen.getByLabelText('User name'), 'alice');
     expect(await screen.findByText('alice already exists.')).toBeInTheDocument();
+    // A role's name is taken too: Redshift user and role names must differ.
+    await userEvent.clear(screen.getByLabelText('User name'));
+    await userEvent.type(screen.getByLabelText('User name'), 'reader');
+    expect(await screen.findByText('reader already exists.')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('checkbox', { name: 'Cluster default idle timeout' }));
     await userEvent.type(screen.getByLabelText('Session timeout (seconds)'), '5400');
     expect(screen.getByText('= 1 h 30 min (60 s to 20 days)')).toBeInTheDocument();
