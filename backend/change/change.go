@@ -66,6 +66,9 @@ type UserSpec struct {
 	// ValidUntil is an ISO timestamp, "infinity" for never; "" leaves it unchanged.
 	ValidUntil string   `json:"validUntil,omitempty"`
 	InGroups   []string `json:"inGroups,omitempty"` // create_user on Redshift
+	// Successor takes over what a dropped user owns in the connected database
+	// (ALTER … OWNER TO successor); without one, a drop of an owner is refused.
+	Successor string `json:"successor,omitempty"`
 }
 
 // RoleSpec describes a role to create or alter.
@@ -77,6 +80,8 @@ type RoleSpec struct {
 	// Force drops a Redshift role together with its assignments (DROP ROLE … FORCE);
 	// only after an explicit confirmation.
 	Force bool `json:"force,omitempty"`
+	// Successor takes over what a dropped role owns (drop_role), as for users.
+	Successor string `json:"successor,omitempty"`
 }
 
 // GroupSpec describes a Redshift group to create or alter.

@@ -24,6 +24,9 @@ type Plan struct {
 	// the preview says so before anything runs.
 	Transactional bool `json:"transactional"`
 	Destructive   bool `json:"destructive"`
+	// Warnings say what the connected user likely lacks the rights for
+	// (RightsWarnings); the preview shows them, nothing is refused.
+	Warnings []string `json:"warnings"`
 }
 
 // Build validates a change set against the snapshot and renders it in order.
@@ -36,11 +39,13 @@ func Build(changes []Change, snap *model.Snapshot, r Renderer, who CurrentUser) 
 		return nil, err
 	}
 	p := &Plan{ID: newPlanID(), Changes: changes, Transactional: true}
+	v := newView(snap, changes)
 	for i, c := range changes {
-		stmts, err := r.Render(c, snap)
+		stmts, err := r.Render(c, v.snap)
 		if err != nil {
 			return nil, wrapChangeErr(i, c, err)
 		}
+		v.apply(c)
 		for _, s := range stmts {
 			s.ChangeIndex = i
 			if s.Display == "" {
@@ -55,6 +60,7 @@ func Build(changes []Change, snap *model.Snapshot, r Renderer, who CurrentUser) 
 			p.Statements = append(p.Statements, s)
 		}
 	}
+	p.Warnings = RightsWarnings(changes, snap, who)
 	return p, nil
 }
 

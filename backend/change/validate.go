@@ -19,10 +19,30 @@ var now = time.Now
 // Validate runs the engine-neutral checks: required fields, ranges, the
 // connected user, and role cycles (including grants earlier in the same set).
 // Engine-specific rules (name length, password policy) are the renderer's.
+//
+// Against the loaded catalog (and what earlier changes of the set do) it
+// refuses what the server would: a user or role name already taken by a
+// user or role, a group that exists, system permissions to anything but a
+// role, FOR USER naming a non-user, IN GROUP naming a missing group, a
+// membership naming the wrong kind of principal. Every string is
+// size-checked first, and never echoed when too long.
 func Validate(changes []Change, snap *model.Snapshot, who CurrentUser) error {
+	if len(changes) > maxChanges {
+		return apperr.Invalid("a change set holds %d changes; at most %d are allowed in one plan", len(changes), maxChanges)
+	}
 	g := newRoleGraph(snap)
+	p := newPrincipals(snap)
 	for i, c := range changes {
+		if len(c.Kind) > maxKeywordBytes {
+			return apperr.Invalid("change %d: unknown change kind (%d bytes)", i+1, len(c.Kind))
+		}
+		if err := checkSizes(c); err != nil {
+			return wrapChangeErr(i, c, err)
+		}
 		if err := validateOne(c, g, who); err != nil {
+			return wrapChangeErr(i, c, err)
+		}
+		if err := p.check(c, who); err != nil {
 			return wrapChangeErr(i, c, err)
 		}
 	}

@@ -10,10 +10,18 @@ import (
 
 func ptr[T any](v T) *T { return &v }
 
+func roles(names ...string) []model.Role {
+	out := make([]model.Role, len(names))
+	for i, n := range names {
+		out[i] = model.Role{Name: n}
+	}
+	return out
+}
+
 func TestValidateRejectsBadInput(t *testing.T) {
 	now = func() time.Time { return time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC) }
 	defer func() { now = time.Now }()
-	snap := &model.Snapshot{Memberships: []model.Membership{
+	snap := &model.Snapshot{Roles: roles("reader", "base", "writer", "x", "y", "r"), Memberships: []model.Membership{
 		{Member: model.PrincipalRef{Kind: model.KindRole, Name: "reader"}, Of: model.PrincipalRef{Kind: model.KindRole, Name: "base"}},
 		{Member: model.PrincipalRef{Kind: model.KindRole, Name: "writer"}, Of: model.PrincipalRef{Kind: model.KindRole, Name: "reader"}},
 	}}
@@ -82,7 +90,7 @@ func TestValidateAcceptsCycleFreeNesting(t *testing.T) {
 		// after the revoke, admin_role no longer reaches writer, so this is fine
 		{Kind: GrantRole, Member: &MemberSpec{Role: "admin_role", Member: role("writer")}},
 	}
-	if err := Validate(changes, &model.Snapshot{}, CurrentUser{}); err != nil {
+	if err := Validate(changes, &model.Snapshot{Roles: roles("reader", "writer", "admin_role")}, CurrentUser{}); err != nil {
 		t.Fatal(err)
 	}
 }

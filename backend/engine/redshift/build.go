@@ -131,6 +131,7 @@ type rawCatalog struct {
 	routinePrivs []privRow
 	langPrivs    []privRow
 	defaults     []defaultRow
+	warnings     []string // optional steps that failed
 }
 
 // build turns raw rows into a snapshot (without LoadedAt and Queries).
@@ -377,10 +378,14 @@ func build(raw *rawCatalog) *model.Snapshot {
 			Grantee:     grantee,
 			Privilege:   NormalizePrivilege(d.privilege),
 			GrantOption: d.admin,
+			// The creator's own privilege comes with creating the object (as
+			// the PostgreSQL reader marks it): lists hide it, drops keep it.
+			Implied: grantee == creator,
 		})
 	}
 
 	s.Partial, s.Warnings = accessNotes(raw)
+	s.Warnings = append(s.Warnings, raw.warnings...)
 	if len(reasons) > 0 {
 		for i, r := range reasons {
 			if n := skipped[r]; n > 1 {

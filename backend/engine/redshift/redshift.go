@@ -45,6 +45,11 @@ type step struct {
 	sql  func(raw *rawCatalog) string
 	args func(raw *rawCatalog) []any
 	row  func(raw *rawCatalog, r pgx.Rows) error
+	// optional: when the statement fails, the load goes on without its rows
+	// and warns with this text instead of failing.
+	optional string
+	// reset forgets rows an optional step read before it failed.
+	reset func(raw *rawCatalog)
 }
 
 func fixed(sql string) func(*rawCatalog) string { return func(*rawCatalog) string { return sql } }
@@ -123,12 +128,14 @@ var steps = []step{
 		raw.relations = append(raw.relations, x)
 		return err
 	}},
+	// svv_mv_info only refines relation kinds; a cluster that refuses it
+	// (permissions, a transient error) still loads, with a warning.
 	{name: "materialized views", sql: fixed(sqlMaterializedViews), row: func(raw *rawCatalog, r pgx.Rows) error {
 		var x mvRow
 		err := r.Scan(&x.database, &x.schema, &x.name)
 		raw.mvs = append(raw.mvs, x)
 		return err
-	}},
+	}, optional: "Materialized views could not be read (svv_mv_info), so they are listed as views", reset: func(raw *rawCatalog) { raw.mvs = nil }},
 	{name: "routines", sql: fixed(sqlRoutines), row: func(raw *rawCatalog, r pgx.Rows) error {
 		var x routineRow
 		err := r.Scan(&x.schema, &x.name, &x.args, &x.kind, &x.owner, &x.language, &x.result)
@@ -275,6 +282,11 @@ func (rsEngine) LoadCatalog(ctx context.Context, q engine.Querier, progress engi
 		}
 		queries++
 		err := each(ctx, q, st.sql(raw), args, func(r pgx.Rows) error { return st.row(raw, r) })
+		if err != nil && st.optional != "" && ctx.Err() == nil {
+			st.reset(raw)
+			raw.warnings = append(raw.warnings, fmt.Sprintf("%s: %v.", st.optional, err))
+			continue
+		}
 		if err != nil {
 			return nil, fmt.Errorf("reading %s: %w", st.name, err)
 		}

@@ -233,7 +233,15 @@ export default async function ({ page, baseURL, env, shot }) {
   await roleEditor.getByRole('button', { name: 'Done' }).click();
   await roleEditor.waitFor({ state: 'hidden' });
 
-  const drop = async (tab, search, who, kind) => {
+  // The user owns a schema: its drop dialog asks for a successor and lists
+  // the ownership transfer it queues before the DROP.
+  const owned = `e2e_owned_${s}`;
+  psql(`CREATE SCHEMA "${owned}" AUTHORIZATION "${user}"`);
+  const refresh = page.getByRole('button', { name: 'Refresh', exact: true });
+  await refresh.click();
+  await page.waitForTimeout(300);
+  await refresh.and(page.locator(':not([data-loading])')).waitFor();
+  const drop = async (tab, search, who, kind, successor) => {
     await page.getByRole('tab', { name: tab }).click();
     await page.getByRole('textbox', { name: search }).fill(who);
     await page.getByRole('option', { name: who }).click();
@@ -241,11 +249,22 @@ export default async function ({ page, baseURL, env, shot }) {
     await region.getByRole('button', { name: `More actions for ${who}` }).click();
     await page.getByRole('menuitem', { name: `Drop ${kind}…` }).click();
     const dlg = page.getByRole('dialog', { name: new RegExp(`Drop ${kind} ${who}`) });
-    await dlg.getByText('What will be lost').waitFor();
+    await dlg.getByText('What the drop runs').waitFor();
+    if (successor) {
+      await dlg.getByText(/choose who takes it over/).waitFor();
+      await settledShot(`drop-${kind}-needs-successor`);
+      await pick(page, dlg.getByRole('combobox', { name: 'Successor' }), successor);
+      await dlg.getByText(`Make ${successor} the owner of schema ${owned} (owned by ${who})`).waitFor();
+    }
+    await dlg.getByText(new RegExp(`^Drop ${kind} ${who}.*\\.$`)).waitFor();
+    await settledShot(`drop-${kind}-dialog`);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await settledShot(`drop-${kind}-dialog-dark`);
+    await page.emulateMedia({ colorScheme: 'light' });
     await dlg.getByRole('button', { name: `Queue drop ${kind}` }).click();
     await dlg.waitFor({ state: 'hidden' });
   };
-  await drop(/^Users/, 'Search users', user, 'user');
+  await drop(/^Users/, 'Search users', user, 'user', pg.user);
   await drop(/^Roles/, 'Search roles', team, 'role');
   await drop(/^Roles/, 'Search roles', role, 'role');
 
@@ -259,6 +278,7 @@ export default async function ({ page, baseURL, env, shot }) {
   for (const want of [
     `REVOKE SELECT ON ALL TABLES IN SCHEMA "${schema}" FROM "${role}"`,
     `REVOKE USAGE ON SCHEMA "${schema}" FROM "${role}"`,
+    `ALTER SCHEMA "${owned}" OWNER TO "${pg.user}"`,
     `DROP ROLE "${user}"`,
     `DROP ROLE "${team}"`,
     `DROP ROLE "${role}"`,
@@ -273,6 +293,7 @@ export default async function ({ page, baseURL, env, shot }) {
 
   // 10. Verify they are gone, in the database and in the UI.
   expectEqual('roles left', psql(`SELECT count(*) FROM pg_roles WHERE rolname IN ('${user}', '${role}', '${team}')`), '0');
+  expectEqual('owner of the dropped user\'s schema', psql(`SELECT nspowner::regrole::text FROM pg_namespace WHERE nspname = '${owned}'`), pg.user);
   await page.getByRole('tab', { name: /^Users/ }).click();
   await page.getByRole('textbox', { name: 'Search users' }).fill(user);
   await page.getByRole('option', { name: user }).waitFor({ state: 'detached' });

@@ -47,6 +47,8 @@ export interface UserSpec {
   validUntil?: string;
   /** create_user: Redshift groups, PostgreSQL roles (IN ROLE). */
   inGroups?: string[];
+  /** drop_user: who takes over what the user owns (ALTER … OWNER TO). */
+  successor?: string;
 }
 
 export interface RoleSpec {
@@ -55,6 +57,8 @@ export interface RoleSpec {
   owner?: string;
   externalId?: string;
   force?: boolean;
+  /** drop_role: who takes over what the role owns (PostgreSQL). */
+  successor?: string;
 }
 
 export interface GroupSpec {
@@ -137,6 +141,8 @@ export interface PlanView {
   readOnly: boolean;
   /** The whole plan as a script, secrets redacted. */
   script: string;
+  /** What the connected user likely lacks the rights for (non-superusers). */
+  warnings?: string[];
 }
 
 export interface ApplyResult {

@@ -55,6 +55,9 @@ type Dialect struct {
 	DefaultCreator func(q *Q, p model.PrincipalRef) (string, error)
 	// DefaultCheck, when set, refuses engine-specific combinations (e.g. schemas in a schema).
 	DefaultCheck func(grant bool, objType model.DefaultObjectType, schema string, privs []string) error
+
+	// Drop says how a principal is cleared before it is dropped.
+	Drop DropRules
 }
 
 // ScopedRules are the privileges of each Redshift scoped target.

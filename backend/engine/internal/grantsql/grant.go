@@ -253,6 +253,12 @@ func (d *Dialect) scoped(q *Q, grant bool, p *change.PrivilegeSpec, grantee stri
 	case change.TargetScopedSchemasInDatabase:
 		allowed, what, scope = d.Scoped.Schemas, "schemas", "SCHEMAS"
 	}
+	if !grant && p.GrantOption {
+		// DG r_REVOKE prints the scoped form as "REVOKE [ GRANT OPTION ] … FOR
+		// TABLES IN …" (no FOR after OPTION, unlike every other form); with the
+		// grammar unconfirmed, nothing is sent that might mean something else.
+		return nil, apperr.Invalid("%s's syntax for revoking only the grant option of a scoped permission is not confirmed; revoke the scoped permission and grant it again without the grant option", d.Name)
+	}
 	privs, err := d.CheckPrivileges(what, allowed, p.Privileges)
 	if err != nil {
 		return nil, err

@@ -639,7 +639,9 @@ func TestRejectedChangesSendNoSQL(t *testing.T) {
 	e.objects()
 	p := e.p
 	pgtest.Exec(t, e.dsn, "CREATE ROLE "+ident(p+"cyc_a")+" NOLOGIN", "CREATE ROLE "+ident(p+"cyc_b")+" NOLOGIN",
-		"GRANT "+ident(p+"cyc_a")+" TO "+ident(p+"cyc_b"))
+		"GRANT "+ident(p+"cyc_a")+" TO "+ident(p+"cyc_b"),
+		"CREATE ROLE "+ident(p+"m1")+" NOLOGIN", "CREATE ROLE "+ident(p+"m2")+" NOLOGIN", "CREATE ROLE "+ident(p+"r")+" NOLOGIN",
+		"CREATE ROLE "+ident(p+"login")+" LOGIN")
 	me := e.currentUser().Name
 	grantTbl := func(ps change.PrivilegeSpec) change.Change {
 		return change.Change{Kind: change.GrantPrivileges, Privilege: &ps}
@@ -674,6 +676,18 @@ func TestRejectedChangesSendNoSQL(t *testing.T) {
 			Objects: []model.ObjectRef{{Kind: model.ObjFunction, Schema: "sales", Name: "add", Args: "integer); DROP TABLE x; --"}}, Grantee: role(p + "r")})}, "argument list"},
 		{"reserved pg_ name", []change.Change{{Kind: change.CreateRole, Role: &change.RoleSpec{Name: "pg_" + p}}}, "reserved by PostgreSQL"},
 		{"Redshift-only session timeout", []change.Change{{Kind: change.CreateUser, User: &change.UserSpec{Name: p + "w", SessionTimeout: ptr(600)}}}, "SESSION TIMEOUT is a Redshift setting"},
+		// Against the loaded catalog (issue 7 §6) and the size limits (§4).
+		{"a user named as an existing role", []change.Change{{Kind: change.CreateUser, User: &change.UserSpec{Name: p + "r"}}}, "a role named " + p + "r already exists; user and role names must differ"},
+		{"a role that exists", []change.Change{{Kind: change.CreateRole, Role: &change.RoleSpec{Name: p + "m1"}}}, "a role named " + p + "m1 already exists"},
+		{"renaming a user to a role's name", []change.Change{{Kind: change.AlterUser, User: &change.UserSpec{Name: p + "login", RenameTo: p + "m2"}}}, "user and role names must differ"},
+		{"renaming the connected user", []change.Change{{Kind: change.AlterUser, User: &change.UserSpec{Name: me, RenameTo: p + "me2"}}}, "you cannot rename"},
+		{"a member of the wrong kind", []change.Change{{Kind: change.GrantRole, Member: &change.MemberSpec{Role: p + "m1", Member: model.UserRef(p + "m2")}}}, p + "m2 is a role, not a user"},
+		{"IN ROLE naming a missing role", []change.Change{{Kind: change.CreateUser, User: &change.UserSpec{Name: p + "new", InGroups: []string{p + "ghost"}}}}, "there is no role named " + p + "ghost"},
+		{"FOR ROLE naming a user", []change.Change{{Kind: change.GrantDefaultPrivileges, Default: &change.DefaultSpec{Creator: role(p + "login"), ObjectType: model.DefTables, Privileges: []string{"SELECT"}, Grantee: role(p + "r")}}}, p + "login is a user, not a role"},
+		{"a connection limit beyond int4", []change.Change{{Kind: change.AlterUser, User: &change.UserSpec{Name: p + "login", ConnectionLimit: ptr(1 << 40)}}}, "larger than the server accepts"},
+		{"an oversized password", []change.Change{{Kind: change.CreateUser, User: &change.UserSpec{Name: p + "big", Password: ptr(strings.Repeat("Pw1-", 50000))}}}, "the password is 200000 bytes long"},
+		{"an oversized name", []change.Change{{Kind: change.CreateRole, Role: &change.RoleSpec{Name: strings.Repeat("n", 100000)}}}, "the role name is 100000 bytes long"},
+		{"dropping a user that does not exist", []change.Change{{Kind: change.DropUser, User: &change.UserSpec{Name: p + "ghost"}}}, "there is no user named " + p + "ghost"},
 		{"a good change before a bad one", []change.Change{
 			{Kind: change.CreateRole, Role: &change.RoleSpec{Name: p + "good"}},
 			{Kind: change.CreateRole, Role: &change.RoleSpec{Name: p + "bad", ExternalID: "x"}}}, "change 2 (create role)"},

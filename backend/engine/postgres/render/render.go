@@ -86,6 +86,28 @@ var dialect = &grantsql.Dialect{
 	},
 	DefaultCreator: defaultCreator,
 	DefaultCheck:   defaultCheck,
+	Drop: grantsql.DropRules{
+		AlterRelation:     alterRelation,
+		Cascade:           true,
+		KeepsMemberships:  true, // DROP ROLE revokes memberships in and of the role itself
+		SuccessorKinds:    []model.PrincipalKind{model.KindUser, model.KindRole},
+		OwnDefaultsListed: true,
+	},
+}
+
+// alterRelation: PostgreSQL's ALTER command per relation kind.
+func alterRelation(k model.RelationKind) string {
+	switch k {
+	case model.RelView:
+		return "VIEW"
+	case model.RelMaterializedView:
+		return "MATERIALIZED VIEW"
+	case model.RelSequence:
+		return "SEQUENCE"
+	case model.RelForeignTable:
+		return "FOREIGN TABLE"
+	}
+	return "TABLE"
 }
 
 // defaultCreator: ALTER DEFAULT PRIVILEGES FOR ROLE "creator" (a user or a role).

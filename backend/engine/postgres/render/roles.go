@@ -260,13 +260,16 @@ func checkNotSystemRole(name string, snap *model.Snapshot) error {
 	return nil
 }
 
-// dropRole: DROP ROLE "name" for users and roles alike. PostgreSQL removes
-// the role's memberships with it, so FORCE needs no extra clause.
+// dropRole clears what blocks DROP ROLE in the connected database (owned
+// objects move to the successor; privileges and default privileges are
+// revoked; see grantsql.ClearForDrop), then drops the user or role.
+// PostgreSQL removes memberships with the role, so the DROP's summary names
+// them; privileges in other databases still block it, and the summary says so.
 func dropRole(u *change.UserSpec, r *change.RoleSpec, what string, snap *model.Snapshot) ([]change.Statement, error) {
-	var name, sum string
+	var name, successor string
 	switch {
 	case u != nil:
-		name, sum = u.Name, "Drop user "+u.Name
+		name, successor = u.Name, u.Successor
 	case r != nil:
 		if err := pgOnly(r); err != nil {
 			return nil, err
@@ -274,16 +277,28 @@ func dropRole(u *change.UserSpec, r *change.RoleSpec, what string, snap *model.S
 		if err := checkNotSystemRole(r.Name, snap); err != nil {
 			return nil, err
 		}
-		name, sum = r.Name, "Drop role "+r.Name+" (its memberships go with it)"
+		name, successor = r.Name, r.Successor
 	default:
 		return nil, apperr.Invalid("the %s is missing", what)
+	}
+	who := model.PrincipalRef{Kind: model.PrincipalKind(what), Name: name}
+	out, notes, err := dialect.ClearForDrop(who, successor, snap)
+	if err != nil {
+		return nil, err
 	}
 	q := grantsql.NewQ(sqltext.Postgres)
 	sql := "DROP ROLE " + q.Ident(what, name)
 	if err := q.Err(); err != nil {
 		return nil, err
 	}
-	return []change.Statement{grantsql.Stmt(sql, sum, true)}, nil
+	sum := "Drop " + what + " " + name
+	if len(notes) > 0 {
+		sum += " (" + strings.Join(notes, "; ") + ")"
+	}
+	if snap != nil && len(snap.Databases) > 1 {
+		sum += "; fails if it still holds or owns anything in another database"
+	}
+	return append(out, grantsql.Stmt(sql, sum, true)), nil
 }
 
 // reserved: PostgreSQL refuses new role names starting with pg_ and the

@@ -7,6 +7,7 @@ import (
 	"github.com/redshiftmate/rsmate/backend/apperr"
 	"github.com/redshiftmate/rsmate/backend/change"
 	"github.com/redshiftmate/rsmate/backend/engine/internal/grantsql"
+	"github.com/redshiftmate/rsmate/backend/model"
 	"github.com/redshiftmate/rsmate/backend/sqltext"
 )
 
@@ -94,17 +95,22 @@ func alterGroup(g *change.GroupSpec) ([]change.Statement, error) {
 	return out, nil
 }
 
-// dropGroup: DROP GROUP "g" (DG r_DROP_GROUP; fails while the group holds privileges).
-func dropGroup(g *change.GroupSpec) ([]change.Statement, error) {
+// dropGroup revokes the group's privileges and default privileges, which
+// block DROP GROUP (DG r_DROP_GROUP), then drops it; its users stay.
+func dropGroup(g *change.GroupSpec, snap *model.Snapshot) ([]change.Statement, error) {
 	if g == nil {
 		return nil, apperr.Invalid("the group is missing")
+	}
+	out, _, err := dialect.ClearForDrop(model.GroupRef(g.Name), "", snap)
+	if err != nil {
+		return nil, err
 	}
 	q := grantsql.NewQ(sqltext.Redshift)
 	sql := "DROP GROUP " + q.Ident("group", g.Name)
 	if err := q.Err(); err != nil {
 		return nil, err
 	}
-	return []change.Statement{grantsql.Stmt(sql, "Drop group "+g.Name+" (its users stay)", true)}, nil
+	return append(out, grantsql.Stmt(sql, "Drop group "+g.Name+" (its users stay)", true)), nil
 }
 
 func members(users []string) string {

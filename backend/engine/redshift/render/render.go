@@ -30,7 +30,7 @@ func (renderer) Render(c change.Change, snap *model.Snapshot) ([]change.Statemen
 	case change.AlterUser:
 		return alterUser(c.User, snap)
 	case change.DropUser:
-		return dropUser(c.User)
+		return dropUser(c.User, snap)
 	case change.CreateRole:
 		return createRole(c.Role, snap)
 	case change.AlterRole:
@@ -44,7 +44,7 @@ func (renderer) Render(c change.Change, snap *model.Snapshot) ([]change.Statemen
 	case change.AlterGroup:
 		return alterGroup(c.Group)
 	case change.DropGroup:
-		return dropGroup(c.Group)
+		return dropGroup(c.Group, snap)
 	case change.GrantPrivileges, change.RevokePrivileges:
 		return dialect.Privileges(c.Kind == change.GrantPrivileges, c.Privilege, snap)
 	case change.GrantDefaultPrivileges, change.RevokeDefaultPrivileges:
@@ -93,6 +93,15 @@ var dialect = &grantsql.Dialect{
 	},
 	DefaultCreator: defaultCreator,
 	DefaultCheck:   defaultCheck,
+	// DG r_DROP_USER and the knowledge-center page "How do I resolve the
+	// 'user cannot be dropped' error in Amazon Redshift?": ownership moves with
+	// ALTER … OWNER TO (ALTER TABLE serves tables and views); privileges,
+	// default privileges (as owner or target) and memberships are revoked
+	// first; REVOKE … CASCADE is refused.
+	Drop: grantsql.DropRules{
+		AlterRelation:  func(model.RelationKind) string { return "TABLE" },
+		SuccessorKinds: []model.PrincipalKind{model.KindUser},
+	},
 }
 
 // columnRules: views take only column SELECT, late-binding views no column

@@ -119,8 +119,11 @@ func alterRole(r *change.RoleSpec, snap *model.Snapshot) ([]change.Statement, er
 	return out, nil
 }
 
-// dropRole: DROP ROLE "r" (RESTRICT, the default) or DROP ROLE "r" FORCE,
-// which also removes every assignment of the role (DG r_DROP_ROLE).
+// dropRole revokes what the role holds (privileges, default privileges,
+// system permissions), revokes it from its members and its own roles, moves
+// nothing (roles own no objects), then drops it with RESTRICT, the default:
+// with every assignment revoked first, FORCE is not needed (DG r_DROP_ROLE).
+// Force still renders DROP ROLE … FORCE for a caller that asks for it.
 func dropRole(r *change.RoleSpec, snap *model.Snapshot) ([]change.Statement, error) {
 	if r == nil {
 		return nil, apperr.Invalid("the role is missing")
@@ -128,9 +131,29 @@ func dropRole(r *change.RoleSpec, snap *model.Snapshot) ([]change.Statement, err
 	if err := checkNotSystemRole(r.Name, snap); err != nil {
 		return nil, err
 	}
+	who := model.RoleRef(r.Name)
+	out, _, err := dialect.ClearForDrop(who, r.Successor, snap)
+	if err != nil {
+		return nil, err
+	}
+	if snap != nil {
+		var privs []string
+		for _, sp := range snap.SystemPrivileges {
+			if sp.Grantee == who {
+				privs = append(privs, sp.Privilege)
+			}
+		}
+		if len(privs) > 0 {
+			st, err := systemPrivileges(false, &change.SystemSpec{Role: r.Name, Privileges: privs}, snap)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, st...)
+		}
+	}
 	q := grantsql.NewQ(sqltext.Redshift)
 	sql := "DROP ROLE " + q.Ident("role", r.Name)
-	sum := "Drop role " + r.Name + " (fails while it is granted to a user or role)"
+	sum := "Drop role " + r.Name
 	if r.Force {
 		sql += " FORCE"
 		sum = "Drop role " + r.Name + " and remove all its grants to users and roles (FORCE)"
@@ -138,5 +161,5 @@ func dropRole(r *change.RoleSpec, snap *model.Snapshot) ([]change.Statement, err
 	if err := q.Err(); err != nil {
 		return nil, err
 	}
-	return []change.Statement{grantsql.Stmt(sql, sum, true)}, nil
+	return append(out, grantsql.Stmt(sql, sum, true)), nil
 }

@@ -227,13 +227,21 @@ func alterUser(u *change.UserSpec, snap *model.Snapshot) ([]change.Statement, er
 		if err := checkUserName(u.RenameTo); err != nil {
 			return nil, err
 		}
-		if u.Password == nil {
+		// Only a password can be lost: a user whose password login is
+		// disabled (IAM or identity-provider sign-in) keeps it disabled.
+		noPassword := disabled || (!enabling && findUser(snap, u.Name) != nil && findUser(snap, u.Name).PasswordDisabled)
+		switch {
+		case u.Password != nil:
+			add("RENAME TO "+q.Ident("user", u.RenameTo), "Rename user "+u.Name+" to "+u.RenameTo+" (Redshift clears the password on rename)", false)
+			name = u.RenameTo
+			if err := setPassword(); err != nil {
+				return nil, err
+			}
+		case noPassword:
+			add("RENAME TO "+q.Ident("user", u.RenameTo), "Rename user "+u.Name+" to "+u.RenameTo+" (password login stays disabled)", false)
+			name = u.RenameTo
+		default:
 			return nil, apperr.Invalid("renaming %s to %s clears its password on Redshift (the md5 hash is salted with the name); give a new password in the same change", u.Name, u.RenameTo)
-		}
-		add("RENAME TO "+q.Ident("user", u.RenameTo), "Rename user "+u.Name+" to "+u.RenameTo+" (Redshift clears the password on rename)", false)
-		name = u.RenameTo
-		if err := setPassword(); err != nil {
-			return nil, err
 		}
 	}
 	if u.Superuser != nil {
@@ -279,7 +287,7 @@ func alterUser(u *change.UserSpec, snap *model.Snapshot) ([]change.Statement, er
 		}
 	}
 	switch {
-	case u.RenameTo != "":
+	case u.RenameTo != "" && u.Password != nil:
 	case u.Password != nil:
 		if err := setPassword(); err != nil {
 			return nil, err
@@ -303,16 +311,30 @@ func alterUser(u *change.UserSpec, snap *model.Snapshot) ([]change.Statement, er
 	return out, nil
 }
 
-func dropUser(u *change.UserSpec) ([]change.Statement, error) {
+// dropUser clears what blocks DROP USER in the connected database (DG
+// r_DROP_USER: owned objects and privileges on a database, schema, table,
+// column, function or group; default privileges the user set or receives),
+// then drops the user. Redshift checks only the connected database; objects
+// the user owns in another database are left with an unknown owner, and the
+// summary says so.
+func dropUser(u *change.UserSpec, snap *model.Snapshot) ([]change.Statement, error) {
 	if u == nil {
 		return nil, apperr.Invalid("the user is missing")
+	}
+	out, _, err := dialect.ClearForDrop(model.UserRef(u.Name), u.Successor, snap)
+	if err != nil {
+		return nil, err
 	}
 	q := grantsql.NewQ(sqltext.Redshift)
 	sql := "DROP USER " + q.Ident("user", u.Name)
 	if err := q.Err(); err != nil {
 		return nil, err
 	}
-	return []change.Statement{grantsql.Stmt(sql, "Drop user "+u.Name, true)}, nil
+	sum := "Drop user " + u.Name
+	if snap != nil && len(snap.Databases) > 1 {
+		sum += " (Redshift checks only this database: objects it owns in another database are left with an unknown owner)"
+	}
+	return append(out, grantsql.Stmt(sql, sum, true)), nil
 }
 
 func findUser(snap *model.Snapshot, name string) *model.User {

@@ -1,10 +1,10 @@
-import { Alert, Checkbox, Loader, MultiSelect, Select, Stack, Text, TextInput } from '@mantine/core';
-import { IconAlertTriangle, IconInfoCircle, IconTrash, IconUsersGroup, IconUserShield } from '@tabler/icons-react';
+import { Alert, List, Loader, MultiSelect, ScrollArea, Select, Stack, Text, TextInput } from '@mantine/core';
+import { IconAlertTriangle, IconTrash, IconUsersGroup, IconUserShield } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import type { Change, PrincipalRef } from '../../api/changes';
 import { pending } from '../changes/store';
-import { buildAlterGroup, buildAlterRole, buildCreateGroup, buildCreateRole, buildDropRole, type RoleForm } from './builders';
-import { useGroups, usePendingNames, usePrincipal, useRoles, useSchemas, useUsers } from './data';
+import { buildAlterGroup, buildAlterRole, buildCreateGroup, buildCreateRole, buildDrop, type RoleForm } from './builders';
+import { useGroups, usePendingNames, usePlanPreview, usePrincipal, useRoles, useUsers } from './data';
 import { EditorModal, EditorModalLoading } from './EditorModal';
 import type { EditorEnv } from './env';
 import { Section } from './UserDialog';
@@ -172,28 +172,37 @@ function GroupForm({ env, origName, origUsers, onClose }: { env: EditorEnv; orig
 
 // ── drop ──────────────────────────────────────────────────────────
 
+/**
+ * Drop a user, role or group. The backend renders, before the DROP, every
+ * revoke and ownership transfer that makes it succeed in this database; the
+ * dialog lists exactly those statements (from a preview of the change), so
+ * its words are the plan's. What the principal owns needs a successor.
+ */
 export function DropDialog({ env, principal, onClose }: { env: EditorEnv; principal: PrincipalRef; onClose: () => void }) {
   const rs = env.engine === 'redshift';
   const detail = usePrincipal(env.sessionId, principal);
-  const schemas = useSchemas(env.sessionId);
-  const [force, setForce] = useState(false);
+  const users = useUsers(env.sessionId);
+  const roles = useRoles(env.sessionId);
+  const [successor, setSuccessor] = useState<string | null>(null);
   const d = detail.data;
   const kind = principal.kind;
-  const change: Change =
-    kind === 'user' ? { kind: 'drop_user', user: { name: principal.name } } : kind === 'role' ? buildDropRole(principal.name, rs && force) : { kind: 'drop_group', group: { name: principal.name } };
   const self = kind === 'user' && principal.name === env.session.server.user;
-  const facts: string[] = [];
-  if (d) {
-    if (d.grants.length) facts.push(`${d.grants.length} direct privilege${d.grants.length === 1 ? '' : 's'}`);
-    if (d.memberOf.length) facts.push(`membership in ${d.memberOf.length} role${d.memberOf.length === 1 ? '' : 's'} or group${d.memberOf.length === 1 ? '' : 's'}`);
-    if (d.members.length) facts.push(`${d.members.length} member${d.members.length === 1 ? '' : 's'}`);
-    if (d.defaultsAsOwner.length) facts.push(`${d.defaultsAsOwner.length} default privilege${d.defaultsAsOwner.length === 1 ? '' : 's'} it set`);
-  }
-  // What it owns in this database: the server refuses the drop until ownership moves.
-  const owned: { kind: string; ref: { schema?: string; name?: string } }[] =
-    d?.owned ?? (schemas.data ?? []).filter((s) => s.owner === principal.name).map((s) => ({ kind: 'schema', ref: { schema: s.name } }));
+  const owned = d?.owned ?? [];
+  const change = buildDrop(principal, successor ?? '');
+  const plan = usePlanPreview(env.sessionId, self || !d ? null : [change]);
+  const successors = useMemo(() => {
+    const groups = [{ group: 'Users', items: (users.data ?? []).map((u) => u.name).filter((n) => n !== principal.name) }];
+    // PostgreSQL roles can own objects; Redshift objects are owned by users.
+    if (!rs) groups.push({ group: 'Roles', items: (roles.data ?? []).filter((r) => !r.system).map((r) => r.name).filter((n) => n !== principal.name) });
+    return groups;
+  }, [users.data, roles.data, rs, principal.name]);
   const ownedNames = owned.map((o) => `${o.kind.replace(/_/g, ' ')} ${o.ref.schema ?? ''}${o.ref.name ? `.${o.ref.name}` : ''}`);
   const ownedText = ownedNames.length > 6 ? `${ownedNames.slice(0, 6).join(', ')} and ${ownedNames.length - 6} more` : ownedNames.join(', ');
+  const ready = !self && !!d && !plan.loading && !plan.error && plan.statements.length > 0;
+  // The backend knows more owned things than the detail lists (databases, roles):
+  // its refusal asks for a successor too.
+  const askSuccessor = kind !== 'group' && (owned.length > 0 || !!successor || /choose who takes (it|them) over/.test(plan.error ?? ''));
+  const before = plan.statements.slice(0, -1);
   return (
     <EditorModal
       opened
@@ -201,65 +210,83 @@ export function DropDialog({ env, principal, onClose }: { env: EditorEnv; princi
       title={`Drop ${kind} ${principal.name}`}
       icon={<IconTrash size={16} />}
       destructive
-      changes={[change]}
-      isRedshift={rs}
       submitLabel={`Queue drop ${kind}`}
-      onSubmit={self ? undefined : () => {
-        queue(env.sessionId, [change]);
-        onClose();
-      }}
+      submitDisabled={!ready}
+      onSubmit={
+        self
+          ? undefined
+          : () => {
+              queue(env.sessionId, [change]);
+              onClose();
+            }
+      }
     >
       {self && (
         <Alert color="red" variant="light" icon={<IconAlertTriangle size={16} />}>
           You are connected as {principal.name}: a session cannot drop its own user.
         </Alert>
       )}
-      {detail.loading && !d ? (
-        <Loader size="sm" />
-      ) : (
-        <Section title="What will be lost">
-          <Text size="sm">
-            {facts.length ? `${principal.name} has ${facts.join(', ')}; all of it goes with the ${kind}.` : `${principal.name} holds no direct privileges or memberships.`}
-          </Text>
-          {owned.length > 0 && (
-            <Text size="sm" c="orange">
-              It owns {owned.length === 1 ? 'one object' : `${owned.length} objects`} in this database ({ownedText}): the drop will fail until
-              their ownership is transferred.
-            </Text>
+      {!self && askSuccessor && (
+        <Select
+          label="Successor"
+          description={
+            owned.length
+              ? `${principal.name} owns ${owned.length === 1 ? 'one object' : `${owned.length} objects`} in database ${env.database} (${ownedText}). Who takes ${owned.length === 1 ? 'it' : 'them'} over (ALTER … OWNER TO)?`
+              : `Who takes over what ${principal.name} owns in database ${env.database} (ALTER … OWNER TO)?`
+          }
+          placeholder={rs ? 'Choose a user' : 'Choose a user or role'}
+          data={successors}
+          value={successor}
+          onChange={setSuccessor}
+          searchable
+          clearable
+          maxDropdownHeight={260}
+        />
+      )}
+      {!self && (
+        <Section title="What the drop runs">
+          {(detail.loading && !d) || plan.loading ? (
+            <Loader size="sm" />
+          ) : plan.error ? (
+            <Alert color="orange" variant="light" icon={<IconAlertTriangle size={16} />} p="xs">
+              <Text size="sm">{plan.error.replace(/^change \d+ \([^)]*\): /, '')}</Text>
+            </Alert>
+          ) : (
+            <Stack gap={4}>
+              <Text size="sm">
+                {before.length
+                  ? `In database ${env.database}, ${before.length === 1 ? '1 statement runs' : `${before.length} statements run`} before the drop:`
+                  : `${principal.name} holds and owns nothing here; the drop runs alone.`}
+              </Text>
+              {before.length > 0 && (
+                <ScrollArea.Autosize mah={220} type="auto">
+                  <List size="sm" spacing={2} aria-label="Statements before the drop">
+                    {before.map((s, i) => (
+                      <List.Item key={i}>{s.summary}</List.Item>
+                    ))}
+                  </List>
+                </ScrollArea.Autosize>
+              )}
+              {plan.statements.length > 0 && (
+                <Text size="sm" fw={500} c="red">
+                  {plan.statements[plan.statements.length - 1].summary}.
+                </Text>
+              )}
+              {plan.warnings.map((w, i) => (
+                <Text key={i} size="xs" c="orange">
+                  {w}
+                </Text>
+              ))}
+            </Stack>
           )}
-          {kind === 'user' && (
+          {kind !== 'group' && !/another database/.test(plan.statements[plan.statements.length - 1]?.summary ?? '') && (
             <Text size="xs" c="dimmed">
-              The server refuses to drop a user who still owns objects{rs ? ' (in this database; Redshift checks only the current one)' : ''}.
+              {rs
+                ? 'Redshift checks only this database: grants in other databases do not stop the drop, and objects owned there are left with an unknown owner.'
+                : 'Privileges and objects in other databases of the cluster are not cleared here; PostgreSQL refuses the drop while any remain.'}
             </Text>
           )}
         </Section>
-      )}
-      {kind === 'role' && rs && (
-        <Stack gap={6}>
-          <Checkbox
-            color="red"
-            label="Force: also remove every grant of this role to users and roles (DROP ROLE … FORCE)"
-            checked={force}
-            onChange={(e) => setForce(e.currentTarget.checked)}
-          />
-          {force ? (
-            <Alert color="red" variant="light" icon={<IconAlertTriangle size={16} />} p="xs">
-              <Text size="xs">
-                With FORCE, every user and role that holds {principal.name} loses it — and everything it granted them — at once. Without it (RESTRICT), the drop
-                fails while the role is still granted to someone.
-              </Text>
-            </Alert>
-          ) : (
-            <Text size="xs" c="dimmed">
-              RESTRICT (the default): the drop fails while the role is granted to a user or role; revoke it first.
-            </Text>
-          )}
-        </Stack>
-      )}
-      {kind === 'role' && !rs && (
-        <Alert color="gray" variant="light" icon={<IconInfoCircle size={16} />} p="xs">
-          <Text size="xs">PostgreSQL removes the role's memberships with it; the drop fails while the role owns objects or holds privileges.</Text>
-        </Alert>
       )}
       <Text size="xs" c="dimmed">
         Nothing runs yet: the drop is queued, and applying it asks for confirmation.

@@ -93,11 +93,14 @@ function UserForm({ env, orig, start, passwordDisabled, onClose }: { env: Editor
   const set = <K extends keyof UserForm>(k: K, v: UserForm[K]) => setF((cur) => ({ ...cur, [k]: v }));
 
   const renamed = editing && f.name.trim() !== orig!.name;
+  // Redshift clears an md5 password on rename; a password-disabled user has none to lose.
+  const needsNewPassword = renamed && rs && f.passwordMode !== 'disabled';
   const taken = useMemo(() => {
     const s = new Set([...(users.data ?? []).map((u) => u.name), ...queued.users]);
-    if (!rs) for (const r of [...(roles.data ?? []).map((x) => x.name), ...queued.roles]) s.add(r);
+    // User and role names must differ: PostgreSQL shares one namespace, Redshift refuses a user named as a role.
+    for (const r of [...(roles.data ?? []).map((x) => x.name), ...queued.roles]) s.add(r);
     return s;
-  }, [users.data, roles.data, rs, queued]);
+  }, [users.data, roles.data, queued]);
   const errors = validateUserForm(f, engine, { mode: editing ? 'edit' : 'create', orig, takenNames: taken, maxNameBytes: caps.maxIdentifierBytes });
   const changes = editing ? buildAlterUser(orig!, f, engine) : buildCreateUser(f, engine);
   const invalid = Object.keys(errors).length > 0;
@@ -160,7 +163,12 @@ function UserForm({ env, orig, start, passwordDisabled, onClose }: { env: Editor
           spellCheck={false}
           autoComplete="off"
         />
-        {renamed && rs && (
+        {renamed && rs && !needsNewPassword && (
+          <Text size="xs" c="dimmed">
+            Password login stays disabled after the rename.
+          </Text>
+        )}
+        {needsNewPassword && (
           <Alert color="orange" variant="light" icon={<IconInfoCircle size={16} />} p="xs">
             <Text size="xs">
               Redshift stores passwords as an MD5 hash salted with the user name, so renaming clears the password. Enter a new password below; it is set right
@@ -174,13 +182,12 @@ function UserForm({ env, orig, start, passwordDisabled, onClose }: { env: Editor
         <SegmentedControl
           fullWidth
           data={passwordModes}
-          value={renamed && rs ? 'set' : f.passwordMode}
-          disabled={renamed && rs}
+          value={needsNewPassword && f.passwordMode === 'keep' ? 'set' : f.passwordMode}
           onChange={(v) => set('passwordMode', v as PasswordMode)}
           aria-label="Password"
         />
         {errors.passwordMode && <Text size="xs" c="red">{errors.passwordMode}</Text>}
-        {(f.passwordMode === 'set' || (renamed && rs)) && (
+        {(f.passwordMode === 'set' || needsNewPassword) && (
           <PasswordField
             engine={engine}
             label={editing ? 'New password' : 'Password'}

@@ -7,7 +7,7 @@ import {
   buildCreateRole,
   buildCreateUser,
   buildDefaultChange,
-  buildDropRole,
+  buildDrop,
   buildMembershipChanges,
   buildSystemChanges,
   emptyUserForm,
@@ -168,12 +168,15 @@ describe('validate user form', () => {
     expect(validateUserForm(form({ name: 'x'.repeat(64), password: 'Secret123' }), 'redshift', { mode: 'create' }).name).toBeUndefined();
   });
 
-  it('asks for a new password when renaming on Redshift only', () => {
+  it('asks for a new password when renaming a Redshift user that has one, not a password-disabled one', () => {
     const orig = userFormFromAttrs(attrs);
     expect(validateUserForm({ ...orig, name: 'alicia' }, 'redshift', { mode: 'edit', orig }).password).toBe(
-      'Renaming clears the password on Redshift: enter a new one.',
+      'Renaming clears the password on Redshift: enter a new one, or disable password login.',
     );
     expect(validateUserForm({ ...orig, name: 'alicia' }, 'postgres', { mode: 'edit', orig }).password).toBeUndefined();
+    const iam = { ...orig, passwordMode: 'disabled' as const };
+    expect(validateUserForm({ ...iam, name: 'alicia' }, 'redshift', { mode: 'edit', orig: iam }).password).toBeUndefined();
+    expect(buildAlterUser(iam, { ...iam, name: 'alicia' }, 'redshift')).toEqual([{ kind: 'alter_user', user: { name: orig.name, renameTo: 'alicia' } }]);
   });
 
   it('refuses to disable a superuser password on Redshift', () => {
@@ -211,8 +214,10 @@ describe('roles, groups, memberships, system and default privileges', () => {
       { kind: 'alter_role', role: { name: 'r1', renameTo: 'r2' } },
     ]);
     expect(buildAlterRole({ name: 'r1', owner: 'a', externalId: '' }, { name: 'r1', owner: 'a', externalId: '' }, 'redshift')).toEqual([]);
-    expect(buildDropRole('r1', false)).toEqual({ kind: 'drop_role', role: { name: 'r1' } });
-    expect(buildDropRole('r1', true)).toEqual({ kind: 'drop_role', role: { name: 'r1', force: true } });
+    expect(buildDrop({ kind: 'role', name: 'r1' })).toEqual({ kind: 'drop_role', role: { name: 'r1' } });
+    expect(buildDrop({ kind: 'role', name: 'r1' }, ' heir ')).toEqual({ kind: 'drop_role', role: { name: 'r1', successor: 'heir' } });
+    expect(buildDrop({ kind: 'user', name: 'u' }, 'bob')).toEqual({ kind: 'drop_user', user: { name: 'u', successor: 'bob' } });
+    expect(buildDrop({ kind: 'group', name: 'g' }, 'ignored')).toEqual({ kind: 'drop_group', group: { name: 'g' } });
   });
 
   it('diffs group members and renames last', () => {

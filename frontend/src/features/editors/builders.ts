@@ -128,8 +128,9 @@ export function validateUserForm(
     const pe = passwordError(f.password, engine);
     if (pe) e.password = pe;
   }
-  if (engine === 'redshift' && opts.mode === 'edit' && renamed && f.passwordMode !== 'set')
-    e.password = 'Renaming clears the password on Redshift: enter a new one.';
+  // Only a password is lost on rename; a password-disabled user stays disabled.
+  if (engine === 'redshift' && opts.mode === 'edit' && renamed && f.passwordMode === 'keep')
+    e.password = 'Renaming clears the password on Redshift: enter a new one, or disable password login.';
   if (engine === 'redshift' && opts.mode === 'create' && f.passwordMode === 'none')
     e.password = 'Redshift needs a password or PASSWORD DISABLE.';
   if (engine === 'redshift' && f.passwordMode === 'disabled' && f.superuser)
@@ -241,8 +242,21 @@ export function buildAlterRole(orig: RoleForm, f: RoleForm, engine: Engine): Cha
   return changed ? [{ kind: 'alter_role', role }] : [];
 }
 
-export function buildDropRole(name: string, force: boolean): Change {
-  return { kind: 'drop_role', role: force ? { name, force: true } : { name } };
+/**
+ * A drop of a user, role or group. The backend queues before it the revokes
+ * and ownership transfers that make it succeed; successor (users and roles)
+ * takes over what the principal owns.
+ */
+export function buildDrop(principal: PrincipalRef, successor = ''): Change {
+  const s = successor.trim();
+  switch (principal.kind) {
+    case 'user':
+      return { kind: 'drop_user', user: s ? { name: principal.name, successor: s } : { name: principal.name } };
+    case 'role':
+      return { kind: 'drop_role', role: s ? { name: principal.name, successor: s } : { name: principal.name } };
+    default:
+      return { kind: 'drop_group', group: { name: principal.name } };
+  }
 }
 
 export function buildCreateGroup(name: string, users: string[]): Change {

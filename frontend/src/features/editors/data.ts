@@ -1,9 +1,9 @@
 // Catalog answers the editors read, through the browsing store's per-version
 // cache (so they refetch by themselves after an apply). Keys are prefixed
 // so they never collide with the browsing views' own.
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { catalogApi, type ObjectRef, type PrincipalDetail, type PrincipalRef } from '../../api';
-import type { Change } from '../../api/changes';
+import { changesApi, type Change, type PlanStatement } from '../../api/changes';
 import { useCatalogQuery } from '../catalog/store';
 import { usePending } from '../changes/store';
 import { granteeKey, objectKey } from './matrix';
@@ -110,4 +110,64 @@ export function useGranteeOptions(sid: string, opts: { groups: boolean; public?:
 export function parseGranteeValue(v: string): PrincipalRef {
   const i = v.indexOf(':');
   return { kind: v.slice(0, i) as PrincipalRef['kind'], name: v.slice(i + 1) };
+}
+
+export interface PlanPreview {
+  statements: PlanStatement[];
+  warnings: string[];
+  error: string | null;
+  loading: boolean;
+}
+
+/**
+ * The statements the backend renders for changes, as the preview will show
+ * them: a dialog shows exactly what its changes queue (e.g. the revokes and
+ * ownership transfers before a drop). They are rendered after the session's
+ * pending changes, as they will be in the plan, so nothing already queued is
+ * listed again; if the pending set itself is refused, they are rendered
+ * alone. The backend's plan is discarded at once; nothing runs.
+ */
+export function usePlanPreview(sid: string, changes: Change[] | null): PlanPreview {
+  const queued = usePending(sid);
+  const before = useMemo(() => queued.map((i) => i.change), [queued]);
+  const key = changes ? JSON.stringify([before, changes]) : null;
+  const [state, setState] = useState<{ key: string | null; statements: PlanStatement[]; warnings: string[]; error: string | null }>({
+    key: null,
+    statements: [],
+    warnings: [],
+    error: null,
+  });
+  useEffect(() => {
+    if (!key) return;
+    let live = true;
+    const [prior, mine] = JSON.parse(key) as [Change[], Change[]];
+    const render = async (prefix: Change[]) => {
+      const v = await changesApi.preview(sid, [...prefix, ...mine]);
+      void changesApi.discard(v.id).catch(() => undefined);
+      // Warnings read "change N (kind): …"; keep this dialog's, without the prefix.
+      const warnings = (v.warnings ?? []).flatMap((w) => {
+        const m = /^change (\d+) \([^)]*\): /.exec(w);
+        return !m || Number(m[1]) > prefix.length ? [m ? w.slice(m[0].length) : w] : [];
+      });
+      return { statements: v.statements.filter((st) => st.changeIndex >= prefix.length), warnings };
+    };
+    render(prior)
+      .catch((e: unknown) => (prior.length ? render([]) : Promise.reject(e)))
+      .then((r) => {
+        if (live) setState({ key, ...r, error: null });
+      })
+      .catch((e: unknown) => {
+        if (live) setState({ key, statements: [], warnings: [], error: e instanceof Error ? e.message : String(e) });
+      });
+    return () => {
+      live = false;
+    };
+  }, [sid, key]);
+  const current = state.key === key;
+  return {
+    statements: current ? state.statements : [],
+    warnings: current ? state.warnings : [],
+    error: current ? state.error : null,
+    loading: !!key && !current,
+  };
 }

@@ -2,6 +2,7 @@ import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PrincipalDetail } from '../../api';
+import type { Change } from '../../api/changes';
 import { renderUI } from '../../test/render';
 import { catalogFor, resetCatalogStores } from '../catalog/store';
 import { pending } from '../changes/store';
@@ -17,6 +18,24 @@ vi.mock('../../api', async (importOriginal) => {
   const orig = await importOriginal<typeof import('../../api')>();
   return { ...orig, catalogApi: { ...orig.catalogApi, ...api } };
 });
+const plans = vi.hoisted(() => ({ preview: vi.fn(), discard: vi.fn() }));
+vi.mock('../../api/changes', async (importOriginal) => {
+  const orig = await importOriginal<typeof import('../../api/changes')>();
+  return { ...orig, changesApi: { ...orig.changesApi, ...plans } };
+});
+
+/** A preview answer: one statement per summary, the last one the drop. */
+function planOf(...summaries: string[]) {
+  return {
+    id: 'plan-1',
+    statements: summaries.map((summary, i) => ({ sql: `-- ${i}`, summary, outsideTransaction: false, destructive: true, changeIndex: 0 })),
+    transactional: true,
+    destructive: true,
+    readOnly: false,
+    script: '',
+    warnings: [],
+  };
+}
 
 function detail(over: Partial<PrincipalDetail>): PrincipalDetail {
   return { ...emptyDetail({ kind: 'user', name: 'x' }), ...over };
@@ -70,6 +89,10 @@ describe('UserDialog', () => {
     renderUI(<UserDialog env={envOf('redshift')} onClose={vi.fn()} />);
     await userEvent.type(screen.getByLabelText('User name'), 'alice');
     expect(await screen.findByText('alice already exists.')).toBeInTheDocument();
+    // A role's name is taken too: Redshift user and role names must differ.
+    await userEvent.clear(screen.getByLabelText('User name'));
+    await userEvent.type(screen.getByLabelText('User name'), 'reader');
+    expect(await screen.findByText('reader already exists.')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('checkbox', { name: 'Cluster default idle timeout' }));
     await userEvent.type(screen.getByLabelText('Session timeout (seconds)'), '5400');
     expect(screen.getByText('= 1 h 30 min (60 s to 20 days)')).toBeInTheDocument();
@@ -92,7 +115,7 @@ describe('UserDialog', () => {
     expect(screen.getByText(/renaming clears the password/)).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Add to pending changes' }));
     expect(queued('s-redshift')).toEqual([]);
-    expect(screen.getByText('Renaming clears the password on Redshift: enter a new one.')).toBeInTheDocument();
+    expect(screen.getByText('Renaming clears the password on Redshift: enter a new one, or disable password login.')).toBeInTheDocument();
     await userEvent.type(screen.getByTestId('password-input'), 'NewPass123');
     await userEvent.click(screen.getByRole('button', { name: 'Add to pending changes' }));
     expect(queued('s-redshift')).toEqual([{ kind: 'alter_user', user: { name: 'alice', renameTo: 'alicia', password: 'NewPass123', createDb: false } }]);
@@ -133,16 +156,65 @@ describe('roles, groups and drops', () => {
     expect(queued('s-redshift')).toEqual([{ kind: 'alter_group', group: { name: 'etl', addUsers: ['bob'] } }]);
   });
 
-  it('drops a Redshift role RESTRICT by default, FORCE only when ticked with a warning', async () => {
+  it('lists the statements the backend queues before a drop, and queues the drop', async () => {
     await load('redshift');
     api.principal.mockResolvedValue(detail({ ref: { kind: 'role', name: 'reader' }, role: roleRow('reader'), members: [{ member: { kind: 'user', name: 'bob' }, of: { kind: 'role', name: 'reader' }, adminOption: false }] }));
+    plans.preview.mockResolvedValue(planOf('Revoke SELECT on table sales.orders from role reader', 'Revoke role reader from user bob', 'Drop role reader'));
+    plans.discard.mockResolvedValue(undefined);
     renderUI(<DropDialog env={envOf('redshift')} principal={{ kind: 'role', name: 'reader' }} onClose={vi.fn()} />);
-    expect(await screen.findByText(/has 1 member/)).toBeInTheDocument();
-    expect(screen.getByText(/RESTRICT \(the default\)/)).toBeInTheDocument();
-    await userEvent.click(screen.getByRole('checkbox', { name: /Force/ }));
-    expect(screen.getByText(/every user and role that holds reader loses it/)).toBeInTheDocument();
+    expect(await screen.findByText('In database analytics, 2 statements run before the drop:')).toBeInTheDocument();
+    const list = screen.getByRole('list', { name: 'Statements before the drop' });
+    expect(within(list).getByText('Revoke SELECT on table sales.orders from role reader')).toBeInTheDocument();
+    expect(within(list).getByText('Revoke role reader from user bob')).toBeInTheDocument();
+    expect(screen.getByText('Drop role reader.')).toBeInTheDocument();
+    expect(screen.queryByRole('checkbox', { name: /Force/ })).not.toBeInTheDocument();
+    expect(plans.preview).toHaveBeenCalledWith('s-redshift', [{ kind: 'drop_role', role: { name: 'reader' } }]);
+    expect(plans.discard).toHaveBeenCalledWith('plan-1');
     await userEvent.click(screen.getByRole('button', { name: 'Queue drop role' }));
-    expect(queued('s-redshift')).toEqual([{ kind: 'drop_role', role: { name: 'reader', force: true } }]);
+    expect(queued('s-redshift')).toEqual([{ kind: 'drop_role', role: { name: 'reader' } }]);
+  });
+
+  it('renders the drop after the pending changes and lists only its own statements', async () => {
+    await load('postgres');
+    const revoke: Change = { kind: 'revoke_privileges', privilege: { privileges: ['SELECT'], target: 'all_tables_in_schema', schemas: ['sales'], grantee: { kind: 'role', name: 'reader' } } };
+    pending.add('s-postgres', [revoke]);
+    api.principal.mockResolvedValue(detail({ ref: { kind: 'role', name: 'reader' }, role: roleRow('reader') }));
+    const plan = planOf('Revoke SELECT on all tables in sales from role reader', 'Revoke USAGE on schema sales from role reader', 'Drop role reader');
+    plan.statements[1].changeIndex = 1;
+    plan.statements[2].changeIndex = 1;
+    (plan as { warnings: string[] }).warnings = ['change 1 (revoke privileges): not mine', 'change 2 (drop role): you are not a superuser and have no CREATEROLE'];
+    plans.preview.mockResolvedValue(plan);
+    plans.discard.mockResolvedValue(undefined);
+    renderUI(<DropDialog env={envOf('postgres')} principal={{ kind: 'role', name: 'reader' }} onClose={vi.fn()} />);
+    expect(await screen.findByText('In database analytics, 1 statement runs before the drop:')).toBeInTheDocument();
+    expect(plans.preview).toHaveBeenCalledWith('s-postgres', [revoke, { kind: 'drop_role', role: { name: 'reader' } }]);
+    const list = screen.getByRole('list', { name: 'Statements before the drop' });
+    expect(within(list).getByText('Revoke USAGE on schema sales from role reader')).toBeInTheDocument();
+    expect(within(list).queryByText('Revoke SELECT on all tables in sales from role reader')).not.toBeInTheDocument();
+    expect(screen.getByText('you are not a superuser and have no CREATEROLE')).toBeInTheDocument();
+    expect(screen.queryByText(/not mine/)).not.toBeInTheDocument();
+  });
+
+  it('asks an owner for a successor and queues the drop with it', async () => {
+    await load('postgres');
+    api.principal.mockResolvedValue(
+      detail({ ref: { kind: 'user', name: 'alice' }, owned: [{ kind: 'schema', ref: { kind: 'schema', schema: 'mart' } }] as unknown as PrincipalDetail['owned'] }),
+    );
+    plans.preview.mockImplementation(async (_sid: string, changes: { user?: { successor?: string } }[]) => {
+      const succ = changes[0].user?.successor;
+      if (!succ) throw new Error('change 1 (drop user): user alice owns 1 object in database analytics (schema mart); choose who takes it over');
+      return planOf(`Make ${succ} the owner of schema mart (owned by alice)`, 'Drop user alice');
+    });
+    plans.discard.mockResolvedValue(undefined);
+    renderUI(<DropDialog env={envOf('postgres')} principal={{ kind: 'user', name: 'alice' }} onClose={vi.fn()} />);
+    expect(await screen.findByText(/choose who takes it over/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Queue drop user' })).toBeDisabled();
+    const input = screen.getAllByLabelText('Successor').find((e) => e.tagName === 'INPUT' && (e as HTMLInputElement).type !== 'hidden')!;
+    await userEvent.click(input);
+    await userEvent.click(await screen.findByRole('option', { name: 'bob' }));
+    expect(await screen.findByText('Make bob the owner of schema mart (owned by alice)')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Queue drop user' }));
+    expect(queued('s-postgres')).toEqual([{ kind: 'drop_user', user: { name: 'alice', successor: 'bob' } }]);
   });
 
   it('refuses to drop the connected user', async () => {

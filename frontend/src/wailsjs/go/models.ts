@@ -929,6 +929,7 @@ export namespace change {
 	    owner?: string;
 	    externalId?: string;
 	    force?: boolean;
+	    successor?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new RoleSpec(source);
@@ -941,6 +942,7 @@ export namespace change {
 	        this.owner = source["owner"];
 	        this.externalId = source["externalId"];
 	        this.force = source["force"];
+	        this.successor = source["successor"];
 	    }
 	}
 	export class UserSpec {
@@ -956,6 +958,7 @@ export namespace change {
 	    sessionTimeout?: number;
 	    validUntil?: string;
 	    inGroups?: string[];
+	    successor?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new UserSpec(source);
@@ -975,6 +978,7 @@ export namespace change {
 	        this.sessionTimeout = source["sessionTimeout"];
 	        this.validUntil = source["validUntil"];
 	        this.inGroups = source["inGroups"];
+	        this.successor = source["successor"];
 	    }
 	}
 	export class Change {

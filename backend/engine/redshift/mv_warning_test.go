@@ -1,0 +1,52 @@
+package redshift
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/redshiftmate/rsmate/backend/model"
+	"github.com/redshiftmate/rsmate/backend/pgtest"
+)
+
+// A cluster that refuses svv_mv_info still loads: the materialized-view step
+// warns instead of failing the whole load, and every other step's rows arrive.
+func TestFailingMaterializedViewStepWarnsInsteadOfFailing(t *testing.T) {
+	w := newWorld(t)
+	w.seed(t)
+	pgtest.Exec(t, w.dsn, "DROP VIEW rsfixture.svv_mv_info")
+	snap, counter := w.load(t, w.dsn, pgx.QueryExecModeExec)
+	if counter.Count() != len(steps) {
+		t.Errorf("sent %d statements, want %d", counter.Count(), len(steps))
+	}
+	if len(snap.Warnings) != 1 || !strings.HasPrefix(snap.Warnings[0], "Materialized views could not be read (svv_mv_info), so they are listed as views: ") {
+		t.Fatalf("warnings %q", snap.Warnings)
+	}
+	mine := w.mine(snap)
+	want := w.expected(t)
+	if len(mine.Grants) != len(want.Grants) || len(mine.DefaultPrivileges) != len(want.DefaultPrivileges) || len(mine.Relations) != len(want.Relations) {
+		t.Fatalf("rows after the failed step: %d grants, %d defaults, %d relations; want %d, %d, %d",
+			len(mine.Grants), len(mine.DefaultPrivileges), len(mine.Relations), len(want.Grants), len(want.DefaultPrivileges), len(want.Relations))
+	}
+}
+
+// The creator's own default privilege is marked implied, as the PostgreSQL
+// reader marks it; other grantees' are not.
+func TestCreatorsOwnDefaultPrivilegeIsImplied(t *testing.T) {
+	raw := &rawCatalog{session: sessionRow{database: "dev"}}
+	own := identityRow{id: 100, name: "alice", typ: "user"}
+	raw.defaults = []defaultRow{
+		{objectType: "RELATION", owner: own, privilege: "SELECT", grantee: own},
+		{objectType: "RELATION", owner: own, privilege: "SELECT", grantee: identityRow{id: 7, name: "bi", typ: "role"}},
+	}
+	s := build(raw)
+	if len(s.DefaultPrivileges) != 2 {
+		t.Fatalf("defaults %+v", s.DefaultPrivileges)
+	}
+	for _, d := range s.DefaultPrivileges {
+		if want := d.Grantee == (model.PrincipalRef{Kind: model.KindUser, Name: "alice"}); d.Implied != want {
+			t.Errorf("%+v: implied = %v, want %v", d, d.Implied, want)
+		}
+	}
+}
