@@ -128,14 +128,6 @@ var steps = []step{
 		raw.relations = append(raw.relations, x)
 		return err
 	}},
-	// svv_mv_info only refines relation kinds; a cluster that refuses it
-	// (permissions, a transient error) still loads, with a warning.
-	{name: "materialized views", sql: fixed(sqlMaterializedViews), row: func(raw *rawCatalog, r pgx.Rows) error {
-		var x mvRow
-		err := r.Scan(&x.database, &x.schema, &x.name)
-		raw.mvs = append(raw.mvs, x)
-		return err
-	}, optional: "Materialized views could not be read (svv_mv_info), so they are listed as views", reset: func(raw *rawCatalog) { raw.mvs = nil }},
 	{name: "routines", sql: fixed(sqlRoutines), row: func(raw *rawCatalog, r pgx.Rows) error {
 		var x routineRow
 		err := r.Scan(&x.schema, &x.name, &x.args, &x.kind, &x.owner, &x.language, &x.result)
@@ -191,6 +183,16 @@ var steps = []step{
 		raw.defaults = append(raw.defaults, d)
 		return err
 	}},
+	// svv_mv_info only refines relation kinds; a cluster that refuses it
+	// (permissions, a transient error) still loads, with a warning. Optional
+	// steps come last: a failed statement aborts the read transaction, so
+	// nothing required may follow one (TestOptionalStepsComeLast).
+	{name: "materialized views", sql: fixed(sqlMaterializedViews), row: func(raw *rawCatalog, r pgx.Rows) error {
+		var x mvRow
+		err := r.Scan(&x.database, &x.schema, &x.name)
+		raw.mvs = append(raw.mvs, x)
+		return err
+	}, optional: "Materialized views could not be read (svv_mv_info), so they are listed as views", reset: func(raw *rawCatalog) { raw.mvs = nil }},
 }
 
 // allSQL is every statement the reader can issue (for static checks).
@@ -270,6 +272,7 @@ func (rsEngine) LoadCatalog(ctx context.Context, q engine.Querier, progress engi
 		q = tx
 	}
 	raw := &rawCatalog{}
+	aborted := false
 	total := len(steps)
 	for i, st := range steps {
 		if err := ctx.Err(); err != nil {
@@ -280,18 +283,30 @@ func (rsEngine) LoadCatalog(ctx context.Context, q engine.Querier, progress engi
 		if st.args != nil {
 			args = st.args(raw)
 		}
+		if aborted { // an earlier optional step failed inside the transaction
+			raw.warnings = append(raw.warnings, st.optional+": skipped after an earlier step failed.")
+			continue
+		}
 		queries++
 		err := each(ctx, q, st.sql(raw), args, func(r pgx.Rows) error { return st.row(raw, r) })
 		if err != nil && st.optional != "" && ctx.Err() == nil {
 			st.reset(raw)
 			raw.warnings = append(raw.warnings, fmt.Sprintf("%s: %v.", st.optional, err))
+			aborted = tx != nil
 			continue
 		}
 		if err != nil {
 			return nil, fmt.Errorf("reading %s: %w", st.name, err)
 		}
 	}
-	if tx != nil {
+	if tx != nil && aborted {
+		// Every row was read; the failed optional step left the transaction
+		// aborted, so it ends with ROLLBACK (nothing was written anyway).
+		queries++
+		if err := tx.Rollback(ctx); err != nil {
+			return nil, fmt.Errorf("ending the read transaction: %w", err)
+		}
+	} else if tx != nil {
 		queries++
 		if err := tx.Commit(ctx); err != nil {
 			return nil, fmt.Errorf("ending the read transaction: %w", err)

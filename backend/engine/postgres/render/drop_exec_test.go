@@ -158,13 +158,13 @@ func TestDropOwnerMovesObjectsToSuccessor(t *testing.T) {
 		!strings.Contains(err.Error(), "choose who takes them over") {
 		t.Fatalf("drop without successor: %v", err)
 	}
-	if n := e.counter.Count(); n != 0 {
+	if n := e.counter.StatementCount(); n != 0 {
 		t.Fatalf("%d statements reached the server: %q", n, e.counter.Statements())
 	}
 	e.counter.Reset()
 	err = e.run(snap, change.Change{Kind: change.DropUser, User: &change.UserSpec{Name: owner, Successor: p + "nobody"}})
-	if err == nil || !strings.Contains(err.Error(), "there is no user or role named "+p+"nobody to take over what "+owner+" owns") || e.counter.Count() != 0 {
-		t.Fatalf("unknown successor: %v (%d statements)", err, e.counter.Count())
+	if err == nil || !strings.Contains(err.Error(), "there is no user or role named "+p+"nobody to take over what "+owner+" owns") || e.counter.StatementCount() != 0 {
+		t.Fatalf("unknown successor: %v (%d statements)", err, e.counter.StatementCount())
 	}
 
 	plan := e.plan(snap, change.Change{Kind: change.DropUser, User: &change.UserSpec{Name: owner, Successor: succ}})
