@@ -128,7 +128,7 @@ func (e *env) run(snap *model.Snapshot, changes ...change.Change) error {
 	if err != nil {
 		return err
 	}
-	_, err = change.Apply(e.ctx(), e.pool, plan, change.ApplyTarget{ProfileName: "test", ServerUser: e.currentUser().Name}, e.audit)
+	_, err = change.Apply(e.ctx(), e.pool, plan, change.ApplyTarget{ProfileName: "test", ServerUser: e.currentUser().Name}, e.audit, change.Options{})
 	return err
 }
 
@@ -526,11 +526,11 @@ func TestApplyEveryChangeKind(t *testing.T) {
 		}
 	}
 	// The audit log holds every statement, redacted.
-	entries, err := e.audit.Read(0)
+	page, err := e.audit.Read(0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, en := range entries {
+	for _, en := range page.Entries {
 		for _, secret := range []string{pw1, pw2, "SCRAM-SHA-256$"} {
 			if strings.Contains(en.Statement, secret) {
 				t.Fatalf("audit entry leaks a secret: %q", en.Statement)
@@ -701,13 +701,14 @@ func TestRejectedChangesSendNoSQL(t *testing.T) {
 	if after := e.dump(); !slices.Equal(before, after) {
 		t.Fatalf("catalog changed")
 	}
-	// The tracer does see a plan that is applied: BEGIN, the statement, COMMIT.
+	// The tracer does see a plan that is applied: BEGIN, the transaction's two
+	// timeouts, the statement, COMMIT.
 	snap := e.snapshot()
 	e.counter.Reset()
 	if err := e.run(snap, change.Change{Kind: change.CreateRole, Role: &change.RoleSpec{Name: p + "fine"}}); err != nil {
 		t.Fatal(err)
 	}
-	if got := e.counter.Statements(); len(got) != 3 || got[1] != `CREATE ROLE "`+p+`fine" NOLOGIN` {
+	if got := e.counter.Statements(); len(got) != 5 || got[0] != "BEGIN" || got[3] != `CREATE ROLE "`+p+`fine" NOLOGIN` || got[4] != "COMMIT" {
 		t.Fatalf("traced %q", got)
 	}
 }
