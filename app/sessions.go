@@ -102,6 +102,7 @@ func (s *SessionsService) Cancel(attemptID string) (err error) {
 // Disconnect closes a session's pool.
 func (s *SessionsService) Disconnect(sessionID string) (err error) {
 	defer guard(&err)
+	s.app.Changes.discardSession(sessionID)
 	s.app.sessions.Close(sessionID)
 	s.app.platform.Emit("session:closed", sessionID)
 	return nil
