@@ -76,7 +76,7 @@ export default async function ({ page, baseURL, env, shot }) {
   }
   await shot('workspace');
 
-  const tray = page.getByRole('dialog', { name: /Pending changes|Review SQL/ });
+  const tray = page.getByRole('dialog', { name: /Pending changes|Review SQL|Apply result/ });
   const openTray = async () => {
     if (!(await tray.isVisible())) await pendingButton.click();
     await tray.waitFor();
@@ -160,7 +160,7 @@ export default async function ({ page, baseURL, env, shot }) {
   await statements.waitFor();
   const sql = await statements.innerText();
   for (const want of [
-    `CREATE ROLE "${user}" LOGIN PASSWORD '********'`,
+    `CREATE ROLE "${user}" LOGIN PASSWORD <password redacted>`,
     `CREATE ROLE "${role}" NOLOGIN`,
     `GRANT "${role}" TO "${team}"`,
     `GRANT "${role}" TO "${user}"`,
@@ -175,9 +175,17 @@ export default async function ({ page, baseURL, env, shot }) {
   if (pageText.includes(password)) throw new Error('the password is still on the page or in storage after preview');
   await settledShot('sql-preview');
 
-  // 6. Apply.
+  // 6. Apply: the tray shows each statement's outcome, checked in the catalog read after COMMIT.
   await tray.getByRole('button', { name: /^Apply \d+ statements?$/ }).click();
-  await page.getByText(/^\d+ statements? applied$/).waitFor({ timeout: 30000 });
+  await tray.getByText('Apply result').waitFor({ timeout: 30000 });
+  const outcomes = await tray.locator('[data-outcome]').evaluateAll((els) => els.map((e) => e.getAttribute('data-outcome')));
+  if (outcomes.length === 0 || outcomes.some((o) => o !== 'ok' && o !== 'unverified')) throw new Error(`statement outcomes after apply: ${outcomes}`);
+  if (!outcomes.includes('ok')) throw new Error(`no statement was checked in the catalog: ${outcomes}`);
+  await settledShot('apply-result');
+  await page.evaluate(() => document.documentElement.setAttribute('data-mantine-color-scheme', 'dark'));
+  await settledShot('apply-result-dark');
+  await page.evaluate(() => document.documentElement.setAttribute('data-mantine-color-scheme', 'light'));
+  await tray.getByRole('button', { name: 'Done' }).click();
   await tray.waitFor({ state: 'hidden' });
   if ((await pendingButton.innerText()).match(/\d/)) throw new Error(`the pending set is not empty after apply: ${await pendingButton.innerText()}`);
   await shot('applied');
@@ -268,7 +276,10 @@ export default async function ({ page, baseURL, env, shot }) {
   await tray.getByText('Destructive changes').waitFor();
   await settledShot('sql-preview-destructive');
   await tray.getByRole('button', { name: /^Apply \d+ statements?$/ }).click();
-  await page.getByText(/^\d+ statements? applied$/).waitFor({ timeout: 30000 });
+  await tray.getByText('Apply result').waitFor({ timeout: 30000 });
+  await settledShot('dropped-result');
+  await tray.getByRole('button', { name: 'Done' }).click();
+  await tray.waitFor({ state: 'hidden' });
   await shot('dropped');
 
   // 10. Verify they are gone, in the database and in the UI.
