@@ -207,3 +207,38 @@ func TestSavedScriptWithRedactedPasswordFailsWhenRun(t *testing.T) {
 		t.Fatal("the unedited script created the user")
 	}
 }
+
+// A REVOKE the server accepts silently but that removes nothing: the grant
+// was made by another grantor, and a superuser revokes as the table's owner.
+// The catalog read after COMMIT still shows the privilege, so the statement
+// is reported "no effect", not "applied".
+func TestApplyReportsRevokeOfAnotherGrantorsGrantAsNoEffect(t *testing.T) {
+	a := newTestApp(t)
+	p := pgtest.Prefix()
+	grantor, target := p+"grantor", p+"target"
+	t.Cleanup(func() { pgtest.Exec(t, pgtest.AdminDSN(t), "DROP ROLE IF EXISTS "+target, "DROP ROLE IF EXISTS "+grantor) })
+	sid, dsn := connectTestDB(t, a, "CREATE TABLE t (id int)", "CREATE ROLE "+grantor, "CREATE ROLE "+target,
+		"GRANT SELECT ON t TO "+grantor+" WITH GRANT OPTION",
+		"SET ROLE "+grantor+"; GRANT SELECT ON t TO "+target+"; RESET ROLE")
+	t.Cleanup(func() { pgtest.Exec(t, dsn, "DROP TABLE t") })
+	if _, err := a.Catalog.Load(sid, true); err != nil {
+		t.Fatal(err)
+	}
+	plan, err := a.Changes.Preview(sid, []change.Change{{Kind: change.RevokePrivileges, Privilege: &change.PrivilegeSpec{
+		Privileges: []string{"SELECT"}, Target: change.TargetObjects,
+		Objects: []model.ObjectRef{{Kind: model.ObjTable, Schema: "public", Name: "t"}}, Grantee: model.RoleRef(target)}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := a.Changes.Apply(plan.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Applied || res.NoEffect != 1 || res.Statements[0].Outcome != change.OutcomeNoEffect ||
+		!strings.Contains(res.Statements[0].Detail, "SELECT on table public.t to role \""+target+"\" gone") {
+		t.Fatalf("result %+v", res)
+	}
+	if !pgtest.QueryValue[bool](t, dsn, "SELECT has_table_privilege($1, 'public.t', 'SELECT')", target) {
+		t.Fatal("the privilege is gone: the test's premise (REVOKE removes nothing) does not hold")
+	}
+}

@@ -392,3 +392,15 @@ func TestApplyReloadFailureAfterCommitSaysAppliedReloadFailed(t *testing.T) {
 		t.Fatal("not applied")
 	}
 }
+
+func TestAuditRecordReturnsWriteError(t *testing.T) {
+	dir := t.TempDir()
+	a, _ := OpenAudit(dir)
+	if err := os.Mkdir(a.Path(), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	err := a.Record(ApplyTarget{}.Entry("1", Statement{Display: "CREATE ROLE a"}, "ok"))
+	if codeOf(err) != "audit_unwritable" {
+		t.Fatalf("Record = %v, want audit_unwritable", err)
+	}
+}
