@@ -216,7 +216,9 @@ func TestApplyReportsRevokeOfAnotherGrantorsGrantAsNoEffect(t *testing.T) {
 	a := newTestApp(t)
 	p := pgtest.Prefix()
 	grantor, target := p+"grantor", p+"target"
-	t.Cleanup(func() { pgtest.Exec(t, pgtest.AdminDSN(t), "DROP ROLE IF EXISTS "+target, "DROP ROLE IF EXISTS "+grantor) })
+	t.Cleanup(func() {
+		pgtest.Exec(t, pgtest.AdminDSN(t), "DROP ROLE IF EXISTS "+target, "DROP ROLE IF EXISTS "+grantor)
+	})
 	sid, dsn := connectTestDB(t, a, "CREATE TABLE t (id int)", "CREATE ROLE "+grantor, "CREATE ROLE "+target,
 		"GRANT SELECT ON t TO "+grantor+" WITH GRANT OPTION",
 		"SET ROLE "+grantor+"; GRANT SELECT ON t TO "+target+"; RESET ROLE")
