@@ -197,6 +197,17 @@ func (r *runner) run() error {
 			return err
 		}
 	}
+	if len(outside) > 0 && r.conn.Conn().IsClosed() {
+		// Only after a lost COMMIT reply that the catalog settled as committed.
+		for _, i := range outside {
+			r.record(i, "not run: connection lost")
+		}
+		r.res.Outcome = PlanPartial
+		r.verify(inTx)
+		return &apperr.Error{Code: "apply_partial",
+			Message: "the transaction committed, but the connection was lost before the statements outside it ran",
+			Hint:    "Review the changes again: only the statements outside the transaction are left to apply."}
+	}
 	for n, i := range outside {
 		if err := r.outsideStatement(i); err != nil {
 			if r.res.Executed > 0 {
@@ -205,6 +216,7 @@ func (r *runner) run() error {
 			for _, j := range outside[n+1:] {
 				r.record(j, "not run")
 			}
+			r.verify(append(append([]int{}, inTx...), outside[:n]...))
 			return err
 		}
 	}

@@ -404,3 +404,21 @@ func TestAuditRecordReturnsWriteError(t *testing.T) {
 		t.Fatalf("Record = %v, want audit_unwritable", err)
 	}
 }
+
+// A statement outside the transaction fails after COMMIT: the result says
+// which part is applied (checked in the catalog) and which failed.
+func TestApplyOutsideTransactionFailureReportsPartialOutcome(t *testing.T) {
+	e := newTruthEnv(t, nil)
+	plan := e.plan(t, []Change{
+		{Kind: CreateUser, User: &UserSpec{Name: e.p + "u"}},
+		{Kind: CreateUser, User: &UserSpec{Name: "bad"}},
+	}, []string{"CREATE ROLE " + e.p + "u LOGIN", "ALTER ROLE nobody_" + e.p + " LOGIN"})
+	plan.Statements[1].OutsideTransaction = true
+	res, err := Apply(context.Background(), e.pool, plan, ApplyTarget{ProfileName: "test"}, e.audit, e.opts(nil, 10*time.Second))
+	if err == nil || !strings.Contains(err.Error(), "statement 2 of 2 failed") || !strings.Contains(apperr.As(err).Hint, "1 statement(s) had already been applied") {
+		t.Fatalf("err = %v", err)
+	}
+	if res.Outcome != PlanPartial || res.Statements[0].Outcome != OutcomeOK || res.Statements[1].Outcome != OutcomeFailed {
+		t.Fatalf("result %+v", res)
+	}
+}
