@@ -563,7 +563,7 @@ func (r *runner) verify(idx []int) {
 			st.Outcome = OutcomeOK
 		default:
 			st.Outcome = OutcomeNoEffect
-			st.Detail = "not in the catalog after the apply: " + strings.Join(e.Missing, "; ")
+			st.Detail = "expected after the apply, not seen in the catalog: " + strings.Join(e.Missing, "; ")
 		}
 	}
 }

@@ -288,4 +288,48 @@ export default async function ({ page, baseURL, env, shot }) {
   await page.getByRole('textbox', { name: 'Search users' }).fill(user);
   await page.getByRole('option', { name: user }).waitFor({ state: 'detached' });
   await shot('gone');
+
+  // 11. A REVOKE the server accepts but that removes nothing: the grant was made
+  // by another grantor, and the app revokes as the owner. The tray says "no effect".
+  const grantor = `e2e_grantor_${s}`;
+  const target = `e2e_target_${s}`;
+  psql(
+    `CREATE ROLE ${grantor}; CREATE ROLE ${target}; GRANT USAGE ON SCHEMA ${schema} TO ${grantor}, ${target}; ` +
+      `GRANT SELECT ON ${schema}.orders TO ${grantor} WITH GRANT OPTION; SET ROLE ${grantor}; GRANT SELECT ON ${schema}.orders TO ${target}; RESET ROLE`,
+  );
+  try {
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await page.getByRole('tab', { name: /^Roles/ }).click();
+    await page.getByRole('textbox', { name: 'Search roles' }).fill(target);
+    await page.getByRole('option', { name: target }).click();
+    const targetDetail = page.getByRole('region', { name: new RegExp(`${target}$`) });
+    await targetDetail.getByRole('button', { name: 'Privileges' }).click();
+    const targetEditor = page.getByRole('dialog', { name: new RegExp(`Privileges of role ${target}`) });
+    await targetEditor.waitFor();
+    await pickSchema(page, targetEditor, schema);
+    const cell = targetEditor.getByRole('checkbox', { name: `SELECT on ${schema}.orders` });
+    await cell.waitFor();
+    await cell.click();
+    expectEqual('SELECT cell after untick', await cell.getAttribute('data-state'), 'revoke');
+    await targetEditor.getByRole('button', { name: 'Done' }).click();
+    await targetEditor.waitFor({ state: 'hidden' });
+    await openTray();
+    await tray.getByRole('button', { name: 'Review SQL' }).click();
+    await statements.waitFor();
+    await tray.getByRole('button', { name: /^Apply \d+ statements?$/ }).click();
+    await tray.getByText('Apply result').waitFor({ timeout: 30000 });
+    await tray.getByText(/statements? had no effect/).waitFor();
+    const noEffect = await tray.locator('[data-outcome="no_effect"]').count();
+    if (noEffect !== 1) throw new Error(`expected one "no effect" statement, got ${noEffect}`);
+    expectEqual('the privilege is still there on the server', psql(`SELECT has_table_privilege('${target}', '${schema}.orders', 'SELECT')`), 't');
+    await settledShot('apply-no-effect');
+    await page.evaluate(() => document.documentElement.setAttribute('data-mantine-color-scheme', 'dark'));
+    await settledShot('apply-no-effect-dark');
+    await page.evaluate(() => document.documentElement.setAttribute('data-mantine-color-scheme', 'light'));
+    await tray.getByRole('button', { name: 'Done' }).click();
+    await tray.waitFor({ state: 'hidden' });
+  } finally {
+    psql(`REVOKE ALL ON ${schema}.orders FROM ${target} CASCADE; REVOKE ALL ON ${schema}.orders FROM ${grantor} CASCADE; ` +
+      `REVOKE USAGE ON SCHEMA ${schema} FROM ${grantor}, ${target}; DROP ROLE ${target}; DROP ROLE ${grantor}`);
+  }
 }

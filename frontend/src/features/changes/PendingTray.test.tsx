@@ -153,7 +153,7 @@ describe('PendingTray', () => {
         noEffect: 1,
         statements: [
           ok,
-          { outcome: 'no_effect', notices: ['WARNING 01007: no privileges were granted for "orders"'], detail: 'not in the catalog after the apply: role "bob" gone' },
+          { outcome: 'no_effect', notices: ['WARNING 01007: no privileges were granted for "orders"'], detail: 'expected after the apply, not seen in the catalog: role "bob" gone' },
         ],
       }),
     );
@@ -164,7 +164,7 @@ describe('PendingTray', () => {
     const second = screen.getByRole('listitem', { name: 'Statement 2' });
     expect(within(second).getByText('no effect')).toBeInTheDocument();
     expect(second).toHaveTextContent('WARNING 01007: no privileges were granted for "orders"');
-    expect(second).toHaveTextContent('Not in the catalog after the apply: role "bob" gone');
+    expect(second).toHaveTextContent('Expected after the apply, not seen in the catalog: role "bob" gone');
     expect(within(screen.getByRole('listitem', { name: 'Statement 1' })).getByText('applied')).toBeInTheDocument();
   });
 

@@ -473,7 +473,7 @@ export function PendingTray({ session, opened, onClose }: { session: SessionInfo
         </Text>
       </Stack>
       <Badge size="sm" variant="light" ml={4}>
-        {plan ? `${plan.statements.length} statements` : `${items.length} changes`}
+        {plan ? `${plan.statements.length} statement${plan.statements.length === 1 ? '' : 's'}` : `${items.length} change${items.length === 1 ? '' : 's'}`}
       </Badge>
     </Group>
   );
