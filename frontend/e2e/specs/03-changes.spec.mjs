@@ -4,7 +4,7 @@
 // read the SQL preview, apply, verify with psql (as the new user too) and in
 // the UI; then revoke, drop the user and the roles, and verify they are gone.
 // The app runs with RSMATE_FAKE_DIALOGS=1: the destructive-apply confirmation answers yes.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 
 export const name = 'changes: users, roles, nesting, schema grants, SQL preview, apply, revoke, drop';
 
@@ -328,6 +328,65 @@ export default async function ({ page, baseURL, env, shot }) {
     await page.evaluate(() => document.documentElement.setAttribute('data-mantine-color-scheme', 'light'));
     await tray.getByRole('button', { name: 'Done' }).click();
     await tray.waitFor({ state: 'hidden' });
+
+    // 12. A running apply offers Cancel: another session's open transaction
+    // changed the ACL of orders (GRANT takes no table lock, but waits for that
+    // row), so the app's GRANT waits. (Cancel itself is proven by the Go tests:
+    // the wails dev browser bridge runs bound calls one at a time, so a Cancel
+    // sent from here would only arrive after the apply returned.)
+    const locker = spawn('psql', ['-X', '-h', pg.host, '-p', String(pg.port), '-U', pg.user, '-d', pg.database, '-c',
+      `BEGIN; GRANT SELECT ON ${schema}.orders TO ${grantor}; SELECT pg_sleep(60); COMMIT`], {
+      env: { ...process.env, PGPASSWORD: pg.password }, stdio: 'ignore',
+    });
+    const endLocker = () =>
+      psql(`SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE query LIKE '%pg_sleep(60)%' AND pid <> pg_backend_pid()`);
+    try {
+      for (let i = 0; i < 50 && psql(`SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%pg_sleep(60)%' AND pid <> pg_backend_pid()`) !== '1'; i++) {
+        await page.waitForTimeout(100);
+      }
+      await targetDetail.getByRole('button', { name: 'Privileges' }).click();
+      await targetEditor.waitFor();
+      await pickSchema(page, targetEditor, schema);
+      await targetEditor.getByRole('checkbox', { name: `INSERT on ${schema}.orders` }).click();
+      await targetEditor.getByRole('button', { name: 'Done' }).click();
+      await targetEditor.waitFor({ state: 'hidden' });
+      await openTray();
+      await tray.getByRole('button', { name: 'Review SQL' }).click();
+      await statements.waitFor();
+      await tray.getByRole('button', { name: /^Apply \d+ statements?$/ }).click();
+      await tray.getByRole('button', { name: 'Cancel apply' }).waitFor();
+      await page.waitForTimeout(800);
+      await shot('apply-running');
+      endLocker();
+      await tray.getByText('Apply result').waitFor({ timeout: 30000 });
+      await tray.getByRole('button', { name: 'Done' }).click();
+      await tray.waitFor({ state: 'hidden' });
+    } finally {
+      endLocker();
+      locker.kill();
+    }
+
+    // 13. Disconnecting with a queued change asks first; "Keep changes" keeps it.
+    await targetDetail.getByRole('button', { name: 'Privileges' }).click();
+    await targetEditor.waitFor();
+    await pickSchema(page, targetEditor, schema);
+    await targetEditor.getByRole('checkbox', { name: `DELETE on ${schema}.orders` }).click();
+    await targetEditor.getByRole('button', { name: 'Done' }).click();
+    await targetEditor.waitFor({ state: 'hidden' });
+    await page.getByRole('button', { name: 'Disconnect', exact: true }).click();
+    const guard = page.getByRole('dialog', { name: /Disconnect and discard 1 pending change/ });
+    await guard.waitFor();
+    await settledShot('disconnect-asks');
+    await page.evaluate(() => document.documentElement.setAttribute('data-mantine-color-scheme', 'dark'));
+    await settledShot('disconnect-asks-dark');
+    await page.evaluate(() => document.documentElement.setAttribute('data-mantine-color-scheme', 'light'));
+    await guard.getByRole('button', { name: 'Keep changes' }).click();
+    await guard.waitFor({ state: 'hidden' });
+    if (!(await pendingButton.innerText()).includes('1')) throw new Error(`the queued change is gone after "Keep changes": ${await pendingButton.innerText()}`);
+    await openTray();
+    await tray.getByRole('button', { name: 'Discard' }).click();
+    await page.getByRole('button', { name: 'Discard all' }).click();
+    await page.keyboard.press('Escape');
   } finally {
     psql(`REVOKE ALL ON ${schema}.orders FROM ${target} CASCADE; REVOKE ALL ON ${schema}.orders FROM ${grantor} CASCADE; ` +
       `REVOKE USAGE ON SCHEMA ${schema} FROM ${grantor}, ${target}; DROP ROLE ${target}; DROP ROLE ${grantor}`);
