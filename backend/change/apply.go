@@ -391,7 +391,7 @@ func (r *runner) outsideStatement(i int) error {
 // lost connection) before COMMIT was sent: the transaction did not commit.
 // The server-side session is ended so it holds no locks.
 func (r *runner) transportError(i int, what string, err error) error {
-	r.endServerSession()
+	r.endServerSession(false)
 	where := what
 	if i >= 0 && what == "" {
 		where = fmt.Sprintf("statement %d of %d", i+1, len(r.plan.Statements))
@@ -421,15 +421,25 @@ func (r *runner) transportError(i int, what string, err error) error {
 // endServerSession asks the server, on a fresh connection, to end the
 // session of a connection that stopped answering, so an unfinished
 // transaction there releases its locks now rather than when the server
-// notices the dead connection. Best effort: the server-side
-// idle_in_transaction_session_timeout (PostgreSQL) is the backstop.
-func (r *runner) endServerSession() {
+// notices the dead connection. Best effort, bounded to 5 s: when the network
+// is gone altogether, the transaction-local idle_in_transaction_session_timeout
+// (PostgreSQL) ends that session on the server by itself. With wait false it
+// runs in the background, so the apply reports within its timeout.
+func (r *runner) endServerSession(wait bool) {
 	if r.conn == nil || r.pid == 0 || !r.conn.Conn().IsClosed() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	_, _ = r.db.Exec(ctx, "SELECT pg_terminate_backend($1)", int64(r.pid))
+	db, pid := r.db, int64(r.pid)
+	end := func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_, _ = db.Exec(ctx, "SELECT pg_terminate_backend($1)", pid)
+	}
+	if wait {
+		end()
+	} else {
+		go end()
+	}
 }
 
 // settleLostCommit: COMMIT was sent and no reply came. The server may have
@@ -438,7 +448,7 @@ func (r *runner) endServerSession() {
 func (r *runner) settleLostCommit(idx []int, err error) error {
 	r.res.CommitReplyLost = true
 	r.res.Outcome = PlanUndecided
-	r.endServerSession()
+	r.endServerSession(true) // before looking, so the answer cannot change afterwards
 	for _, i := range idx {
 		r.res.Statements[i].Outcome = OutcomeUnknown
 	}

@@ -44,8 +44,9 @@ func newTruthEnv(t *testing.T, via func(target string) *faultProxy) *truthEnv {
 		t.Fatal(err)
 	}
 	cfg.ConnConfig.OnNotice = pgnotice.Handler
+	var px *faultProxy
 	if via != nil {
-		px := via(cfg.ConnConfig.Host + ":" + itoa(int(cfg.ConnConfig.Port)))
+		px = via(cfg.ConnConfig.Host + ":" + itoa(int(cfg.ConnConfig.Port)))
 		cfg.ConnConfig.Host, cfg.ConnConfig.Port = "127.0.0.1", uint16(px.addr().Port)
 		cfg.ConnConfig.TLSConfig, cfg.ConnConfig.Fallbacks = nil, nil
 	}
@@ -54,6 +55,9 @@ func newTruthEnv(t *testing.T, via func(target string) *faultProxy) *truthEnv {
 		t.Fatal(err)
 	}
 	t.Cleanup(pool.Close)
+	if px != nil {
+		t.Cleanup(px.close) // before pool.Close: unblocks connections hung in the proxy
+	}
 	audit, err := OpenAudit(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
@@ -420,5 +424,38 @@ func TestApplyOutsideTransactionFailureReportsPartialOutcome(t *testing.T) {
 	}
 	if res.Outcome != PlanPartial || res.Statements[0].Outcome != OutcomeOK || res.Statements[1].Outcome != OutcomeFailed {
 		t.Fatalf("result %+v", res)
+	}
+}
+
+// The whole network goes dark (the app cannot even reach the server to end
+// the stuck session): the apply still ends within its timeout, and the
+// server ends the idle transaction by itself through the transaction-local
+// idle_in_transaction_session_timeout, releasing its lock.
+func TestApplyBlackoutEndsWithinTimeoutAndServerReleasesLocksByItself(t *testing.T) {
+	var px *faultProxy
+	e := newTruthEnv(t, func(target string) *faultProxy { px = newFaultProxy(t, target, "CREATE ROLE", blackout); return px })
+	pgtest.Exec(t, e.dsn, "CREATE TABLE t (id int)")
+	px.arm()
+	plan := e.plan(t, []Change{
+		{Kind: CreateUser, User: &UserSpec{Name: "lock"}},
+		{Kind: CreateUser, User: &UserSpec{Name: e.p + "u"}},
+	}, []string{"LOCK TABLE t IN ACCESS EXCLUSIVE MODE", "CREATE ROLE " + e.p + "u LOGIN"})
+	const timeout = 2 * time.Second
+	start := time.Now()
+	_, err := Apply(context.Background(), e.pool, plan, ApplyTarget{ProfileName: "test"}, e.audit, e.opts(nil, timeout))
+	if took := time.Since(start); codeOf(err) != "apply_timeout" || took > timeout+time.Second {
+		t.Fatalf("err = %v (code %q) after %v, want apply_timeout within %v", err, codeOf(err), took, timeout)
+	}
+	// The server-side idle timeout is 90% of the statement timeout, counted
+	// from the end of statement 1; allow it that plus a margin.
+	locked := func() int64 {
+		return pgtest.QueryValue[int64](t, e.dsn, "SELECT count(*) FROM pg_locks WHERE relation = 't'::regclass")
+	}
+	deadline := time.Now().Add(3 * time.Second)
+	for locked() > 0 && time.Now().Before(deadline) {
+		time.Sleep(100 * time.Millisecond)
+	}
+	if n := locked(); n > 0 {
+		t.Fatalf("%d lock(s) on t left on the server", n)
 	}
 }

@@ -22,6 +22,9 @@ const (
 	// silence stops forwarding in both directions and keeps both sockets open,
 	// like a network that drops packets instead of refusing them.
 	silence
+	// blackout is silence for this connection and every later one: new
+	// connections are accepted and never answered.
+	blackout
 )
 
 // faultProxy is a TCP proxy between pgx and PostgreSQL that reads the
@@ -35,6 +38,7 @@ type faultProxy struct {
 	match  []byte
 	action faultAction
 	armed  atomic.Bool
+	dark   atomic.Bool // blackout fired: later connections hang
 	fired  chan struct{}
 
 	mu    sync.Mutex
@@ -77,6 +81,10 @@ func (p *faultProxy) serve() {
 		client, err := p.ln.Accept()
 		if err != nil {
 			return
+		}
+		if p.dark.Load() {
+			p.track(client) // accepted, never answered
+			continue
 		}
 		server, err := net.Dial("tcp", p.target)
 		if err != nil {
@@ -161,7 +169,10 @@ func (p *faultProxy) pipe(client, server net.Conn) {
 				client.Close()
 				server.Close()
 				return
-			case silence:
+			case silence, blackout:
+				if p.action == blackout {
+					p.dark.Store(true)
+				}
 				mute.Store(true)
 				// Read and drop whatever the client still sends; the server hears nothing.
 				_, _ = io.Copy(io.Discard, client)
