@@ -551,6 +551,7 @@ func (r *runner) verify(idx []int) {
 		}
 	}
 	effects := map[int]Effect{}
+	superseded := Superseded(r.plan.Changes)
 	for _, i := range idx {
 		st := &r.res.Statements[i]
 		if st.Outcome == OutcomeNoEffect {
@@ -559,6 +560,11 @@ func (r *runner) verify(idx []int) {
 		ci := r.plan.Statements[i].ChangeIndex
 		if ci >= len(r.plan.Changes) {
 			st.Outcome = OutcomeUnverified
+			continue
+		}
+		if superseded[ci] {
+			st.Outcome = OutcomeUnverified
+			st.Detail = "a later change of this plan renames or drops what it names, so its own effect cannot be seen"
 			continue
 		}
 		e, ok := effects[ci]
