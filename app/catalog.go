@@ -162,6 +162,8 @@ func (s *CatalogService) SwitchDatabase(sessionID, database string) (sum Catalog
 	defer guard(&err)
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
+	// A plan previewed on the old database must not run on the new one.
+	s.app.Changes.discardSession(sessionID)
 	sess, err := s.app.sessions.SwitchDatabase(ctx, sessionID, database)
 	if err != nil {
 		return sum, err

@@ -12,6 +12,7 @@ import (
 	"github.com/redshiftmate/rsmate/backend/change"
 	pgrender "github.com/redshiftmate/rsmate/backend/engine/postgres/render"
 	rsrender "github.com/redshiftmate/rsmate/backend/engine/redshift/render"
+	"github.com/redshiftmate/rsmate/backend/model"
 	"github.com/redshiftmate/rsmate/backend/profile"
 	"github.com/redshiftmate/rsmate/backend/session"
 )
@@ -21,17 +22,25 @@ import (
 type ChangesService struct {
 	app *App
 
-	mu    sync.Mutex
-	plans map[string]*pendingPlan
+	mu      sync.Mutex
+	plans   map[string]*pendingPlan
+	running map[string]context.CancelFunc // plan id → cancel of its apply
+
+	// statementTimeout bounds each statement of an apply (0 = change.DefaultStatementTimeout).
+	statementTimeout time.Duration
 
 	auditOnce sync.Once
 	audit     *change.AuditLog
 	auditErr  error
 }
 
+// pendingPlan is a previewed plan and what it was previewed on: it applies
+// only to that session, that database and that catalog generation.
 type pendingPlan struct {
 	sessionID string
-	plan      *change.Plan // holds clear-text passwords until applied or discarded
+	database  string
+	before    *model.Snapshot // the catalog the plan was built on; LoadedAt is its generation
+	plan      *change.Plan    // holds clear-text passwords until applied or discarded
 }
 
 // PlanView is a plan as the preview shows it: redacted SQL only.
@@ -42,14 +51,29 @@ type PlanView struct {
 	Destructive   bool               `json:"destructive"`
 	ReadOnly      bool               `json:"readOnly"`
 	Script        string             `json:"script"`
+	// Warnings name changes the connected user likely lacks the rights for.
+	Warnings []string `json:"warnings"`
 }
 
-// ApplyResult says what an apply did and returns the refreshed catalog summary.
+// ApplyResult says what an apply did, statement by statement, and returns
+// the refreshed catalog summary.
 type ApplyResult struct {
-	Applied   bool           `json:"applied"`
-	Cancelled bool           `json:"cancelled"` // the user said no to the confirmation
-	Executed  int            `json:"executed"`
-	Catalog   CatalogSummary `json:"catalog"`
+	// Applied: the transaction committed (settled from the catalog when the
+	// COMMIT reply was lost). Statements may still show "no effect".
+	Applied   bool `json:"applied"`
+	Cancelled bool `json:"cancelled"` // the user said no to the confirmation: nothing ran
+	Executed  int  `json:"executed"`
+	// Outcome: applied | not_applied | partially_applied | unknown.
+	Outcome         string `json:"outcome"`
+	CommitReplyLost bool   `json:"commitReplyLost"`
+	// Statements has one outcome per statement of the plan (same order).
+	Statements []change.StatementResult `json:"statements"`
+	NoEffect   int                      `json:"noEffect"`
+	// ReloadError: applied, but the catalog could not be read again.
+	ReloadError string `json:"reloadError"`
+	// AuditError: applied, but the audit entries could not be written.
+	AuditError string         `json:"auditError"`
+	Catalog    CatalogSummary `json:"catalog"`
 }
 
 func rendererFor(e session.Engine) change.Renderer {
@@ -57,6 +81,11 @@ func rendererFor(e session.Engine) change.Renderer {
 		return rsrender.New()
 	}
 	return pgrender.New()
+}
+
+func planExpired() error {
+	return &apperr.Error{Code: "plan_expired", Message: "this preview is no longer current: it was applied, discarded or replaced",
+		Hint: "Preview the changes again."}
 }
 
 // Preview validates and renders a change set for the session. Nothing runs.
@@ -88,29 +117,72 @@ func (s *ChangesService) Preview(sessionID string, changes []change.Change) (v P
 			delete(s.plans, id)
 		}
 	}
-	s.plans[plan.ID] = &pendingPlan{sessionID: sessionID, plan: plan}
+	s.plans[plan.ID] = &pendingPlan{sessionID: sessionID, database: sess.Server.Database, before: x.Snapshot(), plan: plan}
 	s.mu.Unlock()
 	return PlanView{ID: plan.ID, Statements: plan.Statements, Transactional: plan.Transactional,
-		Destructive: plan.Destructive, ReadOnly: sess.ReadOnly, Script: plan.Script(scriptHeader(sess))}, nil
+		Destructive: plan.Destructive, ReadOnly: sess.ReadOnly, Script: plan.Script(scriptHeader(sess), sess.Server.Engine == session.Redshift),
+		Warnings: nonNil(plan.Warnings)}, nil
 }
 
-// Apply runs a previewed plan. Destructive plans are confirmed first with a
-// native dialog that lists what will be lost. After a successful apply the
-// catalog is reloaded.
+// take removes a plan from the pending set and returns it: a plan applies at
+// most once, however many Apply calls race for it.
+func (s *ChangesService) take(planID string) *pendingPlan {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	pp := s.plans[planID]
+	delete(s.plans, planID)
+	return pp
+}
+
+// restore puts back a plan that was taken but not run (confirmation declined),
+// unless a newer preview of its session replaced it meanwhile.
+func (s *ChangesService) restore(pp *pendingPlan) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, p := range s.plans {
+		if p.sessionID == pp.sessionID {
+			return
+		}
+	}
+	s.plans[pp.plan.ID] = pp
+}
+
+// checkTarget refuses a plan whose session moved to another database or whose
+// catalog was re-read since the preview: the SQL was rendered for that state.
+func (s *ChangesService) checkTarget(pp *pendingPlan, sess *session.Session) error {
+	if sess.Server.Database != pp.database {
+		return &apperr.Error{Code: "plan_wrong_database",
+			Message: fmt.Sprintf("this preview was made on database %s; the connection is now on %s", pp.database, sess.Server.Database),
+			Hint:    "Nothing was applied. Switch back, or preview the changes again on this database."}
+	}
+	cur, ok := s.app.Catalog.cache.Get(pp.sessionID, pp.database)
+	if !ok || !cur.LoadedAt.Equal(pp.before.LoadedAt) {
+		return &apperr.Error{Code: "plan_stale", Message: "the catalog was read again since this preview",
+			Hint: "Nothing was applied. Preview the changes again so the SQL matches the current catalog."}
+	}
+	return nil
+}
+
+// Apply runs a previewed plan, once, on the session and database it was
+// previewed on. Destructive plans are confirmed first with a native dialog
+// that lists what will be lost. The catalog is read again as part of the
+// apply and every statement's effect checked against it.
 func (s *ChangesService) Apply(planID string) (r ApplyResult, err error) {
 	defer guard(&err)
-	s.mu.Lock()
-	pp := s.plans[planID]
-	s.mu.Unlock()
+	pp := s.take(planID)
 	if pp == nil {
-		return r, &apperr.Error{Code: "plan_expired", Message: "this preview is no longer current", Hint: "Preview the changes again."}
+		return r, planExpired()
 	}
 	sess, err := s.app.sessions.Get(pp.sessionID)
 	if err != nil {
 		return r, err
 	}
+	if err := s.checkTarget(pp, sess); err != nil {
+		return r, err
+	}
 	if pp.plan.Destructive && !s.app.platform.Confirm("Apply changes that remove access", destructiveSummary(pp.plan)) {
-		return ApplyResult{Cancelled: true}, nil
+		s.restore(pp)
+		return ApplyResult{Cancelled: true, Outcome: string(change.PlanNone)}, nil
 	}
 	audit, err := s.auditLog()
 	if err != nil {
@@ -120,21 +192,66 @@ func (s *ChangesService) Apply(planID string) (r ApplyResult, err error) {
 	target := change.ApplyTarget{ProfileID: p.ID, ProfileName: p.Name, ReadOnly: sess.ReadOnly || p.ReadOnly,
 		Server:     fmt.Sprintf("%s:%d/%s", sess.Server.Host, sess.Server.Port, sess.Server.Database),
 		ServerUser: sess.Server.User}
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	res, err := change.Apply(ctx, sess.Pool, pp.plan, target, audit)
-	s.discard(planID)
-	if res.Executed > 0 || res.Committed {
+	s.mu.Lock()
+	if s.running == nil {
+		s.running = map[string]context.CancelFunc{}
+	}
+	s.running[planID] = cancel
+	s.mu.Unlock()
+	defer func() {
+		s.mu.Lock()
+		delete(s.running, planID)
+		s.mu.Unlock()
+	}()
+	eng := engineFor(sess.Server.Engine)
+	reload := func(ctx context.Context) (*model.Snapshot, error) {
+		s.app.Catalog.cache.Invalidate(pp.sessionID)
+		return s.app.Catalog.cache.Load(ctx, pp.sessionID, pp.database, eng, sess.Pool, func(string, int, int) {})
+	}
+	res, err := change.Apply(ctx, sess.Pool, pp.plan, target, audit,
+		change.Options{StatementTimeout: s.statementTimeout, Before: pp.before, Reload: reload})
+	if res.Snapshot == nil && (res.Executed > 0 || res.Committed || res.CommitReplyLost) {
 		s.app.Catalog.cache.Invalidate(pp.sessionID)
 	}
 	if err != nil {
 		return r, err
 	}
-	r = ApplyResult{Applied: true, Executed: res.Executed}
-	if r.Catalog, err = s.app.Catalog.Load(pp.sessionID, true); err != nil {
-		return r, err
+	r = ApplyResult{Applied: res.Committed, Executed: res.Executed, Outcome: string(res.Outcome),
+		CommitReplyLost: res.CommitReplyLost, Statements: res.Statements, NoEffect: res.NoEffect(),
+		ReloadError: res.ReloadError, AuditError: res.AuditError}
+	if res.Snapshot != nil {
+		r.Catalog = summarize(pp.sessionID, sess, res.Snapshot, 0)
 	}
 	return r, nil
+}
+
+// Cancel stops a running apply: the statement in flight is abandoned and the
+// transaction is not committed (if COMMIT was already sent, the outcome is
+// settled from the catalog). Cancelling a plan that is not running is a no-op.
+func (s *ChangesService) Cancel(planID string) (err error) {
+	defer guard(&err)
+	s.mu.Lock()
+	cancel := s.running[planID]
+	s.mu.Unlock()
+	if cancel != nil {
+		cancel()
+	}
+	return nil
+}
+
+// discardSession forgets every pending plan of a session (and the passwords
+// they hold). The session lifecycle calls it on disconnect and on a database
+// switch: a plan never outlives what it was previewed on.
+func (s *ChangesService) discardSession(sessionID string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for id, p := range s.plans {
+		if p.sessionID == sessionID {
+			delete(s.plans, id)
+		}
+	}
 }
 
 // Discard forgets a previewed plan and the passwords it holds.
@@ -168,21 +285,21 @@ func (s *ChangesService) SaveScript(planID string) (path string, err error) {
 	if err != nil || path == "" {
 		return "", err
 	}
-	if err := os.WriteFile(path, []byte(pp.plan.Script(scriptHeader(sess))), 0o600); err != nil {
+	if err := os.WriteFile(path, []byte(pp.plan.Script(scriptHeader(sess), sess.Server.Engine == session.Redshift)), 0o600); err != nil {
 		return "", &apperr.Error{Code: "write_failed", Message: "cannot write " + path, Detail: err.Error(), Err: err}
 	}
 	return path, nil
 }
 
-// Audit returns the newest audit entries first.
-func (s *ChangesService) Audit(limit int) (entries []change.AuditEntry, err error) {
+// Audit returns the newest audit entries first and the numbers of the log's
+// corrupt lines.
+func (s *ChangesService) Audit(limit int) (page change.AuditPage, err error) {
 	defer guard(&err)
 	log, err := s.auditLog()
 	if err != nil {
-		return nil, err
+		return page, err
 	}
-	entries, err = log.Read(limit)
-	return nonNil(entries), err
+	return log.Read(limit)
 }
 
 func (s *ChangesService) auditLog() (*change.AuditLog, error) {
@@ -197,13 +314,13 @@ func (s *ChangesService) auditLog() (*change.AuditLog, error) {
 	})
 	if s.auditErr != nil {
 		return nil, &apperr.Error{Code: "audit_unavailable", Message: "cannot open the audit log", Detail: s.auditErr.Error(),
-			Hint: "Changes are not applied without an audit log; check the permissions of the app's config folder.", Err: s.auditErr}
+			Hint: "Changes are not applied while the audit log cannot be written; check the permissions of the app's config folder.", Err: s.auditErr}
 	}
 	return s.audit, nil
 }
 
 func scriptHeader(sess *session.Session) string {
-	return fmt.Sprintf("Redshift Mate change script for %s@%s:%d/%s (%s) — passwords are redacted",
+	return fmt.Sprintf("Redshift Mate change script for %s@%s:%d/%s (%s)",
 		sess.Server.User, sess.Server.Host, sess.Server.Port, sess.Server.Database, sess.Server.Version)
 }
 

@@ -122,6 +122,7 @@ func (s *SessionsService) Cancel(attemptID string) (err error) {
 // are cancelled through the session's context).
 func (s *SessionsService) Disconnect(sessionID string) (err error) {
 	defer guard(&err)
+	s.app.Changes.discardSession(sessionID)
 	s.app.sessions.Close(sessionID)
 	s.app.platform.Emit("session:closed", sessionID)
 	return nil

@@ -81,8 +81,20 @@ func TestCreateGrantRevokeDropWorkflow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !res.Applied || res.Executed != len(plan.Statements) {
+	if !res.Applied || res.Executed != len(plan.Statements) || res.Outcome != "applied" || len(res.Statements) != len(plan.Statements) {
 		t.Fatalf("apply result %+v for %d statements", res, len(plan.Statements))
+	}
+	// Every statement's effect was checked in the catalog read after COMMIT:
+	// the user, role, membership and schema grant are there; the bulk grant's
+	// object set is the server's to decide, so it is not checked.
+	for i, st := range res.Statements {
+		want := change.OutcomeOK
+		if plan.Statements[i].ChangeIndex == 4 {
+			want = change.OutcomeUnverified
+		}
+		if st.Outcome != want {
+			t.Fatalf("statement %d (%s): outcome %q (%s), want %q", i+1, plan.Statements[i].Summary, st.Outcome, st.Detail, want)
+		}
 	}
 	if !pgtest.QueryValue[bool](t, dsn, "SELECT has_table_privilege($1, $2, 'SELECT')", user, schema+".orders") {
 		t.Fatal("the user cannot SELECT through the role after apply")
@@ -110,9 +122,9 @@ func TestCreateGrantRevokeDropWorkflow(t *testing.T) {
 		t.Fatalf("effective access lacks SELECT on orders via %s: %+v", role, eff.Cells)
 	}
 	// Audit: every statement, redacted, and the password nowhere in the config dir.
-	entries, err := a.Changes.Audit(0)
-	if err != nil || len(entries) != len(plan.Statements) {
-		t.Fatalf("audit entries %d (%v), want %d", len(entries), err, len(plan.Statements))
+	page, err := a.Changes.Audit(0)
+	if err != nil || len(page.Entries) != len(plan.Statements) || len(page.CorruptLines) != 0 {
+		t.Fatalf("audit entries %d, corrupt %v (%v), want %d", len(page.Entries), page.CorruptLines, err, len(plan.Statements))
 	}
 	assertNotInDir(t, a.dir, password)
 	if strings.Contains(logged.String(), password) {

@@ -3,11 +3,13 @@ package change
 import (
 	"bytes"
 	"encoding/json"
-	"log"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sync"
 	"time"
+
+	"github.com/redshiftmate/rsmate/backend/apperr"
 )
 
 // AuditLog appends one JSON line per applied (or rolled back) statement to a
@@ -40,49 +42,121 @@ func OpenAudit(dir string) (*AuditLog, error) {
 // Path is where the log lives.
 func (a *AuditLog) Path() string { return a.path }
 
-// Record appends one entry. A nil log records nothing. Failures to write are
-// reported to the process log but never undo an apply.
-func (a *AuditLog) Record(t ApplyTarget, planID string, s Statement, outcome string) {
+// Check proves the log can be appended to right now. Apply calls it before
+// sending anything, so a change is never made that the log cannot record.
+// A nil log (tests of the statement runner only) passes.
+func (a *AuditLog) Check() error {
 	if a == nil {
-		return
-	}
-	e := AuditEntry{Time: time.Now().UTC(), PlanID: planID, Profile: t.ProfileName, ProfileID: t.ProfileID,
-		Server: t.Server, ServerUser: t.ServerUser, Statement: s.Display, Outcome: outcome}
-	line, err := json.Marshal(e)
-	if err != nil {
-		return
+		return nil
 	}
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	f, err := os.OpenFile(a.path, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
+	f, err := a.open()
 	if err != nil {
-		log.Printf("audit log: %v", err)
-		return
+		return a.unwritable(err)
 	}
-	defer f.Close()
-	if _, err := f.Write(append(line, '\n')); err != nil {
-		log.Printf("audit log: %v", err)
+	if err := f.Close(); err != nil {
+		return a.unwritable(err)
 	}
+	return nil
 }
 
-// Read returns the newest entries first, at most limit (0 = all).
-func (a *AuditLog) Read(limit int) ([]AuditEntry, error) {
+func (a *AuditLog) open() (*os.File, error) {
+	f, err := os.OpenFile(a.path, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
+	if err != nil {
+		return nil, err
+	}
+	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
+		f.Close()
+		if err == nil {
+			err = fmt.Errorf("%s is not a regular file", a.path)
+		}
+		return nil, err
+	}
+	return f, nil
+}
+
+func (a *AuditLog) unwritable(err error) error {
+	return &apperr.Error{Code: "audit_unwritable", Message: "the audit log cannot be written, so nothing was sent to the server",
+		Detail: err.Error(), Err: err,
+		Hint: "Every applied statement is recorded in " + a.path + ". Fix its permissions (or free disk space), then apply again."}
+}
+
+// Record appends entries in one write. A nil log records nothing. The error
+// says the entries were not (or not all) written; the caller reports it.
+func (a *AuditLog) Record(entries ...AuditEntry) error {
+	if a == nil || len(entries) == 0 {
+		return nil
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf) // one line per entry
+	enc.SetEscapeHTML(false)     // keep <password redacted> readable in the file
+	for _, e := range entries {
+		if err := enc.Encode(e); err != nil {
+			return err
+		}
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	f, err := a.open()
+	if err != nil {
+		return a.unwritable(err)
+	}
+	_, werr := f.Write(buf.Bytes())
+	cerr := f.Close()
+	if werr == nil {
+		werr = cerr
+	}
+	if werr != nil {
+		return a.unwritable(werr)
+	}
+	return nil
+}
+
+// Entry makes the audit entry of one statement of a plan (redacted form only).
+func (t ApplyTarget) Entry(planID string, s Statement, outcome string) AuditEntry {
+	return AuditEntry{Time: time.Now().UTC(), PlanID: planID, Profile: t.ProfileName, ProfileID: t.ProfileID,
+		Server: t.Server, ServerUser: t.ServerUser, Statement: s.Display, Outcome: outcome}
+}
+
+// AuditPage is what Read returns: the entries and the lines that did not parse.
+type AuditPage struct {
+	Entries []AuditEntry `json:"entries"`
+	// CorruptLines are the 1-based numbers of lines that are not audit entries
+	// (a torn write, an edit by hand); they are reported, never skipped silently.
+	CorruptLines []int `json:"corruptLines"`
+}
+
+// Read returns the newest entries first, at most limit (0 = all), and every
+// corrupt line of the file.
+func (a *AuditLog) Read(limit int) (AuditPage, error) {
+	page := AuditPage{Entries: []AuditEntry{}, CorruptLines: []int{}}
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	data, err := os.ReadFile(a.path)
 	if os.IsNotExist(err) {
-		return nil, nil
+		return page, nil
 	}
 	if err != nil {
-		return nil, err
+		return page, err
 	}
 	lines := bytes.Split(bytes.TrimRight(data, "\n"), []byte("\n"))
-	var out []AuditEntry
-	for i := len(lines) - 1; i >= 0 && (limit == 0 || len(out) < limit); i-- {
+	if len(data) == 0 {
+		lines = nil
+	}
+	for i := len(lines) - 1; i >= 0; i-- {
 		var e AuditEntry
-		if json.Unmarshal(lines[i], &e) == nil {
-			out = append(out, e)
+		if err := json.Unmarshal(lines[i], &e); err != nil || e.Time.IsZero() {
+			page.CorruptLines = append(page.CorruptLines, i+1)
+			continue
+		}
+		if limit == 0 || len(page.Entries) < limit {
+			page.Entries = append(page.Entries, e)
 		}
 	}
-	return out, nil
+	// Ascending line numbers read better.
+	for l, r := 0, len(page.CorruptLines)-1; l < r; l, r = l+1, r-1 {
+		page.CorruptLines[l], page.CorruptLines[r] = page.CorruptLines[r], page.CorruptLines[l]
+	}
+	return page, nil
 }

@@ -4,6 +4,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"strings"
 
 	"github.com/redshiftmate/rsmate/backend/apperr"
 	"github.com/redshiftmate/rsmate/backend/model"
@@ -64,11 +65,31 @@ func Build(changes []Change, snap *model.Snapshot, r Renderer, who CurrentUser) 
 	return p, nil
 }
 
+// RedactedPassword stands for a password in every shown form of a statement
+// (preview, saved script, audit log). It is deliberately not valid SQL: a
+// script run unedited fails at that statement instead of setting a password
+// that is the placeholder itself (as a quoted '********' would).
+const RedactedPassword = "<password redacted>"
+
 // Script is the plan as a SQL script with secrets redacted, for copy and save.
-func (p *Plan) Script(header string) string {
+// A Redshift script first turns on case-sensitive identifiers, as the app's
+// own sessions do, so quoted mixed-case names mean what the preview shows.
+func (p *Plan) Script(header string, redshift bool) string {
 	out := ""
 	if header != "" {
 		out = "-- " + header + "\n"
+	}
+	for _, s := range p.Statements {
+		if strings.Contains(s.Display, RedactedPassword) {
+			out += "-- Passwords are not in this script. Replace each \"" + RedactedPassword + "\"\n" +
+				"-- with the password in single quotes before running it; unedited, that statement fails.\n"
+			break
+		}
+	}
+	if redshift {
+		out += "-- Without this, Redshift folds quoted names (other than user names) to lower case,\n" +
+			"-- so \"Sales\" below would name the role or schema sales.\n" +
+			"SET enable_case_sensitive_identifier TO true;\n"
 	}
 	if p.Transactional {
 		out += "BEGIN;\n"

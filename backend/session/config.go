@@ -17,6 +17,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/redshiftmate/rsmate/backend/apperr"
+	"github.com/redshiftmate/rsmate/backend/pgnotice"
 )
 
 // Config is what a connection needs. The password lives here only in memory.
@@ -75,6 +76,9 @@ func (c Config) poolConfig() (*pgxpool.Config, error) {
 		return nil, err
 	}
 	cc.TLSConfig = tlsConf
+	// Server notices go to whoever watches the connection (an apply collects
+	// them per statement); unwatched notices are dropped as before.
+	cc.OnNotice = pgnotice.Handler
 	// Redshift folds quoted names other than user names to lower case unless
 	// enable_case_sensitive_identifier is on. Every name we send is quoted and
 	// read back from the catalog as stored, so turn it on: what the preview

@@ -21,8 +21,10 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/redshiftmate/rsmate/backend/change"
+	"github.com/redshiftmate/rsmate/backend/model"
 	rsrender "github.com/redshiftmate/rsmate/backend/engine/redshift/render"
 )
 
@@ -120,8 +122,21 @@ func TestLiveRedshiftDrops(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := change.Apply(ctx, conn, plan, change.ApplyTarget{ProfileName: "live", ServerUser: admin}, audit); err != nil {
+	// Apply as the app does: on a pool, each statement's effect checked in the
+	// catalog read afterwards.
+	pool, err := pgxpool.NewWithConfig(ctx, poolConfig(t, cfg))
+	if err != nil {
+		t.Fatalf("pool: %v", err)
+	}
+	defer pool.Close()
+	reload := func(ctx context.Context) (*model.Snapshot, error) { return New().LoadCatalog(ctx, pool, nil) }
+	res, err := change.Apply(ctx, pool, plan, change.ApplyTarget{ProfileName: "live", ServerUser: admin}, audit,
+		change.Options{Before: snap, Reload: reload})
+	if err != nil {
 		t.Fatalf("apply: %v", err)
+	}
+	if res.NoEffect() > 0 {
+		t.Errorf("%d statements had no effect: %+v", res.NoEffect(), res.Statements)
 	}
 	var left int
 	if err := conn.QueryRow(ctx, "SELECT count(*)::int FROM pg_user WHERE usename = $1", user).Scan(&left); err != nil || left != 0 {
@@ -137,4 +152,16 @@ func TestLiveRedshiftDrops(t *testing.T) {
 	if err := conn.QueryRow(ctx, "SELECT u.usename::varchar FROM pg_namespace n JOIN pg_user u ON u.usesysid = n.nspowner WHERE n.nspname = $1", schema).Scan(&owner); err != nil || owner != heir {
 		t.Fatalf("the schema's owner is %q (%v), want the successor %s", owner, err, heir)
 	}
+}
+
+// poolConfig is cfg as a pool's connection config.
+func poolConfig(t *testing.T, cfg *pgx.ConnConfig) *pgxpool.Config {
+	t.Helper()
+	pc, err := pgxpool.ParseConfig("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pc.ConnConfig = cfg.Copy()
+	pc.MaxConns = 2
+	return pc
 }

@@ -4,7 +4,7 @@
 // read the SQL preview, apply, verify with psql (as the new user too) and in
 // the UI; then revoke, drop the user and the roles, and verify they are gone.
 // The app runs with RSMATE_FAKE_DIALOGS=1: the destructive-apply confirmation answers yes.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 
 export const name = 'changes: users, roles, nesting, schema grants, SQL preview, apply, revoke, drop';
 
@@ -76,7 +76,7 @@ export default async function ({ page, baseURL, env, shot }) {
   }
   await shot('workspace');
 
-  const tray = page.getByRole('dialog', { name: /Pending changes|Review SQL/ });
+  const tray = page.getByRole('dialog', { name: /Pending changes|Review SQL|Apply result/ });
   const openTray = async () => {
     if (!(await tray.isVisible())) await pendingButton.click();
     await tray.waitFor();
@@ -160,7 +160,7 @@ export default async function ({ page, baseURL, env, shot }) {
   await statements.waitFor();
   const sql = await statements.innerText();
   for (const want of [
-    `CREATE ROLE "${user}" LOGIN PASSWORD '********'`,
+    `CREATE ROLE "${user}" LOGIN PASSWORD <password redacted>`,
     `CREATE ROLE "${role}" NOLOGIN`,
     `GRANT "${role}" TO "${team}"`,
     `GRANT "${role}" TO "${user}"`,
@@ -175,9 +175,17 @@ export default async function ({ page, baseURL, env, shot }) {
   if (pageText.includes(password)) throw new Error('the password is still on the page or in storage after preview');
   await settledShot('sql-preview');
 
-  // 6. Apply.
+  // 6. Apply: the tray shows each statement's outcome, checked in the catalog read after COMMIT.
   await tray.getByRole('button', { name: /^Apply \d+ statements?$/ }).click();
-  await page.getByText(/^\d+ statements? applied$/).waitFor({ timeout: 30000 });
+  await tray.getByText('Apply result').waitFor({ timeout: 30000 });
+  const outcomes = await tray.locator('[data-outcome]').evaluateAll((els) => els.map((e) => e.getAttribute('data-outcome')));
+  if (outcomes.length === 0 || outcomes.some((o) => o !== 'ok' && o !== 'unverified')) throw new Error(`statement outcomes after apply: ${outcomes}`);
+  if (!outcomes.includes('ok')) throw new Error(`no statement was checked in the catalog: ${outcomes}`);
+  await settledShot('apply-result');
+  await page.evaluate(() => document.documentElement.setAttribute('data-mantine-color-scheme', 'dark'));
+  await settledShot('apply-result-dark');
+  await page.evaluate(() => document.documentElement.setAttribute('data-mantine-color-scheme', 'light'));
+  await tray.getByRole('button', { name: 'Done' }).click();
   await tray.waitFor({ state: 'hidden' });
   if ((await pendingButton.innerText()).match(/\d/)) throw new Error(`the pending set is not empty after apply: ${await pendingButton.innerText()}`);
   await shot('applied');
@@ -288,7 +296,10 @@ export default async function ({ page, baseURL, env, shot }) {
   await tray.getByText('Destructive changes').waitFor();
   await settledShot('sql-preview-destructive');
   await tray.getByRole('button', { name: /^Apply \d+ statements?$/ }).click();
-  await page.getByText(/^\d+ statements? applied$/).waitFor({ timeout: 30000 });
+  await tray.getByText('Apply result').waitFor({ timeout: 30000 });
+  await settledShot('dropped-result');
+  await tray.getByRole('button', { name: 'Done' }).click();
+  await tray.waitFor({ state: 'hidden' });
   await shot('dropped');
 
   // 10. Verify they are gone, in the database and in the UI.
@@ -298,4 +309,107 @@ export default async function ({ page, baseURL, env, shot }) {
   await page.getByRole('textbox', { name: 'Search users' }).fill(user);
   await page.getByRole('option', { name: user }).waitFor({ state: 'detached' });
   await shot('gone');
+
+  // 11. A REVOKE the server accepts but that removes nothing: the grant was made
+  // by another grantor, and the app revokes as the owner. The tray says "no effect".
+  const grantor = `e2e_grantor_${s}`;
+  const target = `e2e_target_${s}`;
+  psql(
+    `CREATE ROLE ${grantor}; CREATE ROLE ${target}; GRANT USAGE ON SCHEMA ${schema} TO ${grantor}, ${target}; ` +
+      `GRANT SELECT ON ${schema}.orders TO ${grantor} WITH GRANT OPTION; SET ROLE ${grantor}; GRANT SELECT ON ${schema}.orders TO ${target}; RESET ROLE`,
+  );
+  try {
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await page.getByRole('tab', { name: /^Roles/ }).click();
+    await page.getByRole('textbox', { name: 'Search roles' }).fill(target);
+    await page.getByRole('option', { name: target }).click();
+    const targetDetail = page.getByRole('region', { name: new RegExp(`${target}$`) });
+    await targetDetail.getByRole('button', { name: 'Privileges' }).click();
+    const targetEditor = page.getByRole('dialog', { name: new RegExp(`Privileges of role ${target}`) });
+    await targetEditor.waitFor();
+    await pickSchema(page, targetEditor, schema);
+    const cell = targetEditor.getByRole('checkbox', { name: `SELECT on ${schema}.orders` });
+    await cell.waitFor();
+    await cell.click();
+    expectEqual('SELECT cell after untick', await cell.getAttribute('data-state'), 'revoke');
+    await targetEditor.getByRole('button', { name: 'Done' }).click();
+    await targetEditor.waitFor({ state: 'hidden' });
+    await openTray();
+    await tray.getByRole('button', { name: 'Review SQL' }).click();
+    await statements.waitFor();
+    await tray.getByRole('button', { name: /^Apply \d+ statements?$/ }).click();
+    await tray.getByText('Apply result').waitFor({ timeout: 30000 });
+    await tray.getByText(/statements? had no effect/).waitFor();
+    const noEffect = await tray.locator('[data-outcome="no_effect"]').count();
+    if (noEffect !== 1) throw new Error(`expected one "no effect" statement, got ${noEffect}`);
+    expectEqual('the privilege is still there on the server', psql(`SELECT has_table_privilege('${target}', '${schema}.orders', 'SELECT')`), 't');
+    await settledShot('apply-no-effect');
+    await page.evaluate(() => document.documentElement.setAttribute('data-mantine-color-scheme', 'dark'));
+    await settledShot('apply-no-effect-dark');
+    await page.evaluate(() => document.documentElement.setAttribute('data-mantine-color-scheme', 'light'));
+    await tray.getByRole('button', { name: 'Done' }).click();
+    await tray.waitFor({ state: 'hidden' });
+
+    // 12. A running apply offers Cancel: another session's open transaction
+    // changed the ACL of orders (GRANT takes no table lock, but waits for that
+    // row), so the app's GRANT waits. (Cancel itself is proven by the Go tests:
+    // the wails dev browser bridge runs bound calls one at a time, so a Cancel
+    // sent from here would only arrive after the apply returned.)
+    const locker = spawn('psql', ['-X', '-h', pg.host, '-p', String(pg.port), '-U', pg.user, '-d', pg.database, '-c',
+      `BEGIN; GRANT SELECT ON ${schema}.orders TO ${grantor}; SELECT pg_sleep(60); COMMIT`], {
+      env: { ...process.env, PGPASSWORD: pg.password }, stdio: 'ignore',
+    });
+    const endLocker = () =>
+      psql(`SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE query LIKE '%pg_sleep(60)%' AND pid <> pg_backend_pid()`);
+    try {
+      for (let i = 0; i < 50 && psql(`SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%pg_sleep(60)%' AND pid <> pg_backend_pid()`) !== '1'; i++) {
+        await page.waitForTimeout(100);
+      }
+      await targetDetail.getByRole('button', { name: 'Privileges' }).click();
+      await targetEditor.waitFor();
+      await pickSchema(page, targetEditor, schema);
+      await targetEditor.getByRole('checkbox', { name: `INSERT on ${schema}.orders` }).click();
+      await targetEditor.getByRole('button', { name: 'Done' }).click();
+      await targetEditor.waitFor({ state: 'hidden' });
+      await openTray();
+      await tray.getByRole('button', { name: 'Review SQL' }).click();
+      await statements.waitFor();
+      await tray.getByRole('button', { name: /^Apply \d+ statements?$/ }).click();
+      await tray.getByRole('button', { name: 'Cancel apply' }).waitFor();
+      await page.waitForTimeout(800);
+      await shot('apply-running');
+      endLocker();
+      await tray.getByText('Apply result').waitFor({ timeout: 30000 });
+      await tray.getByRole('button', { name: 'Done' }).click();
+      await tray.waitFor({ state: 'hidden' });
+    } finally {
+      endLocker();
+      locker.kill();
+    }
+
+    // 13. Disconnecting with a queued change asks first; "Keep changes" keeps it.
+    await targetDetail.getByRole('button', { name: 'Privileges' }).click();
+    await targetEditor.waitFor();
+    await pickSchema(page, targetEditor, schema);
+    await targetEditor.getByRole('checkbox', { name: `DELETE on ${schema}.orders` }).click();
+    await targetEditor.getByRole('button', { name: 'Done' }).click();
+    await targetEditor.waitFor({ state: 'hidden' });
+    await page.getByRole('button', { name: 'Disconnect', exact: true }).click();
+    const guard = page.getByRole('dialog', { name: /Disconnect and discard 1 pending change/ });
+    await guard.waitFor();
+    await settledShot('disconnect-asks');
+    await page.evaluate(() => document.documentElement.setAttribute('data-mantine-color-scheme', 'dark'));
+    await settledShot('disconnect-asks-dark');
+    await page.evaluate(() => document.documentElement.setAttribute('data-mantine-color-scheme', 'light'));
+    await guard.getByRole('button', { name: 'Keep changes' }).click();
+    await guard.waitFor({ state: 'hidden' });
+    if (!(await pendingButton.innerText()).includes('1')) throw new Error(`the queued change is gone after "Keep changes": ${await pendingButton.innerText()}`);
+    await openTray();
+    await tray.getByRole('button', { name: 'Discard' }).click();
+    await page.getByRole('button', { name: 'Discard all' }).click();
+    await page.keyboard.press('Escape');
+  } finally {
+    psql(`REVOKE ALL ON ${schema}.orders FROM ${target} CASCADE; REVOKE ALL ON ${schema}.orders FROM ${grantor} CASCADE; ` +
+      `REVOKE USAGE ON SCHEMA ${schema} FROM ${grantor}, ${target}; DROP ROLE ${target}; DROP ROLE ${grantor}`);
+  }
 }

@@ -145,12 +145,42 @@ export interface PlanView {
   warnings?: string[];
 }
 
+/**
+ * What one statement did, checked in the catalog read after COMMIT:
+ * ok (its effect is there), no_effect (it ran but the catalog does not show
+ * it), unverified (the catalog cannot show it, e.g. a password, or could not
+ * be read), unknown (the COMMIT reply was lost and could not be settled),
+ * not_applied (rolled back or never run), failed.
+ */
+export type StatementOutcome = 'ok' | 'no_effect' | 'unverified' | 'unknown' | 'not_applied' | 'failed';
+
+export interface StatementResult {
+  outcome: StatementOutcome;
+  /** Server notices (NOTICE, WARNING) the statement drew. */
+  notices: string[];
+  /** Why: the missing effect, the error or the warning. */
+  detail?: string;
+}
+
+export type PlanOutcome = 'applied' | 'not_applied' | 'partially_applied' | 'unknown';
+
 export interface ApplyResult {
+  /** The transaction committed (settled from the catalog if the COMMIT reply was lost). */
   applied: boolean;
   /** The user said no to the confirmation: nothing ran. */
   cancelled: boolean;
   executed: number;
-  /** The catalog summary, reloaded after the apply. */
+  outcome: PlanOutcome;
+  commitReplyLost: boolean;
+  /** One per statement of the plan, same order. */
+  statements: StatementResult[];
+  /** How many statements ran but changed nothing visible. */
+  noEffect: number;
+  /** Applied, but the catalog could not be read again. */
+  reloadError: string;
+  /** Applied, but the audit log could not be written. */
+  auditError: string;
+  /** The catalog summary, read again as part of the apply. */
   catalog: CatalogSummary;
 }
 
@@ -165,6 +195,12 @@ export interface AuditEntry {
   outcome: string;
 }
 
+export interface AuditPage {
+  entries: AuditEntry[];
+  /** 1-based numbers of lines of the log that are not entries. */
+  corruptLines: number[];
+}
+
 export const changesApi = {
   /** Validates and renders; nothing runs. The backend keeps the plan (and its passwords). */
   preview: (sessionId: string, changes: Change[]) =>
@@ -173,10 +209,20 @@ export const changesApi = {
       return { ...v, statements: v.statements ?? [] };
     }),
   /** Runs a previewed plan; destructive plans are confirmed by a native dialog first. */
-  apply: (planId: string) => callApi(async () => (await Changes.Apply(planId)) as unknown as ApplyResult),
+  apply: (planId: string) =>
+    callApi(async () => {
+      const r = (await Changes.Apply(planId)) as unknown as ApplyResult;
+      return { ...r, statements: r.statements ?? [] };
+    }),
+  /** Stops a running apply: nothing is committed (or, if COMMIT was already sent, the outcome is settled). */
+  cancel: (planId: string) => callApi(() => Changes.Cancel(planId)),
   /** Forgets a previewed plan and the passwords it holds. */
   discard: (planId: string) => callApi(() => Changes.Discard(planId)),
   /** Native save dialog; the path written, or "" when cancelled. */
   saveScript: (planId: string) => callApi(() => Changes.SaveScript(planId)),
-  audit: (limit: number) => callApi(async () => ((await Changes.Audit(limit)) ?? []) as unknown as AuditEntry[]),
+  audit: (limit: number) =>
+    callApi(async () => {
+      const p = (await Changes.Audit(limit)) as unknown as AuditPage;
+      return { entries: p.entries ?? [], corruptLines: p.corruptLines ?? [] };
+    }),
 };

@@ -7,8 +7,8 @@ import (
 )
 
 // Redacted is what the preview, scripts and the audit log show instead of a
-// password hash.
-const Redacted = "'********'"
+// password hash (see change.RedactedPassword: not valid SQL, on purpose).
+const Redacted = change.RedactedPassword
 
 // secretMark stands for the password literal while a statement is assembled.
 // It holds NUL, which sqltext refuses in names and values, so no quoted

@@ -110,7 +110,7 @@ func TestDropUserWithPrivilegesRevokesThemAndDrops(t *testing.T) {
 			t.Errorf("summaries lack %q:\n%s", want, sums)
 		}
 	}
-	if _, err := change.Apply(e.ctx(), e.pool, plan, change.ApplyTarget{ProfileName: "test", ServerUser: e.currentUser().Name}, e.audit); err != nil {
+	if err := e.applyChecked(plan, snap); err != nil {
 		t.Fatalf("apply: %v", err)
 	}
 	if e.roleExists(u) {
@@ -178,7 +178,7 @@ func TestDropOwnerMovesObjectsToSuccessor(t *testing.T) {
 			t.Errorf("plan lacks %s\nplan:\n%s", want, strings.Join(got, "\n"))
 		}
 	}
-	if _, err := change.Apply(e.ctx(), e.pool, plan, change.ApplyTarget{ProfileName: "test", ServerUser: e.currentUser().Name}, e.audit); err != nil {
+	if err := e.applyChecked(plan, snap); err != nil {
 		t.Fatalf("apply: %v", err)
 	}
 	if e.roleExists(owner) {
@@ -229,7 +229,7 @@ func TestDropRoleWithPrivilegesRevokesThemAndDrops(t *testing.T) {
 			t.Errorf("plan lacks %s\nplan:\n%s", want, strings.Join(got, "\n"))
 		}
 	}
-	if _, err := change.Apply(e.ctx(), e.pool, plan, change.ApplyTarget{ProfileName: "test", ServerUser: e.currentUser().Name}, e.audit); err != nil {
+	if err := e.applyChecked(plan, snap); err != nil {
 		t.Fatalf("apply: %v", err)
 	}
 	if e.roleExists(r) {
@@ -276,7 +276,7 @@ func TestDropFollowsTheChangesBeforeIt(t *testing.T) {
 	if last := plan.Statements[len(plan.Statements)-1].Summary; strings.Contains(last, member) {
 		t.Fatalf("the role's drop names a member dropped before it: %s", last)
 	}
-	if _, err := change.Apply(e.ctx(), e.pool, plan, change.ApplyTarget{ProfileName: "test", ServerUser: e.currentUser().Name}, e.audit); err != nil {
+	if err := e.applyChecked(plan, snap); err != nil {
 		t.Fatalf("apply: %v", err)
 	}
 	if e.roleExists(r) || e.roleExists(member) {

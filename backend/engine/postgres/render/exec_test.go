@@ -122,13 +122,32 @@ func (e *env) currentUser() change.CurrentUser {
 }
 
 // run is what the app does: build the plan (validation and rendering, no
-// SQL), then apply it in one transaction.
+// SQL), apply it in one transaction, and check each statement's effect in
+// the catalog read afterwards. A statement the check reports without effect
+// is an error here: either the renderer or the check is wrong.
 func (e *env) run(snap *model.Snapshot, changes ...change.Change) error {
 	plan, err := change.Build(changes, snap, New(), e.currentUser())
 	if err != nil {
 		return err
 	}
-	_, err = change.Apply(e.ctx(), e.pool, plan, change.ApplyTarget{ProfileName: "test", ServerUser: e.currentUser().Name}, e.audit)
+	return e.applyChecked(plan, snap)
+}
+
+// applyChecked applies a plan built on snap as the app does and fails on any
+// statement whose effect the catalog read afterwards does not show.
+func (e *env) applyChecked(plan *change.Plan, snap *model.Snapshot) error {
+	reload := func(ctx context.Context) (*model.Snapshot, error) {
+		return postgres.New().LoadCatalog(ctx, e.pool, nil)
+	}
+	res, err := change.Apply(e.ctx(), e.pool, plan, change.ApplyTarget{ProfileName: "test", ServerUser: e.currentUser().Name}, e.audit,
+		change.Options{Before: snap, Reload: reload})
+	if err == nil && res.NoEffect() > 0 {
+		for i, st := range res.Statements {
+			if st.Outcome == change.OutcomeNoEffect {
+				return fmt.Errorf("statement %d (%s) has no effect: %s", i+1, plan.Statements[i].Display, st.Detail)
+			}
+		}
+	}
 	return err
 }
 
@@ -526,11 +545,11 @@ func TestApplyEveryChangeKind(t *testing.T) {
 		}
 	}
 	// The audit log holds every statement, redacted.
-	entries, err := e.audit.Read(0)
+	page, err := e.audit.Read(0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, en := range entries {
+	for _, en := range page.Entries {
 		for _, secret := range []string{pw1, pw2, "SCRAM-SHA-256$"} {
 			if strings.Contains(en.Statement, secret) {
 				t.Fatalf("audit entry leaks a secret: %q", en.Statement)
@@ -715,13 +734,14 @@ func TestRejectedChangesSendNoSQL(t *testing.T) {
 	if after := e.dump(); !slices.Equal(before, after) {
 		t.Fatalf("catalog changed")
 	}
-	// The tracer does see a plan that is applied: BEGIN, the statement, COMMIT.
+	// The tracer does see a plan that is applied: BEGIN, the transaction's two
+	// timeouts, the statement, COMMIT (then the catalog read that checks it).
 	snap := e.snapshot()
 	e.counter.Reset()
 	if err := e.run(snap, change.Change{Kind: change.CreateRole, Role: &change.RoleSpec{Name: p + "fine"}}); err != nil {
 		t.Fatal(err)
 	}
-	if got := e.counter.Statements(); len(got) != 3 || got[1] != `CREATE ROLE "`+p+`fine" NOLOGIN` {
+	if got := e.counter.Statements(); len(got) < 5 || got[0] != "BEGIN" || got[3] != `CREATE ROLE "`+p+`fine" NOLOGIN` || got[4] != "COMMIT" {
 		t.Fatalf("traced %q", got)
 	}
 }

@@ -55,7 +55,7 @@ func TestNonSuperuserPreviewWarnsAboutMissingRights(t *testing.T) {
 		t.Fatalf("warnings %q", plan.Warnings)
 	}
 	target := change.ApplyTarget{ProfileName: "test", ServerUser: dev}
-	if _, err := change.Apply(e.ctx(), pool, plan, target, e.audit); err == nil || !strings.Contains(err.Error(), "permission denied to create role") {
+	if _, err := change.Apply(e.ctx(), pool, plan, target, e.audit, change.Options{}); err == nil || !strings.Contains(err.Error(), "permission denied to create role") {
 		t.Fatalf("the server accepted what the preview warned about: %v", err)
 	}
 	plan, err = change.Build([]change.Change{grant("mine")}, snap, New(), who)
@@ -65,7 +65,7 @@ func TestNonSuperuserPreviewWarnsAboutMissingRights(t *testing.T) {
 	if len(plan.Warnings) != 0 {
 		t.Fatalf("warnings for a grant on an owned table: %q", plan.Warnings)
 	}
-	if _, err := change.Apply(e.ctx(), pool, plan, target, e.audit); err != nil {
+	if _, err := change.Apply(e.ctx(), pool, plan, target, e.audit, change.Options{}); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -2,6 +2,8 @@ import { Button, Group, Select, Text, Tooltip } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconDatabase, IconRefresh } from '@tabler/icons-react';
 import { shortcutLabel } from '../../components/shortcuts';
+import { confirmDropPending } from '../changes/PendingGuard';
+import { pending } from '../changes/store';
 import { loadInfo, parseServerTime } from './format';
 import { useCatalog } from './store';
 
@@ -18,6 +20,12 @@ export function CatalogToolbar({ sessionId, database }: { sessionId: string; dat
   const dbs = c.summary?.databases?.length ? c.summary.databases : [current];
   const data = dbs.includes(current) ? dbs : [current, ...dbs];
 
+  const switchTo = async (database: string) => {
+    if (!(await confirmDropPending(sessionId, { kind: 'switch', database }))) return;
+    pending.clear(sessionId);
+    await c.switchDatabase(database);
+  };
+
   useHotkeys([[CATALOG_HOTKEYS.refresh, () => !document.querySelector('[role="dialog"]') && void c.load(true)]], []);
 
   return (
@@ -27,7 +35,7 @@ export function CatalogToolbar({ sessionId, database }: { sessionId: string; dat
           aria-label="Database"
           data={data}
           value={c.switchingTo ?? current}
-          onChange={(v) => v && void c.switchDatabase(v)}
+          onChange={(v) => v && v !== current && void switchTo(v)}
           disabled={busy || data.length < 2}
           leftSection={<IconDatabase size={14} />}
           w={190}

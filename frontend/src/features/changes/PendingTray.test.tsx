@@ -1,15 +1,16 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { notifications } from '@mantine/notifications';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../api';
-import type { PlanView } from '../../api/changes';
+import type { ApplyResult, PlanView, StatementResult } from '../../api/changes';
 import { renderUI } from '../../test/render';
 import { resetCatalogStores } from '../catalog/store';
 import { sessionOf, summaryOf } from '../editors/fixtures.test-util';
 import { failedStatementIndex, PendingTray, serverDetail } from './PendingTray';
 import { pending } from './store';
 
-const changes = vi.hoisted(() => ({ preview: vi.fn(), apply: vi.fn(), discard: vi.fn(), saveScript: vi.fn(), audit: vi.fn() }));
+const changes = vi.hoisted(() => ({ preview: vi.fn(), apply: vi.fn(), cancel: vi.fn(), discard: vi.fn(), saveScript: vi.fn(), audit: vi.fn() }));
 const catalog = vi.hoisted(() => ({ load: vi.fn() }));
 
 vi.mock('../../api/changes', async (importOriginal) => ({ ...(await importOriginal<typeof import('../../api/changes')>()), changesApi: changes }));
@@ -27,11 +28,29 @@ function plan(over: Partial<PlanView> = {}): PlanView {
     transactional: true,
     destructive: true,
     readOnly: false,
-    script: 'BEGIN;\nCREATE ROLE "alice" LOGIN PASSWORD \'********\';\nCOMMIT;\n',
+    script: 'BEGIN;\nCREATE ROLE "alice" LOGIN PASSWORD <password redacted>;\nCOMMIT;\n',
     statements: [
-      { sql: `CREATE ROLE "alice" LOGIN PASSWORD '********'`, summary: 'Create user alice', outsideTransaction: false, destructive: false, changeIndex: 0 },
+      { sql: `CREATE ROLE "alice" LOGIN PASSWORD <password redacted>`, summary: 'Create user alice', outsideTransaction: false, destructive: false, changeIndex: 0 },
       { sql: 'DROP ROLE "bob"', summary: 'Drop user bob', outsideTransaction: false, destructive: true, changeIndex: 1 },
     ],
+    ...over,
+  };
+}
+
+const ok: StatementResult = { outcome: 'ok', notices: [] };
+
+function result(over: Partial<ApplyResult> = {}): ApplyResult {
+  return {
+    applied: true,
+    cancelled: false,
+    executed: 2,
+    outcome: 'applied',
+    commitReplyLost: false,
+    statements: [ok, ok],
+    noEffect: 0,
+    reloadError: '',
+    auditError: '',
+    catalog: summaryOf('postgres'),
     ...over,
   };
 }
@@ -50,6 +69,8 @@ function mount(s = session) {
 }
 
 beforeEach(() => {
+  // Toasts of earlier tests would fill the queue and hide later ones.
+  notifications.clean();
   pending.reset();
   resetCatalogStores();
   vi.clearAllMocks();
@@ -80,7 +101,7 @@ describe('PendingTray', () => {
     expect(pending.items(session.id).map((i) => i.change.kind)).toEqual(['create_user']);
   });
 
-  it('previews: sends the typed changes once, then wipes the password and shows highlighted SQL', async () => {
+  it('previews: sends the typed changes, keeps the queued password off the page, and shows highlighted SQL', async () => {
     queue();
     changes.preview.mockResolvedValue(plan({ transactional: false }));
     mount();
@@ -90,9 +111,9 @@ describe('PendingTray', () => {
       { kind: 'create_user', user: { name: 'alice', password: SECRET } },
       { kind: 'drop_user', user: { name: 'bob' } },
     ]);
-    expect(JSON.stringify(pending.items(session.id))).not.toContain(SECRET);
-    expect(pending.items(session.id)[0].passwordCleared).toBe(true);
-    expect(within(stmts).getAllByTestId('sql-code')[0]).toHaveTextContent(`CREATE ROLE "alice" LOGIN PASSWORD '********'`);
+    // The typed password stays queued (in memory) until applied or discarded.
+    expect(pending.items(session.id)[0].change.user?.password).toBe(SECRET);
+    expect(within(stmts).getAllByTestId('sql-code')[0]).toHaveTextContent(`CREATE ROLE "alice" LOGIN PASSWORD <password redacted>`);
     expect(within(stmts).getAllByText('CREATE')[0].tagName).toBe('SPAN');
     expect(screen.getByText('Destructive changes')).toBeInTheDocument();
     expect(screen.getByText('Not all in one transaction')).toBeInTheDocument();
@@ -100,24 +121,108 @@ describe('PendingTray', () => {
     expect(document.body.textContent).not.toContain(SECRET);
   });
 
-  it('applies: clears the set and reloads the catalog', async () => {
+  it('applies: clears the set, shows each statement checked, reloads the catalog', async () => {
     queue();
     changes.preview.mockResolvedValue(plan());
-    changes.apply.mockResolvedValue({ applied: true, cancelled: false, executed: 2, catalog: summaryOf('postgres') });
+    changes.apply.mockResolvedValue(result());
     const onClose = mount();
     await userEvent.click(screen.getByRole('button', { name: 'Review SQL' }));
     await userEvent.click(await screen.findByRole('button', { name: 'Apply 2 statements' }));
-    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(await screen.findByText('Apply result')).toBeInTheDocument();
     expect(changes.apply).toHaveBeenCalledWith('plan-1');
     expect(pending.items(session.id)).toEqual([]);
     expect(catalog.load).toHaveBeenCalledWith(session.id, false);
-    expect(await screen.findByText('2 statements applied')).toBeInTheDocument();
+    const stmts = screen.getByRole('list', { name: 'SQL statements' });
+    expect(within(stmts).getAllByText('applied')).toHaveLength(2);
+    await userEvent.click(screen.getByRole('button', { name: 'Done' }));
+    expect(onClose).toHaveBeenCalled();
+    // An applied plan is not discarded again (the backend already dropped it).
+    expect(changes.discard).not.toHaveBeenCalled();
+  });
+
+  it('marks a statement that ran but changed nothing, with the server warning', async () => {
+    queue();
+    changes.preview.mockResolvedValue(plan());
+    changes.apply.mockResolvedValue(
+      result({
+        noEffect: 1,
+        statements: [
+          ok,
+          { outcome: 'no_effect', notices: ['WARNING 01007: no privileges were granted for "orders"'], detail: 'expected after the apply, not seen in the catalog: role "bob" gone' },
+        ],
+      }),
+    );
+    mount();
+    await userEvent.click(screen.getByRole('button', { name: 'Review SQL' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Apply 2 statements' }));
+    expect((await screen.findByText('1 statement had no effect')).closest('[role="alert"]')).not.toBeNull();
+    const second = screen.getByRole('listitem', { name: 'Statement 2' });
+    expect(within(second).getByText('no effect')).toBeInTheDocument();
+    expect(second).toHaveTextContent('WARNING 01007: no privileges were granted for "orders"');
+    expect(second).toHaveTextContent('Expected after the apply, not seen in the catalog: role "bob" gone');
+    expect(within(screen.getByRole('listitem', { name: 'Statement 1' })).getByText('applied')).toBeInTheDocument();
+  });
+
+  it('says "applied; reload failed" and still clears what was applied', async () => {
+    queue();
+    changes.preview.mockResolvedValue(plan());
+    changes.apply.mockResolvedValue(
+      result({ reloadError: 'connection refused', statements: [{ outcome: 'unverified', notices: [], detail: 'applied; the catalog could not be read again to check it' }, { outcome: 'unverified', notices: [] }] }),
+    );
+    mount();
+    await userEvent.click(screen.getByRole('button', { name: 'Review SQL' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Apply 2 statements' }));
+    expect((await screen.findByText('Applied; reload failed', { selector: '.mantine-Alert-title *, .mantine-Alert-title' })).closest('[role="alert"]')).toHaveTextContent(
+      'connection refused',
+    );
+    expect(pending.items(session.id)).toEqual([]);
+    expect(screen.getAllByText('applied, not checked')).toHaveLength(2);
+  });
+
+  it('shows an unknown outcome as such and keeps the changes', async () => {
+    queue();
+    changes.preview.mockResolvedValue(plan());
+    changes.apply.mockRejectedValue(
+      new ApiError('commit_outcome_unknown', 'the connection was lost while committing: the changes may or may not be applied', '', 'Refresh the catalog and compare it with the preview before applying again.'),
+    );
+    mount();
+    await userEvent.click(screen.getByRole('button', { name: 'Review SQL' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Apply 2 statements' }));
+    const alert = (await screen.findByText('Outcome unknown')).closest('[role="alert"]');
+    expect(alert).toHaveTextContent('may or may not be applied');
+    expect(alert).not.toHaveTextContent('nothing changed');
+    expect(pending.items(session.id)).toHaveLength(2);
+  });
+
+  it('cancels a running apply through the backend', async () => {
+    queue();
+    changes.preview.mockResolvedValue(plan());
+    let reject: (e: unknown) => void = () => {};
+    changes.apply.mockReturnValue(new Promise((_, r) => (reject = r)));
+    changes.cancel.mockImplementation(async () => reject(new ApiError('apply_cancelled', 'the apply was cancelled during statement 2 of 2', '', 'Nothing was committed.')));
+    mount();
+    await userEvent.click(screen.getByRole('button', { name: 'Review SQL' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Apply 2 statements' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Cancel apply' }));
+    expect(changes.cancel).toHaveBeenCalledWith('plan-1');
+    expect(await screen.findByText('The apply was cancelled during statement 2 of 2')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Cancel apply' })).toBeNull();
+    expect(pending.items(session.id)).toHaveLength(2);
+  });
+
+  it('shows the rights warnings of a non-superuser preview before apply', async () => {
+    queue();
+    changes.preview.mockResolvedValue(plan({ warnings: ['change 1 (create user): you are not a superuser and have no CREATEROLE'] }));
+    mount();
+    await userEvent.click(screen.getByRole('button', { name: 'Review SQL' }));
+    const note = (await screen.findByText('You may lack the rights for some changes')).closest('[role="note"]');
+    expect(note).toHaveTextContent('change 1 (create user): you are not a superuser and have no CREATEROLE');
   });
 
   it('keeps the set when the confirmation is declined', async () => {
     queue();
     changes.preview.mockResolvedValue(plan());
-    changes.apply.mockResolvedValue({ applied: false, cancelled: true, executed: 0, catalog: summaryOf('postgres') });
+    changes.apply.mockResolvedValue(result({ applied: false, cancelled: true, executed: 0, outcome: 'not_applied', statements: [] }));
     mount();
     await userEvent.click(screen.getByRole('button', { name: 'Review SQL' }));
     await userEvent.click(await screen.findByRole('button', { name: 'Apply 2 statements' }));
@@ -145,13 +250,14 @@ describe('PendingTray', () => {
     expect(screen.getByRole('listitem', { name: 'Statement 1' })).not.toHaveAttribute('data-failed');
     expect(screen.getByRole('button', { name: 'Apply 2 statements' })).toBeDisabled();
     expect(pending.items(session.id)).toHaveLength(2);
-    // Back to the list: the password must be typed again before a new preview.
+    // Back to the list and review again: the typed password is still queued.
     await userEvent.click(screen.getByRole('button', { name: 'Back to changes' }));
-    expect(screen.getByRole('button', { name: 'Review SQL' })).toBeDisabled();
-    await userEvent.type(screen.getByLabelText('Password again for alice'), 'NewPass123');
-    await userEvent.click(screen.getByRole('button', { name: 'Set' }));
-    expect(pending.items(session.id)[0].change.user?.password).toBe('NewPass123');
-    expect(screen.getByRole('button', { name: 'Review SQL' })).toBeEnabled();
+    expect(changes.discard).toHaveBeenCalledWith('plan-1');
+    await userEvent.click(screen.getByRole('button', { name: 'Review SQL' }));
+    expect(changes.preview).toHaveBeenLastCalledWith(session.id, [
+      { kind: 'create_user', user: { name: 'alice', password: SECRET } },
+      { kind: 'drop_user', user: { name: 'bob' } },
+    ]);
   });
 
   it('shows a refused preview (e.g. a role cycle) and stays on the list', async () => {

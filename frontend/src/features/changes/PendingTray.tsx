@@ -8,7 +8,6 @@ import {
   EmptyState,
   Group,
   Paper,
-  PasswordInput,
   Popover,
   ScrollArea,
   Stack,
@@ -19,6 +18,9 @@ import {
 import {
   IconAlertTriangle,
   IconArrowDown,
+  IconCheck,
+  IconHelpCircle,
+  IconPlayerStop,
   IconArrowLeft,
   IconArrowUp,
   IconCode,
@@ -27,6 +29,7 @@ import {
   IconHierarchy2,
   IconInbox,
   IconKey,
+  IconCircleOff,
   IconLock,
   IconMinus,
   IconPlayerPlay,
@@ -37,14 +40,13 @@ import {
 } from '@tabler/icons-react';
 import { useState } from 'react';
 import { toApiError, type ApiError, type SessionInfo } from '../../api';
-import { changesApi, type PlanView, type PrincipalRef } from '../../api/changes';
+import { changesApi, type ApplyResult, type PlanView, type PrincipalRef, type StatementOutcome, type StatementResult } from '../../api/changes';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { notifyError, notifyInfo, notifySuccess } from '../../components/notify';
 import { sentence } from '../../components/text';
 import { catalogFor } from '../catalog/store';
 import { openEditor } from '../editors/editorStore';
 import { useEditorEnv } from '../editors/env';
-import { passwordError } from '../editors/password';
 import { describeChange } from './describe';
 import { SqlCode } from './SqlCode';
 import { pending, usePending, type PendingItem } from './store';
@@ -66,43 +68,12 @@ interface ApplyFailure {
   index: number;
 }
 
-function PasswordAgain({ item, sessionId, engine }: { item: PendingItem; sessionId: string; engine: string }) {
-  const [pw, setPw] = useState('');
-  const err = pw ? passwordError(pw, engine) : null;
-  return (
-    <Group gap="xs" align="flex-start" wrap="nowrap" mt={6}>
-      <PasswordInput
-        size="xs"
-        placeholder="Type the password again"
-        aria-label={`Password again for ${item.change.user?.name}`}
-        value={pw}
-        onChange={(e) => setPw(e.currentTarget.value)}
-        error={err}
-        autoComplete="new-password"
-        style={{ flex: 1 }}
-      />
-      <Button
-        size="xs"
-        variant="light"
-        disabled={!pw || !!err}
-        onClick={() => {
-          pending.update(sessionId, item.id, { ...item.change, user: { ...item.change.user!, password: pw } });
-          setPw('');
-        }}
-      >
-        Set
-      </Button>
-    </Group>
-  );
-}
-
 function ItemRow({
   item,
   index,
   count,
   sessionId,
   isRedshift,
-  engine,
   onEdit,
 }: {
   item: PendingItem;
@@ -110,7 +81,6 @@ function ItemRow({
   count: number;
   sessionId: string;
   isRedshift: boolean;
-  engine: string;
   onEdit: () => void;
 }) {
   const d = describeChange(item.change, isRedshift);
@@ -177,14 +147,6 @@ function ItemRow({
               </Button>
             )}
           </Group>
-          {item.passwordCleared && !hasPassword && (
-            <>
-              <Text size="xs" c="orange" mt={4}>
-                The password went to the last preview and is no longer kept here. Type it again to preview anew.
-              </Text>
-              <PasswordAgain item={item} sessionId={sessionId} engine={engine} />
-            </>
-          )}
         </Box>
         <Group gap={0} wrap="nowrap">
           <Tooltip label="Move up">
@@ -208,11 +170,46 @@ function ItemRow({
   );
 }
 
-function StatementList({ plan, failure, backslashEscapes }: { plan: PlanView; failure: ApplyFailure | null; backslashEscapes: boolean }) {
+/** How each statement outcome reads in the tray. */
+export const OUTCOME_LOOK: Record<StatementOutcome, { label: string; color: string; explain: string }> = {
+  ok: { label: 'applied', color: 'teal', explain: 'Ran, and the catalog read afterwards shows its effect.' },
+  no_effect: { label: 'no effect', color: 'orange', explain: 'Ran, but the catalog read afterwards does not show its effect.' },
+  unverified: { label: 'applied, not checked', color: 'gray', explain: 'Ran; the catalog cannot show this effect (e.g. a password), or could not be read.' },
+  unknown: { label: 'outcome unknown', color: 'yellow', explain: 'The server’s answer to COMMIT was lost; refresh and compare.' },
+  not_applied: { label: 'not applied', color: 'gray', explain: 'Rolled back or never run.' },
+  failed: { label: 'failed', color: 'red', explain: 'This statement failed.' },
+};
+
+function OutcomeBadge({ result }: { result: StatementResult }) {
+  const look = OUTCOME_LOOK[result.outcome] ?? OUTCOME_LOOK.unknown;
+  const icon =
+    result.outcome === 'ok' ? <IconCheck size={10} /> : result.outcome === 'no_effect' ? <IconCircleOff size={10} /> : result.outcome === 'unknown' ? <IconHelpCircle size={10} /> : undefined;
+  return (
+    <Tooltip label={look.explain} multiline w={260}>
+      <Badge size="xs" color={look.color} variant={result.outcome === 'no_effect' || result.outcome === 'unknown' ? 'filled' : 'light'} leftSection={icon} data-outcome={result.outcome}>
+        {look.label}
+      </Badge>
+    </Tooltip>
+  );
+}
+
+function StatementList({
+  plan,
+  failure,
+  outcomes,
+  backslashEscapes,
+}: {
+  plan: PlanView;
+  failure: ApplyFailure | null;
+  outcomes: StatementResult[] | null;
+  backslashEscapes: boolean;
+}) {
   return (
     <Stack gap="xs" role="list" aria-label="SQL statements">
       {plan.statements.map((s, i) => {
         const failed = failure?.index === i;
+        const result = outcomes?.[i];
+        const notices = result?.notices ?? [];
         return (
           <Box
             key={i}
@@ -244,10 +241,25 @@ function StatementList({ plan, failure, backslashEscapes }: { plan: PlanView; fa
                   failed
                 </Badge>
               )}
+              {result && !failed && <OutcomeBadge result={result} />}
             </Group>
             <Box pl={28}>
               <SqlCode sql={s.sql} backslashEscapes={backslashEscapes} />
             </Box>
+            {result && !failed && (result.detail || notices.length > 0) && (
+              <Box pl={28} mt={4} aria-label={`Outcome of statement ${i + 1}`}>
+                {result.detail && result.outcome !== 'ok' && (
+                  <Text size="xs" c={result.outcome === 'no_effect' ? 'orange.8' : 'dimmed'}>
+                    {sentence(result.detail)}
+                  </Text>
+                )}
+                {notices.map((n, k) => (
+                  <Text key={k} size="xs" ff="monospace" c={n.startsWith('WARNING') ? 'orange.8' : 'dimmed'} style={{ whiteSpace: 'pre-wrap' }}>
+                    {n}
+                  </Text>
+                ))}
+              </Box>
+            )}
             {failed && failure && (
               <Box pl={28} mt={6}>
                 <Text size="sm" c="red" fw={600}>
@@ -268,6 +280,69 @@ function StatementList({ plan, failure, backslashEscapes }: { plan: PlanView; fa
   );
 }
 
+/** The whole apply in one alert: applied, with statements that had no effect, reload or audit trouble. */
+function ResultSummary({ result }: { result: ApplyResult }) {
+  const lost = result.commitReplyLost ? ' The server’s answer to COMMIT was lost; the catalog read afterwards shows the changes committed.' : '';
+  if (result.reloadError) {
+    return (
+      <Alert color="orange" variant="light" icon={<IconAlertTriangle size={16} />} role="alert" title="Applied; reload failed">
+        <Text size="sm">
+          The changes were committed{lost ? ' (the COMMIT answer was lost)' : ''}, but the catalog could not be read again, so their effect is not checked: {result.reloadError}
+        </Text>
+        <Text size="xs" mt={4}>
+          They have left the pending list. Refresh the catalog to see them.
+        </Text>
+      </Alert>
+    );
+  }
+  const noEffect = result.noEffect;
+  return (
+    <Stack gap={6}>
+      {noEffect > 0 ? (
+        <Alert color="orange" variant="light" icon={<IconCircleOff size={16} />} role="alert" title={`${noEffect} statement${noEffect === 1 ? '' : 's'} had no effect`}>
+          <Text size="sm">
+            The transaction committed, but the catalog read afterwards does not show what {noEffect === 1 ? 'this statement' : 'these statements'} should have done (marked “no effect” below).{lost}
+          </Text>
+        </Alert>
+      ) : (
+        <Alert color="teal" variant="light" icon={<IconCheck size={16} />} title={`${result.executed} statement${result.executed === 1 ? '' : 's'} applied`}>
+          <Text size="sm">Each statement’s effect was checked in the catalog read after COMMIT.{lost}</Text>
+        </Alert>
+      )}
+      {result.auditError && (
+        <Alert color="red" variant="light" icon={<IconAlertTriangle size={16} />} role="alert" title="Applied, but not recorded in the audit log">
+          <Text size="sm">{result.auditError}</Text>
+        </Alert>
+      )}
+    </Stack>
+  );
+}
+
+/** A failed, cancelled or undecided apply. */
+function FailureAlert({ failure, transactional }: { failure: ApplyFailure; transactional: boolean }) {
+  const code = failure.error.code;
+  const unknown = code === 'commit_outcome_unknown';
+  const cancelled = code === 'apply_cancelled';
+  return (
+    <Alert
+      color={unknown ? 'yellow' : cancelled ? 'gray' : 'red'}
+      variant="light"
+      icon={unknown ? <IconHelpCircle size={16} /> : <IconAlertTriangle size={16} />}
+      role="alert"
+      title={unknown ? 'Outcome unknown' : sentence(failure.error.message)}
+    >
+      <Stack gap={4}>
+        {unknown && <Text size="sm">{sentence(failure.error.message)}</Text>}
+        {failure.error.hint && <Text size="sm">{failure.error.hint}</Text>}
+        <Text size="xs">
+          {failure.index >= 0 ? `Statement ${failure.index + 1} is marked below. ` : ''}
+          {transactional && !failure.error.hint ? 'The transaction was rolled back: nothing changed. ' : ''}Your changes are kept: go back to edit them, then review again.
+        </Text>
+      </Stack>
+    </Alert>
+  );
+}
+
 /**
  * The pending change set of a session in a drawer: reorder or remove changes,
  * review the SQL the backend renders, then copy, save, apply or discard it.
@@ -280,19 +355,23 @@ export function PendingTray({ session, opened, onClose }: { session: SessionInfo
   const [plan, setPlan] = useState<PlanView | null>(null);
   const [previewError, setPreviewError] = useState<ApiError | null>(null);
   const [failure, setFailure] = useState<ApplyFailure | null>(null);
+  // The outcome of the last apply, statement by statement (the tray shows it until Done).
+  const [result, setResult] = useState<ApplyResult | null>(null);
   const [busy, setBusy] = useState<'preview' | 'apply' | 'save' | null>(null);
+  const [cancelling, setCancelling] = useState(false);
   const [confirmDiscard, setConfirmDiscard] = useState(false);
-  const needsPassword = items.some((i) => i.passwordCleared && i.change.user?.password === undefined);
   const destructiveItems = items.filter((i) => describeChange(i.change, rs).destructive).length;
 
   const dropPlan = () => {
-    if (plan) void changesApi.discard(plan.id).catch(() => {});
+    // The backend keeps a previewed plan with its passwords until discarded;
+    // the typed changes (passwords included) stay queued here.
+    if (plan && !result) void changesApi.discard(plan.id).catch(() => {});
     setPlan(null);
     setFailure(null);
+    setResult(null);
   };
 
   const close = () => {
-    // The backend keeps a previewed plan with its passwords until discarded.
     dropPlan();
     setPreviewError(null);
     onClose();
@@ -302,11 +381,9 @@ export function PendingTray({ session, opened, onClose }: { session: SessionInfo
     setBusy('preview');
     setPreviewError(null);
     setFailure(null);
+    setResult(null);
     try {
-      const p = await changesApi.preview(sid, pending.changes(sid));
-      setPlan(p);
-      // The backend holds the plan now: no clear-text password stays in the UI.
-      pending.stripSecrets(sid);
+      setPlan(await changesApi.preview(sid, pending.changes(sid)));
     } catch (e) {
       setPreviewError(toApiError(e));
     } finally {
@@ -314,21 +391,31 @@ export function PendingTray({ session, opened, onClose }: { session: SessionInfo
     }
   };
 
+  const cancelApply = () => {
+    if (!plan) return;
+    setCancelling(true);
+    void changesApi.cancel(plan.id).catch((e) => notifyError(e, 'Could not cancel'));
+  };
+
   const apply = async () => {
     if (!plan) return;
     setBusy('apply');
+    setCancelling(false);
     try {
       const r = await changesApi.apply(plan.id);
       if (r.cancelled) {
         notifyInfo('Nothing was applied', 'The confirmation was declined; the changes are still pending.');
         return;
       }
-      pending.clear(sid);
-      setPlan(null);
+      // What was applied is applied: it leaves the queue even if the reload failed.
+      if (r.applied) pending.clear(sid);
       setFailure(null);
-      onClose();
-      notifySuccess(`${r.executed} statement${r.executed === 1 ? '' : 's'} applied`, `${session.profileName || session.server.host}: the catalog was reloaded.`);
-      void catalogFor(sid).load(false);
+      setResult(r);
+      const where = session.profileName || session.server.host;
+      if (r.reloadError) notifyInfo('Applied; reload failed', `${where}: refresh the catalog to see the changes.`);
+      else if (r.noEffect > 0) notifyInfo('Applied, but not everything took effect', `${r.noEffect} statement${r.noEffect === 1 ? '' : 's'} changed nothing: see the tray.`);
+      else notifySuccess(`${r.executed} statement${r.executed === 1 ? '' : 's'} applied`, `${where}: the catalog was read again and checked.`);
+      void catalogFor(sid).load(!!r.reloadError);
     } catch (e) {
       const error = toApiError(e);
       setFailure({ error, index: failedStatementIndex(error.message) });
@@ -336,6 +423,7 @@ export function PendingTray({ session, opened, onClose }: { session: SessionInfo
       void catalogFor(sid).load(false);
     } finally {
       setBusy(null);
+      setCancelling(false);
     }
   };
 
@@ -376,13 +464,13 @@ export function PendingTray({ session, opened, onClose }: { session: SessionInfo
         {plan ? <IconCode size={16} /> : <IconInbox size={16} />}
       </ThemeIcon>
       <Stack gap={0}>
-        <Text fw={600}>{plan ? 'Review SQL' : 'Pending changes'}</Text>
+        <Text fw={600}>{result ? 'Apply result' : plan ? 'Review SQL' : 'Pending changes'}</Text>
         <Text size="xs" c="dimmed">
           {session.profileName || session.server.host} · {env.database}
         </Text>
       </Stack>
       <Badge size="sm" variant="light" ml={4}>
-        {plan ? `${plan.statements.length} statements` : `${items.length} changes`}
+        {plan ? `${plan.statements.length} statement${plan.statements.length === 1 ? '' : 's'}` : `${items.length} change${items.length === 1 ? '' : 's'}`}
       </Badge>
     </Group>
   );
@@ -450,7 +538,7 @@ export function PendingTray({ session, opened, onClose }: { session: SessionInfo
                 <ScrollArea style={{ flex: 1 }} offsetScrollbars>
                   <Stack gap={6} role="list" aria-label="Pending change list">
                     {items.map((it, i) => (
-                      <ItemRow key={it.id} item={it} index={i} count={items.length} sessionId={sid} isRedshift={rs} engine={env.engine} onEdit={close} />
+                      <ItemRow key={it.id} item={it} index={i} count={items.length} sessionId={sid} isRedshift={rs} onEdit={close} />
                     ))}
                   </Stack>
                 </ScrollArea>
@@ -458,45 +546,41 @@ export function PendingTray({ session, opened, onClose }: { session: SessionInfo
             )}
             <Group justify="space-between" wrap="nowrap" pt="xs" style={{ borderTop: '1px solid var(--app-border)' }}>
               {discardButton}
-              <Tooltip label="Type the cleared passwords again first" disabled={!needsPassword}>
-                <Button
-                  leftSection={<IconCode size={14} />}
-                  onClick={() => void review()}
-                  loading={busy === 'preview'}
-                  disabled={items.length === 0 || needsPassword}
-                >
-                  Review SQL
-                </Button>
-              </Tooltip>
+              <Button leftSection={<IconCode size={14} />} onClick={() => void review()} loading={busy === 'preview'} disabled={items.length === 0}>
+                Review SQL
+              </Button>
             </Group>
           </>
         )}
 
         {plan && (
           <>
-            <Group gap="xs">
-              <Button variant="subtle" size="xs" leftSection={<IconArrowLeft size={14} />} onClick={dropPlan} disabled={busy === 'apply'}>
-                Back to changes
-              </Button>
-            </Group>
-            {failure && (
-              <Alert color="red" variant="light" icon={<IconAlertTriangle size={16} />} role="alert" title={sentence(failure.error.message)}>
-                <Stack gap={4}>
-                  {failure.error.hint && <Text size="sm">{failure.error.hint}</Text>}
-                  <Text size="xs">
-                    {failure.index >= 0 ? `Statement ${failure.index + 1} is marked below. ` : ''}
-                    {plan.transactional && !failure.error.hint ? 'The transaction was rolled back: nothing changed. ' : ''}Your changes are kept: go back to
-                    edit them, then review again.
-                  </Text>
-                </Stack>
-              </Alert>
+            {!result && (
+              <Group gap="xs">
+                <Button variant="subtle" size="xs" leftSection={<IconArrowLeft size={14} />} onClick={dropPlan} disabled={busy === 'apply'}>
+                  Back to changes
+                </Button>
+              </Group>
             )}
-            {plan.destructive && !failure && (
+            {result && <ResultSummary result={result} />}
+            {failure && <FailureAlert failure={failure} transactional={plan.transactional} />}
+            {plan.destructive && !failure && !result && (
               <Alert color="red" variant="light" icon={<IconAlertTriangle size={16} />} p="xs" title="Destructive changes">
                 <Text size="xs">Statements marked destructive remove access, objects or passwords. Apply asks for confirmation with the list of what will be lost.</Text>
               </Alert>
             )}
-            {!plan.transactional && !failure && (
+            {!!plan.warnings?.length && !failure && !result && (
+              <Alert color="yellow" variant="light" icon={<IconAlertTriangle size={16} />} p="xs" title="You may lack the rights for some changes" role="note">
+                <Stack gap={2}>
+                  {plan.warnings.map((w) => (
+                    <Text size="xs" key={w}>
+                      {w}
+                    </Text>
+                  ))}
+                </Stack>
+              </Alert>
+            )}
+            {!plan.transactional && !failure && !result && (
               <Alert color="orange" variant="light" icon={<IconAlertTriangle size={16} />} p="xs" title="Not all in one transaction">
                 <Text size="xs">
                   Statements marked “outside transaction” cannot run in a transaction block: they run one by one after the others, so a failure there leaves the earlier ones applied.
@@ -504,29 +588,52 @@ export function PendingTray({ session, opened, onClose }: { session: SessionInfo
               </Alert>
             )}
             <ScrollArea style={{ flex: 1 }} offsetScrollbars>
-              <StatementList plan={plan} failure={failure} backslashEscapes={rs} />
+              <StatementList plan={plan} failure={failure} outcomes={result?.statements ?? null} backslashEscapes={rs} />
             </ScrollArea>
             <Group justify="space-between" wrap="nowrap" pt="xs" style={{ borderTop: '1px solid var(--app-border)' }}>
-              <Group gap="xs" wrap="nowrap">
-                {discardButton}
-                <Button variant="default" leftSection={<IconCopy size={14} />} onClick={() => void copy()}>
-                  Copy
-                </Button>
-                <Button variant="default" leftSection={<IconDeviceFloppy size={14} />} onClick={() => void save()} loading={busy === 'save'} disabled={!!failure}>
-                  Save .sql
-                </Button>
-              </Group>
-              <Tooltip label={env.readOnly || plan.readOnly ? 'This connection is read-only' : failure ? 'Go back to the changes and review again' : ''} disabled={!(env.readOnly || plan.readOnly || failure)}>
-                <Button
-                  color={plan.destructive ? 'red' : undefined}
-                  leftSection={<IconPlayerPlay size={14} />}
-                  onClick={() => void apply()}
-                  loading={busy === 'apply'}
-                  disabled={env.readOnly || plan.readOnly || !!failure}
-                >
-                  Apply {plan.statements.length} statement{plan.statements.length === 1 ? '' : 's'}
-                </Button>
-              </Tooltip>
+              {result ? (
+                <>
+                  <Button variant="default" leftSection={<IconCopy size={14} />} onClick={() => void copy()}>
+                    Copy
+                  </Button>
+                  <Button leftSection={<IconCheck size={14} />} onClick={close}>
+                    Done
+                  </Button>
+                </>
+              ) : (
+                <>
+                  <Group gap="xs" wrap="nowrap">
+                    {discardButton}
+                    <Button variant="default" leftSection={<IconCopy size={14} />} onClick={() => void copy()}>
+                      Copy
+                    </Button>
+                    <Button variant="default" leftSection={<IconDeviceFloppy size={14} />} onClick={() => void save()} loading={busy === 'save'} disabled={!!failure}>
+                      Save .sql
+                    </Button>
+                  </Group>
+                  <Group gap="xs" wrap="nowrap">
+                    {busy === 'apply' && (
+                      <Button variant="default" color="red" leftSection={<IconPlayerStop size={14} />} onClick={cancelApply} loading={cancelling}>
+                        Cancel apply
+                      </Button>
+                    )}
+                    <Tooltip
+                      label={env.readOnly || plan.readOnly ? 'This connection is read-only' : failure ? 'Go back to the changes and review again' : ''}
+                      disabled={!(env.readOnly || plan.readOnly || failure)}
+                    >
+                      <Button
+                        color={plan.destructive ? 'red' : undefined}
+                        leftSection={<IconPlayerPlay size={14} />}
+                        onClick={() => void apply()}
+                        loading={busy === 'apply'}
+                        disabled={env.readOnly || plan.readOnly || !!failure}
+                      >
+                        Apply {plan.statements.length} statement{plan.statements.length === 1 ? '' : 's'}
+                      </Button>
+                    </Tooltip>
+                  </Group>
+                </>
+              )}
             </Group>
           </>
         )}

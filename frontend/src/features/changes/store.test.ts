@@ -43,16 +43,12 @@ describe('pending store', () => {
     expect(names('s')).toEqual(['form1', 'form2', 'm4']);
   });
 
-  it('wipes passwords after a preview and marks the items', () => {
-    pending.add('s', { kind: 'create_user', user: { name: 'u', password: 'Secret123', createDb: true } });
-    pending.add('s', role('r'));
-    pending.stripSecrets('s');
-    const [u, r] = pending.items('s');
-    expect(u.change.user).toEqual({ name: 'u', createDb: true });
-    expect('password' in u.change.user!).toBe(false);
-    expect(u.passwordCleared).toBe(true);
-    expect(r.passwordCleared).toBeUndefined();
-    expect(JSON.stringify(pending.items('s'))).not.toContain('Secret123');
+  it('forgets a session\'s set, passwords included, on clear', () => {
+    pending.add('s', { kind: 'create_user', user: { name: 'u', password: 'Secret123' } });
+    pending.add('t', role('r'));
+    pending.clear('s');
+    expect(pending.items('s')).toEqual([]);
+    expect(pending.items('t')).toHaveLength(1);
   });
 
   it('re-renders subscribers', () => {

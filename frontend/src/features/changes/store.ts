@@ -1,5 +1,7 @@
 // The pending change set of each session: typed changes queued by the editors,
-// in the order they will be planned. A small external store so dialogs,
+// in the order they will be planned. Typed passwords stay here, in memory
+// only, until the set is applied or discarded or the session disconnects
+// (a preview, Back and a failed apply keep them). A small external store so dialogs,
 // the privilege matrix and the tray share it without a provider.
 import { useSyncExternalStore } from 'react';
 import type { Change } from '../../api/changes';
@@ -12,11 +14,6 @@ export interface PendingItem {
   id: string;
   change: Change;
   origin: Origin;
-  /**
-   * The password this change carried was sent to a preview and wiped here
-   * (the backend keeps the plan). It must be typed again to preview anew.
-   */
-  passwordCleared?: boolean;
   /** Matrix items: the toggled cells this change stands for. */
   cells?: DraftCell[];
 }
@@ -85,11 +82,11 @@ export const pending = {
     put(sessionId, items);
   },
 
-  /** Replaces one item's change (e.g. a password typed again). */
-  update(sessionId: string, id: string, change: Change, passwordCleared = false) {
+  /** Replaces one item's change. */
+  update(sessionId: string, id: string, change: Change) {
     put(
       sessionId,
-      pending.items(sessionId).map((i) => (i.id === id ? { ...i, change, passwordCleared } : i)),
+      pending.items(sessionId).map((i) => (i.id === id ? { ...i, change } : i)),
     );
   },
 
@@ -113,20 +110,6 @@ export const pending = {
 
   clear(sessionId: string) {
     put(sessionId, []);
-  },
-
-  /** Wipes clear-text passwords after they went to a preview. */
-  stripSecrets(sessionId: string) {
-    const items = pending.items(sessionId);
-    if (!items.some((i) => i.change.user?.password !== undefined)) return;
-    put(
-      sessionId,
-      items.map((i) => {
-        if (i.change.user?.password === undefined) return i;
-        const { password: _, ...user } = i.change.user;
-        return { ...i, change: { ...i.change, user }, passwordCleared: true };
-      }),
-    );
   },
 
   subscribe(l: Listener): () => void {

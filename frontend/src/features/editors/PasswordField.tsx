@@ -1,5 +1,5 @@
-import { ActionIcon, Box, Group, List, PasswordInput, Progress, Stack, Text, Tooltip } from '@mantine/core';
-import { IconCheck, IconCircleDashed, IconWand, IconX } from '@tabler/icons-react';
+import { ActionIcon, Box, CopyButton, Group, List, PasswordInput, Progress, Stack, Text, Tooltip } from '@mantine/core';
+import { IconCheck, IconCircleDashed, IconCopy, IconWand, IconX } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { generatePassword, passwordRules, passwordStrength } from './password';
 import type { Engine } from './privileges';
@@ -63,6 +63,16 @@ export function PasswordField({ engine, value, onChange, label = 'Password', des
             <IconWand size={14} />
           </ActionIcon>
         </Tooltip>
+        {/* A generated password is seen once: copy it before it is queued. */}
+        <CopyButton value={value} timeout={1500}>
+          {({ copied, copy }) => (
+            <Tooltip label={copied ? 'Copied' : 'Copy the password to the clipboard'}>
+              <ActionIcon size="sm" variant="subtle" color={copied ? 'teal' : undefined} aria-label="Copy the password" disabled={!value} onClick={copy}>
+                {copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
+              </ActionIcon>
+            </Tooltip>
+          )}
+        </CopyButton>
       </Group>
       <Box>
         <Text size="xs" c="dimmed" mb={2}>

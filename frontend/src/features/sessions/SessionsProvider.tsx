@@ -12,6 +12,8 @@ import {
   type SessionInfo,
 } from '../../api';
 import { notifyError } from '../../components/notify';
+import { PendingGuardHost, confirmDropPending } from '../changes/PendingGuard';
+import { pending } from '../changes/store';
 import { useConnections } from '../connections/ConnectionsProvider';
 import { PasswordPrompt } from './PasswordPrompt';
 
@@ -58,6 +60,8 @@ export function SessionsProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const drop = useCallback((id: string) => {
+    // Queued changes (and the passwords typed into them) die with the session.
+    pending.clear(id);
     setSessions((cur) => {
       const i = cur.findIndex((x) => x.id === id);
       if (i < 0) return cur;
@@ -167,6 +171,7 @@ export function SessionsProvider({ children }: { children: ReactNode }) {
 
   const disconnect = useCallback(
     async (sessionId: string) => {
+      if (!(await confirmDropPending(sessionId, { kind: 'disconnect' }))) return;
       try {
         await sessionsApi.disconnect(sessionId);
         drop(sessionId);
@@ -193,6 +198,7 @@ export function SessionsProvider({ children }: { children: ReactNode }) {
   return (
     <Ctx.Provider value={value}>
       {children}
+      <PendingGuardHost />
       <PasswordPrompt
         profile={prompt?.profile ?? null}
         reason={prompt?.reason ?? null}

@@ -243,6 +243,12 @@ export namespace app {
 	    applied: boolean;
 	    cancelled: boolean;
 	    executed: number;
+	    outcome: string;
+	    commitReplyLost: boolean;
+	    statements: change.StatementResult[];
+	    noEffect: number;
+	    reloadError: string;
+	    auditError: string;
 	    catalog: CatalogSummary;
 	
 	    static createFrom(source: any = {}) {
@@ -254,6 +260,12 @@ export namespace app {
 	        this.applied = source["applied"];
 	        this.cancelled = source["cancelled"];
 	        this.executed = source["executed"];
+	        this.outcome = source["outcome"];
+	        this.commitReplyLost = source["commitReplyLost"];
+	        this.statements = this.convertValues(source["statements"], change.StatementResult);
+	        this.noEffect = source["noEffect"];
+	        this.reloadError = source["reloadError"];
+	        this.auditError = source["auditError"];
 	        this.catalog = this.convertValues(source["catalog"], CatalogSummary);
 	    }
 	
@@ -370,6 +382,7 @@ export namespace app {
 	    destructive: boolean;
 	    readOnly: boolean;
 	    script: string;
+	    warnings: string[];
 	
 	    static createFrom(source: any = {}) {
 	        return new PlanView(source);
@@ -383,6 +396,7 @@ export namespace app {
 	        this.destructive = source["destructive"];
 	        this.readOnly = source["readOnly"];
 	        this.script = source["script"];
+	        this.warnings = source["warnings"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -771,6 +785,38 @@ export namespace change {
 		    return a;
 		}
 	}
+	export class AuditPage {
+	    entries: AuditEntry[];
+	    corruptLines: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new AuditPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.entries = this.convertValues(source["entries"], AuditEntry);
+	        this.corruptLines = source["corruptLines"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class SystemSpec {
 	    privileges: string[];
 	    role: string;
@@ -1048,6 +1094,22 @@ export namespace change {
 	        this.outsideTransaction = source["outsideTransaction"];
 	        this.destructive = source["destructive"];
 	        this.changeIndex = source["changeIndex"];
+	    }
+	}
+	export class StatementResult {
+	    outcome: string;
+	    notices: string[];
+	    detail?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new StatementResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.outcome = source["outcome"];
+	        this.notices = source["notices"];
+	        this.detail = source["detail"];
 	    }
 	}
 	

@@ -5,7 +5,9 @@ import {change} from '../models';
 
 export function Apply(arg1:string):Promise<app.ApplyResult>;
 
-export function Audit(arg1:number):Promise<Array<change.AuditEntry>>;
+export function Audit(arg1:number):Promise<change.AuditPage>;
+
+export function Cancel(arg1:string):Promise<void>;
 
 export function Discard(arg1:string):Promise<void>;
 

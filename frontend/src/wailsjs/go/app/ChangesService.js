@@ -10,6 +10,10 @@ export function Audit(arg1) {
   return window['go']['app']['ChangesService']['Audit'](arg1);
 }
 
+export function Cancel(arg1) {
+  return window['go']['app']['ChangesService']['Cancel'](arg1);
+}
+
 export function Discard(arg1) {
   return window['go']['app']['ChangesService']['Discard'](arg1);
 }
