@@ -244,3 +244,32 @@ func TestApplyReportsRevokeOfAnotherGrantorsGrantAsNoEffect(t *testing.T) {
 		t.Fatal("the privilege is gone: the test's premise (REVOKE removes nothing) does not hold")
 	}
 }
+
+// A dialog's Render shows what a change would queue without keeping a plan:
+// the plan under review stays applicable, and Render's own id applies nothing.
+func TestRenderKeepsThePlanUnderReview(t *testing.T) {
+	a := newTestApp(t)
+	sid, dsn := connectTestDB(t, a)
+	name := pgtest.Prefix() + "reviewed"
+	t.Cleanup(func() { pgtest.Exec(t, pgtest.AdminDSN(t), "DROP ROLE IF EXISTS "+name) })
+	plan := createRolePlan(t, a, sid, name)
+	v, err := a.Changes.Render(sid, []change.Change{{Kind: change.CreateRole, Role: &change.RoleSpec{Name: name + "_other"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Statements) != 1 || !strings.Contains(v.Statements[0].Display, name+"_other") {
+		t.Fatalf("render: %+v", v.Statements)
+	}
+	if _, err := a.Changes.Apply(v.ID); apperr.As(err).Code != "plan_expired" {
+		t.Fatalf("applying a rendered-only plan: %v, want plan_expired", err)
+	}
+	if res, err := a.Changes.Apply(plan.ID); err != nil || !res.Applied {
+		t.Fatalf("the reviewed plan after a render: %+v, %v", res, err)
+	}
+	if !pgtest.QueryValue[bool](t, dsn, "SELECT count(*) = 1 FROM pg_roles WHERE rolname = $1", name) {
+		t.Fatal("the reviewed plan's role is not there")
+	}
+	if pgtest.QueryValue[bool](t, dsn, "SELECT count(*) = 1 FROM pg_roles WHERE rolname = $1", name+"_other") {
+		t.Fatal("the rendered change was applied")
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/redshiftmate/rsmate/backend/apperr"
+	"github.com/redshiftmate/rsmate/backend/catalog"
 	"github.com/redshiftmate/rsmate/backend/change"
 	pgrender "github.com/redshiftmate/rsmate/backend/engine/postgres/render"
 	rsrender "github.com/redshiftmate/rsmate/backend/engine/redshift/render"
@@ -88,23 +89,11 @@ func planExpired() error {
 		Hint: "Preview the changes again."}
 }
 
-// Preview validates and renders a change set for the session. Nothing runs.
+// Preview validates and renders a change set for the session and keeps the
+// plan (with its passwords) for Apply or SaveScript. Nothing runs.
 func (s *ChangesService) Preview(sessionID string, changes []change.Change) (v PlanView, err error) {
 	defer guard(&err)
-	sess, err := s.app.sessions.Get(sessionID)
-	if err != nil {
-		return v, err
-	}
-	x, err := s.app.Catalog.index(sessionID)
-	if err != nil {
-		if _, lerr := s.app.Catalog.Load(sessionID, false); lerr != nil {
-			return v, lerr
-		}
-		if x, err = s.app.Catalog.index(sessionID); err != nil {
-			return v, err
-		}
-	}
-	plan, err := change.Build(changes, x.Snapshot(), rendererFor(sess.Server.Engine), change.CurrentUser{Name: sess.Server.User})
+	sess, x, plan, err := s.build(sessionID, changes)
 	if err != nil {
 		return v, err
 	}
@@ -119,9 +108,48 @@ func (s *ChangesService) Preview(sessionID string, changes []change.Change) (v P
 	}
 	s.plans[plan.ID] = &pendingPlan{sessionID: sessionID, database: sess.Server.Database, before: x.Snapshot(), plan: plan}
 	s.mu.Unlock()
+	return planView(sess, plan), nil
+}
+
+// Render validates and renders a change set as Preview does, for a dialog
+// that shows what one change would queue. The plan is not kept, so it never
+// replaces the plan under review and holds no password afterwards.
+func (s *ChangesService) Render(sessionID string, changes []change.Change) (v PlanView, err error) {
+	defer guard(&err)
+	sess, _, plan, err := s.build(sessionID, changes)
+	if err != nil {
+		return v, err
+	}
+	return planView(sess, plan), nil
+}
+
+// build renders changes against the session's loaded catalog (loading it first
+// if needed).
+func (s *ChangesService) build(sessionID string, changes []change.Change) (*session.Session, *catalog.Index, *change.Plan, error) {
+	sess, err := s.app.sessions.Get(sessionID)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	x, err := s.app.Catalog.index(sessionID)
+	if err != nil {
+		if _, lerr := s.app.Catalog.Load(sessionID, false); lerr != nil {
+			return nil, nil, nil, lerr
+		}
+		if x, err = s.app.Catalog.index(sessionID); err != nil {
+			return nil, nil, nil, err
+		}
+	}
+	plan, err := change.Build(changes, x.Snapshot(), rendererFor(sess.Server.Engine), change.CurrentUser{Name: sess.Server.User})
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return sess, x, plan, nil
+}
+
+func planView(sess *session.Session, plan *change.Plan) PlanView {
 	return PlanView{ID: plan.ID, Statements: plan.Statements, Transactional: plan.Transactional,
 		Destructive: plan.Destructive, ReadOnly: sess.ReadOnly, Script: plan.Script(scriptHeader(sess), sess.Server.Engine == session.Redshift),
-		Warnings: nonNil(plan.Warnings)}, nil
+		Warnings: nonNil(plan.Warnings)}
 }
 
 // take removes a plan from the pending set and returns it: a plan applies at

@@ -208,6 +208,12 @@ export const changesApi = {
       const v = (await Changes.Preview(sessionId, changes as unknown as change.Change[])) as unknown as PlanView;
       return { ...v, statements: v.statements ?? [] };
     }),
+  /** Validates and renders for a dialog's preview; the backend keeps nothing, so the plan under review stays current. */
+  render: (sessionId: string, changes: Change[]) =>
+    callApi(async () => {
+      const v = (await Changes.Render(sessionId, changes as unknown as change.Change[])) as unknown as PlanView;
+      return { ...v, statements: v.statements ?? [] };
+    }),
   /** Runs a previewed plan; destructive plans are confirmed by a native dialog first. */
   apply: (planId: string) =>
     callApi(async () => {

@@ -125,7 +125,7 @@ export interface PlanPreview {
  * ownership transfers before a drop). They are rendered after the session's
  * pending changes, as they will be in the plan, so nothing already queued is
  * listed again; if the pending set itself is refused, they are rendered
- * alone. The backend's plan is discarded at once; nothing runs.
+ * alone. The backend keeps no plan; nothing runs.
  */
 export function usePlanPreview(sid: string, changes: Change[] | null): PlanPreview {
   const queued = usePending(sid);
@@ -142,8 +142,7 @@ export function usePlanPreview(sid: string, changes: Change[] | null): PlanPrevi
     let live = true;
     const [prior, mine] = JSON.parse(key) as [Change[], Change[]];
     const render = async (prefix: Change[]) => {
-      const v = await changesApi.preview(sid, [...prefix, ...mine]);
-      void changesApi.discard(v.id).catch(() => undefined);
+      const v = await changesApi.render(sid, [...prefix, ...mine]);
       // Warnings read "change N (kind): …"; keep this dialog's, without the prefix.
       const warnings = (v.warnings ?? []).flatMap((w) => {
         const m = /^change (\d+) \([^)]*\): /.exec(w);

@@ -18,7 +18,7 @@ vi.mock('../../api', async (importOriginal) => {
   const orig = await importOriginal<typeof import('../../api')>();
   return { ...orig, catalogApi: { ...orig.catalogApi, ...api } };
 });
-const plans = vi.hoisted(() => ({ preview: vi.fn(), discard: vi.fn() }));
+const plans = vi.hoisted(() => ({ render: vi.fn(), preview: vi.fn(), discard: vi.fn() }));
 vi.mock('../../api/changes', async (importOriginal) => {
   const orig = await importOriginal<typeof import('../../api/changes')>();
   return { ...orig, changesApi: { ...orig.changesApi, ...plans } };
@@ -159,8 +159,7 @@ describe('roles, groups and drops', () => {
   it('lists the statements the backend queues before a drop, and queues the drop', async () => {
     await load('redshift');
     api.principal.mockResolvedValue(detail({ ref: { kind: 'role', name: 'reader' }, role: roleRow('reader'), members: [{ member: { kind: 'user', name: 'bob' }, of: { kind: 'role', name: 'reader' }, adminOption: false }] }));
-    plans.preview.mockResolvedValue(planOf('Revoke SELECT on table sales.orders from role reader', 'Revoke role reader from user bob', 'Drop role reader'));
-    plans.discard.mockResolvedValue(undefined);
+    plans.render.mockResolvedValue(planOf('Revoke SELECT on table sales.orders from role reader', 'Revoke role reader from user bob', 'Drop role reader'));
     renderUI(<DropDialog env={envOf('redshift')} principal={{ kind: 'role', name: 'reader' }} onClose={vi.fn()} />);
     expect(await screen.findByText('In database analytics, 2 statements run before the drop:')).toBeInTheDocument();
     const list = screen.getByRole('list', { name: 'Statements before the drop' });
@@ -168,8 +167,10 @@ describe('roles, groups and drops', () => {
     expect(within(list).getByText('Revoke role reader from user bob')).toBeInTheDocument();
     expect(screen.getByText('Drop role reader.')).toBeInTheDocument();
     expect(screen.queryByRole('checkbox', { name: /Force/ })).not.toBeInTheDocument();
-    expect(plans.preview).toHaveBeenCalledWith('s-redshift', [{ kind: 'drop_role', role: { name: 'reader' } }]);
-    expect(plans.discard).toHaveBeenCalledWith('plan-1');
+    expect(plans.render).toHaveBeenCalledWith('s-redshift', [{ kind: 'drop_role', role: { name: 'reader' } }]);
+    // Rendered only: the plan under review is neither replaced nor discarded.
+    expect(plans.preview).not.toHaveBeenCalled();
+    expect(plans.discard).not.toHaveBeenCalled();
     await userEvent.click(screen.getByRole('button', { name: 'Queue drop role' }));
     expect(queued('s-redshift')).toEqual([{ kind: 'drop_role', role: { name: 'reader' } }]);
   });
@@ -183,11 +184,10 @@ describe('roles, groups and drops', () => {
     plan.statements[1].changeIndex = 1;
     plan.statements[2].changeIndex = 1;
     (plan as { warnings: string[] }).warnings = ['change 1 (revoke privileges): not mine', 'change 2 (drop role): you are not a superuser and have no CREATEROLE'];
-    plans.preview.mockResolvedValue(plan);
-    plans.discard.mockResolvedValue(undefined);
+    plans.render.mockResolvedValue(plan);
     renderUI(<DropDialog env={envOf('postgres')} principal={{ kind: 'role', name: 'reader' }} onClose={vi.fn()} />);
     expect(await screen.findByText('In database analytics, 1 statement runs before the drop:')).toBeInTheDocument();
-    expect(plans.preview).toHaveBeenCalledWith('s-postgres', [revoke, { kind: 'drop_role', role: { name: 'reader' } }]);
+    expect(plans.render).toHaveBeenCalledWith('s-postgres', [revoke, { kind: 'drop_role', role: { name: 'reader' } }]);
     const list = screen.getByRole('list', { name: 'Statements before the drop' });
     expect(within(list).getByText('Revoke USAGE on schema sales from role reader')).toBeInTheDocument();
     expect(within(list).queryByText('Revoke SELECT on all tables in sales from role reader')).not.toBeInTheDocument();
@@ -200,12 +200,11 @@ describe('roles, groups and drops', () => {
     api.principal.mockResolvedValue(
       detail({ ref: { kind: 'user', name: 'alice' }, owned: [{ kind: 'schema', ref: { kind: 'schema', schema: 'mart' } }] as unknown as PrincipalDetail['owned'] }),
     );
-    plans.preview.mockImplementation(async (_sid: string, changes: { user?: { successor?: string } }[]) => {
+    plans.render.mockImplementation(async (_sid: string, changes: { user?: { successor?: string } }[]) => {
       const succ = changes[0].user?.successor;
       if (!succ) throw new Error('change 1 (drop user): user alice owns 1 object in database analytics (schema mart); choose who takes it over');
       return planOf(`Make ${succ} the owner of schema mart (owned by alice)`, 'Drop user alice');
     });
-    plans.discard.mockResolvedValue(undefined);
     renderUI(<DropDialog env={envOf('postgres')} principal={{ kind: 'user', name: 'alice' }} onClose={vi.fn()} />);
     expect(await screen.findByText(/choose who takes it over/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Queue drop user' })).toBeDisabled();

@@ -13,4 +13,6 @@ export function Discard(arg1:string):Promise<void>;
 
 export function Preview(arg1:string,arg2:Array<change.Change>):Promise<app.PlanView>;
 
+export function Render(arg1:string,arg2:Array<change.Change>):Promise<app.PlanView>;
+
 export function SaveScript(arg1:string):Promise<string>;

@@ -22,6 +22,10 @@ export function Preview(arg1, arg2) {
   return window['go']['app']['ChangesService']['Preview'](arg1, arg2);
 }
 
+export function Render(arg1, arg2) {
+  return window['go']['app']['ChangesService']['Render'](arg1, arg2);
+}
+
 export function SaveScript(arg1) {
   return window['go']['app']['ChangesService']['SaveScript'](arg1);
 }
