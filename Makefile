@@ -1,6 +1,6 @@
 # Entry points; the logic lives in scripts/*.sh.
 # On a fresh Debian/Ubuntu machine: `make run` opens the app, `make test` runs every test.
-.PHONY: run test deps build dev bindings vet test-go test-ui e2e smoke bench icons clean
+.PHONY: run test deps build dev bindings lint vet test-go test-ui e2e smoke realdialogs bench icons clean
 
 run:       ## install what is missing, build, open the app on the Local sandbox
 	bash scripts/run.sh
@@ -20,6 +20,9 @@ dev:       ## wails dev with the Local sandbox (browser: http://localhost:34125)
 bindings:  ## regenerate frontend/src/wailsjs from the bound Go services
 	go tool wails generate module
 
+lint:      ## ESLint (React hooks rules) on the frontend
+	bash scripts/test.sh lint
+
 vet:       ## go vet
 	bash scripts/test.sh build vet
 
@@ -34,6 +37,9 @@ e2e:       ## Playwright against wails dev + the sandbox, under Xvfb
 
 smoke:     ## production binary under Xvfb: window renders, closes cleanly
 	bash scripts/test.sh build smoke
+
+realdialogs: ## release binary under Xvfb: real native dialogs driven with xdotool
+	bash scripts/test.sh build realdialogs
 
 bench:     ## Go benchmarks
 	bash scripts/bench.sh

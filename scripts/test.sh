@@ -119,11 +119,13 @@ vitest() {
   return "$rc"
 }
 
-e2e() {
-  local logf=$ART/e2e.log rc=0
-  bash scripts/e2e.sh 2>&1 | tee "$logf"
+# counted_script NAME COMMAND...: runs a script that ends with a line
+# "N passed, N failed", logs it to $ART/NAME.log and counts that line (a script
+# that never printed it counts as one failure).
+counted_script() {
+  local logf=$ART/$1.log rc=0 line; shift
+  "$@" 2>&1 | tee "$logf"
   rc=${PIPESTATUS[0]}
-  local line
   line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$logf" | tail -n1)
   if [ -n "$line" ]; then
     # shellcheck disable=SC2046
@@ -133,6 +135,8 @@ e2e() {
   fi
   return "$rc"
 }
+
+e2e() { counted_script e2e bash scripts/e2e.sh; }
 
 smoke() {
   local rc=0
@@ -141,20 +145,7 @@ smoke() {
   return "$rc"
 }
 
-realdialogs() {
-  local logf=$ART/realdialogs.log rc=0
-  RSMATE_FRONTEND_BUILT=1 bash scripts/realdialogs.sh 2>&1 | tee "$logf"
-  rc=${PIPESTATUS[0]}
-  local line
-  line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$logf" | tail -n1)
-  if [ -n "$line" ]; then
-    # shellcheck disable=SC2046
-    add_counts $(echo "$line" | awk '{print $1, $3}') 0
-  else
-    add_counts 0 1 0
-  fi
-  return "$rc"
-}
+realdialogs() { RSMATE_FRONTEND_BUILT=1 counted_script realdialogs bash scripts/realdialogs.sh; }
 
 want=("$@")
 [ ${#want[@]} -gt 0 ] || want=(build lint vet go vitest e2e smoke realdialogs)
