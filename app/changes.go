@@ -208,9 +208,17 @@ func (s *ChangesService) Apply(planID string) (r ApplyResult, err error) {
 	if err := s.checkTarget(pp, sess); err != nil {
 		return r, err
 	}
-	if pp.plan.Destructive && !s.app.platform.Confirm("Apply changes that remove access", destructiveSummary(pp.plan)) {
-		s.restore(pp)
-		return ApplyResult{Cancelled: true, Outcome: string(change.PlanNone)}, nil
+	if pp.plan.Destructive {
+		yes, err := s.app.platform.Confirm("Apply changes that remove access", destructiveSummary(pp.plan))
+		if err != nil || !yes {
+			s.restore(pp)
+		}
+		if err != nil {
+			return r, err // nothing was sent: the question could not be asked
+		}
+		if !yes {
+			return ApplyResult{Cancelled: true, Outcome: string(change.PlanNone)}, nil
+		}
 	}
 	audit, err := s.auditLog()
 	if err != nil {

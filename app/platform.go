@@ -5,8 +5,9 @@ import "context"
 // Dialogs is the seam for native dialogs: sqweek/dialog in the desktop app, a
 // scripted fake in tests and end-to-end runs.
 type Dialogs interface {
-	// Confirm asks a yes/no question; true means "yes".
-	Confirm(title, message string) bool
+	// Confirm asks a yes/no question; true means "yes". An error means the
+	// question could not be shown: it is neither yes nor no.
+	Confirm(title, message string) (bool, error)
 	// OpenFile asks for an existing file; "" means cancelled.
 	OpenFile(title string, filters ...FileFilter) (string, error)
 	// SaveFile asks for a path to write; "" means cancelled.

@@ -43,15 +43,16 @@ func (p *desktopPlatform) Emit(name string, data any) {
 	runtime.EventsEmit(ctx, name, data)
 }
 
-// Confirm answers "no" when the dialog cannot be shown: nothing destructive
-// happens on a question nobody saw.
-func (p *desktopPlatform) Confirm(title, message string) bool {
+// Confirm reports a dialog that could not be shown as an error, so callers
+// neither act on a question nobody saw nor say the user declined it.
+func (p *desktopPlatform) Confirm(title, message string) (bool, error) {
 	res, err := p.show(context.Background(), nativedialog.Request{Kind: nativedialog.KindConfirm, Title: title, Message: message})
 	if err != nil {
-		log.Printf("confirmation dialog %q failed, taken as no: %v", title, err)
-		return false
+		log.Printf("confirmation dialog %q failed: %v", title, err)
+		return false, &apperr.Error{Code: "dialog_failed", Message: "the confirmation dialog could not be shown", Detail: err.Error(),
+			Hint: "Nothing was changed. Try again; if it keeps failing, the app's log says why.", Err: err}
 	}
-	return res.Yes
+	return res.Yes, nil
 }
 
 func (p *desktopPlatform) OpenFile(title string, filters ...FileFilter) (string, error) {

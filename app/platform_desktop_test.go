@@ -76,7 +76,9 @@ func TestFileDialogThatFailsIsAnErrorAndConfirmThatFailsIsNo(t *testing.T) {
 	wantCode(t, err, "dialog_failed")
 	_, err = p.SaveFile("Export connections", "x.json")
 	wantCode(t, err, "dialog_failed")
-	if p.Confirm("Apply changes that remove access", "DROP USER x") {
+	yes, err := p.Confirm("Apply changes that remove access", "DROP USER x")
+	wantCode(t, err, "dialog_failed")
+	if yes {
 		t.Fatal("a confirmation that could not be shown answered yes")
 	}
 }

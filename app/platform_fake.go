@@ -10,13 +10,14 @@ import (
 // environment (platform_fake_env.go). The release binary never refers to it,
 // so the linker leaves it out: scripts/realdialogs.sh checks the built binary.
 type FakePlatform struct {
-	mu       sync.Mutex
-	Answer   bool               // what Confirm returns
-	OpenPath string             // what OpenFile returns
-	SavePath string             // what SaveFile returns
-	Confirms []string           // titles of every Confirm call
-	Emitted  []EmittedEvent     // every event, in order
-	OnEmit   func(EmittedEvent) // optional hook for tests that wait on events
+	mu         sync.Mutex
+	Answer     bool               // what Confirm returns
+	ConfirmErr error              // what Confirm returns as its error (a dialog that failed)
+	OpenPath   string             // what OpenFile returns
+	SavePath   string             // what SaveFile returns
+	Confirms   []string           // titles of every Confirm call
+	Emitted    []EmittedEvent     // every event, in order
+	OnEmit     func(EmittedEvent) // optional hook for tests that wait on events
 	// Forward also receives every event and the startup context: end-to-end
 	// runs fake the dialogs but still push events to the real window.
 	Forward Platform
@@ -48,11 +49,11 @@ func (f *FakePlatform) Emit(name string, data any) {
 	}
 }
 
-func (f *FakePlatform) Confirm(title, _ string) bool {
+func (f *FakePlatform) Confirm(title, _ string) (bool, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.Confirms = append(f.Confirms, title)
-	return f.Answer
+	return f.Answer, f.ConfirmErr
 }
 
 func (f *FakePlatform) OpenFile(string, ...FileFilter) (string, error) { return f.OpenPath, nil }

@@ -106,8 +106,8 @@ func (s *ProfilesService) Delete(id string) (deleted bool, err error) {
 	if err != nil {
 		return false, err
 	}
-	if !s.app.platform.Confirm("Delete connection", "Delete the connection \""+p.Name+"\" and its saved password?") {
-		return false, nil
+	if yes, err := s.app.platform.Confirm("Delete connection", "Delete the connection \""+p.Name+"\" and its saved password?"); err != nil || !yes {
+		return false, err
 	}
 	if err := st.Delete(id); err != nil {
 		return false, err

@@ -3,6 +3,7 @@ package app
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io"
 	"log"
 	"os"
@@ -147,6 +148,16 @@ func TestCreateGrantRevokeDropWorkflow(t *testing.T) {
 	if !plan.Destructive {
 		t.Fatal("a plan that drops a user is not marked destructive")
 	}
+	// A confirmation that could not be shown is an error, not "declined" and
+	// not "yes"; the plan stays for another try.
+	a.fake.Answer, a.fake.ConfirmErr = true, errors.New("the dialog process failed")
+	if res, err := a.Changes.Apply(plan.ID); err == nil || res.Cancelled || res.Applied {
+		t.Fatalf("confirmation that failed to show: %+v, %v; want an error", res, err)
+	}
+	a.fake.ConfirmErr = nil
+	if !pgtest.QueryValue[bool](t, dsn, "SELECT count(*) = 1 FROM pg_roles WHERE rolname = $1", user) {
+		t.Fatal("an apply whose confirmation failed to show dropped the user")
+	}
 	a.fake.Answer = false
 	if res, err := a.Changes.Apply(plan.ID); err != nil || !res.Cancelled {
 		t.Fatalf("declined confirmation: %+v, %v", res, err)
@@ -155,7 +166,6 @@ func TestCreateGrantRevokeDropWorkflow(t *testing.T) {
 		t.Fatal("a declined apply dropped the user")
 	}
 	a.fake.Answer = true
-	plan, _ = a.Changes.Preview(sid, drop)
 	if _, err := a.Changes.Apply(plan.ID); err != nil {
 		t.Fatal(err)
 	}
