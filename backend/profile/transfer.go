@@ -44,6 +44,7 @@ func (s *Store) Export() ([]byte, error) {
 	s.mu.Lock()
 	f := exchangeFile{Format: exportFormat, Version: formatVersion, Profiles: []exportedProfile{}}
 	for _, p := range s.profiles {
+		p.PasswordSaved = false // says nothing about another machine's keychain
 		f.Profiles = append(f.Profiles, exportedProfile{Profile: p})
 	}
 	s.mu.Unlock()
@@ -76,11 +77,15 @@ func (s *Store) Import(data []byte) (ImportResult, error) {
 				Reason: "it is not a connection object"})
 			continue
 		}
-		p.ID, p.Sandbox = "", false
+		p.ID, p.Sandbox, p.PasswordSaved = "", false, false
+		label := fmt.Sprintf("entry %d", i+1)
+		if err := CheckLengths(p); err != nil {
+			res.Rejected = append(res.Rejected, Rejection{Name: label, Reason: apperr.As(err).Message})
+			continue
+		}
 		p = Normalize(p)
-		label := p.Name
-		if label == "" {
-			label = fmt.Sprintf("entry %d", i+1)
+		if p.Name != "" {
+			label = p.Name
 		}
 		if err := Validate(p); err != nil {
 			res.Rejected = append(res.Rejected, Rejection{Name: label, Reason: apperr.As(err).Message})
