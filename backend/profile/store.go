@@ -207,6 +207,9 @@ func (s *Store) Reorder(ids []string) error {
 	next := make([]Profile, 0, len(ids))
 	seen := make(map[string]bool, len(ids))
 	for _, id := range ids {
+		if err := CheckText("connection id", id, IDMaxBytes); err != nil {
+			return err
+		}
 		i := s.index(id)
 		if i < 0 {
 			return apperr.Invalid("the new order names an unknown connection %q", id)
@@ -245,6 +248,9 @@ func (s *Store) commit(next []Profile) error {
 }
 
 func notFound(id string) error {
+	if err := CheckText("connection id", id, IDMaxBytes); err != nil {
+		return err // never echo an oversized id
+	}
 	return &apperr.Error{Code: "not_found", Message: fmt.Sprintf("connection %q does not exist", id),
 		Hint: "It may have been deleted; reload the list."}
 }
