@@ -456,6 +456,7 @@ export namespace app {
 	    connectTimeoutSec: number;
 	    readOnly: boolean;
 	    color?: string;
+	    passwordSaved?: boolean;
 	    sandbox?: boolean;
 	    hasPassword: boolean;
 	
@@ -477,6 +478,7 @@ export namespace app {
 	        this.connectTimeoutSec = source["connectTimeoutSec"];
 	        this.readOnly = source["readOnly"];
 	        this.color = source["color"];
+	        this.passwordSaved = source["passwordSaved"];
 	        this.sandbox = source["sandbox"];
 	        this.hasPassword = source["hasPassword"];
 	    }
@@ -1427,6 +1429,7 @@ export namespace profile {
 	    connectTimeoutSec: number;
 	    readOnly: boolean;
 	    color?: string;
+	    passwordSaved?: boolean;
 	    sandbox?: boolean;
 	
 	    static createFrom(source: any = {}) {
@@ -1447,6 +1450,7 @@ export namespace profile {
 	        this.connectTimeoutSec = source["connectTimeoutSec"];
 	        this.readOnly = source["readOnly"];
 	        this.color = source["color"];
+	        this.passwordSaved = source["passwordSaved"];
 	        this.sandbox = source["sandbox"];
 	    }
 	}
