@@ -210,9 +210,9 @@ func (s *ProfilesService) Import() (res profile.ImportResult, err error) {
 	if err != nil || path == "" {
 		return res, err
 	}
-	data, err := os.ReadFile(path)
+	data, err := profile.ReadImportFile(path)
 	if err != nil {
-		return res, &apperr.Error{Code: "read_failed", Message: "cannot read " + path, Detail: err.Error(), Err: err}
+		return res, err
 	}
 	return st.Import(data)
 }
