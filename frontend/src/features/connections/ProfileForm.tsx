@@ -472,7 +472,8 @@ export function ProfileForm({ initial, keychainAvailable, onCancel, onSaved }: P
               error={errors.connectTimeoutSec}
             />
           </Group>
-          {sslHelp && (
+          {/* require and disable get TlsNote's fuller warning instead of the one-liner. */}
+          {sslHelp && values.sslMode !== 'require' && values.sslMode !== 'disable' && (
             <Text size="xs" c="dimmed" mt={-2}>
               <b>{values.sslMode}</b>: {sslHelp}
             </Text>

@@ -45,7 +45,9 @@ export function TlsNote({ sslMode, caFile, onVerifyFull }: Props) {
   if (sslMode === 'disable') {
     return (
       <Alert variant="light" color="red" icon={<IconShieldExclamation size={18} />} title="Not encrypted" p="xs" data-testid="tls-note">
-        <Text size="xs">The password and every query travel in clear text.</Text>
+        <Text size="xs">
+          The password and every query travel in clear text. Use it only for a server on this machine or a fully trusted network.
+        </Text>
       </Alert>
     );
   }
