@@ -27,7 +27,8 @@ export function TlsNote({ sslMode, caFile, onVerifyFull }: Props) {
       >
         <Text size="xs">
           The connection is encrypted, but any server on the network path could pose as this one and receive the password.{' '}
-          <Anchor component="button" type="button" size="xs" onClick={onVerifyFull}>
+          {/* inherit the alert's text colour: the link colour is too faint on the dark alert */}
+          <Anchor component="button" type="button" size="xs" c="inherit" fw={700} underline="always" onClick={onVerifyFull}>
             Use verify-full
           </Anchor>{' '}
           to check the certificate against the system&apos;s trusted CAs (or a CA file).
