@@ -14,9 +14,20 @@ import (
 // that sends a stored password anywhere must dial first.
 func countingListener(t *testing.T, addr string) (port int, accepted *atomic.Int32) {
 	t.Helper()
+	port, accepted, err := tryCountingListener(t, addr)
+	if err != nil {
+		t.Fatalf("cannot listen on %s: %v", addr, err)
+	}
+	return port, accepted
+}
+
+// tryCountingListener is countingListener for an address that may not exist
+// on every system (127.0.0.2 is not configured on macOS).
+func tryCountingListener(t *testing.T, addr string) (port int, accepted *atomic.Int32, err error) {
+	t.Helper()
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
-		t.Skipf("cannot listen on %s: %v", addr, err)
+		return 0, nil, err
 	}
 	t.Cleanup(func() { ln.Close() })
 	accepted = &atomic.Int32{}
@@ -30,7 +41,7 @@ func countingListener(t *testing.T, addr string) (port int, accepted *atomic.Int
 			c.Close()
 		}
 	}()
-	return ln.Addr().(*net.TCPAddr).Port, accepted
+	return ln.Addr().(*net.TCPAddr).Port, accepted, nil
 }
 
 // A stored password goes only to the saved server: a Test that changes where
@@ -50,7 +61,7 @@ func TestTestSendsStoredPasswordOnlyToTheSavedServer(t *testing.T) {
 
 	otherPort, portHits := countingListener(t, "127.0.0.1:0")
 	// The same port on another loopback address: only the host differs.
-	_, hostHits := countingListener(t, "127.0.0.2:"+strconv.Itoa(srv.Port))
+	_, hostHits, hostErr := tryCountingListener(t, "127.0.0.2:"+strconv.Itoa(srv.Port))
 
 	cases := []struct {
 		name    string
@@ -68,6 +79,9 @@ func TestTestSendsStoredPasswordOnlyToTheSavedServer(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
+			if c.name == "host" && hostErr != nil {
+				t.Skipf("no second loopback address here: %v", hostErr)
+			}
 			p := v.Profile
 			c.edit(&p)
 			_, err := a.Sessions.Test(TestRequest{Profile: p, UseStoredPassword: true})
