@@ -3,7 +3,9 @@ package app
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -57,16 +59,43 @@ func TestKeychainIntegration(t *testing.T) {
 		t.Fatalf("keychain entry (service %s, key %s): err %v, matches %v", KeychainService, v.ID, err, stored == password)
 	}
 
-	// A new app on the same directory reopens the store and uses the keychain.
-	b := New(Options{Platform: &FakePlatform{Answer: true}, ConfigDir: dir})
+	// A new app on the same directory reopens the store and uses the keychain,
+	// through a wrapper that counts secret reads.
+	counted := &countingSecrets{Secrets: profile.NewKeyringSecrets(KeychainService)}
+	b := New(Options{Platform: &FakePlatform{Answer: true}, ConfigDir: dir, Secrets: counted})
 	defer b.Shutdown(context.Background())
+	// More profiles, some with a password in the real keychain, some without.
+	const extra = 4
+	for i := range extra {
+		req := SaveProfileRequest{Profile: srv.profile(fmt.Sprintf("Extra %d", i))}
+		if i%2 == 0 {
+			req.Password, req.SetPassword = password+strconv.Itoa(i), true
+		}
+		ev, err := b.Profiles.Save(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { _ = keyring.Delete(KeychainService, ev.ID) })
+	}
+	counted.gets.Store(0)
 	list, err := b.Profiles.List()
-	if err != nil || len(list) != 1 || list[0].ID != v.ID || !list[0].HasPassword || list[0].User != role {
+	if err != nil || len(list) != 1+extra || list[0].ID != v.ID || !list[0].HasPassword || list[0].User != role {
 		t.Fatalf("reopened list %+v, %v", list, err)
+	}
+	for i, p := range list[1:] {
+		if p.HasPassword != (i%2 == 0) {
+			t.Errorf("%s: hasPassword %v", p.Name, p.HasPassword)
+		}
+	}
+	if n := counted.gets.Load(); n != 0 {
+		t.Errorf("listing %d profiles read %d secrets from the keychain, want 0", len(list), n)
 	}
 	si, err := b.Sessions.Connect(ConnectRequest{ProfileID: v.ID})
 	if err != nil {
 		t.Fatalf("connect with the keychain's password: %v", err)
+	}
+	if n := counted.gets.Load(); n != 1 {
+		t.Errorf("connect read %d secrets, want 1", n)
 	}
 	if si.Server.Engine != session.Postgres || si.Server.User != role || si.Server.Database != srv.Database || si.Server.Superuser {
 		t.Errorf("server info %+v", si.Server)

@@ -51,12 +51,11 @@ func (s *ProfilesService) List() (out []ProfileView, err error) {
 	return out, nil
 }
 
+// view reports a saved password from the store's flag: listing profiles never
+// reads a secret from the keychain (a read may prompt, and is a secret access
+// the list does not need).
 func (s *ProfilesService) view(p profile.Profile) ProfileView {
-	has := false
-	if sec := s.app.secrets; sec != nil && sec.Available() == nil {
-		_, err := sec.Get(p.ID)
-		has = err == nil
-	}
+	has := p.PasswordSaved && s.app.secrets != nil && s.app.secrets.Available() == nil
 	return ProfileView{Profile: p, HasPassword: has}
 }
 
@@ -71,6 +70,9 @@ func (s *ProfilesService) Save(req SaveProfileRequest) (v ProfileView, err error
 		return v, err
 	}
 	if err := profile.Validate(req.Profile); err != nil {
+		return v, err
+	}
+	if err := profile.CheckText("password", req.Password, profile.PasswordMaxBytes); err != nil {
 		return v, err
 	}
 	if req.SetPassword && req.Password != "" {
@@ -90,6 +92,10 @@ func (s *ProfilesService) Save(req SaveProfileRequest) (v ProfileView, err error
 		} else if err := s.app.secrets.Set(saved.ID, req.Password); err != nil {
 			return v, keychainError(err)
 		}
+		if err := st.SetPasswordSaved(saved.ID, req.Password != ""); err != nil {
+			return v, err
+		}
+		saved.PasswordSaved = req.Password != ""
 	}
 	return s.view(saved), nil
 }
@@ -208,9 +214,9 @@ func (s *ProfilesService) Import() (res profile.ImportResult, err error) {
 	if err != nil || path == "" {
 		return res, err
 	}
-	data, err := os.ReadFile(path)
+	data, err := profile.ReadImportFile(path)
 	if err != nil {
-		return res, &apperr.Error{Code: "read_failed", Message: "cannot read " + path, Detail: err.Error(), Err: err}
+		return res, err
 	}
 	return st.Import(data)
 }

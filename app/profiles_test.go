@@ -37,7 +37,7 @@ func TestProfilesSaveListWithPassword(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v.ID == "" || !v.HasPassword || v.Port != 5439 || v.SSLMode != "require" {
+	if v.ID == "" || !v.HasPassword || v.Port != 5439 || v.SSLMode != "verify-full" {
 		t.Errorf("saved view %+v", v)
 	}
 	if got, _ := a.secrets.Get(v.ID); got != pw {

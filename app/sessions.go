@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"strings"
 	"sync"
 	"time"
 
@@ -51,16 +52,40 @@ type ConnectRequest struct {
 	AttemptID string `json:"attemptId"`
 }
 
+// Request limits beyond the profile's own (profile.CheckLengths).
+const attemptIDMaxBytes = 64
+
+// checkRequestText refuses oversized request strings before anything uses
+// them; the error names the field, never the value.
+func checkRequestText(password, attemptID string) error {
+	if err := profile.CheckText("password", password, profile.PasswordMaxBytes); err != nil {
+		return err
+	}
+	return profile.CheckText("attempt id", attemptID, attemptIDMaxBytes)
+}
+
 // Test connects once and reports the server, without keeping the connection.
+// A stored password is sent only to the server the saved profile names: the
+// frontend is not trusted to keep it from going elsewhere.
 func (s *SessionsService) Test(req TestRequest) (info session.ServerInfo, err error) {
 	defer guard(&err)
+	if err := profile.CheckLengths(req.Profile); err != nil {
+		return info, err
+	}
+	if err := checkRequestText(req.Password, req.AttemptID); err != nil {
+		return info, err
+	}
 	p := profile.Normalize(req.Profile) // the form may leave defaults empty, as Save allows
 	if err := profile.Validate(p); err != nil {
 		return info, err
 	}
 	pw := req.Password
 	if req.UseStoredPassword && pw == "" {
-		if pw, err = s.storedPassword(p); err != nil {
+		saved, err := s.savedTarget(p)
+		if err != nil {
+			return info, err
+		}
+		if pw, err = s.storedPassword(saved); err != nil {
 			return info, err
 		}
 	}
@@ -72,6 +97,12 @@ func (s *SessionsService) Test(req TestRequest) (info session.ServerInfo, err er
 // Connect opens a session for a saved profile.
 func (s *SessionsService) Connect(req ConnectRequest) (si SessionInfo, err error) {
 	defer guard(&err)
+	if err := profile.CheckText("connection id", req.ProfileID, profile.IDMaxBytes); err != nil {
+		return si, err
+	}
+	if err := checkRequestText(req.Password, req.AttemptID); err != nil {
+		return si, err
+	}
 	p, err := s.app.profileByID(req.ProfileID)
 	if err != nil {
 		return si, err
@@ -171,6 +202,49 @@ func (s *SessionsService) attempt(id string, p profile.Profile) (context.Context
 	}
 }
 
+// savedTarget returns the saved profile (or the sandbox) whose stored password
+// a Test asks for, provided the tested profile points at the same server, as
+// the same user, with the same TLS checks. Otherwise the password must be
+// typed: a changed host (or a weakened TLS mode) could hand it to another server.
+func (s *SessionsService) savedTarget(tested profile.Profile) (profile.Profile, error) {
+	if tested.ID == "" {
+		return profile.Profile{}, &apperr.Error{Code: "password_required",
+			Message: "this connection is not saved yet, so it has no saved password",
+			Hint:    "Type the password to test the connection."}
+	}
+	saved, err := s.app.profileByID(tested.ID)
+	if err != nil {
+		return profile.Profile{}, err
+	}
+	if changed := connectionChanges(profile.Normalize(saved), tested); len(changed) > 0 {
+		return profile.Profile{}, &apperr.Error{Code: "password_required",
+			Message: "the saved password is sent only to the saved server; this test changes the " + strings.Join(changed, ", "),
+			Hint:    "Type the password to test the changed settings, or undo the changes."}
+	}
+	return saved, nil
+}
+
+// connectionChanges names the fields that decide where a password goes and
+// how the server is checked, where b differs from a. Values are not named.
+func connectionChanges(a, b profile.Profile) []string {
+	var out []string
+	add := func(differs bool, name string) {
+		if differs {
+			out = append(out, name)
+		}
+	}
+	add(!strings.EqualFold(a.Host, b.Host), "host")
+	add(a.Port != b.Port, "port")
+	add(a.User != b.User, "user")
+	add(a.Database != b.Database, "database")
+	add(a.SSLMode != b.SSLMode, "SSL mode")
+	add(a.CAFile != b.CAFile, "CA file")
+	return out
+}
+
+// storedPassword reads the saved password of a profile that came from the
+// store or the sandbox (never one the frontend sent), and keeps the store's
+// "password saved" flag in step with what the keychain answered.
 func (s *SessionsService) storedPassword(p profile.Profile) (string, error) {
 	if p.Sandbox {
 		return s.app.sandboxPassword(), nil
@@ -181,12 +255,14 @@ func (s *SessionsService) storedPassword(p profile.Profile) (string, error) {
 	}
 	pw, err := s.app.secrets.Get(p.ID)
 	if errors.Is(err, profile.ErrNoSecret) {
+		s.notePasswordSaved(p.ID, false)
 		return "", &apperr.Error{Code: "password_required", Message: "no password is saved for \"" + p.Name + "\"",
 			Hint: "Enter the password to connect, or save it in Edit connection."}
 	}
 	if err != nil {
 		return "", keychainError(err)
 	}
+	s.notePasswordSaved(p.ID, true)
 	return pw, nil
 }
 
@@ -195,5 +271,14 @@ func configFor(p profile.Profile, password string) session.Config {
 		Host: p.Host, Port: p.Port, Database: p.Database, User: p.User, Password: password,
 		SSLMode: p.SSLMode, CAFile: p.CAFile, ConnectTimeout: time.Duration(p.ConnectTimeoutSec) * time.Second,
 		ReadOnly: p.ReadOnly, ProfileID: p.ID,
+	}
+}
+
+// notePasswordSaved keeps the store's "password saved" flag in step with what
+// the keychain answered; the flag is a display hint, so a failed write is not
+// the connect's error.
+func (s *SessionsService) notePasswordSaved(id string, saved bool) {
+	if st, err := s.app.store(); err == nil {
+		_ = st.SetPasswordSaved(id, saved)
 	}
 }

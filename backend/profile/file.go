@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -31,18 +32,51 @@ type loaded struct {
 	frozen   bool
 }
 
+// maxFileBytes bounds the connections file: thousands of profiles fit in far less.
+const maxFileBytes = 16 << 20
+
+// errSymlink marks a path that is a symbolic link; the store never follows one,
+// so a link planted in the config directory cannot redirect reads, chmods or writes.
+var errSymlink = errors.New("it is a symbolic link")
+
 // load reads the connections file. A missing file is an empty list; a file
-// that cannot be understood is renamed aside and reported.
+// that cannot be understood, or is not a regular file (a symbolic link, a
+// FIFO, a device), is renamed aside and reported.
 func load(path string) (loaded, error) {
-	data, err := os.ReadFile(path)
+	f, err := openNoFollow(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return loaded{}, nil
+	}
+	if errors.Is(err, errSymlink) {
+		return setAside(path, describeLink(path))
 	}
 	if err != nil {
 		return loaded{}, err
 	}
-	// Tighten a file that was created (or copied in) with looser permissions.
-	_ = os.Chmod(path, 0o600)
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return loaded{}, err
+	}
+	if !fi.Mode().IsRegular() {
+		f.Close()
+		return setAside(path, "it is not a regular file ("+fi.Mode().Type().String()+")")
+	}
+	if fi.Size() > maxFileBytes {
+		f.Close()
+		return setAside(path, fmt.Sprintf("it is %d bytes, more than the %d a connections file can be", fi.Size(), maxFileBytes))
+	}
+	data, err := io.ReadAll(io.LimitReader(f, maxFileBytes+1))
+	if err != nil {
+		return loaded{}, err
+	}
+	if len(data) > maxFileBytes {
+		f.Close()
+		return setAside(path, fmt.Sprintf("it is more than %d bytes", maxFileBytes))
+	}
+	// Tighten a file that was created (or copied in) with looser permissions:
+	// through the open descriptor, so the change lands on the file just read.
+	_ = f.Chmod(0o600)
 
 	var head struct {
 		Version *int `json:"version"`
@@ -54,10 +88,10 @@ func load(path string) (loaded, error) {
 	case head.Version == nil:
 		return setAside(path, "it has no format version")
 	case *head.Version > formatVersion:
-		var f fileData
-		_ = json.Unmarshal(data, &f) // best effort: show what we can read
+		var fd fileData
+		_ = json.Unmarshal(data, &fd) // best effort: show what we can read
 		return loaded{
-			profiles: repair(f.Profiles),
+			profiles: repair(fd.Profiles),
 			frozen:   true,
 			warning: fmt.Sprintf("The connections file %s was written by a newer version of Redshift Mate (format %d); "+
 				"it is shown read-only and will not be changed. Update the app to edit connections.", path, *head.Version),
@@ -65,11 +99,11 @@ func load(path string) (loaded, error) {
 	case *head.Version < 1:
 		return setAside(path, fmt.Sprintf("its format version %d is not valid", *head.Version))
 	}
-	var f fileData
-	if err := json.Unmarshal(data, &f); err != nil {
+	var fd fileData
+	if err := json.Unmarshal(data, &fd); err != nil {
 		return setAside(path, describeJSONError(data, err))
 	}
-	return loaded{profiles: repair(f.Profiles)}, nil
+	return loaded{profiles: repair(fd.Profiles)}, nil
 }
 
 // repair gives every profile a unique id and drops the sandbox flag, so a
@@ -114,6 +148,14 @@ func setAside(path, reason string) (loaded, error) {
 		"It was kept as %s and an empty list was started.", reason, aside)}, nil
 }
 
+// describeLink says where a symbolic link points, for the set-aside warning.
+func describeLink(path string) string {
+	if target, err := os.Readlink(path); err == nil {
+		return fmt.Sprintf("it is a symbolic link (to %s), which is never followed", target)
+	}
+	return "it is a symbolic link, which is never followed"
+}
+
 func fileExists(p string) bool {
 	_, err := os.Lstat(p)
 	return err == nil
@@ -132,8 +174,17 @@ func writeFile(path string, ps []Profile) error {
 	return writeAtomic(path, append(data, '\n'))
 }
 
+// writeAtomic never writes through a symbolic link: the temporary file is
+// created exclusively (O_EXCL does not follow links), and a link found at path
+// is refused rather than replaced, so the user learns about it.
 func writeAtomic(path string, data []byte) (err error) {
 	dir := filepath.Dir(path)
+	if fi, err := os.Lstat(path); err == nil && !fi.Mode().IsRegular() {
+		if fi.Mode()&fs.ModeSymlink != 0 {
+			return fmt.Errorf("%s %s", path, describeLink(path))
+		}
+		return fmt.Errorf("%s is not a regular file (%s)", path, fi.Mode().Type())
+	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
 		return err

@@ -33,6 +33,10 @@ type Profile struct {
 	ConnectTimeoutSec int    `json:"connectTimeoutSec"`
 	ReadOnly          bool   `json:"readOnly"`
 	Color             string `json:"color,omitempty"`
+	// PasswordSaved records that the keychain holds this profile's password,
+	// so listing profiles never reads secrets. Only the store sets it
+	// (SetPasswordSaved); a value sent by the frontend is ignored.
+	PasswordSaved bool `json:"passwordSaved,omitempty"`
 	// Sandbox marks the ephemeral "Local sandbox" profile of `make run`;
 	// it is never written to disk.
 	Sandbox bool `json:"sandbox,omitempty"`

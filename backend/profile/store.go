@@ -47,6 +47,12 @@ func Open(dir string) (*Store, error) {
 	if dir == "" {
 		return nil, fmt.Errorf("no directory given for the connections file")
 	}
+	// The chmod below must not reach through a link to some other directory.
+	if fi, err := os.Lstat(dir); err == nil && fi.Mode()&os.ModeSymlink != 0 {
+		return nil, &apperr.Error{Code: "config_dir_symlink",
+			Message: "the connections folder " + dir + " is a symbolic link, which is never followed",
+			Hint:    "Replace the link with a real folder (move the files it points to into it)."}
+	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, err
 	}
@@ -97,10 +103,14 @@ func (s *Store) Save(p Profile) (Profile, error) {
 	if p.Sandbox {
 		return Profile{}, apperr.Invalid("the Local sandbox connection is never saved; duplicate it instead")
 	}
+	if err := CheckLengths(p); err != nil {
+		return Profile{}, err
+	}
 	p = Normalize(p)
 	if err := Validate(p); err != nil {
 		return Profile{}, err
 	}
+	p.PasswordSaved = false // the store's own record, kept below for an update
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err := s.writable(); err != nil {
@@ -121,6 +131,7 @@ func (s *Store) Save(p Profile) (Profile, error) {
 		if err := nameFree(next, p.Name, p.ID); err != nil {
 			return Profile{}, err
 		}
+		p.PasswordSaved = next[i].PasswordSaved
 		next[i] = p
 	}
 	if err := s.commit(next); err != nil {
@@ -158,11 +169,29 @@ func (s *Store) Duplicate(id string) (Profile, error) {
 	cp := s.profiles[i]
 	cp.ID = newID()
 	cp.Name = copyName(s.profiles, cp.Name)
+	cp.PasswordSaved = false // the password is not copied
 	next := slices.Insert(slices.Clone(s.profiles), i+1, cp)
 	if err := s.commit(next); err != nil {
 		return Profile{}, err
 	}
 	return cp, nil
+}
+
+// SetPasswordSaved records whether the keychain holds the profile's password.
+// It writes only on a change; a file from a newer version is left alone.
+func (s *Store) SetPasswordSaved(id string, saved bool) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	i := s.index(id)
+	if i < 0 {
+		return notFound(id)
+	}
+	if s.profiles[i].PasswordSaved == saved || s.frozen {
+		return nil
+	}
+	next := slices.Clone(s.profiles)
+	next[i].PasswordSaved = saved
+	return s.commit(next)
 }
 
 // Reorder sets the order; ids must list every profile exactly once.
@@ -178,6 +207,9 @@ func (s *Store) Reorder(ids []string) error {
 	next := make([]Profile, 0, len(ids))
 	seen := make(map[string]bool, len(ids))
 	for _, id := range ids {
+		if err := CheckText("connection id", id, IDMaxBytes); err != nil {
+			return err
+		}
 		i := s.index(id)
 		if i < 0 {
 			return apperr.Invalid("the new order names an unknown connection %q", id)
@@ -216,6 +248,9 @@ func (s *Store) commit(next []Profile) error {
 }
 
 func notFound(id string) error {
+	if err := CheckText("connection id", id, IDMaxBytes); err != nil {
+		return err // never echo an oversized id
+	}
 	return &apperr.Error{Code: "not_found", Message: fmt.Sprintf("connection %q does not exist", id),
 		Hint: "It may have been deleted; reload the list."}
 }

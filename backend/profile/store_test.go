@@ -58,7 +58,7 @@ func TestSaveFillsDefaultsAndRoundTrips(t *testing.T) {
 	if len(rs.ID) != 24 {
 		t.Errorf("id %q: want 24 hex characters", rs.ID)
 	}
-	if rs.Port != 5439 || rs.SSLMode != SSLRequire || rs.ConnectTimeoutSec != 15 {
+	if rs.Port != 5439 || rs.SSLMode != SSLVerifyFull || rs.ConnectTimeoutSec != 15 {
 		t.Errorf("redshift defaults: port %d ssl %q timeout %d", rs.Port, rs.SSLMode, rs.ConnectTimeoutSec)
 	}
 	pg := mustSave(t, s, Profile{Name: " Local ", Engine: EnginePostgres, Host: "localhost", Database: "postgres",
@@ -87,7 +87,7 @@ func TestSaveFillsDefaultsAndRoundTrips(t *testing.T) {
 		t.Fatalf("reopened names %v, want %v", names(got), want)
 	}
 	if got[0] != (Profile{ID: rs.ID, Name: "Production", Engine: EngineRedshift, Host: rs.Host, Port: 5440,
-		Database: "dev", User: "admin", SSLMode: SSLRequire, ConnectTimeoutSec: 15}) {
+		Database: "dev", User: "admin", SSLMode: SSLVerifyFull, ConnectTimeoutSec: 15}) {
 		t.Errorf("reopened %+v", got[0])
 	}
 	if got[1] != pg {
@@ -495,5 +495,47 @@ func TestDefaultDir(t *testing.T) {
 	}
 	if runtime.GOOS == "linux" && got != "/tmp/xdg-test/redshift-mate" {
 		t.Errorf("DefaultDir on Linux = %q", got)
+	}
+}
+
+// PasswordSaved is the store's record of what the keychain holds, so that a
+// list needs no keychain read. A caller's value is ignored; only
+// SetPasswordSaved changes it, and it survives updates and reopening.
+func TestPasswordSavedFlagIsOnlySetByTheStore(t *testing.T) {
+	dir := t.TempDir()
+	s := openStore(t, dir)
+	forged := sample("A")
+	forged.PasswordSaved = true
+	a := mustSave(t, s, forged)
+	if a.PasswordSaved {
+		t.Fatal("Save took PasswordSaved from the caller")
+	}
+	if err := s.SetPasswordSaved(a.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	a.Port = 6000
+	a.PasswordSaved = false // an edit from the form does not know the flag
+	if got := mustSave(t, s, a); !got.PasswordSaved {
+		t.Error("an update dropped the flag")
+	}
+	if got, _ := openStore(t, dir).Get(a.ID); !got.PasswordSaved || got.Port != 6000 {
+		t.Errorf("reopened %+v, want PasswordSaved and port 6000", got)
+	}
+	cp, err := s.Duplicate(a.ID)
+	if err != nil || cp.PasswordSaved {
+		t.Errorf("duplicate %+v %v: the password is not copied, so neither is the flag", cp, err)
+	}
+	data, err := s.Export()
+	if err != nil || strings.Contains(string(data), "passwordSaved") {
+		t.Errorf("export carries the flag: %s %v", data, err)
+	}
+	if err := s.SetPasswordSaved(a.ID, false); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := openStore(t, dir).Get(a.ID); got.PasswordSaved {
+		t.Error("cleared flag not written")
+	}
+	if err := s.SetPasswordSaved("nope", true); code(err) != "not_found" {
+		t.Errorf("unknown id: %v", err)
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
+	"os"
 	"slices"
 
 	"github.com/redshiftmate/rsmate/backend/apperr"
@@ -44,6 +46,7 @@ func (s *Store) Export() ([]byte, error) {
 	s.mu.Lock()
 	f := exchangeFile{Format: exportFormat, Version: formatVersion, Profiles: []exportedProfile{}}
 	for _, p := range s.profiles {
+		p.PasswordSaved = false // says nothing about another machine's keychain
 		f.Profiles = append(f.Profiles, exportedProfile{Profile: p})
 	}
 	s.mu.Unlock()
@@ -76,11 +79,15 @@ func (s *Store) Import(data []byte) (ImportResult, error) {
 				Reason: "it is not a connection object"})
 			continue
 		}
-		p.ID, p.Sandbox = "", false
+		p.ID, p.Sandbox, p.PasswordSaved = "", false, false
+		label := fmt.Sprintf("entry %d", i+1)
+		if err := CheckLengths(p); err != nil {
+			res.Rejected = append(res.Rejected, Rejection{Name: label, Reason: apperr.As(err).Message})
+			continue
+		}
 		p = Normalize(p)
-		label := p.Name
-		if label == "" {
-			label = fmt.Sprintf("entry %d", i+1)
+		if p.Name != "" {
+			label = p.Name
 		}
 		if err := Validate(p); err != nil {
 			res.Rejected = append(res.Rejected, Rejection{Name: label, Reason: apperr.As(err).Message})
@@ -145,4 +152,41 @@ func parseImport(data []byte) ([]json.RawMessage, error) {
 		return nil, importError("the file holds no \"profiles\" list", "")
 	}
 	return *f.Profiles, nil
+}
+
+// ReadImportFile reads a file chosen for Import: a regular file (a link to
+// one is fine) no larger than a connections file can be, so that picking a
+// device or a FIFO fails with a clear message instead of hanging or filling
+// memory.
+func ReadImportFile(path string) ([]byte, error) {
+	fail := func(msg string, err error) error {
+		e := &apperr.Error{Code: "read_failed", Message: msg, Detail: path, Err: err}
+		if err != nil {
+			e.Detail = err.Error()
+		}
+		return e
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, fail("cannot read "+path, err)
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fail(path+" is not a regular file", nil)
+	}
+	if fi.Size() > maxFileBytes {
+		return nil, fail(fmt.Sprintf("%s is %d bytes; a connections file is at most %d", path, fi.Size(), maxFileBytes), nil)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fail("cannot read "+path, err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxFileBytes+1))
+	if err != nil {
+		return nil, fail("cannot read "+path, err)
+	}
+	if len(data) > maxFileBytes {
+		return nil, fail(fmt.Sprintf("%s is more than %d bytes", path, maxFileBytes), nil)
+	}
+	return data, nil
 }

@@ -151,7 +151,7 @@ func TestImportOfTheStoreFileItself(t *testing.T) {
 	if err != nil || !slices.Equal(res.Added, []string{"A"}) {
 		t.Fatalf("%+v %v", res, err)
 	}
-	if p := s.List()[0]; p.Port != 5439 || p.SSLMode != SSLRequire || p.ConnectTimeoutSec != 15 || p.ID == "x" {
+	if p := s.List()[0]; p.Port != 5439 || p.SSLMode != SSLVerifyFull || p.ConnectTimeoutSec != 15 || p.ID == "x" {
 		t.Errorf("defaults not filled on import: %+v", p)
 	}
 }

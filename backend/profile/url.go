@@ -30,7 +30,8 @@ const urlForms = "postgres://…, postgresql://…, jdbc:redshift://…, jdbc:po
 
 // ParseURL reads a pasted connection string into the fields it names; fields
 // it does not name stay empty (zero). A password in the string is dropped: it
-// must never reach a profile. Accepted forms:
+// must never reach a profile, and no error quotes text from the URL (a
+// malformed part may be a piece of the password). Accepted forms:
 //
 //	postgres://user:pw@host:5432/db?sslmode=require&connect_timeout=10
 //	postgresql://…                       (same)
@@ -38,6 +39,9 @@ const urlForms = "postgres://…, postgresql://…, jdbc:redshift://…, jdbc:po
 //	jdbc:redshift://host:5439/dev;UID=u;ssl=true   (';' or '?' then ';' or '&')
 //	cluster.abc123.us-east-1.redshift.amazonaws.com:5439/dev   (console endpoint)
 func ParseURL(s string) (Profile, error) {
+	if err := CheckText("connection URL", s, URLMaxBytes); err != nil {
+		return Profile{}, err
+	}
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return Profile{}, apperr.Invalid("the connection URL is empty; paste " + urlForms)
@@ -59,7 +63,7 @@ func ParseURL(s string) (Profile, error) {
 		return Profile{}, apperr.Invalid("unsupported JDBC URL; paste jdbc:redshift://… or jdbc:postgresql://…")
 	}
 	if i := strings.Index(s, "://"); i >= 0 {
-		return Profile{}, apperr.Invalid("unknown URL scheme %q; paste %s", s[:i], urlForms)
+		return Profile{}, apperr.Invalid("unknown URL scheme; paste %s", urlForms)
 	}
 	if keyValueRE.MatchString(s) {
 		return Profile{}, apperr.Invalid("key=value connection strings are not supported; paste %s", urlForms)
@@ -81,7 +85,8 @@ func parseLibpq(rest string) (Profile, error) {
 	}
 	params, err := url.ParseQuery(query)
 	if err != nil {
-		return Profile{}, apperr.Invalid("the URL's options (after ?) are malformed: %v", err)
+		// url's error quotes the offending text, which may be part of a password.
+		return Profile{}, apperr.Invalid("the URL's options (after ?) are malformed: each must be name=value, %%-encoded, joined by &")
 	}
 	opts := lowerKeys(params)
 	if err := applyCommonOptions(&p, opts, "connect_timeout"); err != nil {
@@ -113,11 +118,11 @@ func parseJDBC(rest string, engine Engine) (Profile, error) {
 	for _, kv := range strings.FieldsFunc(query, func(r rune) bool { return r == ';' || r == '&' }) {
 		k, v, ok := strings.Cut(strings.TrimSpace(kv), "=")
 		if !ok || k == "" {
-			return Profile{}, apperr.Invalid("the JDBC option %q is malformed; expected name=value", kv)
+			return Profile{}, apperr.Invalid("a JDBC option is malformed; expected name=value")
 		}
 		uv, err := url.QueryUnescape(v)
 		if err != nil {
-			return Profile{}, apperr.Invalid("the JDBC option %q is badly encoded", k)
+			return Profile{}, apperr.Invalid("a JDBC option's value is badly %%-encoded")
 		}
 		opts[strings.ToLower(k)] = uv
 	}
@@ -134,14 +139,16 @@ func parseJDBC(rest string, engine Engine) (Profile, error) {
 	} else if ssl, ok := opts["ssl"]; ok {
 		switch strings.ToLower(ssl) {
 		case "true", "1", "yes", "on":
-			p.SSLMode = SSLRequire
+			// pgjdbc's ssl=true means verify-full; Redshift's certificates are
+			// publicly trusted and name the endpoint, so the same holds there.
+			p.SSLMode = SSLVerifyFull
 		case "false", "0", "no", "off":
 			p.SSLMode = SSLDisable
 		default:
-			return Profile{}, apperr.Invalid("the JDBC option ssl=%q must be true or false", ssl)
+			return Profile{}, apperr.Invalid("the JDBC option ssl must be true or false")
 		}
 	} else if engine == EngineRedshift {
-		p.SSLMode = SSLRequire // the Redshift driver encrypts by default
+		p.SSLMode = SSLVerifyFull // the Redshift driver encrypts by default; verify it too
 	}
 	p.Engine = engine
 	return finishParsed(p)
@@ -159,10 +166,10 @@ func parseEndpoint(s string) (Profile, error) {
 		return Profile{}, err
 	}
 	if !strings.ContainsAny(s, ":/") && !isRedshiftHost(p.Host) {
-		return Profile{}, apperr.Invalid("%q is not a connection URL; paste %s", s, urlForms)
+		return Profile{}, apperr.Invalid("this is not a connection URL; paste %s", urlForms)
 	}
 	if p.Host != "" && !hostnameRE.MatchString(p.Host) && net.ParseIP(p.Host) == nil {
-		return Profile{}, apperr.Invalid("%q is not a valid host name", p.Host)
+		return Profile{}, apperr.Invalid("the host name in the endpoint is not valid (letters, digits, - and . only)")
 	}
 	return finishParsed(p)
 }
@@ -177,7 +184,7 @@ func finishParsed(p Profile) (Profile, error) {
 	if isRedshiftHost(p.Host) {
 		p.Engine = EngineRedshift
 		if p.SSLMode == "" {
-			p.SSLMode = SSLRequire
+			p.SSLMode = SSLVerifyFull // see defaultSSLMode
 		}
 	}
 	return p, nil
@@ -208,7 +215,7 @@ func parseAuthorityPath(s string) (Profile, error) {
 	p.Host, p.Port = host, port
 	if hasPath {
 		if strings.Contains(path, "/") {
-			return Profile{}, apperr.Invalid("unexpected %q after the database name in the URL", path[strings.Index(path, "/"):])
+			return Profile{}, apperr.Invalid("unexpected / after the database name in the URL")
 		}
 		db, err := url.PathUnescape(path)
 		if err != nil {
@@ -232,11 +239,11 @@ func splitHostPort(s string) (host string, port int, err error) {
 		}
 		host = s[1:end]
 		if net.ParseIP(host) == nil {
-			return "", 0, apperr.Invalid("%q in brackets is not an IPv6 address", host)
+			return "", 0, apperr.Invalid("the address in brackets in the URL is not an IPv6 address")
 		}
 		if after := s[end+1:]; after != "" {
 			if !strings.HasPrefix(after, ":") {
-				return "", 0, apperr.Invalid("unexpected %q after the IPv6 address", after)
+				return "", 0, apperr.Invalid("unexpected text after the IPv6 address in the URL; expected :port")
 			}
 			portText, hasPort = after[1:], true
 		}
@@ -246,13 +253,13 @@ func splitHostPort(s string) (host string, port int, err error) {
 		host, portText, hasPort = strings.Cut(s, ":")
 	}
 	if strings.ContainsAny(host, "[]") {
-		return "", 0, apperr.Invalid("unexpected bracket in the host name %q", host)
+		return "", 0, apperr.Invalid("unexpected bracket in the host name of the URL")
 	}
 	if host, err = url.PathUnescape(host); err != nil {
 		return "", 0, apperr.Invalid("the host name in the URL is badly encoded")
 	}
 	if strings.HasPrefix(host, "/") {
-		return "", 0, apperr.Invalid("Unix-socket connections (%s) are not supported; use a TCP host name", host)
+		return "", 0, apperr.Invalid("Unix-socket connections are not supported; use a TCP host name")
 	}
 	if !hasPort {
 		return host, 0, nil
@@ -262,7 +269,7 @@ func splitHostPort(s string) (host string, port int, err error) {
 	}
 	port, convErr := strconv.Atoi(portText)
 	if convErr != nil || port < 1 || port > 65535 {
-		return "", 0, apperr.Invalid("the port %q in the URL is not a number from 1 to 65535", portText)
+		return "", 0, apperr.Invalid("the port in the URL is not a number from 1 to 65535")
 	}
 	return host, port, nil
 }
@@ -277,7 +284,7 @@ func applyCommonOptions(p *Profile, opts map[string]string, timeoutKeys ...strin
 	}
 	if h, ok := opts["host"]; ok {
 		if strings.HasPrefix(h, "/") {
-			return apperr.Invalid("Unix-socket connections (host=%s) are not supported; use a TCP host name", h)
+			return apperr.Invalid("Unix-socket connections (host=/…) are not supported; use a TCP host name")
 		}
 		if p.Host == "" {
 			p.Host = h
@@ -295,9 +302,9 @@ func applyTimeout(p *Profile, key, v string) error {
 	n, err := strconv.Atoi(strings.TrimSpace(v))
 	switch {
 	case err != nil || n < 0:
-		return apperr.Invalid("%s=%q in the URL is not a whole number of seconds", key, v)
+		return apperr.Invalid("the URL option %s is not a whole number of seconds", key)
 	case n > MaxConnectTimeout:
-		return apperr.Invalid("%s=%d in the URL is more than %d seconds", key, n, MaxConnectTimeout)
+		return apperr.Invalid("the URL option %s is more than %d seconds", key, MaxConnectTimeout)
 	case n > 0:
 		p.ConnectTimeoutSec = n // 0 means "wait forever": keep the default
 	}
@@ -317,7 +324,7 @@ func sslModeFromURL(v string) (string, error) {
 	case "verify-full":
 		return SSLVerifyFull, nil
 	}
-	return "", apperr.Invalid("unknown sslmode %q in the URL (use disable, require, verify-ca or verify-full)", v)
+	return "", apperr.Invalid("unknown sslmode in the URL (use disable, require, verify-ca or verify-full)")
 }
 
 // lowerKeys keeps the last value of each option, keyed in lower case.

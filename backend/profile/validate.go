@@ -46,10 +46,16 @@ func Normalize(p Profile) Profile {
 	return p
 }
 
-// defaultSSLMode encrypts unless a PostgreSQL server is on this machine, where
-// a local server without TLS is the common case.
+// defaultSSLMode verifies Redshift fully and otherwise encrypts, unless a
+// PostgreSQL server is on this machine, where a local server without TLS is
+// the common case.
 func defaultSSLMode(p Profile) string {
-	if p.Engine != EngineRedshift && isLoopback(p.Host) {
+	switch {
+	case p.Engine == EngineRedshift:
+		// Redshift endpoints carry certificates from a public CA (ACM) that
+		// name the endpoint, so the system roots verify them fully.
+		return SSLVerifyFull
+	case isLoopback(p.Host):
 		return SSLDisable
 	}
 	return SSLRequire
@@ -66,6 +72,9 @@ func isLoopback(host string) bool {
 // Validate checks a profile as it would be saved (after Normalize) and returns
 // an apperr.Invalid naming the first wrong field.
 func Validate(p Profile) error {
+	if err := CheckLengths(p); err != nil {
+		return err
+	}
 	p = Normalize(p)
 	switch {
 	case p.Name == "":

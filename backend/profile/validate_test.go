@@ -76,12 +76,16 @@ func TestNormalize(t *testing.T) {
 		t.Errorf("Normalize = %+v, want %+v", got, want)
 	}
 	rs := Normalize(Profile{Host: "wg.123456789012.us-east-1.redshift-serverless.amazonaws.com"})
-	if rs.Engine != EngineRedshift || rs.Port != 5439 || rs.SSLMode != SSLRequire {
-		t.Errorf("Redshift host implies engine, port and ssl: %+v", rs)
+	if rs.Engine != EngineRedshift || rs.Port != 5439 || rs.SSLMode != SSLVerifyFull {
+		t.Errorf("Redshift host implies engine, port and verify-full: %+v", rs)
 	}
 	local := Normalize(Profile{Host: "localhost", Engine: EngineRedshift})
-	if local.SSLMode != SSLRequire {
-		t.Errorf("redshift engine on localhost: sslMode %q, want require", local.SSLMode)
+	if local.SSLMode != SSLVerifyFull {
+		t.Errorf("redshift engine on localhost: sslMode %q, want verify-full", local.SSLMode)
+	}
+	pg := Normalize(Profile{Host: "db.example.com", Engine: EnginePostgres})
+	if pg.SSLMode != SSLRequire {
+		t.Errorf("postgres on a remote host: sslMode %q, want require", pg.SSLMode)
 	}
 	keep := Normalize(Profile{Host: "localhost", Engine: EnginePostgres, SSLMode: SSLVerifyFull, Port: 6000, ConnectTimeoutSec: 3})
 	if keep.SSLMode != SSLVerifyFull || keep.Port != 6000 || keep.ConnectTimeoutSec != 3 {

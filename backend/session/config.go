@@ -9,7 +9,6 @@ import (
 	"crypto/x509"
 	"fmt"
 	"net"
-	"os"
 	"strconv"
 	"time"
 
@@ -129,24 +128,6 @@ func tlsConfig(c Config) (*tls.Config, error) {
 	default:
 		return nil, apperr.Invalid("unknown SSL mode %q (use disable, require, verify-ca or verify-full)", c.SSLMode)
 	}
-}
-
-// caPool returns the profile's CA bundle, or the system roots when none is set.
-func caPool(file string) (*x509.CertPool, error) {
-	if file == "" {
-		return x509.SystemCertPool()
-	}
-	pem, err := os.ReadFile(file)
-	if err != nil {
-		return nil, &apperr.Error{Code: "ca_file", Message: "cannot read the CA file", Detail: err.Error(),
-			Hint: "Pick the certificate bundle again in the profile's SSL settings.", Err: err}
-	}
-	pool := x509.NewCertPool()
-	if !pool.AppendCertsFromPEM(pem) {
-		return nil, &apperr.Error{Code: "ca_file", Message: "the CA file holds no PEM certificate", Detail: file,
-			Hint: "Use a PEM bundle, e.g. the Amazon Redshift CA bundle."}
-	}
-	return pool, nil
 }
 
 func verifyChain(raw [][]byte, roots *x509.CertPool) error {

@@ -14,6 +14,8 @@ var fuzzSeeds = []string{
 	"", "a", "A", `"`, `""`, `'`, `''`, `\`, `\\`, `\'`, `'\`, "\\\"", "x\x00y", "\xff", "\xed\xa0\x80",
 	"with space", "CamelCase", "日本語", "😀", "e\u0301", "\u202e", "\n", "\t", "\u2028",
 	"x); DROP TABLE t; --", "/* c */", "$$", "E'x'", `U&"d\0061t"`,
+	"ad\u200bmin", "\u200c", "\u200d", "\u2060x", "\ufeffx", "a\u00adb", "\u3164", "x$$y", "$q$", "a $q$ b", "$1",
+	"家族👨\u200d👩\u200d👧", "می\u200cخواهم", "a\u200d👩", "👨\u200d", "\u200d👩", "👨\u200d\u200d👩",
 	strings.Repeat("x", 63), strings.Repeat("x", 64), strings.Repeat("x", 127), strings.Repeat("x", 128),
 	strings.Repeat("日", 42) + "x", strings.Repeat(`"`, 70),
 }
@@ -45,9 +47,19 @@ func nameOK(d Dialect, s string) bool {
 	if s == "" || len(s) > d.MaxIdentBytes() || !utf8.ValidString(s) {
 		return false
 	}
-	for _, r := range s {
+	rs := []rune(s)
+	for i, r := range rs {
+		// A joiner is kept only between two visible non-ASCII characters.
+		if (r == 0x200c || r == 0x200d) && i > 0 && i+1 < len(rs) && visibleWide(rs[i-1]) && visibleWide(rs[i+1]) {
+			continue
+		}
 		if r < 0x20 || r >= 0x7f && r <= 0x9f || r == 0x2028 || r == 0x2029 ||
 			r == 0x061c || r == 0x200e || r == 0x200f || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 {
+			return false
+		}
+		// invisible: zero-width, word joiner…, BOM, soft hyphen, CGJ, MVS, Hangul fillers
+		if r >= 0x200b && r <= 0x200d || r >= 0x2060 && r <= 0x2064 || r == 0xfeff ||
+			r == 0x00ad || r == 0x034f || r == 0x180e || r == 0x115f || r == 0x1160 || r == 0x3164 || r == 0xffa0 {
 			return false
 		}
 	}
@@ -207,6 +219,20 @@ func sigSafe(sig string) bool {
 			i = end
 		case ';', '\'', '-', '/', '\\', 0:
 			return false
+		case '$':
+			// $$ or a word-initial $tag$ would open a dollar-quoted string.
+			if i+1 < len(sig) && sig[i+1] == '$' {
+				return false
+			}
+			if i > 0 && !isWordByte(sig[i-1]) {
+				j := i + 1
+				for j < len(sig) && isWordByte(sig[j]) {
+					j++
+				}
+				if j > i+1 && j < len(sig) && sig[j] == '$' && !(sig[i+1] >= '0' && sig[i+1] <= '9') {
+					return false
+				}
+			}
 		case '(':
 			depth++
 			opened = true
@@ -236,4 +262,19 @@ func FuzzFuncSig(f *testing.F) {
 			t.Fatalf("FuncSig accepted %q and produced unsafe %s", args, sig)
 		}
 	})
+}
+
+func isWordByte(c byte) bool {
+	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
+}
+
+// visibleWide: a non-ASCII character that is itself visible (not a control,
+// bidi control or invisible character), for nameOK's joiner rule.
+func visibleWide(r rune) bool {
+	if r < 0x80 || r == 0xfffd || r <= 0x9f || r == 0x2028 || r == 0x2029 || r == 0x061c || r == 0x200e || r == 0x200f ||
+		r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 {
+		return false
+	}
+	return !(r >= 0x200b && r <= 0x200d || r >= 0x2060 && r <= 0x2064 || r == 0xfeff ||
+		r == 0x00ad || r == 0x034f || r == 0x180e || r == 0x115f || r == 0x1160 || r == 0x3164 || r == 0xffa0)
 }

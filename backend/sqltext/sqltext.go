@@ -71,8 +71,10 @@ func (d Dialect) check() error {
 
 // Ident returns name as a double-quoted identifier. kind ("role", "schema", …)
 // only words the error message. Names must be 1..MaxIdentBytes bytes of valid,
-// printable UTF-8 (no control, line-separator or bidirectional-control
-// characters, which would make the previewed SQL read differently from what runs).
+// printable UTF-8: no control, line-separator or bidirectional-control
+// characters, which would make the previewed SQL read differently from what
+// runs, and no invisible (zero-width) characters, which make two different
+// names look the same in the preview and the lists.
 func (d Dialect) Ident(kind, name string) (string, error) {
 	if err := d.checkName(kind, name); err != nil {
 		return "", err
@@ -110,6 +112,9 @@ func (d Dialect) checkName(kind, name string) error {
 	if n, max := len(name), d.MaxIdentBytes(); n > max {
 		return bad("is %d bytes; %s allows at most %d", n, d, max)
 	}
+	if r, i, found := hiddenRune(name); found {
+		return bad("contains the invisible character %U (%s) at byte %d; a name that looks like another is refused", r, invisibleName(r), i)
+	}
 	for i, r := range name {
 		if r == 0 {
 			return bad("contains a NUL character at byte %d", i)
@@ -122,6 +127,32 @@ func (d Dialect) checkName(kind, name string) error {
 		}
 	}
 	return nil
+}
+
+// hiddenRune finds the first invisible character of s. Zero-width joiner and
+// non-joiner are part of emoji sequences (👨\u200d👩) and of Persian and Indic
+// spelling, so between two visible non-ASCII characters they are kept; next
+// to ASCII they only disguise a name ("ad\u200dmin").
+func hiddenRune(s string) (rune, int, bool) {
+	prev := rune(-1)
+	for i, r := range s {
+		if isInvisible(r) {
+			if (r == 0x200c || r == 0x200d) && visibleNonASCII(prev) {
+				next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
+				if i+utf8.RuneLen(r) < len(s) && visibleNonASCII(next) {
+					prev = r
+					continue
+				}
+			}
+			return r, i, true
+		}
+		prev = r
+	}
+	return 0, 0, false
+}
+
+func visibleNonASCII(r rune) bool {
+	return r >= utf8.RuneSelf && r != utf8.RuneError && !isControl(r) && !isBidiControl(r) && !isInvisible(r)
 }
 
 // Qualified returns dot-joined quoted names: "schema"."table". With three parts
@@ -225,6 +256,9 @@ func CheckArgs(args string) error {
 					return bad("has the character %U inside a quoted name", c)
 				}
 			}
+			if c, _, found := hiddenRune(args[i+1 : end]); found {
+				return bad("has the invisible character %U inside a quoted name", c)
+			}
 			i = end + 1
 			continue
 		case r == '(':
@@ -239,9 +273,16 @@ func CheckArgs(args string) error {
 			if brackets--; brackets < 0 {
 				return bad("has an unmatched ] at byte %d", i)
 			}
-		case r == ' ' || r == ',' || r == '.' || r == '_' || r == '$':
+		case r == '$':
+			if strings.HasPrefix(args[i:], "$$") {
+				return bad("contains $$ at byte %d, which would start a dollar-quoted string", i)
+			}
+			if tag, ok := dollarTagAt(args, i); ok {
+				return bad("contains %s at byte %d, which would start a dollar-quoted string", tag, i)
+			}
+		case r == ' ' || r == ',' || r == '.' || r == '_':
 		case r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'):
-		case r >= utf8.RuneSelf && !isControl(r) && !isBidiControl(r) && !isSpaceLike(r):
+		case r >= utf8.RuneSelf && !isControl(r) && !isBidiControl(r) && !isSpaceLike(r) && !isInvisible(r):
 			// unquoted identifiers may hold non-ASCII letters
 		default:
 			return bad("contains %q at byte %d, which is not part of a type list", r, i)
@@ -255,6 +296,38 @@ func CheckArgs(args string) error {
 		return bad("has unbalanced brackets")
 	}
 	return nil
+}
+
+// dollarTagAt reports whether the $ at i opens a dollar quote $tag$: it starts
+// a word (an identifier may contain $, a token may not start with one unless
+// it is a $n parameter or a quote) and is followed by a tag and another $.
+func dollarTagAt(s string, i int) (string, bool) {
+	if i > 0 {
+		prev, _ := utf8.DecodeLastRuneInString(s[:i])
+		if isWordRune(prev) || prev == '$' {
+			return "", false
+		}
+	}
+	j := i + 1
+	for j < len(s) {
+		r, size := utf8.DecodeRuneInString(s[j:])
+		if !isWordRune(r) {
+			break
+		}
+		j += size
+	}
+	if j >= len(s) || s[j] != '$' || j == i+1 {
+		return "", false // $$ is checked by the caller
+	}
+	tag := s[i : j+1]
+	if tag[1] >= '0' && tag[1] <= '9' {
+		return "", false // $1 is a parameter, and a tag cannot start with a digit
+	}
+	return tag, true
+}
+
+func isWordRune(r rune) bool {
+	return r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r >= utf8.RuneSelf
 }
 
 // closingQuote returns the index of the quote ending the quoted name that
@@ -287,6 +360,38 @@ func isBidiControl(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// isInvisible: characters that render as nothing (zero-width spaces and
+// joiners, word joiner and invisible operators, byte-order mark, soft hyphen,
+// Mongolian vowel separator, combining grapheme joiner, Hangul fillers), so
+// "admin" and "ad\u200bmin" would look alike. U+200E/F are bidi controls.
+func isInvisible(r rune) bool {
+	switch {
+	case r >= 0x200b && r <= 0x200d, r >= 0x2060 && r <= 0x2064, r == 0xfeff:
+		return true
+	case r == 0x00ad, r == 0x034f, r == 0x180e, r == 0x115f, r == 0x1160, r == 0x3164, r == 0xffa0:
+		return true
+	}
+	return false
+}
+
+func invisibleName(r rune) string {
+	switch r {
+	case 0x200b:
+		return "zero width space"
+	case 0x200c:
+		return "zero width non-joiner"
+	case 0x200d:
+		return "zero width joiner"
+	case 0x2060:
+		return "word joiner"
+	case 0xfeff:
+		return "zero width no-break space / byte order mark"
+	case 0x00ad:
+		return "soft hyphen"
+	}
+	return "renders as nothing"
 }
 
 // isSpaceLike: non-ASCII spaces, never part of an unquoted type name.

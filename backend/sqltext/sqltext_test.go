@@ -88,6 +88,21 @@ func TestIdentRejects(t *testing.T) {
 		{Redshift, "ls\u2028", "U+2028"},
 		{Redshift, "evil\u202egnp.exe", "bidirectional control character U+202E"},
 		{Postgres, "rli\u2067x", "U+2067"},
+		{Redshift, "ad\u200bmin", "contains the invisible character U+200B (zero width space) at byte 2"},
+		{Postgres, "a\u200cb", "invisible character U+200C (zero width non-joiner)"},
+		{Redshift, "a\u200db", "invisible character U+200D (zero width joiner)"},
+		{Redshift, "👨\u200d", "invisible character U+200D"}, // a joiner joining nothing
+		{Redshift, "👨\u200d\u200d👩", "U+200D (zero width joiner) at byte 4"},
+		{Redshift, "lrm\u200e", "bidirectional control character U+200E"},
+		{Redshift, "rlm\u200f", "bidirectional control character U+200F"},
+		{Redshift, "wj\u2060", "invisible character U+2060 (word joiner)"},
+		{Postgres, "\ufeffbom", "invisible character U+FEFF"},
+		{Redshift, "soft\u00adhyphen", "invisible character U+00AD (soft hyphen)"},
+		{Redshift, "\u3164", "invisible character U+3164"},
+		{Redshift, "lre\u202a", "bidirectional control character U+202A"},
+		{Redshift, "pdi\u2069", "bidirectional control character U+2069"},
+		{Redshift, "c0\x1b", "control character U+001B"},
+		{Redshift, "c1\u009b", "control character U+009B"},
 	}
 	for _, tt := range tests {
 		got, err := tt.d.Ident("role", tt.name)
@@ -230,6 +245,11 @@ func TestFuncSig(t *testing.T) {
 		{"a\u00a0integer", "contains '\\u00a0'"},
 		{"a\u202einteger", "contains '\\u202e'"},
 		{"a: integer", "contains ':'"},
+		{"integer, $$", "contains $$ at byte 9, which would start a dollar-quoted string"},
+		{"a$$b integer", "contains $$ at byte 1"},
+		{"text, $q$x", "contains $q$ at byte 6, which would start a dollar-quoted string"},
+		{"a\u200binteger", `contains '\u200b'`},
+		{"\"x\u2060y\"", "U+2060 inside a quoted name"},
 	}
 	for _, b := range bad {
 		got, err := Postgres.FuncSig("s", "f", b.args)
@@ -248,5 +268,15 @@ func TestErrorDetailIsShort(t *testing.T) {
 	e := apperr.As(err)
 	if len(e.Detail) > 80 || !strings.HasSuffix(e.Detail, "…") {
 		t.Fatalf("detail = %q", e.Detail)
+	}
+}
+
+// Joiners between visible non-ASCII characters are part of emoji and of
+// Persian and Indic spelling; they stay accepted.
+func TestIdentKeepsJoinersInsideWords(t *testing.T) {
+	for _, name := range []string{"家族👨\u200d👩\u200d👧", "می\u200cخواهم", "क्\u200dष"} {
+		if _, err := Redshift.Ident("role", name); err != nil {
+			t.Errorf("Ident(%q): %v", name, err)
+		}
 	}
 }

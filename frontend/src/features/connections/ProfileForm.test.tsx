@@ -254,4 +254,51 @@ describe('ProfileForm: test connection', () => {
     await user.click(screen.getByRole('button', { name: 'Show details' }));
     expect(screen.getByText(/SQLSTATE 28P01/)).toBeVisible();
   });
+
+  it('a new Redshift profile starts at verify-full and a PostgreSQL one at require, following the engine while untouched', async () => {
+    const { user } = setup();
+    const ssl = () => screen.getByLabelText('SSL mode') as HTMLSelectElement;
+    expect(ssl().value).toBe('verify-full');
+    await user.click(screen.getByLabelText('PostgreSQL'));
+    expect(ssl().value).toBe('require');
+    await user.click(screen.getByLabelText('Redshift'));
+    expect(ssl().value).toBe('verify-full');
+  });
+
+  it('require without a CA file says the server certificate is not verified, and offers verify-full', async () => {
+    const { user } = setup();
+    const ssl = () => screen.getByLabelText('SSL mode') as HTMLSelectElement;
+    expect(screen.queryByText('The server certificate is not verified')).not.toBeInTheDocument();
+    await user.selectOptions(ssl(), 'require');
+    expect(screen.getByText('The server certificate is not verified')).toBeInTheDocument();
+    expect(screen.getByText(/any server on the network path could pose as this one and receive the password/)).toBeInTheDocument();
+
+    // With a CA file, require checks the chain: the note says what it still does not check.
+    await user.type(field(/^CA file/), '/etc/ssl/rds-ca.pem');
+    expect(screen.queryByText('The server certificate is not verified')).not.toBeInTheDocument();
+    expect(screen.getByTestId('tls-note')).toHaveTextContent('checks the certificate chain (like verify-ca) but not the host name');
+    await user.clear(field(/^CA file/));
+
+    await user.click(screen.getByRole('button', { name: 'Use verify-full' }));
+    expect(ssl().value).toBe('verify-full');
+    expect(screen.queryByTestId('tls-note')).not.toBeInTheDocument();
+
+    await user.selectOptions(ssl(), 'disable');
+    expect(screen.getByText('Not encrypted')).toBeInTheDocument();
+  });
+
+  it('with a saved password, changing where it connects says the saved password goes only to the saved server', async () => {
+    const { user } = setup(saved);
+    const hint = /Test sends it only to the saved server/;
+    expect(screen.queryByText(hint)).not.toBeInTheDocument();
+    await user.type(field(/^Host/), 'x');
+    expect(screen.getByText(hint)).toBeInTheDocument();
+    await user.type(field(/^Host/), '{Backspace}');
+    expect(screen.queryByText(hint)).not.toBeInTheDocument();
+    // Name, colour and the read-only switch do not decide where the password goes.
+    await user.type(field(/^Name/), ' 2');
+    expect(screen.queryByText(hint)).not.toBeInTheDocument();
+    await user.selectOptions(screen.getByLabelText('SSL mode'), 'require');
+    expect(screen.getByText(hint)).toBeInTheDocument();
+  });
 });

@@ -47,7 +47,17 @@ import {
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { sentence } from '../../components/text';
 import { COLOR_SWATCHES, SSL_MODES } from './defaults';
-import { applyParsed, portIsCustom, switchEngine, toFormValues, toProfile, urlHasPassword, type FormValues } from './form';
+import { TlsNote } from './TlsNote';
+import {
+  applyParsed,
+  portIsCustom,
+  switchEngine,
+  targetChanged,
+  toFormValues,
+  toProfile,
+  urlHasPassword,
+  type FormValues,
+} from './form';
 import classes from './ProfileForm.module.css';
 import { hasErrors, LIMITS, validateProfile, type ProfileErrors } from './validate';
 
@@ -114,6 +124,8 @@ export function ProfileForm({ initial, keychainAvailable, onCancel, onSaved }: P
 
   const existing = !!initial?.id;
   const hasSaved = existing && !!initial?.hasPassword;
+  // A saved password goes only to the saved server (the backend enforces it).
+  const elsewhere = hasSaved && !!initial && targetChanged(initial, values);
   const errors: ProfileErrors = showErrors ? validateProfile(toProfile(values)) : {};
 
   const set = <K extends keyof FormValues>(k: K, v: FormValues[K]) => {
@@ -220,6 +232,10 @@ export function ProfileForm({ initial, keychainAvailable, onCancel, onSaved }: P
           description={
             forgetPassword ? (
               'The keychain entry goes on save'
+            ) : elsewhere ? (
+              <>
+                Test sends it only to the saved server; press Change and type it to test the changed settings.
+              </>
             ) : (
               <>
                 Never shown.{' '}
@@ -238,6 +254,7 @@ export function ProfileForm({ initial, keychainAvailable, onCancel, onSaved }: P
         label={hasSaved ? 'New password' : 'Password'}
         autoComplete="new-password"
         value={password}
+        maxLength={LIMITS.passwordMaxBytes}
         onChange={(e) => setPassword(e.currentTarget.value)}
         data-autofocus={changingPassword || undefined}
         description={
@@ -455,11 +472,13 @@ export function ProfileForm({ initial, keychainAvailable, onCancel, onSaved }: P
               error={errors.connectTimeoutSec}
             />
           </Group>
-          {sslHelp && (
+          {/* require and disable get TlsNote's fuller warning instead of the one-liner. */}
+          {sslHelp && values.sslMode !== 'require' && values.sslMode !== 'disable' && (
             <Text size="xs" c="dimmed" mt={-2}>
               <b>{values.sslMode}</b>: {sslHelp}
             </Text>
           )}
+          <TlsNote sslMode={values.sslMode} caFile={values.caFile ?? ''} onVerifyFull={() => set('sslMode', 'verify-full')} />
         </Section>
 
         <Section title="Safety and appearance">

@@ -6,22 +6,29 @@ export const ENGINE_LABEL: Record<Engine, string> = { redshift: 'Redshift', post
 
 export const DEFAULT_TIMEOUT_SEC = 15;
 
+/**
+ * New profiles verify Redshift fully: its endpoints carry certificates from a
+ * public CA that name the endpoint, so the system's trusted CAs suffice.
+ * PostgreSQL servers often have private certificates, so they start at require.
+ */
+export const DEFAULT_SSL: Record<Engine, SSLMode> = { redshift: 'verify-full', postgres: 'require' };
+
 export const SSL_MODES: { value: SSLMode; label: string; description: string }[] = [
   { value: 'disable', label: 'disable', description: 'No encryption. Only for local or fully trusted networks.' },
   {
     value: 'require',
     label: 'require',
-    description: 'Encrypted, but the server certificate is not checked. The usual choice for Redshift.',
+    description: 'Encrypted, but the server certificate is not verified.',
   },
   {
     value: 'verify-ca',
     label: 'verify-ca',
-    description: 'Encrypted, and the certificate must be signed by a trusted CA (the CA file below, or the system roots).',
+    description: 'Encrypted, and the certificate must be signed by a trusted CA (the CA file, or the system roots). The host name is not checked.',
   },
   {
     value: 'verify-full',
     label: 'verify-full',
-    description: 'Encrypted, trusted CA, and the certificate must name this host. The safest mode.',
+    description: 'Encrypted, trusted CA (the CA file, or the system roots), and the certificate must name this host. The safest mode, and the default for Redshift.',
   },
 ];
 
@@ -51,7 +58,7 @@ export function newProfile(engine: Engine = 'redshift'): Profile {
     port: DEFAULT_PORT[engine],
     database: engine === 'redshift' ? 'dev' : 'postgres',
     user: '',
-    sslMode: 'require',
+    sslMode: DEFAULT_SSL[engine],
     caFile: '',
     connectTimeoutSec: DEFAULT_TIMEOUT_SEC,
     readOnly: false,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyParsed, portIsCustom, switchEngine, toFormValues, toProfile, urlHasPassword } from './form';
+import type { Profile } from '../../api';
+import { applyParsed, portIsCustom, switchEngine, targetChanged, toFormValues, toProfile, urlHasPassword } from './form';
 
 describe('switchEngine', () => {
   it('moves the port to the new engine default while the user has not set it', () => {
@@ -70,4 +71,36 @@ describe('urlHasPassword', () => {
     ['jdbc:redshift://h:5439/dev;UID=u', false],
     ['h:5439/dev', false],
   ])('%s', (url, want) => expect(urlHasPassword(url)).toBe(want));
+});
+
+describe('SSL defaults', () => {
+  it('a new Redshift profile verifies fully, a PostgreSQL one requires TLS', () => {
+    expect(toFormValues(null).sslMode).toBe('verify-full');
+    expect(switchEngine(toFormValues(null), 'postgres', false).sslMode).toBe('require');
+  });
+
+  it('keeps an SSL mode the user chose, or one that comes with a CA file', () => {
+    const chosen = { ...toFormValues(null), sslMode: 'verify-ca' as const };
+    expect(switchEngine(chosen, 'postgres', false).sslMode).toBe('verify-ca');
+    const withCA = { ...toFormValues(null), caFile: '/ca.pem' };
+    expect(switchEngine(withCA, 'postgres', false).sslMode).toBe('verify-full');
+  });
+});
+
+describe('targetChanged', () => {
+  const saved: Profile = { ...toProfile(toFormValues(null)), id: 'p', name: 'P', host: 'H.example.com', user: 'u', caFile: '' };
+  it.each([
+    ['nothing', {}, false],
+    ['the name', { name: 'Other' }, false],
+    ['read-only and colour', { readOnly: true, color: '#e03131' }, false],
+    ['the host letter case and spaces', { host: ' h.example.com ' }, false],
+    ['the host', { host: 'evil.example.com' }, true],
+    ['the port', { port: 5440 }, true],
+    ['the user', { user: 'v' }, true],
+    ['the database', { database: 'other' }, true],
+    ['the SSL mode', { sslMode: 'require' }, true],
+    ['the CA file', { caFile: '/tmp/ca.pem' }, true],
+  ] as const)('changing %s: %s', (_, over, want) => {
+    expect(targetChanged(saved, { ...toFormValues(saved), ...over })).toBe(want);
+  });
 });

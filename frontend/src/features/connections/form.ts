@@ -1,5 +1,5 @@
 import type { Engine, Profile, ProfileView } from '../../api';
-import { DEFAULT_PORT, newProfile } from './defaults';
+import { DEFAULT_PORT, DEFAULT_SSL, newProfile } from './defaults';
 
 /** The form's values: numbers may be mid-edit strings until saved. */
 export interface FormValues extends Omit<Profile, 'port' | 'connectTimeoutSec'> {
@@ -41,13 +41,15 @@ const DEFAULT_DB: Record<Engine, string> = { redshift: 'dev', postgres: 'postgre
 
 /**
  * Switches engine: the port follows the engine's default unless the user set
- * it; the database too while it still holds the other engine's default.
+ * it; the database and SSL mode too while they hold the other engine's default.
  */
 export function switchEngine(v: FormValues, engine: Engine, portTouched: boolean): FormValues {
   if (engine === v.engine) return v;
   const next = { ...v, engine };
   if (!portTouched) next.port = DEFAULT_PORT[engine];
   if (v.database === DEFAULT_DB[v.engine]) next.database = DEFAULT_DB[engine];
+  // The SSL mode follows too while it is the other engine's untouched default.
+  if (v.sslMode === DEFAULT_SSL[v.engine] && !v.caFile?.trim()) next.sslMode = DEFAULT_SSL[engine];
   return next;
 }
 
@@ -105,4 +107,20 @@ export function applyParsed(
 /** Whether a pasted URL carried a password (which is never taken from it). */
 export function urlHasPassword(text: string): boolean {
   return /^[a-z:]*\/\/[^/@\s]*:[^/@\s]*@/i.test(text.trim());
+}
+
+/** Fields that decide where a password goes and how the server is checked. */
+const TARGET_FIELDS = ['host', 'port', 'user', 'database', 'sslMode', 'caFile'] as const;
+
+/**
+ * Whether the form points somewhere other than the saved profile. The backend
+ * sends a saved password only to the saved server; the form says so up front.
+ */
+export function targetChanged(saved: Profile, v: FormValues): boolean {
+  const now = toProfile(v);
+  const norm = (k: (typeof TARGET_FIELDS)[number], p: Profile) => {
+    const x = p[k] ?? '';
+    return k === 'host' ? String(x).trim().toLowerCase() : typeof x === 'string' ? x.trim() : x;
+  };
+  return TARGET_FIELDS.some((k) => norm(k, saved) !== norm(k, now));
 }

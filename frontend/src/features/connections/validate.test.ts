@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Profile } from '../../api';
 import { newProfile } from './defaults';
-import { hasErrors, validateHost, validateProfile } from './validate';
+import { hasErrors, LIMITS, validateHost, validateProfile } from './validate';
 
 function valid(over: Partial<Profile> = {}): Profile {
   return { ...newProfile('redshift'), name: 'Warehouse', host: 'c1.abc.eu-west-1.redshift.amazonaws.com', user: 'admin', ...over };
@@ -88,5 +88,17 @@ describe('validateHost', () => {
     ['db.example.com:5439', 'Enter only the host name; put the port in the Port field'],
   ])('%s', (host, want) => {
     expect(validateHost(host)).toBe(want);
+  });
+});
+
+describe('byte limits (as the backend counts them)', () => {
+  it('limits host, database, user and CA file path in UTF-8 bytes', () => {
+    expect(validateProfile(valid({ database: 'd'.repeat(127) }))).toEqual({});
+    expect(validateProfile(valid({ database: 'd'.repeat(128) })).database).toBe('Database must be at most 127 bytes');
+    expect(validateProfile(valid({ user: 'é'.repeat(64) })).user).toBe('User must be at most 127 bytes'); // 64 chars, 128 bytes
+    expect(validateHost('h'.repeat(256))).toBe('Host must be at most 255 bytes');
+    expect(validateProfile(valid({ caFile: '/' + 'c'.repeat(LIMITS.caFileMaxBytes) })).caFile).toBe(
+      'The CA file path must be at most 4096 bytes',
+    );
   });
 });

@@ -7,6 +7,12 @@ export type ProfileErrors = Partial<Record<keyof Profile, string>>;
 
 export const LIMITS = {
   nameMax: 100,
+  // Byte limits, as the backend's profile.CheckLengths enforces them.
+  hostMaxBytes: 255,
+  databaseMaxBytes: 127,
+  userMaxBytes: 127,
+  caFileMaxBytes: 4096,
+  passwordMaxBytes: 1024,
   portMin: 1,
   portMax: 65535,
   timeoutMin: 1,
@@ -34,7 +40,12 @@ export function validateProfile(p: Profile): ProfileErrors {
     e.port = `Port must be a whole number from ${LIMITS.portMin} to ${LIMITS.portMax}`;
 
   if (!p.database.trim()) e.database = 'Database is required';
+  else if (byteLength(p.database) > LIMITS.databaseMaxBytes)
+    e.database = `Database must be at most ${LIMITS.databaseMaxBytes} bytes`;
   if (!p.user.trim()) e.user = 'User is required';
+  else if (byteLength(p.user) > LIMITS.userMaxBytes) e.user = `User must be at most ${LIMITS.userMaxBytes} bytes`;
+  if (p.caFile && byteLength(p.caFile) > LIMITS.caFileMaxBytes)
+    e.caFile = `The CA file path must be at most ${LIMITS.caFileMaxBytes} bytes`;
 
   if (!SSL.includes(p.sslMode)) e.sslMode = 'Choose an SSL mode';
 
@@ -52,6 +63,11 @@ export function validateProfile(p: Profile): ProfileErrors {
   return e;
 }
 
+/** UTF-8 length, which is what the backend's limits count. */
+export function byteLength(s: string): number {
+  return new TextEncoder().encode(s).length;
+}
+
 export function hasErrors(e: ProfileErrors): boolean {
   return Object.keys(e).length > 0;
 }
@@ -65,6 +81,7 @@ export function validateHost(raw: string): string | undefined {
   // IPv6 as typed in URLs: the backend strips the brackets too.
   if (h.startsWith('[') && h.endsWith(']')) h = h.slice(1, -1);
   if (!h) return 'Host is required';
+  if (byteLength(h) > LIMITS.hostMaxBytes) return `Host must be at most ${LIMITS.hostMaxBytes} bytes`;
   if (h.includes('://')) return 'Enter only the host name; paste whole URLs into "Paste a connection URL"';
   if (/[\s\x00-\x1f\x7f]/.test(h)) return 'Host must not contain spaces';
   if (/[/?@[\]]/.test(h)) return 'Enter only the host name, without user, port, database or options';

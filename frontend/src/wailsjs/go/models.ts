@@ -484,6 +484,7 @@ export namespace app {
 	    connectTimeoutSec: number;
 	    readOnly: boolean;
 	    color?: string;
+	    passwordSaved?: boolean;
 	    sandbox?: boolean;
 	    hasPassword: boolean;
 	
@@ -505,6 +506,7 @@ export namespace app {
 	        this.connectTimeoutSec = source["connectTimeoutSec"];
 	        this.readOnly = source["readOnly"];
 	        this.color = source["color"];
+	        this.passwordSaved = source["passwordSaved"];
 	        this.sandbox = source["sandbox"];
 	        this.hasPassword = source["hasPassword"];
 	    }
@@ -1507,6 +1509,7 @@ export namespace profile {
 	    connectTimeoutSec: number;
 	    readOnly: boolean;
 	    color?: string;
+	    passwordSaved?: boolean;
 	    sandbox?: boolean;
 	
 	    static createFrom(source: any = {}) {
@@ -1527,6 +1530,7 @@ export namespace profile {
 	        this.connectTimeoutSec = source["connectTimeoutSec"];
 	        this.readOnly = source["readOnly"];
 	        this.color = source["color"];
+	        this.passwordSaved = source["passwordSaved"];
 	        this.sandbox = source["sandbox"];
 	    }
 	}
