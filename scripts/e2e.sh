@@ -23,7 +23,7 @@ cleanup() {
     for g in $(tree_pgids "$WAILS_PID"); do kill_group "$g" KILL; done
   fi
   stop_postmasters_under "$RUN_TMP"
-  [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null
+  [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null || true
   rm -rf "$CONFIG_DIR" "$RUN_TMP"
   exit "$rc"
 }

@@ -33,10 +33,10 @@ RUN_TMP=$(mktemp -d)   # the sandbox cluster lives under here (TMPDIR)
 chmod 755 "$RUN_TMP"
 cleanup() {
   local rc=$?
-  [ -n "$APP_PID" ] && kill -KILL "$APP_PID" 2>/dev/null
-  [ -n "$KEYRING_PID" ] && kill "$KEYRING_PID" 2>/dev/null
+  [ -n "$APP_PID" ] && kill -KILL "$APP_PID" 2>/dev/null || true
+  [ -n "$KEYRING_PID" ] && kill "$KEYRING_PID" 2>/dev/null || true
   stop_postmasters_under "$RUN_TMP"
-  [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null
+  [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null || true
   rm -rf "$WORK" "$RUN_TMP"
   exit "$rc"
 }

@@ -19,8 +19,8 @@ XVFB_PID=""
 WORK=$(mktemp -d)
 cleanup() {
   local rc=$?
-  [ -n "$APP_PID" ] && kill -KILL "$APP_PID" 2>/dev/null
-  [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null
+  [ -n "$APP_PID" ] && kill -KILL "$APP_PID" 2>/dev/null || true
+  [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null || true
   rm -rf "$WORK"
   exit "$rc"
 }

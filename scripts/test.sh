@@ -26,8 +26,8 @@ KEYRING_PID=""
 cleanup() {
   local rc=$?
   stop_postmasters_under "$RUN_TMP"
-  [ -n "$KEYRING_PID" ] && kill "$KEYRING_PID" 2>/dev/null
-  [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null
+  [ -n "$KEYRING_PID" ] && kill "$KEYRING_PID" 2>/dev/null || true
+  [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null || true
   rm -rf "$RUN_TMP"
   exit "$rc"
 }
