@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"net"
 	"strconv"
 	"strings"
@@ -203,5 +204,38 @@ func TestProfilesListReadsNoSecrets(t *testing.T) {
 		if v.HasPassword != (i%2 == 0) {
 			t.Errorf("%s: hasPassword %v", v.Name, v.HasPassword)
 		}
+	}
+}
+
+// A save that points a profile at another server without typing a password
+// forgets the saved one, so a later Connect cannot carry it there; a save that
+// changes only the name keeps it.
+func TestSaveToAnotherServerForgetsTheSavedPassword(t *testing.T) {
+	sec := newMemSecrets()
+	a := New(Options{Platform: &FakePlatform{Answer: true}, ConfigDir: t.TempDir(), Secrets: sec})
+	defer a.Shutdown(t.Context())
+	v, err := a.Profiles.Save(SaveProfileRequest{Profile: rsProfile("Prod"), Password: "s3cret", SetPassword: true})
+	if err != nil || !v.HasPassword {
+		t.Fatalf("save with password: %+v, %v", v, err)
+	}
+	renamed := v.Profile
+	renamed.Name = "Production"
+	if v, err = a.Profiles.Save(SaveProfileRequest{Profile: renamed}); err != nil || !v.HasPassword || v.PasswordForgotten {
+		t.Fatalf("rename only: %+v, %v; want the password kept", v, err)
+	}
+	if pw, err := sec.Get(v.ID); err != nil || pw != "s3cret" {
+		t.Fatalf("keychain after a rename: %q, %v", pw, err)
+	}
+	moved := v.Profile
+	moved.Host = "attacker.example.com"
+	if v, err = a.Profiles.Save(SaveProfileRequest{Profile: moved}); err != nil || v.HasPassword || !v.PasswordForgotten {
+		t.Fatalf("save to another host: %+v, %v; want the password forgotten", v, err)
+	}
+	if _, err := sec.Get(v.ID); !errors.Is(err, profile.ErrNoSecret) {
+		t.Fatalf("keychain still holds the password after the host changed: %v", err)
+	}
+	// Connect now has no password to send and says so before dialling.
+	if _, err := a.Sessions.Connect(ConnectRequest{ProfileID: v.ID}); err == nil || !strings.Contains(strings.ToLower(err.Error()), "password") {
+		t.Fatalf("connect after the retarget: %v; want a password request", err)
 	}
 }

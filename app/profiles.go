@@ -16,6 +16,10 @@ type ProfilesService struct{ app *App }
 type ProfileView struct {
 	profile.Profile
 	HasPassword bool `json:"hasPassword"`
+	// PasswordForgotten: this save changed where the password would go (host,
+	// port, user, database, SSL mode or CA file) without a new password, so
+	// the saved one was removed rather than sent to the new target.
+	PasswordForgotten bool `json:"passwordForgotten,omitempty"`
 }
 
 // SaveProfileRequest creates (empty ID) or updates a profile. The password is
@@ -80,9 +84,35 @@ func (s *ProfilesService) Save(req SaveProfileRequest) (v ProfileView, err error
 			return v, keychainError(err)
 		}
 	}
+	// A saved password goes only to the server it was saved for: a save that
+	// points the profile elsewhere without a new password forgets it, so a
+	// later Connect cannot send it to the new target.
+	// (Profiles saved by older versions may lack the PasswordSaved flag, so
+	// the keychain entry is removed whatever the flag says.)
+	retarget, forgotten := false, false
+	if req.Profile.ID != "" && !(req.SetPassword && req.Password != "") {
+		if prev, err := st.Get(req.Profile.ID); err == nil {
+			retarget = len(connectionChanges(profile.Normalize(prev), profile.Normalize(req.Profile))) > 0
+			forgotten = retarget && prev.PasswordSaved
+		}
+	}
 	saved, err := st.Save(req.Profile)
 	if err != nil {
 		return v, err
+	}
+	if retarget && s.app.secrets.Available() == nil {
+		switch err := s.app.secrets.Delete(saved.ID); {
+		case err == nil:
+			forgotten = true
+		case !errors.Is(err, profile.ErrNoSecret):
+			return v, keychainError(err)
+		}
+	}
+	if forgotten {
+		if err := st.SetPasswordSaved(saved.ID, false); err != nil {
+			return v, err
+		}
+		saved.PasswordSaved = false
 	}
 	if req.SetPassword {
 		if req.Password == "" {
@@ -97,7 +127,9 @@ func (s *ProfilesService) Save(req SaveProfileRequest) (v ProfileView, err error
 		}
 		saved.PasswordSaved = req.Password != ""
 	}
-	return s.view(saved), nil
+	v = s.view(saved)
+	v.PasswordForgotten = forgotten
+	return v, nil
 }
 
 // Delete removes a profile and its keychain entry after a native confirmation.

@@ -49,13 +49,15 @@ func TestProfilesSaveListWithPassword(t *testing.T) {
 		t.Error("the view sent to the frontend holds the password")
 	}
 
-	// An edit without SetPassword keeps the stored password.
-	v.Profile.Port = 5440
+	// An edit without SetPassword that keeps the server keeps the stored
+	// password (one that changes the server forgets it:
+	// TestSaveToAnotherServerForgetsTheSavedPassword).
+	v.Profile.ReadOnly = true
 	v2, err := a.Profiles.Save(SaveProfileRequest{Profile: v.Profile, Password: "ignored", SetPassword: false})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !v2.HasPassword || v2.Port != 5440 {
+	if !v2.HasPassword || !v2.ReadOnly {
 		t.Errorf("after edit %+v", v2)
 	}
 	if got, _ := a.secrets.Get(v.ID); got != pw {
@@ -75,7 +77,7 @@ func TestProfilesSaveListWithPassword(t *testing.T) {
 	}
 
 	list, err := a.Profiles.List()
-	if err != nil || len(list) != 1 || list[0].Port != 5440 || list[0].HasPassword {
+	if err != nil || len(list) != 1 || !list[0].ReadOnly || list[0].HasPassword {
 		t.Errorf("List = %+v, %v", list, err)
 	}
 }

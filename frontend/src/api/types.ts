@@ -26,6 +26,8 @@ export interface Profile {
 /** A profile as listed: whether the keychain holds its password. */
 export interface ProfileView extends Profile {
   hasPassword: boolean;
+  /** This save pointed the profile at another server without a new password, so the saved one was removed. */
+  passwordForgotten?: boolean;
 }
 
 export interface SaveProfileRequest {

@@ -289,7 +289,7 @@ describe('ProfileForm: test connection', () => {
 
   it('with a saved password, changing where it connects says the saved password goes only to the saved server', async () => {
     const { user } = setup(saved);
-    const hint = /Test sends it only to the saved server/;
+    const hint = /It goes only to the saved server: saving these changes forgets it/;
     expect(screen.queryByText(hint)).not.toBeInTheDocument();
     await user.type(field(/^Host/), 'x');
     expect(screen.getByText(hint)).toBeInTheDocument();

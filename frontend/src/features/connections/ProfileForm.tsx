@@ -234,7 +234,7 @@ export function ProfileForm({ initial, keychainAvailable, onCancel, onSaved }: P
               'The keychain entry goes on save'
             ) : elsewhere ? (
               <>
-                Test sends it only to the saved server; press Change and type it to test the changed settings.
+                It goes only to the saved server: saving these changes forgets it. Press Change and type it to keep one.
               </>
             ) : (
               <>

@@ -3,7 +3,7 @@ import { IconDatabasePlus, IconPencil } from '@tabler/icons-react';
 import { useConnections } from './ConnectionsProvider';
 import { ProfileForm } from './ProfileForm';
 import { useSessions } from '../sessions/SessionsProvider';
-import { notifySuccess } from '../../components/notify';
+import { notifyInfo, notifySuccess } from '../../components/notify';
 
 export function ProfileFormModal() {
   const { editor, closeEditor, keychain, reload, select } = useConnections();
@@ -40,6 +40,9 @@ export function ProfileFormModal() {
             closeEditor();
             await reload();
             select(saved.id);
+            if (saved.passwordForgotten) {
+              notifyInfo('Saved password forgotten', `${saved.name} now points at another server; a saved password goes only to the server it was saved for. Type it when you connect.`);
+            }
             if (r.connect) await connect(saved, r.password);
             else notifySuccess(editing ? 'Connection saved' : 'Connection created', saved.name);
           }}

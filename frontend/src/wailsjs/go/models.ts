@@ -487,6 +487,7 @@ export namespace app {
 	    passwordSaved?: boolean;
 	    sandbox?: boolean;
 	    hasPassword: boolean;
+	    passwordForgotten?: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new ProfileView(source);
@@ -509,6 +510,7 @@ export namespace app {
 	        this.passwordSaved = source["passwordSaved"];
 	        this.sandbox = source["sandbox"];
 	        this.hasPassword = source["hasPassword"];
+	        this.passwordForgotten = source["passwordForgotten"];
 	    }
 	}
 	export class RoleRow {
