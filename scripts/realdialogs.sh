@@ -236,6 +236,8 @@ step5() {
   "$A11Y" gone 'Apply [0-9]+ statements?' --role 'push button' --timeout 30 ||
     { echo "the app still offers to apply the plan that ran"; return 1; }
   shot 5b-answered-yes
+  # The tray shows the apply's result until the user closes it.
+  "$A11Y" click 'Done' --role 'push button' --timeout 15 || { echo "no Done button on the apply result"; return 1; }
 }
 if out=$(step5 2>&1) && alive; then pass "$t"; else shot 5x-yes-failed; fail "$t" "$out$(alive || echo ' (the app died)')"; finish; fi
 
