@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"sort"
-	"sync"
 	"time"
 
 	"github.com/redshiftmate/rsmate/backend/access"
@@ -25,10 +24,8 @@ type CatalogService struct {
 	// engines picks the catalog reader for a server (tests inject failing ones).
 	engines func(session.Engine) engine.Engine
 
-	mu sync.Mutex
-	// loads holds the cancel of every load running, per session and load.
-	loads    map[string]map[uint64]context.CancelFunc
-	nextLoad uint64
+	// loads holds the cancel of every load running, per session.
+	loads cancelGroups
 }
 
 // CatalogSummary describes a loaded snapshot.
@@ -83,7 +80,7 @@ func (s *CatalogService) Load(sessionID string, refresh bool) (sum CatalogSummar
 		}
 	}
 	ctx, cancel := context.WithCancel(sess.Context())
-	defer s.track(sessionID, cancel)()
+	defer s.loads.Add(sessionID, cancel)()
 	eng := s.engines(sess.Server.Engine)
 	start := time.Now()
 	var lastEmit time.Time
@@ -116,44 +113,11 @@ func (s *CatalogService) Load(sessionID string, refresh bool) (sum CatalogSummar
 	return summarize(sessionID, sess, snap, time.Since(start).Milliseconds()), nil
 }
 
-// track registers one load's cancel under its session; the returned func
-// removes exactly that registration (never another load's) and cancels.
-func (s *CatalogService) track(sessionID string, cancel context.CancelFunc) func() {
-	s.mu.Lock()
-	if s.loads == nil {
-		s.loads = map[string]map[uint64]context.CancelFunc{}
-	}
-	s.nextLoad++
-	id := s.nextLoad
-	if s.loads[sessionID] == nil {
-		s.loads[sessionID] = map[uint64]context.CancelFunc{}
-	}
-	s.loads[sessionID][id] = cancel
-	s.mu.Unlock()
-	return func() {
-		s.mu.Lock()
-		delete(s.loads[sessionID], id)
-		if len(s.loads[sessionID]) == 0 {
-			delete(s.loads, sessionID)
-		}
-		s.mu.Unlock()
-		cancel()
-	}
-}
-
 // Cancel stops the loads of this session that are running now. Loads of
 // other sessions, and loads started afterwards, are not affected.
 func (s *CatalogService) Cancel(sessionID string) (err error) {
 	defer guard(&err)
-	s.mu.Lock()
-	var cancels []context.CancelFunc
-	for _, c := range s.loads[sessionID] {
-		cancels = append(cancels, c)
-	}
-	s.mu.Unlock()
-	for _, c := range cancels {
-		c()
-	}
+	s.loads.CancelAll(sessionID)
 	return nil
 }
 

@@ -203,9 +203,7 @@ func TestCatalogCancelStopsOnlyThisSessionsRunningLoads(t *testing.T) {
 	<-eng.started
 	l1b := loadAsync(a, s1.ID, true) // a second load of session 1, waiting on the first
 	eventually(t, "both loads of session 1 to register", func() bool {
-		a.Catalog.mu.Lock()
-		defer a.Catalog.mu.Unlock()
-		return len(a.Catalog.loads[s1.ID]) == 2
+		return a.Catalog.loads.running(s1.ID) == 2
 	})
 	l2 := loadAsync(a, s2.ID, true)
 	<-eng.started
@@ -230,10 +228,7 @@ func TestCatalogCancelStopsOnlyThisSessionsRunningLoads(t *testing.T) {
 			t.Errorf("load after another's cancel: %v", r.err)
 		}
 	}
-	a.Catalog.mu.Lock()
-	left := len(a.Catalog.loads)
-	a.Catalog.mu.Unlock()
-	if left != 0 {
+	if left := a.Catalog.loads.keys(); left != 0 {
 		t.Errorf("%d sessions still have registered loads after every load ended", left)
 	}
 }
@@ -322,9 +317,7 @@ func TestAttemptEndingKeepsAnotherUnderTheSameIDCancellable(t *testing.T) {
 		t.Fatal("Cancel did not reach the attempt still running under a reused id")
 	}
 	doneSecond()
-	a.Sessions.mu.Lock()
-	defer a.Sessions.mu.Unlock()
-	if len(a.Sessions.attempts) != 0 {
-		t.Errorf("attempts left registered: %v", a.Sessions.attempts)
+	if left := a.Sessions.attempts.keys(); left != 0 {
+		t.Errorf("%d attempt ids left registered", left)
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/redshiftmate/rsmate/backend/apperr"
@@ -16,15 +15,10 @@ import (
 type SessionsService struct {
 	app *App
 
-	mu sync.Mutex
 	// attempts: each Test or Connect running, by attempt id. An id the
 	// frontend reuses names every attempt running under it.
-	attempts map[string]map[*attempt]bool
+	attempts cancelGroups
 }
-
-// attempt is one registered Test or Connect; its own pointer lets it
-// unregister itself without removing another attempt under the same id.
-type attempt struct{ cancel context.CancelFunc }
 
 // SessionInfo is an open connection as the frontend sees it.
 type SessionInfo struct {
@@ -136,15 +130,7 @@ func (s *SessionsService) Connect(req ConnectRequest) (si SessionInfo, err error
 // Cancel aborts a Test or Connect still in progress.
 func (s *SessionsService) Cancel(attemptID string) (err error) {
 	defer guard(&err)
-	s.mu.Lock()
-	var running []*attempt
-	for at := range s.attempts[attemptID] {
-		running = append(running, at)
-	}
-	s.mu.Unlock()
-	for _, at := range running {
-		at.cancel()
-	}
+	s.attempts.CancelAll(attemptID)
 	return nil
 }
 
@@ -181,25 +167,7 @@ func (s *SessionsService) attempt(id string, p profile.Profile) (context.Context
 	if id == "" {
 		return ctx, cancel
 	}
-	at := &attempt{cancel: cancel}
-	s.mu.Lock()
-	if s.attempts == nil {
-		s.attempts = map[string]map[*attempt]bool{}
-	}
-	if s.attempts[id] == nil {
-		s.attempts[id] = map[*attempt]bool{}
-	}
-	s.attempts[id][at] = true
-	s.mu.Unlock()
-	return ctx, func() {
-		s.mu.Lock()
-		delete(s.attempts[id], at)
-		if len(s.attempts[id]) == 0 {
-			delete(s.attempts, id)
-		}
-		s.mu.Unlock()
-		cancel()
-	}
+	return ctx, s.attempts.Add(id, cancel)
 }
 
 // savedTarget returns the saved profile (or the sandbox) whose stored password

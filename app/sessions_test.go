@@ -86,7 +86,7 @@ func TestSessionsTestConnectDisconnect(t *testing.T) {
 	if opened != 2 || closed != 1 {
 		t.Errorf("events: %d opened, %d closed", opened, closed)
 	}
-	if a.Sessions.attempts["a1"] != nil {
+	if a.Sessions.attempts.running("a1") != 0 {
 		t.Error("finished attempt still registered")
 	}
 }
@@ -154,9 +154,7 @@ func TestSessionsCancelAttempt(t *testing.T) {
 		done <- err
 	}()
 	eventually(t, "the attempt to register", func() bool {
-		a.Sessions.mu.Lock()
-		defer a.Sessions.mu.Unlock()
-		return a.Sessions.attempts["slow"] != nil
+		return a.Sessions.attempts.running("slow") != 0
 	})
 	if err := a.Sessions.Cancel("slow"); err != nil {
 		t.Fatal(err)
@@ -184,9 +182,7 @@ func TestSessionsCancelAttempt(t *testing.T) {
 		done <- err
 	}()
 	eventually(t, "the test attempt to register", func() bool {
-		a.Sessions.mu.Lock()
-		defer a.Sessions.mu.Unlock()
-		return a.Sessions.attempts["slow-test"] != nil
+		return a.Sessions.attempts.running("slow-test") != 0
 	})
 	_ = a.Sessions.Cancel("slow-test")
 	select {
