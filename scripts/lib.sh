@@ -73,3 +73,17 @@ stop_postmasters_under() {
     esac
   done
 }
+
+# wait_app_window PID LOG: waits up to 60 s for the app's visible "Redshift
+# Mate" window and sets WID; dies (printing LOG) if the app exits first or no
+# window shows.
+wait_app_window() {
+  local pid=$1 logf=$2
+  WID=""
+  _app_window() {
+    kill -0 "$pid" 2>/dev/null || { cat "$logf" >&2; die "the app exited before showing a window"; }
+    WID=$(xdotool search --onlyvisible --name '^Redshift Mate$' 2>/dev/null | head -n1 || true)
+    [ -n "$WID" ]
+  }
+  wait_for 60 _app_window || { cat "$logf" >&2; die "no 'Redshift Mate' window within 60 s"; }
+}

@@ -104,13 +104,7 @@ HOME=$WORK/home TMPDIR=$RUN_TMP RSMATE_CONFIG_DIR=$WORK/config RSMATE_SANDBOX=1 
   "$BIN" >"$ART/app.log" 2>&1 &
 APP_PID=$!
 
-WID=""
-find_window() {
-  kill -0 "$APP_PID" 2>/dev/null || { cat "$ART/app.log" >&2; die "the app exited before showing a window"; }
-  WID=$(xdotool search --onlyvisible --name '^Redshift Mate$' 2>/dev/null | head -n1 || true)
-  [ -n "$WID" ]
-}
-wait_for 60 find_window || die "no 'Redshift Mate' window within 60 s"
+wait_app_window "$APP_PID" "$ART/app.log"
 wait_for 120 port_open 127.0.0.1 "$PG_PORT" || die "the sandbox PostgreSQL did not come up on port $PG_PORT"
 wait_for 60 psql_sb 'SELECT 1' >/dev/null 2>&1 || die "cannot query the sandbox"
 "$A11Y" wait 'Open the Local sandbox' --role 'push button' --timeout 60 || { "$A11Y" dump >"$ART/a11y-tree.txt" 2>&1; die "the page never showed (accessibility tree in $ART/a11y-tree.txt)"; }

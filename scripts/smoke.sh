@@ -46,13 +46,7 @@ started=$(date +%s.%N)
 RSMATE_CONFIG_DIR="$WORK/config" "$BIN" >"$ART/app.log" 2>&1 &
 APP_PID=$!
 
-WID=""
-find_window() {
-  kill -0 "$APP_PID" 2>/dev/null || { cat "$ART/app.log" >&2; die "the app exited before showing a window"; }
-  WID=$(xdotool search --onlyvisible --name '^Redshift Mate$' 2>/dev/null | head -n1 || true)
-  [ -n "$WID" ]
-}
-wait_for 60 find_window || { cat "$ART/app.log" >&2; die "no 'Redshift Mate' window within 60 s"; }
+wait_app_window "$APP_PID" "$ART/app.log"
 mapped=$(date +%s.%N)
 log "window $WID mapped after $(awk -v a="$started" -v b="$mapped" 'BEGIN { printf "%.2f", b - a }') s"
 
