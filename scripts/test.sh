@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # `make test`: installs what is missing, then runs every test layer against real
 # parts (PostgreSQL, a Secret Service, Xvfb, Chromium, the real window):
-#   build (frontend) → lint (ESLint, React hooks rules) → go vet → go test → vitest → e2e → smoke → real dialogs
+#   build (frontend) → lint (ESLint, React hooks rules) → go vet → bindings → go test → vitest → e2e → smoke → real dialogs
 # Every layer runs even when an earlier one fails; a summary closes the run.
-# Arguments pick layers: build lint vet go vitest e2e smoke realdialogs (default: all).
+# Arguments pick layers: build lint vet bindings go vitest e2e smoke realdialogs (default: all).
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 1
 . scripts/lib.sh
@@ -137,6 +137,7 @@ counted_script() {
 }
 
 e2e() { counted_script e2e bash scripts/e2e.sh; }
+bindings_check() { counted_script bindings bash scripts/bindings-check.sh; }
 
 smoke() {
   local rc=0
@@ -148,18 +149,19 @@ smoke() {
 realdialogs() { RSMATE_FRONTEND_BUILT=1 counted_script realdialogs bash scripts/realdialogs.sh; }
 
 want=("$@")
-[ ${#want[@]} -gt 0 ] || want=(build lint vet go vitest e2e smoke realdialogs)
+[ ${#want[@]} -gt 0 ] || want=(build lint vet bindings go vitest e2e smoke realdialogs)
 for w in "${want[@]}"; do
   case "$w" in
     build) layer "frontend build" frontend_build ;;
     lint) layer "lint" frontend_lint ;;
     vet) layer "go vet" go_vet ;;
+    bindings) layer "bindings" bindings_check ;;
     go) layer "go test" go_tests ;;
     vitest) layer "vitest" vitest ;;
     e2e) layer "e2e" e2e ;;
     smoke) layer "smoke" smoke ;;
     realdialogs) layer "real dialogs" realdialogs ;;
-    *) die "unknown layer '$w' (build lint vet go vitest e2e smoke realdialogs)" ;;
+    *) die "unknown layer '$w' (build lint vet bindings go vitest e2e smoke realdialogs)" ;;
   esac
 done
 
