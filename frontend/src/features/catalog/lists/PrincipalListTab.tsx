@@ -84,6 +84,9 @@ export interface PrincipalListTabProps<T extends { name: string }, Q extends Lis
 export function PrincipalListTab<T extends { name: string }, Q extends ListQuery>(p: PrincipalListTabProps<T, Q>) {
   const { session, tab, kind, emptyQuery, q, all, rows, query, setQuery, sort, setSort, selected, setSelected, active, setActive } = p.state;
   const { columns } = p;
+  // A principal that is gone from the loaded list (dropped, renamed) is no
+  // longer selected: its pane would only say it does not exist.
+  const current = selected?.kind === kind && q.data && !all.some((r) => r.name === selected.name) ? null : selected;
 
   let list;
   if (q.error) list = <ErrorPane error={q.error} onRetry={q.reload} />;
@@ -103,7 +106,7 @@ export function PrincipalListTab<T extends { name: string }, Q extends ListQuery
         filters={p.filters}
         activeFilters={p.activeFilters}
         onClearFilters={() => setQuery((cur) => ({ ...emptyQuery, text: cur.text }))}
-        selected={selected?.kind === kind ? selected.name : null}
+        selected={current?.kind === kind ? current.name : null}
         onOpen={(r) => setSelected({ kind, name: r.name })}
         activeIndex={active}
         onActiveChange={setActive}
@@ -113,5 +116,5 @@ export function PrincipalListTab<T extends { name: string }, Q extends ListQuery
       />
     );
 
-  return <SplitView list={list} detail={<PrincipalPane session={session} principal={selected} placeholder={p.placeholder} />} />;
+  return <SplitView list={list} detail={<PrincipalPane session={session} principal={current} placeholder={p.placeholder} />} />;
 }

@@ -97,4 +97,17 @@ describe('UsersTab', () => {
     expect(api.principal).toHaveBeenCalledWith('s1', { kind: 'user', name: 'julia.rossi' });
     expect(within(list).getByRole('option', { name: 'julia.rossi' })).toHaveAttribute('aria-selected', 'true');
   });
+
+  it('drops the selection when the selected user is gone from a reloaded list', async () => {
+    await mount();
+    act(() => catalogFor(session.id).setUI('users.selected', { kind: 'user', name: 'julia.rossi' }));
+    expect(await screen.findByRole('heading', { name: 'julia.rossi' })).toBeInTheDocument();
+    // julia.rossi was dropped: the next load of the list no longer has her.
+    api.users.mockResolvedValue(users.filter((u) => u.name !== 'julia.rossi'));
+    api.load.mockResolvedValue(summary());
+    await act(() => catalogFor(session.id).load(true));
+    await waitFor(() => expect(screen.getByLabelText('Users count')).toHaveTextContent('2 users'));
+    expect(screen.queryByRole('heading', { name: 'julia.rossi' })).toBeNull();
+    expect(screen.queryByText(/does not exist/)).toBeNull();
+  });
 });
