@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/redshiftmate/rsmate/backend/apperr"
+	"github.com/redshiftmate/rsmate/backend/awsauth"
 	"github.com/redshiftmate/rsmate/backend/profile"
 	"github.com/redshiftmate/rsmate/backend/session"
 )
@@ -42,6 +43,9 @@ type TestRequest struct {
 	Password          string          `json:"password"`
 	UseStoredPassword bool            `json:"useStoredPassword"`
 	AttemptID         string          `json:"attemptId"`
+	// MFACode answers an aws_mfa_required error of an IAM profile whose AWS
+	// profile assumes a role with mfa_serial.
+	MFACode string `json:"mfaCode,omitempty"`
 }
 
 // ConnectRequest opens a saved profile. Password is used only when the
@@ -50,6 +54,7 @@ type ConnectRequest struct {
 	ProfileID string `json:"profileId"`
 	Password  string `json:"password"`
 	AttemptID string `json:"attemptId"`
+	MFACode   string `json:"mfaCode,omitempty"` // see TestRequest.MFACode
 }
 
 // Request limits beyond the profile's own (profile.CheckLengths).
@@ -64,6 +69,9 @@ func checkRequestText(password, attemptID string) error {
 	return profile.CheckText("attempt id", attemptID, attemptIDMaxBytes)
 }
 
+// mfaCodeMaxBytes: AWS MFA codes are six digits; leave room, refuse essays.
+const mfaCodeMaxBytes = 16
+
 // Test connects once and reports the server, without keeping the connection.
 // A stored password is sent only to the server the saved profile names: the
 // frontend is not trusted to keep it from going elsewhere.
@@ -75,12 +83,17 @@ func (s *SessionsService) Test(req TestRequest) (info session.ServerInfo, err er
 	if err := checkRequestText(req.Password, req.AttemptID); err != nil {
 		return info, err
 	}
+	if err := profile.CheckText("MFA code", req.MFACode, mfaCodeMaxBytes); err != nil {
+		return info, err
+	}
 	p := profile.Normalize(req.Profile) // the form may leave defaults empty, as Save allows
 	if err := profile.Validate(p); err != nil {
 		return info, err
 	}
 	pw := req.Password
-	if req.UseStoredPassword && pw == "" {
+	if p.UsesIAM() {
+		pw = "" // AWS issues the password
+	} else if req.UseStoredPassword && pw == "" {
 		saved, err := s.savedTarget(p)
 		if err != nil {
 			return info, err
@@ -91,7 +104,7 @@ func (s *SessionsService) Test(req TestRequest) (info session.ServerInfo, err er
 	}
 	ctx, done := s.attempt(req.AttemptID, p)
 	defer done()
-	return session.Probe(ctx, configFor(p, pw))
+	return session.Probe(ctx, configFor(p, pw, req.MFACode))
 }
 
 // Connect opens a session for a saved profile.
@@ -103,19 +116,24 @@ func (s *SessionsService) Connect(req ConnectRequest) (si SessionInfo, err error
 	if err := checkRequestText(req.Password, req.AttemptID); err != nil {
 		return si, err
 	}
+	if err := profile.CheckText("MFA code", req.MFACode, mfaCodeMaxBytes); err != nil {
+		return si, err
+	}
 	p, err := s.app.profileByID(req.ProfileID)
 	if err != nil {
 		return si, err
 	}
 	pw := req.Password
-	if pw == "" {
+	if p.UsesIAM() {
+		pw = "" // AWS issues the password
+	} else if pw == "" {
 		if pw, err = s.storedPassword(p); err != nil {
 			return si, err
 		}
 	}
 	ctx, done := s.attempt(req.AttemptID, p)
 	defer done()
-	sess, err := s.app.sessions.Open(ctx, configFor(p, pw))
+	sess, err := s.app.sessions.Open(ctx, configFor(p, pw, req.MFACode))
 	if err != nil {
 		return si, err
 	}
@@ -266,12 +284,22 @@ func (s *SessionsService) storedPassword(p profile.Profile) (string, error) {
 	return pw, nil
 }
 
-func configFor(p profile.Profile, password string) session.Config {
-	return session.Config{
+// configFor builds a session config. An IAM profile gets a credentials source
+// of its own, so each session caches and renews its temporary password.
+func configFor(p profile.Profile, password, mfaCode string) session.Config {
+	c := session.Config{
 		Host: p.Host, Port: p.Port, Database: p.Database, User: p.User, Password: password,
 		SSLMode: p.SSLMode, CAFile: p.CAFile, ConnectTimeout: time.Duration(p.ConnectTimeoutSec) * time.Second,
 		ReadOnly: p.ReadOnly, ProfileID: p.ID,
 	}
+	if p.UsesIAM() {
+		src := awsauth.New(awsauth.FromProfile(p), awsauth.Options{})
+		if mfaCode != "" {
+			src.SetMFACode(mfaCode)
+		}
+		c.Password, c.Credentials = "", src
+	}
+	return c
 }
 
 // notePasswordSaved keeps the store's "password saved" flag in step with what
