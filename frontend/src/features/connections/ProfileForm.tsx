@@ -46,6 +46,8 @@ import {
 } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { sentence } from '../../components/text';
+import { AuthFields } from './AuthFields';
+import { needsUser, usesIAM } from './auth';
 import { COLOR_SWATCHES, SSL_MODES } from './defaults';
 import { TlsNote } from './TlsNote';
 import {
@@ -163,10 +165,11 @@ export function ProfileForm({ initial, keychainAvailable, onCancel, onSaved }: P
     attemptRef.current = attemptId;
     setTest({ kind: 'running', attemptId });
     try {
+      const iam = usesIAM(p);
       const info = await sessionsApi.test({
         profile: p,
-        password,
-        useStoredPassword: hasSaved && !changingPassword && !forgetPassword && !password,
+        password: iam ? '' : password,
+        useStoredPassword: !iam && hasSaved && !changingPassword && !forgetPassword && !password,
         attemptId,
       });
       setTest({ kind: 'ok', info });
@@ -187,7 +190,8 @@ export function ProfileForm({ initial, keychainAvailable, onCancel, onSaved }: P
     if (hasErrors(validateProfile(p))) return;
     setSaving(connect ? 'connect' : 'save');
     setSaveError(null);
-    const typed = password;
+    // IAM profiles get their password from AWS: nothing typed is kept.
+    const typed = usesIAM(p) ? '' : password;
     const storeIt = keychainAvailable && typed !== '';
     try {
       const saved = await profilesApi.save({
@@ -204,6 +208,7 @@ export function ProfileForm({ initial, keychainAvailable, onCancel, onSaved }: P
     }
   };
 
+  const iam = usesIAM(values);
   const sslHelp = SSL_MODES.find((m) => m.value === values.sslMode)?.description;
   const running = test.kind === 'running';
 
@@ -349,7 +354,11 @@ export function ProfileForm({ initial, keychainAvailable, onCancel, onSaved }: P
                 aria-label="Engine"
                 value={values.engine}
                 onChange={(e) => {
-                  setValues((cur) => switchEngine(cur, e as Engine, portTouched));
+                  // IAM is Redshift's: PostgreSQL profiles sign in with a password.
+                  setValues((cur) => {
+                    const next = switchEngine(cur, e as Engine, portTouched);
+                    return e === 'redshift' ? next : { ...next, auth: undefined };
+                  });
                   setSaveError(null);
                 }}
                 data={[
@@ -398,18 +407,32 @@ export function ProfileForm({ initial, keychainAvailable, onCancel, onSaved }: P
               error={errors.database}
               spellCheck={false}
             />
-            <TextInput
-              label="User"
-              required
-              autoComplete="off"
-              value={values.user}
-              onChange={(e) => set('user', e.currentTarget.value)}
-              error={errors.user}
-              spellCheck={false}
-            />
-            {passwordField}
+            {needsUser(values) && (
+              <TextInput
+                label={iam ? 'Database user' : 'User'}
+                required
+                autoComplete="off"
+                value={values.user}
+                onChange={(e) => set('user', e.currentTarget.value)}
+                error={errors.user}
+                spellCheck={false}
+                description={iam ? 'Sent as DbUser' : undefined}
+              />
+            )}
+            {!iam && passwordField}
           </SimpleGrid>
         </Section>
+
+        {values.engine === 'redshift' && (
+          <Section title="Authentication">
+            <AuthFields
+              host={values.host}
+              auth={values.auth}
+              error={errors.auth}
+              onChange={(auth) => set('auth', auth)}
+            />
+          </Section>
+        )}
 
         <Section title="Security">
           <Group gap="sm" align="flex-start" wrap="nowrap">

@@ -109,6 +109,22 @@ describe('connect flow', () => {
     expect(papi.save).not.toHaveBeenCalled();
   });
 
+  it('asks for an MFA code when the AWS role needs one, sends it as mfaCode, and never stores it', async () => {
+    const user = setup(true);
+    sapi.connect
+      .mockRejectedValueOnce(new ApiError('aws_mfa_required', 'AWS profile "dba" assumes a role that needs a code from your MFA device', '', 'Enter the current MFA code and connect again.'))
+      .mockResolvedValueOnce(session);
+    await user.click(screen.getByRole('button', { name: 'go' }));
+    expect(await screen.findByText('MFA code required')).toBeInTheDocument();
+    expect(screen.queryByLabelText('Remember in the OS keychain')).not.toBeInTheDocument();
+    await user.type(screen.getByLabelText('MFA code'), '123456');
+    await user.click(screen.getByRole('button', { name: 'Connect' }));
+    await waitFor(() => expect(sapi.connect).toHaveBeenCalledTimes(2));
+    expect(sapi.connect.mock.calls[1][0]).toMatchObject({ profileId: 'p1', password: '', mfaCode: '123456' });
+    await waitFor(() => expect(screen.queryByLabelText('MFA code')).not.toBeInTheDocument());
+    expect(papi.save).not.toHaveBeenCalled();
+  });
+
   it('without a keychain does not offer to remember', async () => {
     const user = setup(false);
     sapi.connect.mockRejectedValueOnce(new ApiError('password_required', 'a password is needed to connect'));

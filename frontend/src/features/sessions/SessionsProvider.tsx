@@ -37,6 +37,8 @@ export function useSessions(): SessionsContextValue {
 }
 
 interface PromptState {
+  /** "mfa": an IAM profile's AWS role wants an MFA code, not a password. */
+  kind: 'password' | 'mfa';
   profile: ProfileView;
   reason: ApiError | null;
   error: ApiError | null;
@@ -94,11 +96,11 @@ export function SessionsProvider({ children }: { children: ReactNode }) {
   }, [add, drop]);
 
   const attempt = useCallback(
-    async (p: ProfileView, password: string): Promise<SessionInfo> => {
+    async (p: ProfileView, password: string, mfaCode = ''): Promise<SessionInfo> => {
       const attemptId = newAttemptId();
       setConnecting((c) => ({ ...c, [p.id]: attemptId }));
       try {
-        const s = await sessionsApi.connect({ profileId: p.id, password, attemptId });
+        const s = await sessionsApi.connect({ profileId: p.id, password, attemptId, mfaCode });
         add(s);
         setActiveId(s.id);
         return s;
@@ -121,7 +123,11 @@ export function SessionsProvider({ children }: { children: ReactNode }) {
         // No usable password: ask for one, saying why (none saved, or the saved one was refused).
         if (err.code === ErrorCodes.passwordRequired || err.code === ErrorCodes.authFailed) {
           const missing = err.code === ErrorCodes.passwordRequired;
-          setPrompt({ profile: p, reason: missing ? err : null, error: missing ? null : err, busy: false });
+          setPrompt({ kind: 'password', profile: p, reason: missing ? err : null, error: missing ? null : err, busy: false });
+          return null;
+        }
+        if (err.code === ErrorCodes.mfaRequired) {
+          setPrompt({ kind: 'mfa', profile: p, reason: err, error: null, busy: false });
           return null;
         }
         notifyError(err, `Cannot connect to ${p.name}`);
@@ -135,11 +141,12 @@ export function SessionsProvider({ children }: { children: ReactNode }) {
     async (password: string, remember: boolean) => {
       if (!prompt) return;
       const p = prompt.profile;
+      const mfa = prompt.kind === 'mfa';
       setPrompt((s) => (s ? { ...s, busy: true, error: null } : s));
       try {
-        await attempt(p, password);
+        await attempt(p, mfa ? '' : password, mfa ? password : '');
         setPrompt(null);
-        if (remember) {
+        if (remember && !mfa) {
           // Only after the server accepted it: a refused password is never stored.
           const { hasPassword: _, ...profile } = p;
           profilesApi
@@ -153,8 +160,9 @@ export function SessionsProvider({ children }: { children: ReactNode }) {
           setPrompt((s) => (s ? { ...s, busy: false } : s));
           return;
         }
-        // Stay open for another try when the password was wrong; other failures are not the password's fault.
-        if (err.code === ErrorCodes.authFailed) setPrompt((s) => (s ? { ...s, busy: false, error: err } : s));
+        // Stay open for another try when the password (or the MFA code) was wrong; other failures are not its fault.
+        const retry = mfa ? err.code === ErrorCodes.mfaRequired || err.code === 'aws_access_denied' : err.code === ErrorCodes.authFailed;
+        if (retry) setPrompt((s) => (s ? { ...s, busy: false, error: err } : s));
         else {
           setPrompt(null);
           notifyError(err, `Cannot connect to ${p.name}`);
@@ -204,6 +212,7 @@ export function SessionsProvider({ children }: { children: ReactNode }) {
         reason={prompt?.reason ?? null}
         error={prompt?.error ?? null}
         busy={prompt?.busy ?? false}
+        kind={prompt?.kind}
         canRemember={!!conns.keychain?.available && !prompt?.profile.sandbox}
         onSubmit={submitPassword}
         onCancel={() => {
