@@ -90,7 +90,7 @@ func TestGetClusterCredentialsWithStaticKeysLogsInAsTheIAMUser(t *testing.T) {
 func TestCredentialsAreCachedThenRenewedShortlyBeforeExpiry(t *testing.T) {
 	awsEnv(t, "", staticCredentials)
 	fake := newFakeAWS(t)
-	fake.lifetime = 10 * time.Minute
+	fake.Lifetime = 10 * time.Minute
 	dsn := pgtest.NewDatabase(t)
 	dbUser := "bob" + pgtest.Random(4)
 	createLoginUser(t, dsn, "IAM:"+dbUser)
@@ -156,16 +156,16 @@ func TestGetClusterCredentialsWithIAMLogsInAsTheIAMIdentity(t *testing.T) {
 	awsEnv(t, "", staticCredentials)
 	fake := newFakeAWS(t)
 	dsn := pgtest.NewDatabase(t)
-	fake.iamUser = "IAMR:dba" + pgtest.Random(4)
-	createLoginUser(t, dsn, fake.iamUser)
+	fake.IAMUser = "IAMR:dba" + pgtest.Random(4)
+	createLoginUser(t, dsn, fake.IAMUser)
 	src := New(Settings{Method: profile.AuthIAM, AWSProfile: "static", Region: "us-east-1", ClusterID: "c1", WithIAM: true, DurationSec: 3600},
 		Options{BaseEndpoint: fake.srv.URL})
 	info, err := session.Probe(ctxT(t), sessionConfig(t, dsn, src))
 	if err != nil {
 		t.Fatalf("probe: %v", err)
 	}
-	if info.User != fake.iamUser {
-		t.Fatalf("user %q, want %q", info.User, fake.iamUser)
+	if info.User != fake.IAMUser {
+		t.Fatalf("user %q, want %q", info.User, fake.IAMUser)
 	}
 	r := fake.last("GetClusterCredentialsWithIAM")
 	if r.Params.Get("ClusterIdentifier") != "c1" || r.Params.Get("DurationSeconds") != "3600" || r.Params.Has("DbUser") {
@@ -177,16 +177,16 @@ func TestServerlessGetCredentialsSignedForRedshiftServerless(t *testing.T) {
 	awsEnv(t, "", staticCredentials)
 	fake := newFakeAWS(t)
 	dsn := pgtest.NewDatabase(t)
-	fake.iamUser = "IAM:carol" + pgtest.Random(4)
-	createLoginUser(t, dsn, fake.iamUser)
+	fake.IAMUser = "IAM:carol" + pgtest.Random(4)
+	createLoginUser(t, dsn, fake.IAMUser)
 	src := New(Settings{Method: profile.AuthIAMServerless, AWSProfile: "static", Region: "eu-central-1", Workgroup: "analytics"},
 		Options{BaseEndpoint: fake.srv.URL})
 	info, err := session.Probe(ctxT(t), sessionConfig(t, dsn, src))
 	if err != nil {
 		t.Fatalf("probe: %v", err)
 	}
-	if info.User != fake.iamUser {
-		t.Fatalf("user %q, want %q", info.User, fake.iamUser)
+	if info.User != fake.IAMUser {
+		t.Fatalf("user %q, want %q", info.User, fake.IAMUser)
 	}
 	r := fake.last("RedshiftServerless.GetCredentials")
 	if r.JSON["workgroupName"] != "analytics" || r.JSON["dbName"] != nil {
@@ -376,7 +376,7 @@ func TestAWSErrorsGetTheirOwnMessages(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			fake := newFakeAWS(t)
-			fake.errOp, fake.errCode = c.errOp, c.errCode
+			fake.FailWith(c.errOp, c.errCode)
 			src := New(Settings{Method: c.method, AWSProfile: c.awsProfile, Region: "us-east-1", ClusterID: "c1", Workgroup: "wg1", DbUser: "u"},
 				Options{BaseEndpoint: fake.srv.URL})
 			_, _, err := src.Credentials(ctxT(t))
@@ -391,7 +391,7 @@ func TestAWSErrorsGetTheirOwnMessages(t *testing.T) {
 func TestFailedFetchIsNotCachedAndSessionReportsIt(t *testing.T) {
 	awsEnv(t, "", staticCredentials)
 	fake := newFakeAWS(t)
-	fake.errOp, fake.errCode = "GetClusterCredentials", "ClusterNotFound"
+	fake.FailWith("GetClusterCredentials", "ClusterNotFound")
 	dsn := pgtest.NewDatabase(t)
 	src := New(Settings{Method: profile.AuthIAM, AWSProfile: "static", Region: "us-east-1", ClusterID: "c1", DbUser: "u"},
 		Options{BaseEndpoint: fake.srv.URL})
