@@ -360,6 +360,30 @@ func TestMissingAWSProfileIsNamed(t *testing.T) {
 	}
 }
 
+func TestNoCredentialsAnywhereSaysSo(t *testing.T) {
+	awsEnv(t, "", "")
+	fake := newFakeAWS(t)
+	src := New(Settings{Method: profile.AuthIAM, Region: "us-east-1", ClusterID: "c1", DbUser: "u"}, Options{BaseEndpoint: fake.srv.URL})
+	_, _, err := src.Credentials(ctxT(t))
+	ae := wantCode(t, err, CodeNoCredentials)
+	if !strings.Contains(ae.Message, "default AWS credentials") {
+		t.Fatalf("message %q", ae.Message)
+	}
+}
+
+func TestUnreachableAWSIsNotCalledMissingCredentials(t *testing.T) {
+	awsEnv(t, "", staticCredentials)
+	fake := newFakeAWS(t)
+	url := fake.srv.URL
+	fake.srv.Close() // nothing listens there any more
+	src := New(Settings{Method: profile.AuthIAM, AWSProfile: "static", Region: "us-east-1", ClusterID: "c1", DbUser: "u"},
+		Options{BaseEndpoint: url})
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	_, _, err := src.Credentials(ctx)
+	wantCode(t, err, CodeUnreachable)
+}
+
 func TestAWSErrorsGetTheirOwnMessages(t *testing.T) {
 	awsEnv(t, "[profile dba]\nrole_arn = arn:aws:iam::123456789012:role/dba\nsource_profile = static\n", staticCredentials)
 	cases := []struct {

@@ -89,8 +89,9 @@ func (src *Source) classify(ctx context.Context, err error) error {
 		}
 		return mk(CodeAWSError, action+" failed: "+api.ErrorMessage(), "")
 	}
-	if strings.Contains(err.Error(), "no EC2 IMDS role found") || strings.Contains(err.Error(), "failed to retrieve credentials") ||
-		strings.Contains(err.Error(), "failed to refresh cached credentials") {
+	if strings.Contains(err.Error(), "IMDS") {
+		// The default chain ended at the EC2 instance metadata service: on a
+		// workstation that means no credentials were configured at all.
 		return mk(CodeNoCredentials, "no AWS credentials were found for "+prof,
 			"Choose an AWS profile from ~/.aws/config in the connection, or set AWS credentials for the app.")
 	}
@@ -100,6 +101,11 @@ func (src *Source) classify(ctx context.Context, err error) error {
 	if errors.As(err, &opErr) || errors.As(err, &dnsErr) || errors.As(err, &netErr) {
 		return mk(CodeUnreachable, "could not reach AWS to get database credentials",
 			"Check the network connection (and any proxy) to AWS.")
+	}
+	if strings.Contains(err.Error(), "no EC2 IMDS role found") || strings.Contains(err.Error(), "failed to retrieve credentials") ||
+		strings.Contains(err.Error(), "failed to refresh cached credentials") {
+		return mk(CodeNoCredentials, "no AWS credentials were found for "+prof,
+			"Choose an AWS profile from ~/.aws/config in the connection, or set AWS credentials for the app.")
 	}
 	return mk(CodeAWSError, "getting temporary database credentials from AWS failed", "")
 }
