@@ -13,6 +13,7 @@ rm -f "$ART"/*.png "$ART"/*.log 2>/dev/null || true
 
 WAILS_PID=""
 XVFB_PID=""
+FAKEAWS_PID=""
 CONFIG_DIR=$(mktemp -d)
 RUN_TMP=$(mktemp -d)   # the sandbox cluster lives under here (TMPDIR), so leftovers are findable
 chmod 755 "$RUN_TMP"
@@ -22,6 +23,7 @@ cleanup() {
   if [ -n "$WAILS_PID" ] && kill -0 "$WAILS_PID" 2>/dev/null; then
     for g in $(tree_pgids "$WAILS_PID"); do kill_group "$g" KILL; done
   fi
+  [ -n "$FAKEAWS_PID" ] && kill "$FAKEAWS_PID" 2>/dev/null || true
   stop_postmasters_under "$RUN_TMP"
   [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null || true
   rm -rf "$CONFIG_DIR" "$RUN_TMP"
@@ -40,6 +42,20 @@ export RSMATE_FAKE_DIALOGS=1 RSMATE_CONFIG_DIR=$CONFIG_DIR
 export E2E_PG_HOST=127.0.0.1 E2E_PG_PORT=$PG_PORT E2E_PG_USER=rsmate_admin E2E_PG_PASSWORD=$PG_PASSWORD E2E_PG_DATABASE=analytics
 export E2E_BASE_URL="http://localhost:$DEV_PORT"
 export RSMATE_VITE_PORT=${RSMATE_VITE_PORT:-$(free_port)}  # vite.config.ts reads it
+
+# IAM profiles: every AWS call goes to a local stand-in (scripts/fakeaws) that
+# issues passwords for sandbox users; the AWS config has one static-key profile.
+AWS_FAKE_PORT=$(free_port)
+mkdir -p "$RUN_TMP/aws"
+printf '[profile e2e]\nregion = us-east-1\n' >"$RUN_TMP/aws/config"
+printf '[e2e]\naws_access_key_id = AKIDE2E\naws_secret_access_key = e2esecret\n' >"$RUN_TMP/aws/credentials"
+export AWS_CONFIG_FILE=$RUN_TMP/aws/config AWS_SHARED_CREDENTIALS_FILE=$RUN_TMP/aws/credentials AWS_EC2_METADATA_DISABLED=true
+export AWS_ENDPOINT_URL=http://127.0.0.1:$AWS_FAKE_PORT AWS_ENDPOINT_URL_STS=http://127.0.0.1:$AWS_FAKE_PORT
+unset AWS_PROFILE AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN
+go build -o "$RUN_TMP/fakeaws" ./scripts/fakeaws
+FAKEAWS_ADMIN_DSN="postgres://rsmate_admin:$PG_PASSWORD@127.0.0.1:$PG_PORT/postgres?sslmode=disable" \
+  "$RUN_TMP/fakeaws" -listen "127.0.0.1:$AWS_FAKE_PORT" >"$ART/fakeaws.log" 2>&1 &
+FAKEAWS_PID=$!
 
 # -s: frontend/dist is already built (vite serves the live frontend);
 # -m/-nosyncgomod/-skipbindings: never touch go.mod or generated files;

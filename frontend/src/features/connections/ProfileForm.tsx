@@ -416,7 +416,6 @@ export function ProfileForm({ initial, keychainAvailable, onCancel, onSaved }: P
                 onChange={(e) => set('user', e.currentTarget.value)}
                 error={errors.user}
                 spellCheck={false}
-                description={iam ? 'Sent as DbUser' : undefined}
               />
             )}
             {!iam && passwordField}
