@@ -350,6 +350,61 @@ sso_region = us-east-1
 	}
 }
 
+func TestSSODeviceSignInCachesTheTokenTheSDKThenUses(t *testing.T) {
+	home := awsEnv(t, `[profile modern]
+sso_session = corp
+sso_account_id = 123456789012
+sso_role_name = ReadOnly
+
+[sso-session corp]
+sso_start_url = https://example.awsapps.com/start
+sso_region = us-east-1
+`, "")
+	writeSSOToken(t, home, "corp", time.Now().Add(-time.Hour)) // expired: connecting needs a sign-in
+	fake := newFakeAWS(t)
+	fake.PendingPolls = 1
+	_, err := loginViaProfile(t, fake, "modern", nil)
+	wantCode(t, err, CodeSSOExpired)
+
+	ctx := ctxT(t)
+	in, err := StartSSOSignIn(ctx, "modern", Options{BaseEndpoint: fake.srv.URL})
+	if err != nil {
+		t.Fatalf("start: %v", err)
+	}
+	if in.UserCode != "ABCD-EFGH" || !strings.Contains(in.VerificationURL, "user_code=ABCD-EFGH") {
+		t.Fatalf("code %q at %q", in.UserCode, in.VerificationURL)
+	}
+	if err := in.Wait(ctx); err != nil {
+		t.Fatalf("wait: %v", err)
+	}
+	if n := fake.calls("oidc.CreateToken"); n != 2 {
+		t.Fatalf("%d token polls, want 2 (one pending)", n)
+	}
+	sum := sha1.Sum([]byte("corp"))
+	path := filepath.Join(home, ".aws", "sso", "cache", hex.EncodeToString(sum[:])+".json")
+	st, err := os.Stat(path)
+	if err != nil || st.Mode().Perm() != 0o600 {
+		t.Fatalf("cache file %v %v", st, err)
+	}
+	key, err := loginViaProfile(t, fake, "modern", nil)
+	if err != nil {
+		t.Fatalf("connect after sign-in: %v", err)
+	}
+	if key != "AKIDSSO" {
+		t.Fatalf("signed with %q, want the SSO role's key", key)
+	}
+}
+
+func TestSSOSignInRefusesAProfileWithoutSSO(t *testing.T) {
+	awsEnv(t, "[profile plain]\nregion = us-east-1\n", staticCredentials)
+	_, err := StartSSOSignIn(ctxT(t), "plain", Options{})
+	if ae := apperr.As(err); ae == nil || ae.Code != "aws_not_sso" {
+		t.Fatalf("got %v", err)
+	}
+	_, err = StartSSOSignIn(ctxT(t), "nosuch", Options{})
+	wantCode(t, err, CodeProfileMissing)
+}
+
 func TestMissingAWSProfileIsNamed(t *testing.T) {
 	awsEnv(t, "[profile other]\nregion = us-east-1\n", staticCredentials)
 	src := New(Settings{Method: profile.AuthIAM, AWSProfile: "nosuch", Region: "us-east-1", ClusterID: "c1", DbUser: "u"}, Options{})

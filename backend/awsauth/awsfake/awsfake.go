@@ -43,6 +43,9 @@ type Server struct {
 	// CreateUsers creates a database user the first time credentials are
 	// issued for it (end-to-end runs); tests create theirs up front.
 	CreateUsers bool
+	// PendingPolls is how many CreateToken polls of an IAM Identity Center
+	// device sign-in answer "authorization pending" before the token comes.
+	PendingPolls int
 
 	mu       sync.Mutex
 	requests []Request
@@ -120,8 +123,12 @@ func Scope(auth string) (key, region, service string) {
 // ServeHTTP answers one AWS call.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	body, _ := io.ReadAll(r.Body)
-	if r.URL.Path == "/federation/credentials" {
+	switch r.URL.Path {
+	case "/federation/credentials":
 		s.ssoRoleCredentials(w, r)
+		return
+	case "/client/register", "/device_authorization", "/token":
+		s.oidc(w, r.URL.Path, body)
 		return
 	}
 	req := Request{Auth: r.Header.Get("Authorization")}
@@ -201,6 +208,52 @@ func (s *Server) ssoRoleCredentials(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/json")
 	_ = json.NewEncoder(w).Encode(map[string]any{"roleCredentials": map[string]any{"accessKeyId": "AKIDSSO",
 		"secretAccessKey": "ssosecret", "sessionToken": "ssotoken", "expiration": time.Now().Add(time.Hour).UnixMilli()}})
+}
+
+// oidc is the IAM Identity Center OIDC service of a device sign-in:
+// RegisterClient, StartDeviceAuthorization, then CreateToken polled until
+// PendingPolls polls have been answered "pending". The access token it issues
+// ("tok") is the one ssoRoleCredentials accepts.
+func (s *Server) oidc(w http.ResponseWriter, path string, body []byte) {
+	var in map[string]any
+	_ = json.Unmarshal(body, &in)
+	op := map[string]string{"/client/register": "oidc.RegisterClient", "/device_authorization": "oidc.StartDeviceAuthorization",
+		"/token": "oidc.CreateToken"}[path]
+	s.mu.Lock()
+	s.requests = append(s.requests, Request{Op: op, JSON: in})
+	polls := 0
+	for _, r := range s.requests {
+		if r.Op == "oidc.CreateToken" {
+			polls++
+		}
+	}
+	pending := polls <= s.PendingPolls
+	s.mu.Unlock()
+	w.Header().Set("Content-Type", "application/json")
+	switch op {
+	case "oidc.RegisterClient":
+		_ = json.NewEncoder(w).Encode(map[string]any{"clientId": "client-1", "clientSecret": "client-secret",
+			"clientIdIssuedAt": time.Now().Unix(), "clientSecretExpiresAt": time.Now().Add(90 * 24 * time.Hour).Unix()})
+	case "oidc.StartDeviceAuthorization":
+		_ = json.NewEncoder(w).Encode(map[string]any{"deviceCode": "device-1", "userCode": "ABCD-EFGH",
+			"verificationUri": "https://device.sso.example/", "verificationUriComplete": "https://device.sso.example/?user_code=ABCD-EFGH",
+			"expiresIn": 600, "interval": 1})
+	case "oidc.CreateToken":
+		if in["deviceCode"] != "device-1" || in["clientSecret"] != "client-secret" {
+			w.Header().Set("X-Amzn-Errortype", "InvalidGrantException")
+			w.WriteHeader(http.StatusBadRequest)
+			_ = json.NewEncoder(w).Encode(map[string]string{"error": "invalid_grant"})
+			return
+		}
+		if pending {
+			w.Header().Set("X-Amzn-Errortype", "AuthorizationPendingException")
+			w.WriteHeader(http.StatusBadRequest)
+			_ = json.NewEncoder(w).Encode(map[string]string{"error": "authorization_pending"})
+			return
+		}
+		_ = json.NewEncoder(w).Encode(map[string]any{"accessToken": "tok", "expiresIn": 28800, "refreshToken": "refresh-1",
+			"tokenType": "Bearer"})
+	}
 }
 
 func fail(w http.ResponseWriter, req Request, code string) {
