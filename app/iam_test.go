@@ -2,6 +2,8 @@ package app
 
 import (
 	"context"
+	"crypto/sha1"
+	"encoding/hex"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -24,6 +26,7 @@ type iamFixture struct {
 	fake   *awsfake.Server
 	pg     pgServer
 	dbUser string
+	home   string
 }
 
 func newIAMFixture(t *testing.T, awsConfig string) iamFixture {
@@ -51,6 +54,7 @@ func newIAMFixture(t *testing.T, awsConfig string) iamFixture {
 	// The SDK's assume-role STS client ignores AWS_ENDPOINT_URL (it is
 	// built before the global endpoint is resolved); the STS variable reaches it.
 	t.Setenv("AWS_ENDPOINT_URL_STS", srv.URL)
+	t.Setenv("AWS_ENDPOINT_URL_SSO", srv.URL) // the same for the SSO portal client
 
 	pg := newPGServer(t)
 	dbUser := "alice" + pgtest.Random(4)
@@ -67,7 +71,7 @@ func newIAMFixture(t *testing.T, awsConfig string) iamFixture {
 			conn.Close(ctx)
 		}
 	})
-	return iamFixture{fake: fake, pg: pg, dbUser: dbUser}
+	return iamFixture{fake: fake, pg: pg, dbUser: dbUser, home: home}
 }
 
 // profile is an IAM (provisioned) profile for the test server; the host is
@@ -164,4 +168,72 @@ func TestIAMFailuresReachTheFrontendWithTheirOwnCodes(t *testing.T) {
 	}
 	_, err = a.Sessions.Test(TestRequest{Profile: f.profile("missing", "nosuch")})
 	wantCode(t, err, "aws_profile_missing")
+}
+
+func TestExpiredSSOSignInIsRenewedFromTheAppThenConnects(t *testing.T) {
+	a := newTestApp(t)
+	f := newIAMFixture(t, "[profile corp-sso]\nsso_session = corp\nsso_account_id = 123456789012\nsso_role_name = ReadOnly\n\n"+
+		"[sso-session corp]\nsso_start_url = https://example.awsapps.com/start\nsso_region = us-east-1\n")
+	// The AWS CLI's cache holds an expired token for the session.
+	sum := sha1.Sum([]byte("corp"))
+	dir := filepath.Join(f.home, ".aws", "sso", "cache")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	expired := `{"accessToken":"old","expiresAt":"` + time.Now().Add(-time.Hour).UTC().Format(time.RFC3339) + `"}`
+	if err := os.WriteFile(filepath.Join(dir, hex.EncodeToString(sum[:])+".json"), []byte(expired), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	v, err := a.Profiles.Save(SaveProfileRequest{Profile: f.profile("sso", "corp-sso")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = a.Sessions.Connect(ConnectRequest{ProfileID: v.ID})
+	if ae := wantCode(t, err, "aws_sso_expired"); !strings.Contains(ae.Hint, "Sign in") {
+		t.Fatalf("hint %q does not offer signing in", ae.Hint)
+	}
+
+	in, err := a.Sessions.StartAWSSignIn("corp-sso")
+	if err != nil {
+		t.Fatalf("start sign-in: %v", err)
+	}
+	if in.UserCode != "ABCD-EFGH" || len(a.fake.OpenedURLs) != 1 || a.fake.OpenedURLs[0] != in.URL {
+		t.Fatalf("sign-in %+v, browser opened %v", in, a.fake.OpenedURLs)
+	}
+	if err := a.Sessions.FinishAWSSignIn(in.ID); err != nil {
+		t.Fatalf("finish sign-in: %v", err)
+	}
+	si, err := a.Sessions.Connect(ConnectRequest{ProfileID: v.ID})
+	if err != nil {
+		t.Fatalf("connect after sign-in: %v", err)
+	}
+	if r, _ := f.fake.Last("GetClusterCredentials"); r.KeyID != "AKIDSSO" || si.Server.User != "IAM:"+f.dbUser {
+		t.Fatalf("signed with %s as %s", r.KeyID, si.Server.User)
+	}
+	if err := a.Sessions.FinishAWSSignIn(in.ID); err == nil {
+		t.Fatal("a finished sign-in could be finished again")
+	}
+}
+
+func TestAWSSignInCanBeCancelled(t *testing.T) {
+	a := newTestApp(t)
+	f := newIAMFixture(t, "[profile corp-sso]\nsso_session = corp\nsso_account_id = 1\nsso_role_name = R\n\n"+
+		"[sso-session corp]\nsso_start_url = https://example.awsapps.com/start\nsso_region = us-east-1\n")
+	f.fake.PendingPolls = 1000 // the user never confirms
+	in, err := a.Sessions.StartAWSSignIn("corp-sso")
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- a.Sessions.FinishAWSSignIn(in.ID) }()
+	time.Sleep(300 * time.Millisecond)
+	if err := a.Sessions.Cancel(in.ID); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-done:
+		wantCode(t, err, "canceled")
+	case <-time.After(10 * time.Second):
+		t.Fatal("Cancel did not stop the sign-in")
+	}
 }

@@ -2,6 +2,8 @@ package app
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"strings"
 	"sync"
@@ -21,6 +23,8 @@ type SessionsService struct {
 	// attempts: each Test or Connect running, by attempt id. An id the
 	// frontend reuses names every attempt running under it.
 	attempts map[string]map[*attempt]bool
+	// signIns: IAM Identity Center sign-ins started and not yet finished, by id.
+	signIns map[string]*awsauth.SSOSignIn
 }
 
 // attempt is one registered Test or Connect; its own pointer lets it
@@ -194,7 +198,11 @@ func infoOf(sess *session.Session, p profile.Profile) SessionInfo {
 // attempt registers a cancellable context for a connect attempt. The connect
 // timeout itself is enforced by pgx; this bound only guards against a hang.
 func (s *SessionsService) attempt(id string, p profile.Profile) (context.Context, func()) {
-	limit := time.Duration(p.ConnectTimeoutSec)*time.Second + 10*time.Second
+	return s.attemptWithin(id, time.Duration(p.ConnectTimeoutSec)*time.Second+10*time.Second)
+}
+
+// attemptWithin registers a context that Cancel(id) ends, bounded by limit.
+func (s *SessionsService) attemptWithin(id string, limit time.Duration) (context.Context, func()) {
 	ctx, cancel := context.WithTimeout(context.Background(), limit)
 	if id == "" {
 		return ctx, cancel
@@ -309,4 +317,71 @@ func (s *SessionsService) notePasswordSaved(id string, saved bool) {
 	if st, err := s.app.store(); err == nil {
 		_ = st.SetPasswordSaved(id, saved)
 	}
+}
+
+// AWSSignIn is an IAM Identity Center sign-in waiting for the user to confirm
+// UserCode on the page opened in the browser (URL, shown in case the browser
+// did not open).
+type AWSSignIn struct {
+	ID       string `json:"id"`
+	UserCode string `json:"userCode"`
+	URL      string `json:"url"`
+}
+
+// StartAWSSignIn starts signing in to IAM Identity Center for an AWS profile
+// (as aws sso login does) and opens the confirmation page in the browser.
+// FinishAWSSignIn then waits for the confirmation.
+func (s *SessionsService) StartAWSSignIn(awsProfile string) (out AWSSignIn, err error) {
+	defer guard(&err)
+	if err := profile.CheckText("AWS profile", awsProfile, profile.AWSNameMaxBytes); err != nil {
+		return out, err
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	in, err := awsauth.StartSSOSignIn(ctx, awsProfile, awsauth.Options{})
+	if err != nil {
+		return out, err
+	}
+	out = AWSSignIn{ID: newSignInID(), UserCode: in.UserCode, URL: in.VerificationURL}
+	s.mu.Lock()
+	if s.signIns == nil {
+		s.signIns = map[string]*awsauth.SSOSignIn{}
+	}
+	s.signIns[out.ID] = in
+	s.mu.Unlock()
+	if err := s.app.platform.OpenURL(in.VerificationURL); err != nil {
+		return out, err
+	}
+	return out, nil
+}
+
+// FinishAWSSignIn waits until the user confirms the code (Cancel(id) stops
+// waiting) and caches the token where the AWS CLI and SDK read it.
+func (s *SessionsService) FinishAWSSignIn(id string) (err error) {
+	defer guard(&err)
+	if err := profile.CheckText("sign-in id", id, attemptIDMaxBytes); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	in := s.signIns[id]
+	delete(s.signIns, id)
+	s.mu.Unlock()
+	if in == nil {
+		return apperr.New("not_found", "this sign-in is over", "Start the sign-in again.")
+	}
+	ctx, done := s.attemptWithin(id, time.Until(in.ExpiresAt)+10*time.Second)
+	defer done()
+	if err := in.Wait(ctx); err != nil {
+		if errors.Is(err, context.Canceled) {
+			return apperr.New("canceled", "the sign-in was cancelled", "")
+		}
+		return err
+	}
+	return nil
+}
+
+func newSignInID() string {
+	b := make([]byte, 8)
+	_, _ = rand.Read(b)
+	return "sso-" + hex.EncodeToString(b)
 }

@@ -56,7 +56,7 @@ func (src *Source) classify(ctx context.Context, err error) error {
 				"or choose a profile that exists in ~/.aws/config."}
 	case errors.As(err, &invalidToken) || strings.Contains(err.Error(), "SSO token"):
 		return mk(CodeSSOExpired, "the IAM Identity Center (SSO) sign-in of "+prof+" has expired or is missing",
-			"Sign in again: run  aws sso login"+profileFlag(src.s.AWSProfile)+"  in a terminal, then connect.")
+			"Sign in again: press Sign in and confirm the code in your browser, or run  aws sso login"+profileFlag(src.s.AWSProfile)+"  in a terminal, then connect.")
 	case errors.Is(err, errMFARequired):
 		return &apperr.Error{Code: CodeMFARequired, Err: err,
 			Message: prof + " assumes a role that needs a code from your MFA device",

@@ -160,6 +160,22 @@ export namespace access {
 
 export namespace app {
 	
+	export class AWSSignIn {
+	    id: string;
+	    userCode: string;
+	    url: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new AWSSignIn(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.userCode = source["userCode"];
+	        this.url = source["url"];
+	    }
+	}
 	export class CatalogCounts {
 	    users: number;
 	    roles: number;
