@@ -3,7 +3,10 @@
 // and Connect through the real AWS SDK against the local AWS stand-in
 // (scripts/fakeaws, reached through AWS_ENDPOINT_URL set by scripts/e2e.sh),
 // which issues a temporary password for IAM:<user> in the sandbox PostgreSQL.
-export const name = 'IAM profile: form light and dark, test and connect with temporary credentials';
+// Then IAM Identity Center: a profile whose AWS profile (e2e-sso) has an
+// expired cached token offers "Sign in to AWS"; signing in (the stand-in
+// confirms the device code after two polls) caches a token and connects.
+export const name = 'IAM profile: form light and dark, test and connect with temporary credentials, SSO sign-in';
 
 const RS_HOST = 'examplecluster.abc123xyz789.us-west-2.redshift.amazonaws.com';
 
@@ -97,4 +100,52 @@ export default async function ({ page, baseURL, env, shot }) {
   await row.getByRole('button', { name: `Actions for ${profileName}` }).click();
   await page.getByRole('menuitem', { name: /Delete/ }).click();
   await row.waitFor({ state: 'detached' });
+
+  // IAM Identity Center: the cached token of e2e-sso has expired (scripts/e2e.sh wrote it).
+  const ssoName = `E2E SSO ${Date.now().toString(36)}`;
+  await page.getByRole('button', { name: 'New connection', exact: true }).first().click();
+  const sf = page.getByRole('dialog', { name: /New connection/ });
+  await sf.getByLabel('Name').fill(ssoName);
+  await sf.getByLabel('Host').fill(pg.host);
+  await sf.getByLabel('Port').fill(pg.port);
+  await sf.getByRole('textbox', { name: /^Database\s*\*?$/ }).fill(pg.database);
+  await sf.getByLabel('SSL mode').selectOption('disable');
+  await sf.getByText('IAM, provisioned', { exact: true }).click();
+  await sf.getByRole('textbox', { name: /^Database user/ }).fill(`${dbUser}_sso`);
+  await sf.getByLabel('AWS profile').fill('e2e-sso');
+  await sf.getByLabel('Region').fill('us-east-1');
+  await sf.getByLabel('Cluster identifier').fill('sandbox');
+  await sf.getByRole('button', { name: 'Save', exact: true }).click();
+  await sf.waitFor({ state: 'hidden' });
+  const ssoRow = list.getByRole('option', { name: ssoName });
+  const signInDialog = page.getByRole('dialog', { name: /Sign in to AWS/ });
+  for (const scheme of ['light', 'dark']) {
+    await page.evaluate((sc) => localStorage.setItem('rsmate-color-scheme', sc), scheme);
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await page.waitForFunction((sc) => document.documentElement.getAttribute('data-mantine-color-scheme') === sc, scheme);
+    await ssoRow.hover();
+    await ssoRow.getByRole('button', { name: `Connect to ${ssoName}` }).click();
+    await signInDialog.getByText(/has expired or is missing/).waitFor({ timeout: 30000 });
+    await shot(`${scheme}-sso-sign-in-offered`);
+    if (scheme === 'light') {
+      await signInDialog.getByRole('button', { name: 'Cancel' }).click();
+      await signInDialog.waitFor({ state: 'detached' });
+    }
+  }
+  await signInDialog.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await signInDialog.getByText('ABCD-EFGH', { exact: true }).waitFor();
+  await shot('dark-sso-code-shown');
+  await signInDialog.waitFor({ state: 'detached', timeout: 30000 });
+  await status.getByText(`IAM:${dbUser}_sso@`, { exact: false }).waitFor({ timeout: 30000 }).catch(async (e) => {
+    await shot('sso-connect-failed');
+    throw new Error(`after signing in, the status bar does not show IAM:${dbUser}_sso: ${(await status.innerText().catch(() => '')) || e.message}`);
+  });
+  await shot('dark-sso-connected');
+  await page.getByRole('button', { name: 'Disconnect', exact: true }).click();
+  await status.getByText('Not connected').waitFor();
+  await ssoRow.hover();
+  await ssoRow.getByRole('button', { name: `Actions for ${ssoName}` }).click();
+  await page.getByRole('menuitem', { name: /Delete/ }).click();
+  await ssoRow.waitFor({ state: 'detached' });
+  await page.evaluate(() => localStorage.removeItem('rsmate-color-scheme'));
 }

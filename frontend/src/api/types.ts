@@ -98,6 +98,13 @@ export interface TestRequest {
   mfaCode?: string;
 }
 
+/** An IAM Identity Center sign-in waiting for the user to confirm userCode at url. */
+export interface AWSSignIn {
+  id: string;
+  userCode: string;
+  url: string;
+}
+
 export interface ConnectRequest {
   profileId: string;
   password: string;

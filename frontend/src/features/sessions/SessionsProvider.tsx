@@ -8,6 +8,7 @@ import {
   profilesApi,
   sessionsApi,
   toApiError,
+  type AWSSignIn,
   type ProfileView,
   type SessionInfo,
 } from '../../api';
@@ -15,6 +16,7 @@ import { notifyError } from '../../components/notify';
 import { PendingGuardHost, confirmDropPending } from '../changes/PendingGuard';
 import { pending } from '../changes/store';
 import { useConnections } from '../connections/ConnectionsProvider';
+import { AwsSignInPrompt } from './AwsSignInPrompt';
 import { PasswordPrompt } from './PasswordPrompt';
 
 interface SessionsContextValue {
@@ -45,11 +47,21 @@ interface PromptState {
   busy: boolean;
 }
 
+/** An IAM profile whose IAM Identity Center sign-in expired: sign in, then connect. */
+interface SignInState {
+  profile: ProfileView;
+  reason: ApiError;
+  signIn: AWSSignIn | null;
+  error: ApiError | null;
+  busy: boolean;
+}
+
 export function SessionsProvider({ children }: { children: ReactNode }) {
   const [sessions, setSessions] = useState<SessionInfo[]>([]);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [connecting, setConnecting] = useState<Record<string, string>>({});
   const [prompt, setPrompt] = useState<PromptState | null>(null);
+  const [sso, setSso] = useState<SignInState | null>(null);
   const conns = useConnections();
   // The latest connecting map for callbacks; updated after commit, before the next event.
   const connectingRef = useRef(connecting);
@@ -130,12 +142,21 @@ export function SessionsProvider({ children }: { children: ReactNode }) {
           setPrompt({ kind: 'mfa', profile: p, reason: err, error: null, busy: false });
           return null;
         }
+        if (err.code === ErrorCodes.ssoExpired && p.auth) {
+          setSso({ profile: p, reason: err, signIn: null, error: null, busy: false });
+          return null;
+        }
         notifyError(err, `Cannot connect to ${p.name}`);
         return null;
       }
     },
     [attempt],
   );
+
+  const connectRef = useRef(connect);
+  useLayoutEffect(() => {
+    connectRef.current = connect;
+  }, [connect]);
 
   const submitPassword = useCallback(
     async (password: string, remember: boolean) => {
@@ -172,6 +193,31 @@ export function SessionsProvider({ children }: { children: ReactNode }) {
     [prompt, attempt, conns],
   );
 
+  const signInAndConnect = useCallback(async () => {
+    if (!sso) return;
+    const p = sso.profile;
+    setSso((s) => (s ? { ...s, busy: true, error: null } : s));
+    let id = '';
+    try {
+      const signIn = await sessionsApi.startAWSSignIn(p.auth?.awsProfile ?? '');
+      id = signIn.id;
+      setSso((s) => (s ? { ...s, signIn } : s));
+      await sessionsApi.finishAWSSignIn(signIn.id);
+    } catch (e) {
+      const err = toApiError(e);
+      if (isCancelled(err)) return;
+      setSso((s) => (s && s.profile.id === p.id ? { ...s, busy: false, signIn: null, error: err } : s));
+      return;
+    }
+    setSso(null);
+    if (id) void connectRef.current(p);
+  }, [sso]);
+
+  const cancelSignIn = useCallback(() => {
+    if (sso?.signIn) void sessionsApi.cancel(sso.signIn.id).catch(() => {});
+    setSso(null);
+  }, [sso]);
+
   const cancelConnect = useCallback((profileId: string) => {
     const id = connectingRef.current[profileId];
     if (id) void sessionsApi.cancel(id).catch(() => {});
@@ -207,6 +253,15 @@ export function SessionsProvider({ children }: { children: ReactNode }) {
     <Ctx.Provider value={value}>
       {children}
       <PendingGuardHost />
+      <AwsSignInPrompt
+        profile={sso?.profile ?? null}
+        reason={sso?.reason ?? null}
+        signIn={sso?.signIn ?? null}
+        error={sso?.error ?? null}
+        busy={sso?.busy ?? false}
+        onSignIn={() => void signInAndConnect()}
+        onCancel={cancelSignIn}
+      />
       <PasswordPrompt
         profile={prompt?.profile ?? null}
         reason={prompt?.reason ?? null}
