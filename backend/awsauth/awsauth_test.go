@@ -482,3 +482,30 @@ func TestFailedFetchIsNotCachedAndSessionReportsIt(t *testing.T) {
 		t.Fatalf("%d calls: a failure was cached", n)
 	}
 }
+
+func TestSwitchingDatabaseReusesTheCredentialsOfTheSession(t *testing.T) {
+	awsEnv(t, "", staticCredentials)
+	fake := newFakeAWS(t)
+	dsn := pgtest.NewDatabase(t)
+	other := mustParse(t, pgtest.NewDatabase(t)).Database
+	dbUser := "erin" + pgtest.Random(4)
+	createLoginUser(t, dsn, "IAM:"+dbUser)
+	src := New(Settings{Method: profile.AuthIAM, AWSProfile: "static", Region: "us-east-1", ClusterID: "c1", DbUser: dbUser},
+		Options{BaseEndpoint: fake.srv.URL})
+	m := session.NewManager()
+	defer m.CloseAll()
+	s, err := m.Open(ctxT(t), sessionConfig(t, dsn, src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s2, err := m.SwitchDatabase(ctxT(t), s.ID, other)
+	if err != nil {
+		t.Fatalf("switch: %v", err)
+	}
+	if s2.Server.Database != other || s2.Server.User != "IAM:"+dbUser {
+		t.Fatalf("after the switch: %s as %s", s2.Server.Database, s2.Server.User)
+	}
+	if n := fake.calls("GetClusterCredentials"); n != 1 {
+		t.Fatalf("%d credential calls, want 1 (credentials are not tied to a database)", n)
+	}
+}
