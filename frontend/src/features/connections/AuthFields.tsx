@@ -35,7 +35,7 @@ export function AuthFields({ host, auth, error, onChange }: Props) {
       </Input.Wrapper>
       {method === 'password' ? (
         <Text size="xs" c="dimmed">
-          A database user and password; the password is kept in the OS keychain.
+          A database user and its password, saved in the OS keychain when one is available.
         </Text>
       ) : (
         <>
