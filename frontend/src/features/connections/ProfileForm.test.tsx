@@ -11,7 +11,7 @@ vi.mock('../../api', async (importOriginal) => {
   return {
     ...real,
     profilesApi: { parseURL: vi.fn(), save: vi.fn(), pickCAFile: vi.fn() },
-    sessionsApi: { test: vi.fn(), cancel: vi.fn(() => Promise.resolve()) },
+    sessionsApi: { test: vi.fn(), cancel: vi.fn(() => Promise.resolve()), startAWSSignIn: vi.fn(), finishAWSSignIn: vi.fn() },
   };
 });
 
@@ -362,5 +362,25 @@ describe('ProfileForm: test connection', () => {
     await user.click(screen.getByLabelText('PostgreSQL'));
     expect(screen.queryByLabelText('IAM, Serverless')).not.toBeInTheDocument();
     expect(screen.getByLabelText(/^Password/, { selector: 'input' })).toBeInTheDocument();
+  });
+
+  it('a test that finds the SSO sign-in expired offers Sign in, then tests again', async () => {
+    const { user } = setup();
+    await user.type(field(/^Name/), 'SSO');
+    await user.type(field(/^Host/), 'examplecluster.abc123xyz789.us-west-2.redshift.amazonaws.com');
+    await user.click(screen.getByLabelText('IAM, provisioned'));
+    await user.type(field(/^Database user\s*\*?$/), 'alice');
+    await user.type(field(/^AWS profile/), 'corp-sso');
+    sess.test
+      .mockRejectedValueOnce(new ApiError('aws_sso_expired', 'the IAM Identity Center (SSO) sign-in of AWS profile "corp-sso" has expired or is missing', '', 'Sign in again.'))
+      .mockResolvedValueOnce({ engine: 'redshift', version: 'Redshift 1.0', fullVersion: '', user: 'IAM:alice', database: 'dev', host: 'h', port: 5439, superuser: false });
+    sess.startAWSSignIn.mockResolvedValue({ id: 'sso-1', userCode: 'ABCD-EFGH', url: 'https://x' });
+    sess.finishAWSSignIn.mockResolvedValue(undefined);
+    await user.click(screen.getByRole('button', { name: 'Test connection' }));
+    await user.click(await screen.findByRole('button', { name: 'Sign in to AWS…' }));
+    await user.click(await screen.findByRole('button', { name: 'Sign in' }));
+    await waitFor(() => expect(sess.test).toHaveBeenCalledTimes(2));
+    expect(sess.startAWSSignIn).toHaveBeenCalledWith('corp-sso');
+    expect(await screen.findByText('IAM:alice')).toBeInTheDocument();
   });
 });

@@ -34,17 +34,20 @@ import {
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import {
   ApiError,
+  ErrorCodes,
   isCancelled,
   newAttemptId,
   profilesApi,
   sessionsApi,
   toApiError,
+  type AWSSignIn,
   type Engine,
   type ProfileView,
   type ServerInfo,
   type SSLMode,
 } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { AwsSignInPrompt } from '../sessions/AwsSignInPrompt';
 import { sentence } from '../../components/text';
 import { AuthFields } from './AuthFields';
 import { needsUser, usesIAM } from './auth';
@@ -109,6 +112,8 @@ export function ProfileForm({ initial, keychainAvailable, onCancel, onSaved }: P
   const [saving, setSaving] = useState<'save' | 'connect' | null>(null);
   const [saveError, setSaveError] = useState<ApiError | null>(null);
   const attemptRef = useRef<string | null>(null);
+  // IAM Identity Center sign-in offered when a test found the cached token expired.
+  const [sso, setSso] = useState<{ signIn: AWSSignIn | null; busy: boolean; error: ApiError | null } | null>(null);
   const resultRef = useRef<HTMLDivElement | null>(null);
 
   // Results appear below the fields; bring them into view in a scrolled form.
@@ -178,6 +183,26 @@ export function ProfileForm({ initial, keychainAvailable, onCancel, onSaved }: P
     } finally {
       attemptRef.current = null;
     }
+  };
+
+  const signInToAWS = async () => {
+    setSso({ signIn: null, busy: true, error: null });
+    try {
+      const signIn = await sessionsApi.startAWSSignIn(values.auth?.awsProfile ?? '');
+      setSso((cur) => (cur ? { ...cur, signIn } : cur));
+      await sessionsApi.finishAWSSignIn(signIn.id);
+    } catch (e) {
+      const err = toApiError(e);
+      if (!isCancelled(err)) setSso((cur) => (cur ? { signIn: null, busy: false, error: err } : cur));
+      return;
+    }
+    setSso(null);
+    void runTest();
+  };
+
+  const cancelSignIn = () => {
+    if (sso?.signIn) void sessionsApi.cancel(sso.signIn.id).catch(() => {});
+    setSso(null);
   };
 
   const cancelTest = () => {
@@ -530,6 +555,13 @@ export function ProfileForm({ initial, keychainAvailable, onCancel, onSaved }: P
         <Box ref={resultRef}>
           <Stack gap="xs">
             <TestResult test={test} onDismiss={() => setTest({ kind: 'idle' })} />
+            {test.kind === 'failed' && test.error.code === ErrorCodes.ssoExpired && values.auth && (
+              <Group>
+                <Button size="xs" variant="light" onClick={() => setSso({ signIn: null, busy: false, error: null })}>
+                  Sign in to AWS…
+                </Button>
+              </Group>
+            )}
             {saveError && <ErrorAlert error={saveError} onClose={() => setSaveError(null)} />}
           </Stack>
         </Box>
@@ -539,6 +571,15 @@ export function ProfileForm({ initial, keychainAvailable, onCancel, onSaved }: P
           </Text>
         )}
       </Stack>
+      <AwsSignInPrompt
+        profile={sso ? { ...toProfile(values), hasPassword: false } : null}
+        reason={test.kind === 'failed' ? test.error : null}
+        signIn={sso?.signIn ?? null}
+        error={sso?.error ?? null}
+        busy={sso?.busy ?? false}
+        onSignIn={() => void signInToAWS()}
+        onCancel={cancelSignIn}
+      />
       <Group justify="space-between" gap="xs" className={classes.footer}>
         <Group gap="xs">
           <Button
