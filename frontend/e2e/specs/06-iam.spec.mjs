@@ -115,6 +115,15 @@ export default async function ({ page, baseURL, env, shot }) {
   await sf.getByLabel('AWS profile').fill('e2e-sso');
   await sf.getByLabel('Region').fill('us-east-1');
   await sf.getByLabel('Cluster identifier').fill('sandbox');
+  // Testing from the form finds the expired sign-in and offers it there too (cancelled here).
+  await sf.getByRole('button', { name: 'Test connection' }).click();
+  await sf.getByRole('button', { name: 'Sign in to AWS…' }).click({ timeout: 30000 });
+  const formSignIn = page.getByRole('dialog', { name: /Sign in to AWS/ });
+  await formSignIn.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
+  await page.waitForTimeout(400); // let the modal's fade-in finish before the screenshot
+  await shot('light-sso-sign-in-from-form');
+  await formSignIn.getByRole('button', { name: 'Cancel' }).click();
+  await formSignIn.waitFor({ state: 'detached' });
   await sf.getByRole('button', { name: 'Save', exact: true }).click();
   await sf.waitFor({ state: 'hidden' });
   const ssoRow = list.getByRole('option', { name: ssoName });

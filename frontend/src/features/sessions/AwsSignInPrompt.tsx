@@ -27,6 +27,8 @@ export function AwsSignInPrompt({ profile, reason, signIn, error, busy, onSignIn
       opened={!!profile}
       onClose={onCancel}
       size={440}
+      // Above the connection form when opened from a test there.
+      zIndex={300}
       title={
         <Group gap="xs">
           <IconBrandAws size={18} />
