@@ -26,9 +26,16 @@ type Events interface {
 	Emit(name string, data any)
 }
 
+// Browser is the seam for showing a web page in the user's browser (the IAM
+// Identity Center sign-in page).
+type Browser interface {
+	OpenURL(url string) error
+}
+
 // Platform bundles the seams and is given the Wails context at startup.
 type Platform interface {
 	Dialogs
 	Events
+	Browser
 	Startup(ctx context.Context)
 }

@@ -43,6 +43,20 @@ func (p *desktopPlatform) Emit(name string, data any) {
 	runtime.EventsEmit(ctx, name, data)
 }
 
+// OpenURL opens url in the default browser through the Wails runtime; before
+// startup there is no Wails context, and calling the runtime without one
+// would end the process.
+func (p *desktopPlatform) OpenURL(url string) error {
+	p.mu.Lock()
+	ctx := p.ctx
+	p.mu.Unlock()
+	if ctx == nil {
+		return apperr.New("no_window", "the browser cannot be opened before the window is up", "")
+	}
+	runtime.BrowserOpenURL(ctx, url)
+	return nil
+}
+
 // Confirm reports a dialog that could not be shown as an error, so callers
 // neither act on a question nobody saw nor say the user declined it.
 func (p *desktopPlatform) Confirm(title, message string) (bool, error) {

@@ -17,6 +17,8 @@ type FakePlatform struct {
 	SavePath   string             // what SaveFile returns
 	Confirms   []string           // titles of every Confirm call
 	Emitted    []EmittedEvent     // every event, in order
+	OpenedURLs []string           // every OpenURL, in order
+	OnOpenURL  func(url string)   // optional hook (tests "confirm" a sign-in there)
 	OnEmit     func(EmittedEvent) // optional hook for tests that wait on events
 	// Forward also receives every event and the startup context: end-to-end
 	// runs fake the dialogs but still push events to the real window.
@@ -54,6 +56,18 @@ func (f *FakePlatform) Confirm(title, _ string) (bool, error) {
 	defer f.mu.Unlock()
 	f.Confirms = append(f.Confirms, title)
 	return f.Answer, f.ConfirmErr
+}
+
+// OpenURL records the URL; no browser is opened.
+func (f *FakePlatform) OpenURL(url string) error {
+	f.mu.Lock()
+	f.OpenedURLs = append(f.OpenedURLs, url)
+	hook := f.OnOpenURL
+	f.mu.Unlock()
+	if hook != nil {
+		hook(url)
+	}
+	return nil
 }
 
 func (f *FakePlatform) OpenFile(string, ...FileFilter) (string, error) { return f.OpenPath, nil }

@@ -2,11 +2,15 @@ package app
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/redshiftmate/rsmate/backend/apperr"
+	"github.com/redshiftmate/rsmate/backend/awsauth"
 	"github.com/redshiftmate/rsmate/backend/profile"
 	"github.com/redshiftmate/rsmate/backend/session"
 )
@@ -18,6 +22,10 @@ type SessionsService struct {
 	// attempts: each Test or Connect running, by attempt id. An id the
 	// frontend reuses names every attempt running under it.
 	attempts cancelGroups
+
+	mu sync.Mutex
+	// signIns: IAM Identity Center sign-ins started and not yet finished, by id.
+	signIns map[string]*awsauth.SSOSignIn
 }
 
 // SessionInfo is an open connection as the frontend sees it.
@@ -36,6 +44,9 @@ type TestRequest struct {
 	Password          string          `json:"password"`
 	UseStoredPassword bool            `json:"useStoredPassword"`
 	AttemptID         string          `json:"attemptId"`
+	// MFACode answers an aws_mfa_required error of an IAM profile whose AWS
+	// profile assumes a role with mfa_serial.
+	MFACode string `json:"mfaCode,omitempty"`
 }
 
 // ConnectRequest opens a saved profile. Password is used only when the
@@ -44,6 +55,7 @@ type ConnectRequest struct {
 	ProfileID string `json:"profileId"`
 	Password  string `json:"password"`
 	AttemptID string `json:"attemptId"`
+	MFACode   string `json:"mfaCode,omitempty"` // see TestRequest.MFACode
 }
 
 // Request limits beyond the profile's own (profile.CheckLengths).
@@ -58,6 +70,9 @@ func checkRequestText(password, attemptID string) error {
 	return profile.CheckText("attempt id", attemptID, attemptIDMaxBytes)
 }
 
+// mfaCodeMaxBytes: AWS MFA codes are six digits; leave room, refuse essays.
+const mfaCodeMaxBytes = 16
+
 // Test connects once and reports the server, without keeping the connection.
 // A stored password is sent only to the server the saved profile names: the
 // frontend is not trusted to keep it from going elsewhere.
@@ -69,12 +84,17 @@ func (s *SessionsService) Test(req TestRequest) (info session.ServerInfo, err er
 	if err := checkRequestText(req.Password, req.AttemptID); err != nil {
 		return info, err
 	}
+	if err := profile.CheckText("MFA code", req.MFACode, mfaCodeMaxBytes); err != nil {
+		return info, err
+	}
 	p := profile.Normalize(req.Profile) // the form may leave defaults empty, as Save allows
 	if err := profile.Validate(p); err != nil {
 		return info, err
 	}
 	pw := req.Password
-	if req.UseStoredPassword && pw == "" {
+	if p.UsesIAM() {
+		pw = "" // AWS issues the password
+	} else if req.UseStoredPassword && pw == "" {
 		saved, err := s.savedTarget(p)
 		if err != nil {
 			return info, err
@@ -85,7 +105,7 @@ func (s *SessionsService) Test(req TestRequest) (info session.ServerInfo, err er
 	}
 	ctx, done := s.attempt(req.AttemptID, p)
 	defer done()
-	return session.Probe(ctx, configFor(p, pw))
+	return session.Probe(ctx, configFor(p, pw, req.MFACode))
 }
 
 // Connect opens a session for a saved profile.
@@ -97,19 +117,24 @@ func (s *SessionsService) Connect(req ConnectRequest) (si SessionInfo, err error
 	if err := checkRequestText(req.Password, req.AttemptID); err != nil {
 		return si, err
 	}
+	if err := profile.CheckText("MFA code", req.MFACode, mfaCodeMaxBytes); err != nil {
+		return si, err
+	}
 	p, err := s.app.profileByID(req.ProfileID)
 	if err != nil {
 		return si, err
 	}
 	pw := req.Password
-	if pw == "" {
+	if p.UsesIAM() {
+		pw = "" // AWS issues the password
+	} else if pw == "" {
 		if pw, err = s.storedPassword(p); err != nil {
 			return si, err
 		}
 	}
 	ctx, done := s.attempt(req.AttemptID, p)
 	defer done()
-	sess, err := s.app.sessions.Open(ctx, configFor(p, pw))
+	sess, err := s.app.sessions.Open(ctx, configFor(p, pw, req.MFACode))
 	if err != nil {
 		return si, err
 	}
@@ -162,7 +187,11 @@ func infoOf(sess *session.Session, p profile.Profile) SessionInfo {
 // attempt registers a cancellable context for a connect attempt. The connect
 // timeout itself is enforced by pgx; this bound only guards against a hang.
 func (s *SessionsService) attempt(id string, p profile.Profile) (context.Context, func()) {
-	limit := time.Duration(p.ConnectTimeoutSec)*time.Second + 10*time.Second
+	return s.attemptWithin(id, time.Duration(p.ConnectTimeoutSec)*time.Second+10*time.Second)
+}
+
+// attemptWithin registers a context that Cancel(id) ends, bounded by limit.
+func (s *SessionsService) attemptWithin(id string, limit time.Duration) (context.Context, func()) {
 	ctx, cancel := context.WithTimeout(context.Background(), limit)
 	if id == "" {
 		return ctx, cancel
@@ -234,12 +263,22 @@ func (s *SessionsService) storedPassword(p profile.Profile) (string, error) {
 	return pw, nil
 }
 
-func configFor(p profile.Profile, password string) session.Config {
-	return session.Config{
+// configFor builds a session config. An IAM profile gets a credentials source
+// of its own, so each session caches and renews its temporary password.
+func configFor(p profile.Profile, password, mfaCode string) session.Config {
+	c := session.Config{
 		Host: p.Host, Port: p.Port, Database: p.Database, User: p.User, Password: password,
 		SSLMode: p.SSLMode, CAFile: p.CAFile, ConnectTimeout: time.Duration(p.ConnectTimeoutSec) * time.Second,
 		ReadOnly: p.ReadOnly, ProfileID: p.ID,
 	}
+	if p.UsesIAM() {
+		src := awsauth.New(awsauth.FromProfile(p), awsauth.Options{})
+		if mfaCode != "" {
+			src.SetMFACode(mfaCode)
+		}
+		c.Password, c.Credentials = "", src
+	}
+	return c
 }
 
 // notePasswordSaved keeps the store's "password saved" flag in step with what
@@ -249,4 +288,71 @@ func (s *SessionsService) notePasswordSaved(id string, saved bool) {
 	if st, err := s.app.store(); err == nil {
 		_ = st.SetPasswordSaved(id, saved)
 	}
+}
+
+// AWSSignIn is an IAM Identity Center sign-in waiting for the user to confirm
+// UserCode on the page opened in the browser (URL, shown in case the browser
+// did not open).
+type AWSSignIn struct {
+	ID       string `json:"id"`
+	UserCode string `json:"userCode"`
+	URL      string `json:"url"`
+}
+
+// StartAWSSignIn starts signing in to IAM Identity Center for an AWS profile
+// (as aws sso login does) and opens the confirmation page in the browser.
+// FinishAWSSignIn then waits for the confirmation.
+func (s *SessionsService) StartAWSSignIn(awsProfile string) (out AWSSignIn, err error) {
+	defer guard(&err)
+	if err := profile.CheckText("AWS profile", awsProfile, profile.AWSNameMaxBytes); err != nil {
+		return out, err
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	in, err := awsauth.StartSSOSignIn(ctx, awsProfile, awsauth.Options{})
+	if err != nil {
+		return out, err
+	}
+	out = AWSSignIn{ID: newSignInID(), UserCode: in.UserCode, URL: in.VerificationURL}
+	s.mu.Lock()
+	if s.signIns == nil {
+		s.signIns = map[string]*awsauth.SSOSignIn{}
+	}
+	s.signIns[out.ID] = in
+	s.mu.Unlock()
+	if err := s.app.platform.OpenURL(in.VerificationURL); err != nil {
+		return out, err
+	}
+	return out, nil
+}
+
+// FinishAWSSignIn waits until the user confirms the code (Cancel(id) stops
+// waiting) and caches the token where the AWS CLI and SDK read it.
+func (s *SessionsService) FinishAWSSignIn(id string) (err error) {
+	defer guard(&err)
+	if err := profile.CheckText("sign-in id", id, attemptIDMaxBytes); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	in := s.signIns[id]
+	delete(s.signIns, id)
+	s.mu.Unlock()
+	if in == nil {
+		return apperr.New("not_found", "this sign-in is over", "Start the sign-in again.")
+	}
+	ctx, done := s.attemptWithin(id, time.Until(in.ExpiresAt)+10*time.Second)
+	defer done()
+	if err := in.Wait(ctx); err != nil {
+		if errors.Is(err, context.Canceled) {
+			return apperr.New("canceled", "the sign-in was cancelled", "")
+		}
+		return err
+	}
+	return nil
+}
+
+func newSignInID() string {
+	b := make([]byte, 8)
+	_, _ = rand.Read(b)
+	return "sso-" + hex.EncodeToString(b)
 }

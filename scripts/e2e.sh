@@ -13,6 +13,7 @@ rm -f "$ART"/*.png "$ART"/*.log 2>/dev/null || true
 
 WAILS_PID=""
 XVFB_PID=""
+FAKEAWS_PID=""
 CONFIG_DIR=$(mktemp -d)
 RUN_TMP=$(mktemp -d)   # the sandbox cluster lives under here (TMPDIR), so leftovers are findable
 chmod 755 "$RUN_TMP"
@@ -22,6 +23,7 @@ cleanup() {
   if [ -n "$WAILS_PID" ] && kill -0 "$WAILS_PID" 2>/dev/null; then
     for g in $(tree_pgids "$WAILS_PID"); do kill_group "$g" KILL; done
   fi
+  [ -n "$FAKEAWS_PID" ] && kill "$FAKEAWS_PID" 2>/dev/null || true
   stop_postmasters_under "$RUN_TMP"
   [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null || true
   rm -rf "$CONFIG_DIR" "$RUN_TMP"
@@ -41,12 +43,35 @@ export E2E_PG_HOST=127.0.0.1 E2E_PG_PORT=$PG_PORT E2E_PG_USER=rsmate_admin E2E_P
 export E2E_BASE_URL="http://localhost:$DEV_PORT"
 export RSMATE_VITE_PORT=${RSMATE_VITE_PORT:-$(free_port)}  # vite.config.ts reads it
 
+# IAM profiles: every AWS call goes to a local stand-in (scripts/fakeaws) that
+# issues passwords for sandbox users; the AWS config has one static-key profile.
+AWS_FAKE_PORT=$(free_port)
+mkdir -p "$RUN_TMP/aws"
+printf '[profile e2e]\nregion = us-east-1\n\n[profile e2e-sso]\nsso_session = e2e\nsso_account_id = 123456789012\nsso_role_name = ReadOnly\n\n[sso-session e2e]\nsso_start_url = https://e2e.awsapps.example/start\nsso_region = us-east-1\n' >"$RUN_TMP/aws/config"
+printf '[e2e]\naws_access_key_id = AKIDE2E\naws_secret_access_key = e2esecret\n' >"$RUN_TMP/aws/credentials"
+export AWS_CONFIG_FILE=$RUN_TMP/aws/config AWS_SHARED_CREDENTIALS_FILE=$RUN_TMP/aws/credentials AWS_EC2_METADATA_DISABLED=true
+export AWS_ENDPOINT_URL=http://127.0.0.1:$AWS_FAKE_PORT AWS_ENDPOINT_URL_STS=http://127.0.0.1:$AWS_FAKE_PORT AWS_ENDPOINT_URL_SSO=http://127.0.0.1:$AWS_FAKE_PORT
+# The SSO token cache lives under the app's HOME: give the app one of its own
+# holding an expired token for the e2e-sso profile (Go keeps its usual caches).
+APP_HOME=$RUN_TMP/home
+mkdir -p "$APP_HOME/.aws/sso/cache"
+printf '{"accessToken":"old","expiresAt":"2020-01-01T00:00:00Z"}' \
+  >"$APP_HOME/.aws/sso/cache/$(printf e2e | sha1sum | cut -d' ' -f1).json"
+unset AWS_PROFILE AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN
+go build -o "$RUN_TMP/fakeaws" ./scripts/fakeaws
+FAKEAWS_ADMIN_DSN="postgres://rsmate_admin:$PG_PASSWORD@127.0.0.1:$PG_PORT/postgres?sslmode=disable" \
+  "$RUN_TMP/fakeaws" -listen "127.0.0.1:$AWS_FAKE_PORT" -pending-polls 2 >"$ART/fakeaws.log" 2>&1 &
+FAKEAWS_PID=$!
+
 # -s: frontend/dist is already built (vite serves the live frontend);
 # -m/-nosyncgomod/-skipbindings: never touch go.mod or generated files;
 # -nogorebuild/-noreload: other edits in the tree must not restart the app mid-test;
 # -tags e2efakes: the scripted dialogs (RSMATE_FAKE_DIALOGS) exist only in this build.
 log "starting wails dev on $E2E_BASE_URL (sandbox PostgreSQL on port $PG_PORT)"
-TMPDIR=$RUN_TMP setsid go tool wails dev -tags e2efakes -devserver "localhost:$DEV_PORT" -s -m -nosyncgomod -skipbindings \
+for v in GOCACHE GOMODCACHE GOPATH GOPROXY GOSUMDB GOFLAGS GOTOOLCHAIN; do export "$v=$(go env "$v")"; done
+export npm_config_cache=${npm_config_cache:-$HOME/.npm}
+HOME=$APP_HOME \
+  TMPDIR=$RUN_TMP setsid go tool wails dev -tags e2efakes -devserver "localhost:$DEV_PORT" -s -m -nosyncgomod -skipbindings \
   -nogorebuild -noreload -nocolour -loglevel Warning >"$ART/wails-dev.log" 2>&1 </dev/null &
 WAILS_PID=$!
 

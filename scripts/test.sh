@@ -91,7 +91,12 @@ frontend_build() { (cd frontend && npm run build); }
 
 frontend_lint() { (cd frontend && npm run lint); }
 
-go_vet() { go vet ./...; }
+go_vet() {
+  go vet ./... || return
+  local unformatted
+  unformatted=$(gofmt -l app backend main.go scripts)
+  [ -z "$unformatted" ] || { echo "not gofmt-formatted:"; echo "$unformatted"; return 1; }
+}
 
 go_tests() {
   local logf=$ART/go-test.log rc=0

@@ -41,10 +41,7 @@ func CheckText(field, value string, max int) error {
 
 // CheckLengths applies CheckText to every text field of p.
 func CheckLengths(p Profile) error {
-	for _, f := range []struct {
-		name, value string
-		max         int
-	}{
+	fields := []textField{
 		{"connection id", p.ID, IDMaxBytes},
 		{"name", p.Name, NameMaxBytes},
 		{"engine", string(p.Engine), EnumMaxBytes},
@@ -54,10 +51,16 @@ func CheckLengths(p Profile) error {
 		{"SSL mode", p.SSLMode, EnumMaxBytes},
 		{"CA file path", p.CAFile, CAFileMaxBytes},
 		{"colour", p.Color, ColorMaxBytes},
-	} {
+	}
+	for _, f := range append(fields, authTexts(p.Auth)...) {
 		if err := CheckText(f.name, f.value, f.max); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+type textField struct {
+	name, value string
+	max         int
 }

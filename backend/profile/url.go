@@ -37,6 +37,7 @@ const urlForms = "postgres://…, postgresql://…, jdbc:redshift://…, jdbc:po
 //	postgresql://…                       (same)
 //	jdbc:postgresql://host:5432/db?user=u&ssl=true
 //	jdbc:redshift://host:5439/dev;UID=u;ssl=true   (';' or '?' then ';' or '&')
+//	jdbc:redshift:iam://host:5439/dev?DbUser=u&AutoCreate=true&DbGroups=a,b&Profile=p
 //	cluster.abc123.us-east-1.redshift.amazonaws.com:5439/dev   (console endpoint)
 func ParseURL(s string) (Profile, error) {
 	if err := CheckText("connection URL", s, URLMaxBytes); err != nil {
@@ -48,8 +49,10 @@ func ParseURL(s string) (Profile, error) {
 	}
 	lower := strings.ToLower(s)
 	switch {
+	case strings.HasPrefix(lower, "jdbc:redshift:iam://"):
+		return parseJDBCIAM(s[len("jdbc:redshift:iam://"):])
 	case strings.HasPrefix(lower, "jdbc:redshift:iam:"):
-		return Profile{}, apperr.Invalid("IAM JDBC URLs (jdbc:redshift:iam://) are not supported; use jdbc:redshift:// with a database user")
+		return Profile{}, apperr.Invalid("an IAM JDBC URL starts with jdbc:redshift:iam:// followed by the endpoint")
 	case strings.HasPrefix(lower, "jdbc:redshift://"):
 		return parseJDBC(s[len("jdbc:redshift://"):], EngineRedshift)
 	case strings.HasPrefix(lower, "jdbc:postgresql://"):
@@ -105,6 +108,16 @@ func parseLibpq(rest string) (Profile, error) {
 // driver separates options from the path with ';' or '?' and from each other
 // with ';' or '&'; pgjdbc uses '?' and '&'.
 func parseJDBC(rest string, engine Engine) (Profile, error) {
+	p, opts, err := splitJDBC(rest)
+	if err != nil {
+		return Profile{}, err
+	}
+	return applyJDBCOptions(p, opts, engine)
+}
+
+// splitJDBC reads the endpoint and the options of a JDBC URL, option names in
+// lower case.
+func splitJDBC(rest string) (Profile, map[string]string, error) {
 	cut := strings.IndexAny(rest, "?;")
 	head, query := rest, ""
 	if cut >= 0 {
@@ -112,20 +125,25 @@ func parseJDBC(rest string, engine Engine) (Profile, error) {
 	}
 	p, err := parseAuthorityPath(head)
 	if err != nil {
-		return Profile{}, err
+		return Profile{}, nil, err
 	}
 	opts := map[string]string{}
 	for _, kv := range strings.FieldsFunc(query, func(r rune) bool { return r == ';' || r == '&' }) {
 		k, v, ok := strings.Cut(strings.TrimSpace(kv), "=")
 		if !ok || k == "" {
-			return Profile{}, apperr.Invalid("a JDBC option is malformed; expected name=value")
+			return Profile{}, nil, apperr.Invalid("a JDBC option is malformed; expected name=value")
 		}
 		uv, err := url.QueryUnescape(v)
 		if err != nil {
-			return Profile{}, apperr.Invalid("a JDBC option's value is badly %%-encoded")
+			return Profile{}, nil, apperr.Invalid("a JDBC option's value is badly %%-encoded")
 		}
 		opts[strings.ToLower(k)] = uv
 	}
+	return p, opts, nil
+}
+
+func applyJDBCOptions(p Profile, opts map[string]string, engine Engine) (Profile, error) {
+	var err error
 	if u, ok := opts["uid"]; ok && p.User == "" {
 		p.User = u
 	}
@@ -336,4 +354,65 @@ func lowerKeys(v url.Values) map[string]string {
 		}
 	}
 	return out
+}
+
+// parseJDBCIAM reads what follows jdbc:redshift:iam://: the Redshift driver's
+// IAM options become the profile's AuthSettings. A serverless host name makes
+// it a Serverless profile. Keys and secrets in the URL (AccessKeyID,
+// SecretAccessKey, SessionToken, Password) are dropped like a password.
+func parseJDBCIAM(rest string) (Profile, error) {
+	if clusterRegionRE.MatchString(rest) {
+		return Profile{}, apperr.Invalid("this IAM URL names a cluster and region but no endpoint; paste the endpoint form " +
+			"jdbc:redshift:iam://<cluster>.<id>.<region>.redshift.amazonaws.com:5439/<database>")
+	}
+	p, opts, err := splitJDBC(rest)
+	if err != nil {
+		return Profile{}, err
+	}
+	a := &AuthSettings{Method: AuthIAM}
+	if facts, ok := ParseRedshiftHost(p.Host); ok && facts.Serverless {
+		a.Method = AuthIAMServerless
+	}
+	if u, ok := opts["dbuser"]; ok && p.User == "" {
+		p.User = u
+	}
+	a.AWSProfile = opts["profile"]
+	a.ClusterID = opts["clusterid"]
+	a.Region = opts["region"]
+	if v, ok := opts["autocreate"]; ok {
+		b, ok := parseBool(v)
+		if !ok {
+			return Profile{}, apperr.Invalid("the JDBC option AutoCreate must be true or false")
+		}
+		a.AutoCreate = b
+	}
+	if v := opts["dbgroups"]; v != "" {
+		for _, g := range strings.Split(v, ",") {
+			if g = strings.TrimSpace(g); g != "" {
+				a.DbGroups = append(a.DbGroups, g)
+			}
+		}
+	}
+	if a.Method == AuthIAMServerless {
+		a.ClusterID, a.AutoCreate, a.DbGroups = "", false, nil
+	}
+	p, err = applyJDBCOptions(p, opts, EngineRedshift)
+	if err != nil {
+		return Profile{}, err
+	}
+	p.Auth = a
+	return p, nil
+}
+
+// clusterRegionRE matches the driver's host-less form cluster:region[/db…].
+var clusterRegionRE = regexp.MustCompile(`^(?i)[a-z][a-z0-9-]*:[a-z]{2}(-[a-z]+)+-\d+([/?;]|$)`)
+
+func parseBool(v string) (bool, bool) {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "true", "1", "yes", "on":
+		return true, true
+	case "false", "0", "no", "off":
+		return false, true
+	}
+	return false, false
 }

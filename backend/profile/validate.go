@@ -31,6 +31,7 @@ func Normalize(p Profile) Profile {
 	p.User = strings.TrimSpace(p.User)
 	p.CAFile = strings.TrimSpace(p.CAFile)
 	p.Color = strings.TrimSpace(p.Color)
+	normalizeAuth(&p)
 	if p.Engine == "" && isRedshiftHost(p.Host) {
 		p.Engine = EngineRedshift
 	}
@@ -94,8 +95,11 @@ func Validate(p Profile) error {
 	if p.Database == "" {
 		return apperr.Invalid("database is required")
 	}
-	if p.User == "" {
+	if p.User == "" && p.NeedsUser() {
 		return apperr.Invalid("user is required")
+	}
+	if err := validateAuth(p); err != nil {
+		return err
 	}
 	switch p.SSLMode {
 	case SSLDisable, SSLRequire, SSLVerifyCA, SSLVerifyFull:

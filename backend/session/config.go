@@ -31,6 +31,17 @@ type Config struct {
 	ConnectTimeout time.Duration
 	ReadOnly       bool
 	ProfileID      string
+	// Credentials, when set, supplies the user name and password of every new
+	// connection of the pool (temporary IAM credentials); User and Password
+	// are then not used.
+	Credentials Credentials
+}
+
+// Credentials hands out a user name and password for one new connection.
+// It is called for every connection the pool opens, so it can cache and
+// renew short-lived credentials; its errors should be apperr.Errors.
+type Credentials interface {
+	Credentials(ctx context.Context) (user, password string, err error)
 }
 
 const appName = "redshift-mate"
@@ -44,7 +55,7 @@ func (c Config) poolConfig() (*pgxpool.Config, error) {
 	if c.Port <= 0 || c.Port > 65535 {
 		return nil, apperr.Invalid("port %d is out of range (1-65535)", c.Port)
 	}
-	if c.User == "" {
+	if c.User == "" && c.Credentials == nil {
 		return nil, apperr.Invalid("user is required")
 	}
 	if c.Database == "" {
@@ -88,6 +99,17 @@ func (c Config) poolConfig() (*pgxpool.Config, error) {
 		}
 		_, err := conn.Exec(ctx, "SET enable_case_sensitive_identifier TO true")
 		return err
+	}
+	if src := c.Credentials; src != nil {
+		// pgxpool passes a copy of the config for each new connection.
+		pc.BeforeConnect = func(ctx context.Context, cc *pgx.ConnConfig) error {
+			user, password, err := src.Credentials(ctx)
+			if err != nil {
+				return err
+			}
+			cc.User, cc.Password = user, password
+			return nil
+		}
 	}
 	pc.MaxConns = 4
 	pc.MinConns = 0
@@ -152,5 +174,9 @@ func verifyChain(raw [][]byte, roots *x509.CertPool) error {
 
 // describe is a log-safe address, never containing the password.
 func (c Config) describe() string {
-	return c.User + "@" + net.JoinHostPort(c.Host, strconv.Itoa(c.Port)) + "/" + c.Database
+	user := c.User
+	if c.Credentials != nil && user == "" {
+		user = "(IAM)"
+	}
+	return user + "@" + net.JoinHostPort(c.Host, strconv.Itoa(c.Port)) + "/" + c.Database
 }

@@ -40,6 +40,12 @@ func Classify(err error, cfg Config) *apperr.Error {
 				return mk("tls_required", "the server requires an encrypted connection",
 					"Set the SSL mode to require (or verify-full) in the profile.")
 			}
+			if cfg.Credentials != nil {
+				// Not auth_failed: typing a password would not help.
+				return mk("iam_login_refused", "the server rejected the temporary IAM credentials"+forUser(cfg.User),
+					"AWS issued them, but the database refused the login: check that the database user exists "+
+						"(or turn on Auto-create) and that the profile points at the cluster or workgroup that issued them.")
+			}
 			return mk("auth_failed", "the server rejected the user name or password for "+cfg.User,
 				"Check the password (saved passwords can be replaced in Edit profile) and that the user may log in.")
 		case "3D000":
@@ -95,4 +101,11 @@ func Classify(err error, cfg Config) *apperr.Error {
 func isTimeout(err error) bool {
 	var ne net.Error
 	return errors.As(err, &ne) && ne.Timeout()
+}
+
+func forUser(u string) string {
+	if u == "" {
+		return ""
+	}
+	return " for " + u
 }

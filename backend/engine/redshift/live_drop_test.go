@@ -24,8 +24,8 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/redshiftmate/rsmate/backend/change"
-	"github.com/redshiftmate/rsmate/backend/model"
 	rsrender "github.com/redshiftmate/rsmate/backend/engine/redshift/render"
+	"github.com/redshiftmate/rsmate/backend/model"
 )
 
 func TestLiveRedshiftDrops(t *testing.T) {

@@ -20,6 +20,8 @@ export class ApiError extends Error {
 export const ErrorCodes = {
   passwordRequired: 'password_required',
   authFailed: 'auth_failed',
+  mfaRequired: 'aws_mfa_required',
+  ssoExpired: 'aws_sso_expired',
   cancelled: 'canceled',
   noBackend: 'no_backend',
   internal: 'internal',

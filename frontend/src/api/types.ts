@@ -19,8 +19,30 @@ export interface Profile {
   connectTimeoutSec: number;
   readOnly: boolean;
   color?: string;
+  /** Absent for password profiles; see AuthSettings. */
+  auth?: AuthSettings;
   /** The ephemeral "Local sandbox" profile: not editable, not deletable. */
   sandbox?: boolean;
+}
+
+/** How a profile gets its database credentials (backend profile.AuthSettings). */
+export type AuthMethod = 'password' | 'iam' | 'iam-serverless';
+
+/**
+ * Temporary credentials from AWS: GetClusterCredentials(WithIAM) for a
+ * provisioned cluster, GetCredentials for a Serverless workgroup. Empty
+ * region, cluster and workgroup are taken from the endpoint host name.
+ */
+export interface AuthSettings {
+  method: AuthMethod;
+  awsProfile?: string;
+  region?: string;
+  clusterId?: string;
+  workgroup?: string;
+  withIam?: boolean;
+  autoCreate?: boolean;
+  dbGroups?: string[];
+  durationSec?: number;
 }
 
 /** A profile as listed: whether the keychain holds its password. */
@@ -72,10 +94,20 @@ export interface TestRequest {
   password: string;
   useStoredPassword: boolean;
   attemptId: string;
+  /** The current code of the MFA device an IAM profile's AWS role asks for. */
+  mfaCode?: string;
+}
+
+/** An IAM Identity Center sign-in waiting for the user to confirm userCode at url. */
+export interface AWSSignIn {
+  id: string;
+  userCode: string;
+  url: string;
 }
 
 export interface ConnectRequest {
   profileId: string;
   password: string;
   attemptId: string;
+  mfaCode?: string;
 }

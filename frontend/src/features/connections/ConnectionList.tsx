@@ -19,6 +19,7 @@ import { ColorDot } from '../../components/ColorDot';
 import { EngineBadge } from '../../components/EngineBadge';
 import { shortcutLabel } from '../../components/shortcuts';
 import classes from './ConnectionList.module.css';
+import { needsUser } from './auth';
 
 export interface ConnectionListProps {
   profiles: ProfileView[];
@@ -65,7 +66,9 @@ function ConnectionItem({
   const selected = p.id === selectedId;
   const connected = connectedIds.has(p.id);
   const busy = connectingIds.has(p.id);
-  const target = `${p.user}@${p.host}:${p.port}/${p.database}`;
+  // IAM profiles whose user AWS picks (Serverless, IAM identity) say "IAM" instead.
+  const who = needsUser(p) ? p.user : 'IAM';
+  const target = `${who}@${p.host}:${p.port}/${p.database}`;
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.target !== e.currentTarget) return;

@@ -11,7 +11,7 @@ vi.mock('../../api', async (importOriginal) => {
   return {
     ...real,
     profilesApi: { parseURL: vi.fn(), save: vi.fn(), pickCAFile: vi.fn() },
-    sessionsApi: { test: vi.fn(), cancel: vi.fn(() => Promise.resolve()) },
+    sessionsApi: { test: vi.fn(), cancel: vi.fn(() => Promise.resolve()), startAWSSignIn: vi.fn(), finishAWSSignIn: vi.fn() },
   };
 });
 
@@ -300,5 +300,87 @@ describe('ProfileForm: test connection', () => {
     expect(screen.queryByText(hint)).not.toBeInTheDocument();
     await user.selectOptions(screen.getByLabelText('SSL mode'), 'require');
     expect(screen.getByText(hint)).toBeInTheDocument();
+  });
+
+  it('IAM provisioned hides the password, shows the settings derived from the host, and tests without a password', async () => {
+    const { user } = setup();
+    await user.type(field(/^Name/), 'Warehouse');
+    await user.type(field(/^Host/), 'examplecluster.abc123xyz789.us-west-2.redshift.amazonaws.com');
+    await user.type(field(/^User/), 'alice');
+    await user.type(screen.getByLabelText(/^Password/, { selector: 'input' }), 'typed-before');
+    await user.click(screen.getByLabelText('IAM, provisioned'));
+
+    expect(screen.queryByLabelText(/^Password$/, { selector: 'input' })).not.toBeInTheDocument();
+    expect(field(/^Region/).placeholder).toBe('us-west-2');
+    expect(field(/^Cluster identifier/).placeholder).toBe('examplecluster');
+    expect(field(/^Database user\s*\*?$/).value).toBe('alice');
+    await user.type(field(/^AWS profile/), 'dev-sso');
+    await user.type(field(/^Join groups/), 'analysts, loaders');
+    await user.click(screen.getByLabelText('Auto-create user'));
+    sess.test.mockResolvedValue({ engine: 'redshift', version: 'Redshift 1.0', fullVersion: '', user: 'IAM:alice', database: 'dev', host: 'h', port: 5439, superuser: false });
+    await user.click(screen.getByRole('button', { name: 'Test connection' }));
+
+    await waitFor(() => expect(sess.test).toHaveBeenCalled());
+    const req = sess.test.mock.calls[0][0];
+    expect(req.password).toBe('');
+    expect(req.useStoredPassword).toBe(false);
+    expect(req.profile.auth).toEqual({ method: 'iam', awsProfile: 'dev-sso', dbGroups: ['analysts', 'loaders'], autoCreate: true });
+    expect(await screen.findByText('IAM:alice')).toBeInTheDocument();
+  });
+
+  it('IAM Serverless needs no database user and names the workgroup from the host', async () => {
+    const { user, onSaved } = setup();
+    await user.type(field(/^Name/), 'Serverless');
+    await user.type(field(/^Host/), 'analytics.123456789012.eu-central-1.redshift-serverless.amazonaws.com');
+    await user.click(screen.getByLabelText('IAM, Serverless'));
+    expect(screen.queryByLabelText(/^User/, { selector: 'input' })).not.toBeInTheDocument();
+    expect(field(/^Workgroup/).placeholder).toBe('analytics');
+    api.save.mockResolvedValue({ ...saved, hasPassword: false });
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(api.save).toHaveBeenCalled());
+    const req = api.save.mock.calls[0][0];
+    expect(req.profile.auth).toEqual({ method: 'iam-serverless' });
+    expect(req.setPassword).toBe(false);
+    expect(onSaved).toHaveBeenCalled();
+  });
+
+  it('a pasted IAM JDBC URL selects IAM and fills its settings', async () => {
+    const { user } = setup();
+    api.parseURL.mockResolvedValue({
+      engine: 'redshift', host: 'c1.abc.us-east-1.redshift.amazonaws.com', port: 5439, database: 'dev', user: 'bob',
+      auth: { method: 'iam', awsProfile: 'prod', autoCreate: true },
+    } as never);
+    await user.type(field(/^Paste a connection URL/), 'jdbc:redshift:iam://c1.abc.us-east-1.redshift.amazonaws.com:5439/dev?DbUser=bob{Enter}');
+    expect(await screen.findByText(/Filled .*authentication/)).toBeInTheDocument();
+    expect((screen.getByLabelText('IAM, provisioned') as HTMLInputElement).checked).toBe(true);
+    expect(field(/^AWS profile/).value).toBe('prod');
+  });
+
+  it('switching to PostgreSQL drops IAM and shows the password again', async () => {
+    const { user } = setup();
+    await user.click(screen.getByLabelText('IAM, Serverless'));
+    await user.click(screen.getByLabelText('PostgreSQL'));
+    expect(screen.queryByLabelText('IAM, Serverless')).not.toBeInTheDocument();
+    expect(screen.getByLabelText(/^Password/, { selector: 'input' })).toBeInTheDocument();
+  });
+
+  it('a test that finds the SSO sign-in expired offers Sign in, then tests again', async () => {
+    const { user } = setup();
+    await user.type(field(/^Name/), 'SSO');
+    await user.type(field(/^Host/), 'examplecluster.abc123xyz789.us-west-2.redshift.amazonaws.com');
+    await user.click(screen.getByLabelText('IAM, provisioned'));
+    await user.type(field(/^Database user\s*\*?$/), 'alice');
+    await user.type(field(/^AWS profile/), 'corp-sso');
+    sess.test
+      .mockRejectedValueOnce(new ApiError('aws_sso_expired', 'the IAM Identity Center (SSO) sign-in of AWS profile "corp-sso" has expired or is missing', '', 'Sign in again.'))
+      .mockResolvedValueOnce({ engine: 'redshift', version: 'Redshift 1.0', fullVersion: '', user: 'IAM:alice', database: 'dev', host: 'h', port: 5439, superuser: false });
+    sess.startAWSSignIn.mockResolvedValue({ id: 'sso-1', userCode: 'ABCD-EFGH', url: 'https://x' });
+    sess.finishAWSSignIn.mockResolvedValue(undefined);
+    await user.click(screen.getByRole('button', { name: 'Test connection' }));
+    await user.click(await screen.findByRole('button', { name: 'Sign in to AWS…' }));
+    await user.click(await screen.findByRole('button', { name: 'Sign in' }));
+    await waitFor(() => expect(sess.test).toHaveBeenCalledTimes(2));
+    expect(sess.startAWSSignIn).toHaveBeenCalledWith('corp-sso');
+    expect(await screen.findByText('IAM:alice')).toBeInTheDocument();
   });
 });

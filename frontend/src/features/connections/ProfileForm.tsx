@@ -34,18 +34,23 @@ import {
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import {
   ApiError,
+  ErrorCodes,
   isCancelled,
   newAttemptId,
   profilesApi,
   sessionsApi,
   toApiError,
+  type AWSSignIn,
   type Engine,
   type ProfileView,
   type ServerInfo,
   type SSLMode,
 } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { AwsSignInPrompt } from '../sessions/AwsSignInPrompt';
 import { sentence } from '../../components/text';
+import { AuthFields } from './AuthFields';
+import { needsUser, usesIAM } from './auth';
 import { COLOR_SWATCHES, SSL_MODES } from './defaults';
 import { TlsNote } from './TlsNote';
 import {
@@ -107,6 +112,8 @@ export function ProfileForm({ initial, keychainAvailable, onCancel, onSaved }: P
   const [saving, setSaving] = useState<'save' | 'connect' | null>(null);
   const [saveError, setSaveError] = useState<ApiError | null>(null);
   const attemptRef = useRef<string | null>(null);
+  // IAM Identity Center sign-in offered when a test found the cached token expired.
+  const [sso, setSso] = useState<{ signIn: AWSSignIn | null; busy: boolean; error: ApiError | null } | null>(null);
   const resultRef = useRef<HTMLDivElement | null>(null);
 
   // Results appear below the fields; bring them into view in a scrolled form.
@@ -163,10 +170,11 @@ export function ProfileForm({ initial, keychainAvailable, onCancel, onSaved }: P
     attemptRef.current = attemptId;
     setTest({ kind: 'running', attemptId });
     try {
+      const iam = usesIAM(p);
       const info = await sessionsApi.test({
         profile: p,
-        password,
-        useStoredPassword: hasSaved && !changingPassword && !forgetPassword && !password,
+        password: iam ? '' : password,
+        useStoredPassword: !iam && hasSaved && !changingPassword && !forgetPassword && !password,
         attemptId,
       });
       setTest({ kind: 'ok', info });
@@ -175,6 +183,26 @@ export function ProfileForm({ initial, keychainAvailable, onCancel, onSaved }: P
     } finally {
       attemptRef.current = null;
     }
+  };
+
+  const signInToAWS = async () => {
+    setSso({ signIn: null, busy: true, error: null });
+    try {
+      const signIn = await sessionsApi.startAWSSignIn(values.auth?.awsProfile ?? '');
+      setSso((cur) => (cur ? { ...cur, signIn } : cur));
+      await sessionsApi.finishAWSSignIn(signIn.id);
+    } catch (e) {
+      const err = toApiError(e);
+      if (!isCancelled(err)) setSso((cur) => (cur ? { signIn: null, busy: false, error: err } : cur));
+      return;
+    }
+    setSso(null);
+    void runTest();
+  };
+
+  const cancelSignIn = () => {
+    if (sso?.signIn) void sessionsApi.cancel(sso.signIn.id).catch(() => {});
+    setSso(null);
   };
 
   const cancelTest = () => {
@@ -187,7 +215,8 @@ export function ProfileForm({ initial, keychainAvailable, onCancel, onSaved }: P
     if (hasErrors(validateProfile(p))) return;
     setSaving(connect ? 'connect' : 'save');
     setSaveError(null);
-    const typed = password;
+    // IAM profiles get their password from AWS: nothing typed is kept.
+    const typed = usesIAM(p) ? '' : password;
     const storeIt = keychainAvailable && typed !== '';
     try {
       const saved = await profilesApi.save({
@@ -204,6 +233,7 @@ export function ProfileForm({ initial, keychainAvailable, onCancel, onSaved }: P
     }
   };
 
+  const iam = usesIAM(values);
   const sslHelp = SSL_MODES.find((m) => m.value === values.sslMode)?.description;
   const running = test.kind === 'running';
 
@@ -349,7 +379,11 @@ export function ProfileForm({ initial, keychainAvailable, onCancel, onSaved }: P
                 aria-label="Engine"
                 value={values.engine}
                 onChange={(e) => {
-                  setValues((cur) => switchEngine(cur, e as Engine, portTouched));
+                  // IAM is Redshift's: PostgreSQL profiles sign in with a password.
+                  setValues((cur) => {
+                    const next = switchEngine(cur, e as Engine, portTouched);
+                    return e === 'redshift' ? next : { ...next, auth: undefined };
+                  });
                   setSaveError(null);
                 }}
                 data={[
@@ -398,18 +432,31 @@ export function ProfileForm({ initial, keychainAvailable, onCancel, onSaved }: P
               error={errors.database}
               spellCheck={false}
             />
-            <TextInput
-              label="User"
-              required
-              autoComplete="off"
-              value={values.user}
-              onChange={(e) => set('user', e.currentTarget.value)}
-              error={errors.user}
-              spellCheck={false}
-            />
-            {passwordField}
+            {needsUser(values) && (
+              <TextInput
+                label={iam ? 'Database user' : 'User'}
+                required
+                autoComplete="off"
+                value={values.user}
+                onChange={(e) => set('user', e.currentTarget.value)}
+                error={errors.user}
+                spellCheck={false}
+              />
+            )}
+            {!iam && passwordField}
           </SimpleGrid>
         </Section>
+
+        {values.engine === 'redshift' && (
+          <Section title="Authentication">
+            <AuthFields
+              host={values.host}
+              auth={values.auth}
+              error={errors.auth}
+              onChange={(auth) => set('auth', auth)}
+            />
+          </Section>
+        )}
 
         <Section title="Security">
           <Group gap="sm" align="flex-start" wrap="nowrap">
@@ -508,6 +555,13 @@ export function ProfileForm({ initial, keychainAvailable, onCancel, onSaved }: P
         <Box ref={resultRef}>
           <Stack gap="xs">
             <TestResult test={test} onDismiss={() => setTest({ kind: 'idle' })} />
+            {test.kind === 'failed' && test.error.code === ErrorCodes.ssoExpired && values.auth && (
+              <Group>
+                <Button size="xs" variant="light" onClick={() => setSso({ signIn: null, busy: false, error: null })}>
+                  Sign in to AWS…
+                </Button>
+              </Group>
+            )}
             {saveError && <ErrorAlert error={saveError} onClose={() => setSaveError(null)} />}
           </Stack>
         </Box>
@@ -517,6 +571,15 @@ export function ProfileForm({ initial, keychainAvailable, onCancel, onSaved }: P
           </Text>
         )}
       </Stack>
+      <AwsSignInPrompt
+        profile={sso ? { ...toProfile(values), hasPassword: false } : null}
+        reason={test.kind === 'failed' ? test.error : null}
+        signIn={sso?.signIn ?? null}
+        error={sso?.error ?? null}
+        busy={sso?.busy ?? false}
+        onSignIn={() => void signInToAWS()}
+        onCancel={cancelSignIn}
+      />
       <Group justify="space-between" gap="xs" className={classes.footer}>
         <Group gap="xs">
           <Button

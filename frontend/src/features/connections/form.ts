@@ -96,6 +96,11 @@ export function applyParsed(
     filled.push(FIELD_NAMES[k] ?? k);
     if (k === 'port') touched = true;
   }
+  // An IAM URL (jdbc:redshift:iam://) brings its authentication settings.
+  if (parsed.auth && parsed.auth.method !== 'password') {
+    next.auth = { ...parsed.auth };
+    filled.push('authentication');
+  }
   // A name helps the sidebar; derive one from the host when the form has none.
   if (!next.name.trim() && !parsed.name && parsed.host) {
     next.name = parsed.host.split('.')[0];

@@ -1,4 +1,5 @@
 import type { Profile } from '../../api';
+import { needsUser, usesIAM } from './auth';
 
 // Mirrors the backend's profile.Validate so the form can say what is wrong
 // before any round trip. The backend still validates: this is a courtesy.
@@ -42,7 +43,9 @@ export function validateProfile(p: Profile): ProfileErrors {
   if (!p.database.trim()) e.database = 'Database is required';
   else if (byteLength(p.database) > LIMITS.databaseMaxBytes)
     e.database = `Database must be at most ${LIMITS.databaseMaxBytes} bytes`;
-  if (!p.user.trim()) e.user = 'User is required';
+  if (!p.user.trim()) {
+    if (needsUser(p)) e.user = 'User is required';
+  }
   else if (byteLength(p.user) > LIMITS.userMaxBytes) e.user = `User must be at most ${LIMITS.userMaxBytes} bytes`;
   if (p.caFile && byteLength(p.caFile) > LIMITS.caFileMaxBytes)
     e.caFile = `The CA file path must be at most ${LIMITS.caFileMaxBytes} bytes`;
@@ -60,6 +63,11 @@ export function validateProfile(p: Profile): ProfileErrors {
     e.connectTimeoutSec = `Connect timeout must be ${LIMITS.timeoutMin} to ${LIMITS.timeoutMax} seconds`;
 
   if (p.color && !/^#[0-9a-fA-F]{6}$/.test(p.color)) e.color = 'Colour must look like #3b5bdb';
+  if (usesIAM(p)) {
+    if (p.engine !== 'redshift') e.auth = 'IAM authentication is only for Redshift connections';
+    const d = p.auth?.durationSec;
+    if (d && (!isWholeNumber(d) || d < 900 || d > 3600)) e.auth = 'The credential duration must be 900 to 3600 seconds';
+  }
   return e;
 }
 

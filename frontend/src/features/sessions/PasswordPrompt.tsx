@@ -1,5 +1,5 @@
-import { Button, Checkbox, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
-import { IconLock } from '@tabler/icons-react';
+import { Button, Checkbox, Group, Modal, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { IconDeviceMobile, IconLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ApiError, ProfileView } from '../../api';
 import { ColorDot } from '../../components/ColorDot';
@@ -14,10 +14,13 @@ interface Props {
   canRemember: boolean;
   onSubmit: (password: string, remember: boolean) => void;
   onCancel: () => void;
+  /** "mfa" asks for the code of the MFA device an IAM profile's AWS role needs; it is never remembered. */
+  kind?: 'password' | 'mfa';
 }
 
-/** Asks for a password the keychain does not hold; the typed value lives only until submit. */
-export function PasswordPrompt({ profile, reason, error, busy, canRemember, onSubmit, onCancel }: Props) {
+/** Asks for a password the keychain does not hold (or an MFA code); the typed value lives only until submit. */
+export function PasswordPrompt({ profile, reason, error, busy, canRemember, onSubmit, onCancel, kind = 'password' }: Props) {
+  const mfa = kind === 'mfa';
   const [password, setPassword] = useState('');
   const [remember, setRemember] = useState(true);
   // Forget the typed password once the prompt closes (state adjusted while rendering, not in an effect).
@@ -34,8 +37,8 @@ export function PasswordPrompt({ profile, reason, error, busy, canRemember, onSu
       size={420}
       title={
         <Group gap="xs">
-          <IconLock size={16} />
-          <Text fw={600}>Password required</Text>
+          {mfa ? <IconDeviceMobile size={16} /> : <IconLock size={16} />}
+          <Text fw={600}>{mfa ? 'MFA code required' : 'Password required'}</Text>
         </Group>
       }
     >
@@ -45,7 +48,7 @@ export function PasswordPrompt({ profile, reason, error, busy, canRemember, onSu
             e.preventDefault();
             const pw = password;
             setPassword('');
-            onSubmit(pw, canRemember && remember);
+            onSubmit(pw, !mfa && canRemember && remember);
           }}
         >
           <Stack gap="sm">
@@ -56,25 +59,40 @@ export function PasswordPrompt({ profile, reason, error, busy, canRemember, onSu
                   {profile.name}
                 </Text>
                 <Text size="xs" c="dimmed" ff="monospace" truncate>
-                  {profile.user}@{profile.host}:{profile.port}/{profile.database}
+                  {profile.user ? `${profile.user}@` : ''}
+                  {profile.host}:{profile.port}/{profile.database}
                 </Text>
               </Stack>
             </Group>
+            {mfa && reason?.message && <Text size="sm">{reason.message[0].toUpperCase() + reason.message.slice(1)}.</Text>}
             {reason?.hint && (
               <Text size="xs" c="dimmed">
                 {reason.hint}
               </Text>
             )}
-            <PasswordInput
-              visibilityToggleButtonProps={{ 'aria-label': 'Show or hide what is typed' }}
-              label="Password"
-              data-autofocus
-              autoComplete="off"
-              value={password}
-              onChange={(e) => setPassword(e.currentTarget.value)}
-              disabled={busy}
-            />
-            {canRemember && (
+            {mfa ? (
+              <TextInput
+                label="MFA code"
+                data-autofocus
+                autoComplete="one-time-code"
+                inputMode="numeric"
+                maxLength={16}
+                value={password}
+                onChange={(e) => setPassword(e.currentTarget.value.trim())}
+                disabled={busy}
+              />
+            ) : (
+              <PasswordInput
+                visibilityToggleButtonProps={{ 'aria-label': 'Show or hide what is typed' }}
+                label="Password"
+                data-autofocus
+                autoComplete="off"
+                value={password}
+                onChange={(e) => setPassword(e.currentTarget.value)}
+                disabled={busy}
+              />
+            )}
+            {canRemember && !mfa && (
               <Checkbox
                 size="xs"
                 label="Remember in the OS keychain"

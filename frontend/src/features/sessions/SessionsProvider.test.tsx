@@ -12,7 +12,10 @@ vi.mock('../../api', async (importOriginal) => {
   return {
     ...real,
     profilesApi: { list: vi.fn(), keychain: vi.fn(), save: vi.fn() },
-    sessionsApi: { list: vi.fn(), connect: vi.fn(), cancel: vi.fn(() => Promise.resolve()), disconnect: vi.fn(() => Promise.resolve()) },
+    sessionsApi: {
+      list: vi.fn(), connect: vi.fn(), cancel: vi.fn(() => Promise.resolve()), disconnect: vi.fn(() => Promise.resolve()),
+      startAWSSignIn: vi.fn(), finishAWSSignIn: vi.fn(),
+    },
   };
 });
 
@@ -29,11 +32,14 @@ const session: SessionInfo = {
   server: { engine: 'redshift', version: 'Redshift 1.0.77467', fullVersion: 'PostgreSQL 8.0.2 … Redshift 1.0.77467', user: 'admin', database: 'dev', host: 'wh.example', port: 5439, superuser: false },
 };
 
+const iamProf: ProfileView = { ...prof, id: 'p2', name: 'SSO warehouse', auth: { method: 'iam', awsProfile: 'corp-sso' } };
+
 function ConnectButton() {
   const { connect, disconnect, active } = useSessions();
   return (
     <>
       <button onClick={() => void connect(prof)}>go</button>
+      <button onClick={() => void connect(iamProf)}>go-sso</button>
       {active && <button onClick={() => void disconnect(active.id)}>stop</button>}
     </>
   );
@@ -107,6 +113,55 @@ describe('connect flow', () => {
     // The typed password is gone from the field after submit.
     expect((screen.getByLabelText('Password') as HTMLInputElement).value).toBe('');
     expect(papi.save).not.toHaveBeenCalled();
+  });
+
+  it('asks for an MFA code when the AWS role needs one, sends it as mfaCode, and never stores it', async () => {
+    const user = setup(true);
+    sapi.connect
+      .mockRejectedValueOnce(new ApiError('aws_mfa_required', 'AWS profile "dba" assumes a role that needs a code from your MFA device', '', 'Enter the current MFA code and connect again.'))
+      .mockResolvedValueOnce(session);
+    await user.click(screen.getByRole('button', { name: 'go' }));
+    expect(await screen.findByText('MFA code required')).toBeInTheDocument();
+    expect(screen.queryByLabelText('Remember in the OS keychain')).not.toBeInTheDocument();
+    await user.type(screen.getByLabelText('MFA code'), '123456');
+    await user.click(screen.getByRole('button', { name: 'Connect' }));
+    await waitFor(() => expect(sapi.connect).toHaveBeenCalledTimes(2));
+    expect(sapi.connect.mock.calls[1][0]).toMatchObject({ profileId: 'p1', password: '', mfaCode: '123456' });
+    await waitFor(() => expect(screen.queryByLabelText('MFA code')).not.toBeInTheDocument());
+    expect(papi.save).not.toHaveBeenCalled();
+  });
+
+  it('an expired IAM Identity Center sign-in offers Sign in, shows the code, then connects', async () => {
+    const user = setup(true);
+    let confirm: () => void = () => {};
+    sapi.connect
+      .mockRejectedValueOnce(new ApiError('aws_sso_expired', 'the IAM Identity Center (SSO) sign-in of AWS profile "corp-sso" has expired or is missing', '', 'Sign in again.'))
+      .mockResolvedValueOnce({ ...session, profileId: 'p2' });
+    sapi.startAWSSignIn.mockResolvedValue({ id: 'sso-1', userCode: 'ABCD-EFGH', url: 'https://device.sso.example/?user_code=ABCD-EFGH' });
+    sapi.finishAWSSignIn.mockImplementation(() => new Promise<void>((resolve) => (confirm = resolve)));
+    await user.click(screen.getByRole('button', { name: 'go-sso' }));
+    expect(await screen.findByText('Sign in to AWS')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByText('ABCD-EFGH')).toBeInTheDocument();
+    expect(sapi.startAWSSignIn).toHaveBeenCalledWith('corp-sso');
+    expect(sapi.connect).toHaveBeenCalledTimes(1); // not before AWS confirms
+    confirm();
+    await waitFor(() => expect(sapi.connect).toHaveBeenCalledTimes(2));
+    expect(sapi.connect.mock.calls[1][0]).toMatchObject({ profileId: 'p2' });
+    await waitFor(() => expect(screen.queryByText('Sign in to AWS')).not.toBeInTheDocument());
+  });
+
+  it('cancelling a sign-in stops the wait in the backend', async () => {
+    const user = setup(true);
+    sapi.connect.mockRejectedValueOnce(new ApiError('aws_sso_expired', 'expired', '', ''));
+    sapi.startAWSSignIn.mockResolvedValue({ id: 'sso-2', userCode: 'WXYZ-1234', url: 'https://x' });
+    sapi.finishAWSSignIn.mockImplementation(() => new Promise<void>(() => {}));
+    await user.click(screen.getByRole('button', { name: 'go-sso' }));
+    await user.click(await screen.findByRole('button', { name: 'Sign in' }));
+    await screen.findByText('WXYZ-1234');
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(sapi.cancel).toHaveBeenCalledWith('sso-2');
+    await waitFor(() => expect(screen.queryByText('WXYZ-1234')).not.toBeInTheDocument());
   });
 
   it('without a keychain does not offer to remember', async () => {

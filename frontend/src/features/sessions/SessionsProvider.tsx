@@ -8,6 +8,7 @@ import {
   profilesApi,
   sessionsApi,
   toApiError,
+  type AWSSignIn,
   type ProfileView,
   type SessionInfo,
 } from '../../api';
@@ -15,6 +16,7 @@ import { notifyError } from '../../components/notify';
 import { PendingGuardHost, confirmDropPending } from '../changes/PendingGuard';
 import { pending } from '../changes/store';
 import { useConnections } from '../connections/ConnectionsProvider';
+import { AwsSignInPrompt } from './AwsSignInPrompt';
 import { PasswordPrompt } from './PasswordPrompt';
 
 interface SessionsContextValue {
@@ -37,8 +39,19 @@ export function useSessions(): SessionsContextValue {
 }
 
 interface PromptState {
+  /** "mfa": an IAM profile's AWS role wants an MFA code, not a password. */
+  kind: 'password' | 'mfa';
   profile: ProfileView;
   reason: ApiError | null;
+  error: ApiError | null;
+  busy: boolean;
+}
+
+/** An IAM profile whose IAM Identity Center sign-in expired: sign in, then connect. */
+interface SignInState {
+  profile: ProfileView;
+  reason: ApiError;
+  signIn: AWSSignIn | null;
   error: ApiError | null;
   busy: boolean;
 }
@@ -48,6 +61,7 @@ export function SessionsProvider({ children }: { children: ReactNode }) {
   const [activeId, setActiveId] = useState<string | null>(null);
   const [connecting, setConnecting] = useState<Record<string, string>>({});
   const [prompt, setPrompt] = useState<PromptState | null>(null);
+  const [sso, setSso] = useState<SignInState | null>(null);
   const conns = useConnections();
   // The latest connecting map for callbacks; updated after commit, before the next event.
   const connectingRef = useRef(connecting);
@@ -94,11 +108,11 @@ export function SessionsProvider({ children }: { children: ReactNode }) {
   }, [add, drop]);
 
   const attempt = useCallback(
-    async (p: ProfileView, password: string): Promise<SessionInfo> => {
+    async (p: ProfileView, password: string, mfaCode = ''): Promise<SessionInfo> => {
       const attemptId = newAttemptId();
       setConnecting((c) => ({ ...c, [p.id]: attemptId }));
       try {
-        const s = await sessionsApi.connect({ profileId: p.id, password, attemptId });
+        const s = await sessionsApi.connect({ profileId: p.id, password, attemptId, mfaCode });
         add(s);
         setActiveId(s.id);
         return s;
@@ -121,7 +135,15 @@ export function SessionsProvider({ children }: { children: ReactNode }) {
         // No usable password: ask for one, saying why (none saved, or the saved one was refused).
         if (err.code === ErrorCodes.passwordRequired || err.code === ErrorCodes.authFailed) {
           const missing = err.code === ErrorCodes.passwordRequired;
-          setPrompt({ profile: p, reason: missing ? err : null, error: missing ? null : err, busy: false });
+          setPrompt({ kind: 'password', profile: p, reason: missing ? err : null, error: missing ? null : err, busy: false });
+          return null;
+        }
+        if (err.code === ErrorCodes.mfaRequired) {
+          setPrompt({ kind: 'mfa', profile: p, reason: err, error: null, busy: false });
+          return null;
+        }
+        if (err.code === ErrorCodes.ssoExpired && p.auth) {
+          setSso({ profile: p, reason: err, signIn: null, error: null, busy: false });
           return null;
         }
         notifyError(err, `Cannot connect to ${p.name}`);
@@ -131,15 +153,21 @@ export function SessionsProvider({ children }: { children: ReactNode }) {
     [attempt],
   );
 
+  const connectRef = useRef(connect);
+  useLayoutEffect(() => {
+    connectRef.current = connect;
+  }, [connect]);
+
   const submitPassword = useCallback(
     async (password: string, remember: boolean) => {
       if (!prompt) return;
       const p = prompt.profile;
+      const mfa = prompt.kind === 'mfa';
       setPrompt((s) => (s ? { ...s, busy: true, error: null } : s));
       try {
-        await attempt(p, password);
+        await attempt(p, mfa ? '' : password, mfa ? password : '');
         setPrompt(null);
-        if (remember) {
+        if (remember && !mfa) {
           // Only after the server accepted it: a refused password is never stored.
           const { hasPassword: _, ...profile } = p;
           profilesApi
@@ -153,8 +181,9 @@ export function SessionsProvider({ children }: { children: ReactNode }) {
           setPrompt((s) => (s ? { ...s, busy: false } : s));
           return;
         }
-        // Stay open for another try when the password was wrong; other failures are not the password's fault.
-        if (err.code === ErrorCodes.authFailed) setPrompt((s) => (s ? { ...s, busy: false, error: err } : s));
+        // Stay open for another try when the password (or the MFA code) was wrong; other failures are not its fault.
+        const retry = mfa ? err.code === ErrorCodes.mfaRequired || err.code === 'aws_access_denied' : err.code === ErrorCodes.authFailed;
+        if (retry) setPrompt((s) => (s ? { ...s, busy: false, error: err } : s));
         else {
           setPrompt(null);
           notifyError(err, `Cannot connect to ${p.name}`);
@@ -163,6 +192,31 @@ export function SessionsProvider({ children }: { children: ReactNode }) {
     },
     [prompt, attempt, conns],
   );
+
+  const signInAndConnect = useCallback(async () => {
+    if (!sso) return;
+    const p = sso.profile;
+    setSso((s) => (s ? { ...s, busy: true, error: null } : s));
+    let id = '';
+    try {
+      const signIn = await sessionsApi.startAWSSignIn(p.auth?.awsProfile ?? '');
+      id = signIn.id;
+      setSso((s) => (s ? { ...s, signIn } : s));
+      await sessionsApi.finishAWSSignIn(signIn.id);
+    } catch (e) {
+      const err = toApiError(e);
+      if (isCancelled(err)) return;
+      setSso((s) => (s && s.profile.id === p.id ? { ...s, busy: false, signIn: null, error: err } : s));
+      return;
+    }
+    setSso(null);
+    if (id) void connectRef.current(p);
+  }, [sso]);
+
+  const cancelSignIn = useCallback(() => {
+    if (sso?.signIn) void sessionsApi.cancel(sso.signIn.id).catch(() => {});
+    setSso(null);
+  }, [sso]);
 
   const cancelConnect = useCallback((profileId: string) => {
     const id = connectingRef.current[profileId];
@@ -199,11 +253,21 @@ export function SessionsProvider({ children }: { children: ReactNode }) {
     <Ctx.Provider value={value}>
       {children}
       <PendingGuardHost />
+      <AwsSignInPrompt
+        profile={sso?.profile ?? null}
+        reason={sso?.reason ?? null}
+        signIn={sso?.signIn ?? null}
+        error={sso?.error ?? null}
+        busy={sso?.busy ?? false}
+        onSignIn={() => void signInAndConnect()}
+        onCancel={cancelSignIn}
+      />
       <PasswordPrompt
         profile={prompt?.profile ?? null}
         reason={prompt?.reason ?? null}
         error={prompt?.error ?? null}
         busy={prompt?.busy ?? false}
+        kind={prompt?.kind}
         canRemember={!!conns.keychain?.available && !prompt?.profile.sandbox}
         onSubmit={submitPassword}
         onCancel={() => {

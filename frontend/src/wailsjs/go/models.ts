@@ -160,6 +160,22 @@ export namespace access {
 
 export namespace app {
 	
+	export class AWSSignIn {
+	    id: string;
+	    userCode: string;
+	    url: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new AWSSignIn(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.userCode = source["userCode"];
+	        this.url = source["url"];
+	    }
+	}
 	export class CatalogCounts {
 	    users: number;
 	    roles: number;
@@ -293,6 +309,7 @@ export namespace app {
 	    profileId: string;
 	    password: string;
 	    attemptId: string;
+	    mfaCode?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new ConnectRequest(source);
@@ -303,6 +320,7 @@ export namespace app {
 	        this.profileId = source["profileId"];
 	        this.password = source["password"];
 	        this.attemptId = source["attemptId"];
+	        this.mfaCode = source["mfaCode"];
 	    }
 	}
 	export class GroupRow {
@@ -484,6 +502,7 @@ export namespace app {
 	    connectTimeoutSec: number;
 	    readOnly: boolean;
 	    color?: string;
+	    auth?: profile.AuthSettings;
 	    passwordSaved?: boolean;
 	    sandbox?: boolean;
 	    hasPassword: boolean;
@@ -507,11 +526,30 @@ export namespace app {
 	        this.connectTimeoutSec = source["connectTimeoutSec"];
 	        this.readOnly = source["readOnly"];
 	        this.color = source["color"];
+	        this.auth = this.convertValues(source["auth"], profile.AuthSettings);
 	        this.passwordSaved = source["passwordSaved"];
 	        this.sandbox = source["sandbox"];
 	        this.hasPassword = source["hasPassword"];
 	        this.passwordForgotten = source["passwordForgotten"];
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class RoleRow {
 	    id: number;
@@ -658,6 +696,7 @@ export namespace app {
 	    password: string;
 	    useStoredPassword: boolean;
 	    attemptId: string;
+	    mfaCode?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new TestRequest(source);
@@ -669,6 +708,7 @@ export namespace app {
 	        this.password = source["password"];
 	        this.useStoredPassword = source["useStoredPassword"];
 	        this.attemptId = source["attemptId"];
+	        this.mfaCode = source["mfaCode"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1450,6 +1490,34 @@ export namespace model {
 
 export namespace profile {
 	
+	export class AuthSettings {
+	    method: string;
+	    awsProfile?: string;
+	    region?: string;
+	    clusterId?: string;
+	    workgroup?: string;
+	    withIam?: boolean;
+	    autoCreate?: boolean;
+	    dbGroups?: string[];
+	    durationSec?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new AuthSettings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.method = source["method"];
+	        this.awsProfile = source["awsProfile"];
+	        this.region = source["region"];
+	        this.clusterId = source["clusterId"];
+	        this.workgroup = source["workgroup"];
+	        this.withIam = source["withIam"];
+	        this.autoCreate = source["autoCreate"];
+	        this.dbGroups = source["dbGroups"];
+	        this.durationSec = source["durationSec"];
+	    }
+	}
 	export class Rejection {
 	    name: string;
 	    reason: string;
@@ -1511,6 +1579,7 @@ export namespace profile {
 	    connectTimeoutSec: number;
 	    readOnly: boolean;
 	    color?: string;
+	    auth?: AuthSettings;
 	    passwordSaved?: boolean;
 	    sandbox?: boolean;
 	
@@ -1532,9 +1601,28 @@ export namespace profile {
 	        this.connectTimeoutSec = source["connectTimeoutSec"];
 	        this.readOnly = source["readOnly"];
 	        this.color = source["color"];
+	        this.auth = this.convertValues(source["auth"], AuthSettings);
 	        this.passwordSaved = source["passwordSaved"];
 	        this.sandbox = source["sandbox"];
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }

@@ -9,6 +9,10 @@ export function Connect(arg1:app.ConnectRequest):Promise<app.SessionInfo>;
 
 export function Disconnect(arg1:string):Promise<void>;
 
+export function FinishAWSSignIn(arg1:string):Promise<void>;
+
 export function List():Promise<Array<app.SessionInfo>>;
+
+export function StartAWSSignIn(arg1:string):Promise<app.AWSSignIn>;
 
 export function Test(arg1:app.TestRequest):Promise<session.ServerInfo>;

@@ -14,8 +14,16 @@ export function Disconnect(arg1) {
   return window['go']['app']['SessionsService']['Disconnect'](arg1);
 }
 
+export function FinishAWSSignIn(arg1) {
+  return window['go']['app']['SessionsService']['FinishAWSSignIn'](arg1);
+}
+
 export function List() {
   return window['go']['app']['SessionsService']['List']();
+}
+
+export function StartAWSSignIn(arg1) {
+  return window['go']['app']['SessionsService']['StartAWSSignIn'](arg1);
 }
 
 export function Test(arg1) {
