@@ -27,6 +27,8 @@ type Options struct {
 	// Sandbox starts a throwaway local PostgreSQL at startup and offers it as
 	// the "Local sandbox" profile (make run).
 	Sandbox bool
+	// LogPath is the app log file main opened ("" when logs go to stderr only).
+	LogPath string
 }
 
 // App wires the services. New has no side effects: binding generation runs main.
@@ -50,6 +52,7 @@ type App struct {
 	Sessions *SessionsService
 	Catalog  *CatalogService
 	Changes  *ChangesService
+	About    *AboutService
 }
 
 // New builds the app. Nothing touches disk, network or keychain until used.
@@ -70,6 +73,7 @@ func New(opts Options) *App {
 	// A closed session's snapshots and index go with it; its loads stop.
 	a.sessions.OnClose(a.Catalog.cache.Close)
 	a.Changes = &ChangesService{app: a}
+	a.About = &AboutService{app: a}
 	return a
 }
 
@@ -80,7 +84,7 @@ func OptionsFromEnv() Options {
 }
 
 // Bindings lists the services the frontend may call.
-func (a *App) Bindings() []any { return []any{a.Profiles, a.Sessions, a.Catalog, a.Changes} }
+func (a *App) Bindings() []any { return []any{a.Profiles, a.Sessions, a.Catalog, a.Changes, a.About} }
 
 // Startup runs when the window exists: the place for side effects.
 func (a *App) Startup(ctx context.Context) {
