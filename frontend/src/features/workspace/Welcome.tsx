@@ -1,5 +1,7 @@
-import { Button, EmptyState, Group, Stack, Text } from '@mantine/core';
+import { Button, Code, EmptyState, Group, Stack, Text } from '@mantine/core';
 import { IconDatabasePlus, IconFlask, IconPlayerPlay, IconPlugConnected } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { aboutApi, type SandboxInfo } from '../../api';
 import { HOTKEYS } from '../../app/hotkeys';
 import { ShortcutKeys } from '../../components/shortcuts';
 import { useConnections } from '../connections/ConnectionsProvider';
@@ -48,6 +50,7 @@ export function Welcome() {
           </Group>
         </EmptyState.Actions>
       </EmptyState>
+      {!sandbox && <SandboxNote />}
       <Group gap="lg" mt="md" c="dimmed">
         <Hint hotkey={HOTKEYS.newConnection} label="New connection" />
         <Hint hotkey={HOTKEYS.search} label="Search" />
@@ -55,6 +58,33 @@ export function Welcome() {
         <Hint hotkey={HOTKEYS.help} label="All shortcuts" />
       </Group>
     </Stack>
+  );
+}
+
+/**
+ * Without a running Local sandbox, says whether one could run here and what it
+ * needs: PostgreSQL server binaries (the app starts its own throwaway server).
+ */
+function SandboxNote() {
+  const [info, setInfo] = useState<SandboxInfo | null>(null);
+  useEffect(() => {
+    aboutApi.sandbox().then(setInfo, () => setInfo(null));
+  }, []);
+  if (!info || info.running) return null;
+  return (
+    <Text size="xs" c="dimmed" maw={560} ta="center" data-testid="sandbox-note">
+      {info.available ? (
+        <>
+          Local sandbox: PostgreSQL server binaries found in <Code fz="xs">{info.binDir}</Code>. Start the app with{' '}
+          <Code fz="xs">RSMATE_SANDBOX=1</Code> to practise on a throwaway, seeded database.
+        </>
+      ) : (
+        <>
+          The Local sandbox (a throwaway, seeded PostgreSQL to practise on) needs PostgreSQL server binaries on this computer:
+          install the <Code fz="xs">postgresql</Code> package, or set <Code fz="xs">RSMATE_PG_BIN</Code> to their folder.
+        </>
+      )}
+    </Text>
   );
 }
 
