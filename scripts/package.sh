@@ -215,6 +215,7 @@ if want windows; then
   sign_exe "$setup"
 fi
 
+echo "$VERSION" >"$DIST/VERSION"   # what the package test checks the artefacts against
 (cd "$DIST" && sha256sum -- * >SHA256SUMS)
 log "dist/ after $((SECONDS - T0)) s:"
 (cd "$DIST" && ls -l --block-size=K -- * | awk '{print "  " $5 "\t" $9}')
