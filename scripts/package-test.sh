@@ -25,7 +25,7 @@ fi
 ART=artifacts/package
 rm -rf "$ART"
 mkdir -p "$ART"
-WORK=$(mktemp -d -t rsmate-pkgtest-XXXXXX)
+WORK=$(mktemp -d /var/tmp/rsmate-pkgtest-XXXXXX)   # outside $TMPDIR: test.sh deletes that tree
 XVFB_PID=""
 APP_PID=""
 ROOT=""
@@ -48,7 +48,7 @@ unmount_root() { # unmounts everything under ROOT; deletes ROOT only when nothin
     log "warning: mounts remain under $ROOT; not deleting it"
     return 1
   fi
-  rm -rf "$ROOT"
+  rm -rf --one-file-system "$ROOT"
   ROOT=""
 }
 cleanup() {
@@ -56,7 +56,7 @@ cleanup() {
   [ -n "$APP_PID" ] && kill -KILL "$APP_PID" 2>/dev/null
   unmount_root
   [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null
-  [ -z "$ROOT" ] && rm -rf "$WORK"
+  [ -z "$ROOT" ] && rm -rf --one-file-system "$WORK"
   exit "$rc"
 }
 trap cleanup EXIT
