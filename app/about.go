@@ -1,6 +1,9 @@
 package app
 
 import (
+	"context"
+
+	"github.com/redshiftmate/rsmate/backend/apperr"
 	"github.com/redshiftmate/rsmate/backend/buildinfo"
 	"github.com/redshiftmate/rsmate/backend/pgcluster"
 	"github.com/redshiftmate/rsmate/backend/profile"
@@ -84,8 +87,23 @@ func (s *AboutService) Sandbox() (info SandboxInfo, err error) {
 	return s.sandbox(), nil
 }
 
+// StartSandbox starts the Local sandbox (a throwaway PostgreSQL seeded with a
+// realistic access model, stopped when the app closes) so the packaged app can
+// offer it without a terminal; it then appears in the connections list.
+func (s *AboutService) StartSandbox() (info SandboxInfo, err error) {
+	defer guard(&err)
+	if info = s.sandbox(); !info.Available {
+		return info, &apperr.Error{Code: "sandbox_unavailable", Message: "the Local sandbox needs PostgreSQL server binaries", Detail: info.Need,
+			Hint: "Install the 'postgresql' package, or set RSMATE_PG_BIN to the folder that holds initdb and pg_ctl."}
+	}
+	if err := s.app.startSandbox(context.Background()); err != nil {
+		return info, &apperr.Error{Code: "sandbox_failed", Message: "the Local sandbox did not start", Detail: err.Error(), Err: err}
+	}
+	return s.sandbox(), nil
+}
+
 func (s *AboutService) sandbox() SandboxInfo {
-	info := SandboxInfo{Running: s.app.opts.Sandbox && s.app.waitSandbox() != nil}
+	info := SandboxInfo{Running: s.app.waitSandbox() != nil}
 	dir, err := pgcluster.FindBinaries()
 	if err != nil {
 		info.Need = err.Error()

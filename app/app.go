@@ -7,6 +7,7 @@ import (
 	"log"
 	"os"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/redshiftmate/rsmate/backend/apperr"
@@ -42,7 +43,10 @@ type App struct {
 	st        *profile.Store
 	stErr     error
 
-	sandbox *sandbox.Sandbox
+	// sandbox is the running Local sandbox: started by Startup (Options.Sandbox)
+	// or on request (SandboxService.Start); sandboxMu serialises starts and stops.
+	sandbox   atomic.Pointer[sandbox.Sandbox]
+	sandboxMu sync.Mutex
 	// sandboxReady is closed once Startup has started (or failed to start) the
 	// sandbox: on Linux and Windows Wails runs Startup concurrently with the
 	// page's first calls, so readers wait for it.
@@ -96,14 +100,17 @@ func (a *App) Startup(ctx context.Context) {
 			log.Printf("sandbox: %v", err)
 			return
 		}
-		a.sandbox = sb
+		a.sandbox.Store(sb)
 	}
 }
 
 // Shutdown closes every session and stops the sandbox.
 func (a *App) Shutdown(context.Context) {
 	a.sessions.CloseAll()
-	if sb := a.waitSandbox(); sb != nil {
+	sb := a.waitSandbox()
+	a.sandboxMu.Lock() // a start in progress finishes first
+	defer a.sandboxMu.Unlock()
+	if sb = a.sandbox.Swap(nil); sb != nil {
 		sb.Stop()
 	}
 }
@@ -127,14 +134,32 @@ func (a *App) store() (*profile.Store, error) {
 // waitSandbox returns the running sandbox, if any, once Startup is done with it.
 func (a *App) waitSandbox() *sandbox.Sandbox {
 	if a.sandboxReady == nil {
-		return nil
+		return a.sandbox.Load()
 	}
 	select {
 	case <-a.sandboxReady:
-		return a.sandbox
+		return a.sandbox.Load()
 	case <-time.After(2 * time.Minute):
 		return nil
 	}
+}
+
+// startSandbox starts the Local sandbox unless one runs already.
+func (a *App) startSandbox(ctx context.Context) error {
+	if a.waitSandbox() != nil {
+		return nil
+	}
+	a.sandboxMu.Lock()
+	defer a.sandboxMu.Unlock()
+	if a.sandbox.Load() != nil {
+		return nil
+	}
+	sb, err := sandbox.Start(ctx)
+	if err != nil {
+		return err
+	}
+	a.sandbox.Store(sb)
+	return nil
 }
 
 func (a *App) sandboxProfile() *profile.Profile {

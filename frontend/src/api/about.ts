@@ -31,4 +31,6 @@ export const aboutApi = {
   about: () => callApi(async () => (await About.About()) as unknown as AboutInfo),
   thirdPartyLicenses: () => callApi(() => About.ThirdPartyLicenses()),
   sandbox: () => callApi(async () => (await About.Sandbox()) as unknown as SandboxInfo),
+  /** Starts the Local sandbox (a few seconds: initdb and the seed); it then shows in the connections list. */
+  startSandbox: () => callApi(async () => (await About.StartSandbox()) as unknown as SandboxInfo),
 };

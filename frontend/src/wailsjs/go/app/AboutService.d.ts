@@ -6,4 +6,6 @@ export function About():Promise<app.AboutInfo>;
 
 export function Sandbox():Promise<app.SandboxInfo>;
 
+export function StartSandbox():Promise<app.SandboxInfo>;
+
 export function ThirdPartyLicenses():Promise<string>;

@@ -10,6 +10,10 @@ export function Sandbox() {
   return window['go']['app']['AboutService']['Sandbox']();
 }
 
+export function StartSandbox() {
+  return window['go']['app']['AboutService']['StartSandbox']();
+}
+
 export function ThirdPartyLicenses() {
   return window['go']['app']['AboutService']['ThirdPartyLicenses']();
 }
