@@ -34,9 +34,12 @@ fi
 
 # The Go build embeds frontend/dist, so its stamp covers that too; the version
 # string covers commits and the dirty flag.
+# The binary's own mtime is part of the stamp: another script's `wails build`
+# (smoke, real dialogs) replaces it without the version flags.
 go_stamp=$BIN.stamp
 go_hash=$( { inputs_hash . ; find frontend/dist -type f -printf '%p %T@ %s\n' | LC_ALL=C sort; echo "$* $(app_version)"; } | sha256sum | cut -d' ' -f1)
-if [ "${RSMATE_REBUILD:-}" != 1 ] && [ -x "$BIN" ] && [ "$(cat "$go_stamp" 2>/dev/null)" = "$go_hash" ]; then
+bin_id() { stat -c '%.9Y.%s' "$BIN" 2>/dev/null; }
+if [ "${RSMATE_REBUILD:-}" != 1 ] && [ -x "$BIN" ] && [ "$(cat "$go_stamp" 2>/dev/null)" = "$go_hash $(bin_id)" ]; then
   log "$BIN: up to date (no input changed since it was built)"
   exit 0
 fi
@@ -45,5 +48,5 @@ fi
 log "go tool wails build $* (version $(app_version))"
 rm -f "$go_stamp"
 go tool wails build -s -m -nosyncgomod -skipbindings -nocolour -ldflags "$(app_ldflags)" "$@"
-echo "$go_hash" >"$go_stamp"
+echo "$go_hash $(bin_id)" >"$go_stamp"
 log "built $BIN ($(du -h "$BIN" | cut -f1))"
