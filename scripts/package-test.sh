@@ -125,6 +125,20 @@ nsis_clean() { # the installer script builds with warnings as errors (the build 
 }
 check "makensis -WX builds the installer script without warnings" nsis_clean
 
+signs_when_given_a_certificate() { # a throwaway self-signed certificate
+  local d="$WORK/sign"; mkdir -p "$d"
+  openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=Redshift Mate test signing" \
+    -addext extendedKeyUsage=codeSigning -keyout "$d/key.pem" -out "$d/cert.pem" 2>/dev/null || return 1
+  openssl pkcs12 -export -inkey "$d/key.pem" -in "$d/cert.pem" -passout pass:test -out "$d/cert.pfx" || return 1
+  cp "$EXE" "$d/app.exe" && cp "$EXE" "$d/unsigned.exe"
+  bash scripts/package-sign.sh "$d/unsigned.exe" || return 1   # no certificate: untouched
+  cmp -s "$EXE" "$d/unsigned.exe" || { echo "signed without a certificate"; return 1; }
+  WINDOWS_SIGN_PFX="$d/cert.pfx" WINDOWS_SIGN_PASSWORD=test WINDOWS_SIGN_TIMESTAMP_URL=none bash scripts/package-sign.sh "$d/app.exe" || return 1
+  osslsigncode verify -CAfile "$d/cert.pem" -in "$d/app.exe" | grep -E 'Signature verification: ok|Subject: .*Redshift Mate test signing'
+  osslsigncode verify -CAfile "$d/cert.pem" -in "$d/app.exe" | grep -q 'Signature verification: ok'
+}
+check "package-sign.sh leaves the .exe alone without a certificate and Authenticode-signs it with one" signs_when_given_a_certificate
+
 licences_current() {
   node scripts/licenses.mjs && git diff --exit-code --stat -- backend/buildinfo/third_party.json backend/buildinfo/THIRD_PARTY_LICENSES.txt
 }

@@ -12,7 +12,7 @@
 # Environment:
 #   PACKAGE_ONLY="deb tar rpm windows"  a subset (default: all)
 #   WINDOWS_SIGN_PFX, WINDOWS_SIGN_PASSWORD  sign the .exe files with osslsigncode
-#     (only when both are set; unsigned otherwise)
+#     (scripts/package-sign.sh; only when a certificate is given, unsigned otherwise)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
@@ -183,14 +183,6 @@ if want rpm; then
 fi
 
 # -------------------------------------------------------------- Windows ----
-sign_exe() { # sign_exe FILE: Authenticode signature when a certificate is given
-  [ -n "${WINDOWS_SIGN_PFX:-}" ] && [ -n "${WINDOWS_SIGN_PASSWORD:-}" ] || return 0
-  osslsigncode sign -pkcs12 "$WINDOWS_SIGN_PFX" -pass "$WINDOWS_SIGN_PASSWORD" -n "Redshift Mate" \
-    -t http://timestamp.digicert.com -in "$1" -out "$1.signed" >/dev/null
-  mv "$1.signed" "$1"
-  log "signed $1"
-}
-
 if want windows; then
   # The version resource comes from wails.json (numeric a.b.c.d, which Windows
   # sorts) and build/windows/info.json (the version string as text).
@@ -200,7 +192,7 @@ if want windows; then
   wails_build $NAME.exe -platform windows/amd64
   exe="$DIST/$NAME-$VERSION-windows-amd64.exe"
   cp build/bin/$NAME.exe "$exe"
-  sign_exe "$exe"
+  bash scripts/package-sign.sh "$exe"
 
   # The installer: per user, no administrator rights; the WebView2 bootstrapper
   # ships inside it and runs only when the runtime is missing.
@@ -212,7 +204,7 @@ if want windows; then
     -DOUTFILE="$PWD/$setup" build/windows/installer/project.nsi >"$STAGE/makensis.log" 2>&1 ||
     { cat "$STAGE/makensis.log" >&2; rm -rf "$nsis_tmp"; die "makensis failed (warnings are errors)"; }
   rm -rf "$nsis_tmp"
-  sign_exe "$setup"
+  bash scripts/package-sign.sh "$setup"
 fi
 
 echo "$VERSION" >"$DIST/VERSION"   # what the package test checks the artefacts against
