@@ -146,7 +146,7 @@ Name: $NAME
 Version: ${RPMVER% *}
 Release: ${RPMVER#* }
 Summary: Manage users, roles, groups and privileges of Redshift and PostgreSQL
-License: Proprietary
+License: Unspecified
 URL: https://github.com/redshiftmate/rsmate
 %description
 Redshift Mate is a desktop app that shows who can do what on Amazon Redshift
