@@ -21,8 +21,8 @@ DIST=dist
 mkdir -p "$DIST"
 STAGE=$(mktemp -d)
 # The stamped version files are restored afterwards.
-cp wails.json build/windows/info.json "$STAGE/"
-trap 'cp "$STAGE/wails.json" wails.json; cp "$STAGE/info.json" build/windows/info.json; rm -rf "$STAGE"' EXIT
+cp -p wails.json build/windows/info.json "$STAGE/"
+trap 'cp -p "$STAGE/wails.json" wails.json; cp -p "$STAGE/info.json" build/windows/info.json; rm -rf "$STAGE"' EXIT
 
 log "frontend"
 (cd frontend && npm ci --no-audit --no-fund && npm run build)

@@ -36,7 +36,7 @@ STAGE=$(mktemp -d -t rsmate-package-XXXXXX)
 RESTORE=()
 cleanup() {
   local f
-  for f in "${RESTORE[@]}"; do cp "$STAGE/orig/$f" "$f"; done
+  for f in "${RESTORE[@]}"; do cp -p "$STAGE/orig/$f" "$f"; done
   rm -rf "$STAGE"
 }
 trap cleanup EXIT
@@ -187,7 +187,7 @@ if want windows; then
   # The version resource comes from wails.json (numeric a.b.c.d, which Windows
   # sorts) and build/windows/info.json (the version string as text).
   mkdir -p "$STAGE/orig/build/windows"
-  for f in wails.json build/windows/info.json; do cp "$f" "$STAGE/orig/$f"; RESTORE+=("$f"); done
+  for f in wails.json build/windows/info.json; do cp -p "$f" "$STAGE/orig/$f"; RESTORE+=("$f"); done
   go run ./scripts/versiontool stamp "$VERSION"
   wails_build $NAME.exe -platform windows/amd64
   exe="$DIST/$NAME-$VERSION-windows-amd64.exe"
