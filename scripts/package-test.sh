@@ -97,6 +97,17 @@ depends_on() { # depends_on DEB PACKAGE...: each PACKAGE is in the .deb's Depend
 check "redshift-mate.deb depends on libwebkit2gtk-4.0-37 and libgtk-3-0" depends_on "$DEB40" libwebkit2gtk-4.0-37 libgtk-3-0
 check "redshift-mate-webkit41.deb depends on libwebkit2gtk-4.1-0 and libgtk-3-0" depends_on "$DEB41" libwebkit2gtk-4.1-0 libgtk-3-0
 
+tar_installs_for_the_user() { # the .tar.gz's install.sh puts the app, a valid menu entry and icons under ~/.local
+  local d="$WORK/tar" home="$WORK/tar-home"
+  mkdir -p "$d" "$home"
+  tar -C "$d" -xzf "$(ls dist/redshift-mate-*-linux-amd64.tar.gz)"
+  HOME="$home" sh "$d"/redshift-mate-*/install.sh || return 1
+  test -x "$home/.local/bin/redshift-mate" && test -f "$home/.local/share/icons/hicolor/256x256/apps/redshift-mate.png" || return 1
+  grep -qx "Exec=$home/.local/bin/redshift-mate" "$home/.local/share/applications/redshift-mate.desktop" || return 1
+  desktop-file-validate "$home/.local/share/applications/redshift-mate.desktop"
+}
+check "the .tar.gz's install.sh installs the app, a valid menu entry and the icons under ~/.local" tar_installs_for_the_user
+
 pe_gui64() { file "$1" | tee /dev/stderr | grep -q 'PE32+ executable (GUI) x86-64'; }
 check "the Windows app is a PE32+ x86-64 GUI-subsystem executable" pe_gui64 "$EXE"
 
