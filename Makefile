@@ -1,6 +1,6 @@
 # Entry points; the logic lives in scripts/*.sh.
 # On a fresh Debian/Ubuntu machine: `make run` opens the app, `make test` runs every test.
-.PHONY: run test deps build dev bindings lint vet test-go test-ui e2e smoke realdialogs bench icons clean
+.PHONY: run test deps build dev bindings lint vet test-go test-ui e2e smoke realdialogs bench icons clean package package-test licenses
 
 run:       ## install what is missing, build, open the app on the Local sandbox
 	bash scripts/run.sh
@@ -44,8 +44,17 @@ realdialogs: ## release binary under Xvfb: real native dialogs driven with xdoto
 bench:     ## Go benchmarks
 	bash scripts/bench.sh
 
+package:   ## installable artefacts for Linux (.deb, .rpm, .tar.gz) and Windows (.exe, installer) in dist/
+	bash scripts/package.sh
+
+package-test: ## builds the packages, installs the .deb in a clean Debian 12 root and starts it there
+	bash scripts/test.sh package
+
+licenses:  ## regenerate the bundled third-party licence list (backend/buildinfo)
+	node scripts/licenses.mjs
+
 icons:     ## regenerate build/appicon.png and build/windows/icon.ico
 	bash scripts/icons.sh
 
 clean:
-	rm -rf build/bin artifacts frontend/dist/assets
+	rm -rf build/bin artifacts dist frontend/dist/assets

@@ -14,6 +14,7 @@ import (
 
 	"github.com/redshiftmate/rsmate/app"
 	"github.com/redshiftmate/rsmate/app/nativedialog"
+	"github.com/redshiftmate/rsmate/backend/applog"
 )
 
 //go:embed all:frontend/dist
@@ -27,7 +28,17 @@ func main() {
 	// before Wails or anything else starts.
 	nativedialog.ServeIfChild()
 
-	a := app.New(app.OptionsFromEnv())
+	opts := app.OptionsFromEnv()
+	// A desktop launch has no terminal: keep the log in a file as well.
+	if path, err := applog.DefaultPath(); err == nil {
+		if closeLog, err := applog.Open(path); err == nil {
+			defer closeLog()
+			opts.LogPath = path
+		} else {
+			log.Printf("app log: %v (logging to stderr only)", err)
+		}
+	}
+	a := app.New(opts)
 
 	// Copy/paste shortcuts on macOS need the Edit menu. The role menus have no
 	// items on Linux, where Wails 2.9 crashes building them: macOS only.

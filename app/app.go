@@ -7,6 +7,7 @@ import (
 	"log"
 	"os"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/redshiftmate/rsmate/backend/apperr"
@@ -27,6 +28,8 @@ type Options struct {
 	// Sandbox starts a throwaway local PostgreSQL at startup and offers it as
 	// the "Local sandbox" profile (make run).
 	Sandbox bool
+	// LogPath is the app log file main opened ("" when logs go to stderr only).
+	LogPath string
 }
 
 // App wires the services. New has no side effects: binding generation runs main.
@@ -40,7 +43,10 @@ type App struct {
 	st        *profile.Store
 	stErr     error
 
-	sandbox *sandbox.Sandbox
+	// sandbox is the running Local sandbox: started by Startup (Options.Sandbox)
+	// or on request (SandboxService.Start); sandboxMu serialises starts and stops.
+	sandbox   atomic.Pointer[sandbox.Sandbox]
+	sandboxMu sync.Mutex
 	// sandboxReady is closed once Startup has started (or failed to start) the
 	// sandbox: on Linux and Windows Wails runs Startup concurrently with the
 	// page's first calls, so readers wait for it.
@@ -50,6 +56,7 @@ type App struct {
 	Sessions *SessionsService
 	Catalog  *CatalogService
 	Changes  *ChangesService
+	About    *AboutService
 }
 
 // New builds the app. Nothing touches disk, network or keychain until used.
@@ -70,6 +77,7 @@ func New(opts Options) *App {
 	// A closed session's snapshots and index go with it; its loads stop.
 	a.sessions.OnClose(a.Catalog.cache.Close)
 	a.Changes = &ChangesService{app: a}
+	a.About = &AboutService{app: a}
 	return a
 }
 
@@ -80,7 +88,7 @@ func OptionsFromEnv() Options {
 }
 
 // Bindings lists the services the frontend may call.
-func (a *App) Bindings() []any { return []any{a.Profiles, a.Sessions, a.Catalog, a.Changes} }
+func (a *App) Bindings() []any { return []any{a.Profiles, a.Sessions, a.Catalog, a.Changes, a.About} }
 
 // Startup runs when the window exists: the place for side effects.
 func (a *App) Startup(ctx context.Context) {
@@ -92,14 +100,17 @@ func (a *App) Startup(ctx context.Context) {
 			log.Printf("sandbox: %v", err)
 			return
 		}
-		a.sandbox = sb
+		a.sandbox.Store(sb)
 	}
 }
 
 // Shutdown closes every session and stops the sandbox.
 func (a *App) Shutdown(context.Context) {
 	a.sessions.CloseAll()
-	if sb := a.waitSandbox(); sb != nil {
+	sb := a.waitSandbox()
+	a.sandboxMu.Lock() // a start in progress finishes first
+	defer a.sandboxMu.Unlock()
+	if sb = a.sandbox.Swap(nil); sb != nil {
 		sb.Stop()
 	}
 }
@@ -123,14 +134,32 @@ func (a *App) store() (*profile.Store, error) {
 // waitSandbox returns the running sandbox, if any, once Startup is done with it.
 func (a *App) waitSandbox() *sandbox.Sandbox {
 	if a.sandboxReady == nil {
-		return nil
+		return a.sandbox.Load()
 	}
 	select {
 	case <-a.sandboxReady:
-		return a.sandbox
+		return a.sandbox.Load()
 	case <-time.After(2 * time.Minute):
 		return nil
 	}
+}
+
+// startSandbox starts the Local sandbox unless one runs already.
+func (a *App) startSandbox(ctx context.Context) error {
+	if a.waitSandbox() != nil {
+		return nil
+	}
+	a.sandboxMu.Lock()
+	defer a.sandboxMu.Unlock()
+	if a.sandbox.Load() != nil {
+		return nil
+	}
+	sb, err := sandbox.Start(ctx)
+	if err != nil {
+		return err
+	}
+	a.sandbox.Store(sb)
+	return nil
 }
 
 func (a *App) sandboxProfile() *profile.Profile {

@@ -18,6 +18,16 @@ APT_PACKAGES=(
   at-spi2-core gir1.2-atspi-2.0 python3-gi  # real-dialog tests find widgets by accessible name
 )
 
+# `deps.sh package` adds what building and testing the installable packages
+# needs (make package, make package-test); the default path stays lean.
+PACKAGE_APT=(
+  libwebkit2gtk-4.1-dev               # the second Linux build (-tags webkit2_41)
+  dpkg-dev fakeroot rpm               # .deb (dpkg-deb, dpkg-shlibdeps) and .rpm (rpmbuild)
+  nsis osslsigncode icoutils          # Windows installer, optional signing, version-resource checks
+  desktop-file-utils debootstrap      # .desktop validation, the clean Debian root of the install test
+)
+[ "${1:-}" = package ] && APT_PACKAGES+=("${PACKAGE_APT[@]}")
+
 installed() { [ "$(dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null)" = installed ]; }
 
 missing=()

@@ -87,3 +87,15 @@ wait_app_window() {
   }
   wait_for 60 _app_window || { cat "$logf" >&2; die "no 'Redshift Mate' window within 60 s"; }
 }
+
+# app_version: the one version string of a build (git describe), "dev" outside git.
+app_version() { git describe --tags --always --dirty 2>/dev/null || echo dev; }
+
+# app_ldflags: -X flags that stamp backend/buildinfo with the version, the
+# commit and the build date (SOURCE_DATE_EPOCH when set, for reproducible builds).
+app_ldflags() {
+  local pkg=github.com/redshiftmate/rsmate/backend/buildinfo date commit
+  commit=$(git rev-parse HEAD 2>/dev/null || echo unknown)
+  date=$(date -u ${SOURCE_DATE_EPOCH:+-d @$SOURCE_DATE_EPOCH} +%Y-%m-%dT%H:%M:%SZ)
+  printf -- '-X %s.Version=%s -X %s.Commit=%s -X %s.Date=%s' "$pkg" "$(app_version)" "$pkg" "$commit" "$pkg" "$date"
+}

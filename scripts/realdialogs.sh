@@ -62,7 +62,7 @@ if [ "${RSMATE_FRONTEND_BUILT:-}" != 1 ]; then
   (cd frontend && npm run build)
 fi
 log "go tool wails build (the release binary: no build tags)"
-go tool wails build -s -m -nosyncgomod -skipbindings -nocolour >"$ART/build.log" 2>&1 || { cat "$ART/build.log" >&2; die "wails build failed"; }
+go tool wails build -s -m -nosyncgomod -skipbindings -nocolour -ldflags "$(app_ldflags)" >"$ART/build.log" 2>&1 || { cat "$ART/build.log" >&2; die "wails build failed"; }
 [ -x "$BIN" ] || die "$BIN was not built"
 cc -O2 -o "$WORK/xclose" scripts/xclose.c -lX11 || die "cannot compile scripts/xclose.c (needs libx11-dev)"
 

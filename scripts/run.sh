@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# `make run`: installs what is missing, builds the app and opens it with the
-# "Local sandbox" (a throwaway PostgreSQL seeded with a realistic access model,
-# started by the app and stopped when its window closes).
+# `make run`: installs what is missing, builds the app (reusing an up-to-date
+# build: see scripts/build.sh) and opens it with the "Local sandbox" (a
+# throwaway PostgreSQL seeded with a realistic access model, started by the app
+# and stopped when its window closes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh

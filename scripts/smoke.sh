@@ -36,7 +36,7 @@ fi
 # -s: the frontend was just built; -m/-nosyncgomod/-skipbindings: leave go.mod and
 # the generated bindings alone.
 log "go tool wails build"
-go tool wails build -s -m -nosyncgomod -skipbindings -nocolour
+go tool wails build -s -m -nosyncgomod -skipbindings -nocolour -ldflags "$(app_ldflags)"
 [ -x "$BIN" ] || die "$BIN was not built"
 
 cc -O2 -o "$WORK/xclose" scripts/xclose.c -lX11 || die "cannot compile scripts/xclose.c (needs libx11-dev)"

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # `make test`: installs what is missing, then runs every test layer against real
 # parts (PostgreSQL, a Secret Service, Xvfb, Chromium, the real window):
-#   build (frontend) → lint (ESLint, React hooks rules) → go vet → bindings → go test → vitest → e2e → smoke → real dialogs
+#   build (frontend) → lint (ESLint, React hooks rules) → go vet → bindings → go test → vitest → e2e → smoke
+#   → real dialogs → package (installable artefacts, installed and started in a clean Debian 12 root)
 # Every layer runs even when an earlier one fails; a summary closes the run.
-# Arguments pick layers: build lint vet bindings go vitest e2e smoke realdialogs (default: all).
+# Arguments pick layers: build lint vet bindings go vitest e2e smoke realdialogs package (default: all).
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 1
 . scripts/lib.sh
@@ -153,8 +154,10 @@ smoke() {
 
 realdialogs() { RSMATE_FRONTEND_BUILT=1 counted_script realdialogs bash scripts/realdialogs.sh; }
 
+package_layer() { counted_script package bash scripts/package-test.sh; }
+
 want=("$@")
-[ ${#want[@]} -gt 0 ] || want=(build lint vet bindings go vitest e2e smoke realdialogs)
+[ ${#want[@]} -gt 0 ] || want=(build lint vet bindings go vitest e2e smoke realdialogs package)
 for w in "${want[@]}"; do
   case "$w" in
     build) layer "frontend build" frontend_build ;;
@@ -166,7 +169,8 @@ for w in "${want[@]}"; do
     e2e) layer "e2e" e2e ;;
     smoke) layer "smoke" smoke ;;
     realdialogs) layer "real dialogs" realdialogs ;;
-    *) die "unknown layer '$w' (build lint vet bindings go vitest e2e smoke realdialogs)" ;;
+    package) layer "package" package_layer ;;
+    *) die "unknown layer '$w' (build lint vet bindings go vitest e2e smoke realdialogs package)" ;;
   esac
 done
 

@@ -165,6 +165,11 @@ func (c *Cluster) writeOwned(path, content string) error {
 	return nil
 }
 
+// FindBinaries reports the folder of the PostgreSQL server binaries a cluster
+// would be started with, or why there is none (the app says so before offering
+// the Local sandbox).
+func FindBinaries() (string, error) { return binDir() }
+
 // binDir finds the newest installed PostgreSQL server binaries.
 func binDir() (string, error) {
 	if d := os.Getenv("RSMATE_PG_BIN"); d != "" {

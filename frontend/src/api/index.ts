@@ -5,5 +5,7 @@ export { ApiError, ErrorCodes, callApi, toApiError, isCancelled } from './errors
 export { profilesApi } from './profiles';
 export { sessionsApi, newAttemptId } from './sessions';
 export { onEvent } from './events';
+export { aboutApi } from './about';
+export type { AboutInfo, SandboxInfo } from './about';
 export * from './catalog';
 export type { AppEvents } from './events';

@@ -1,8 +1,9 @@
 import { ActionIcon, AppShell, Group, Text, Tooltip, useMantineColorScheme } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
-import { IconKeyboard } from '@tabler/icons-react';
+import { IconInfoCircle, IconKeyboard } from '@tabler/icons-react';
 import { Logo } from '../components/Logo';
 import { shortcutLabel } from '../components/shortcuts';
+import { AboutDialog } from '../features/about/AboutDialog';
 import { ConnectionsSidebar } from '../features/connections/ConnectionsSidebar';
 import { useConnections } from '../features/connections/ConnectionsProvider';
 import { ProfileFormModal } from '../features/connections/ProfileFormModal';
@@ -20,6 +21,7 @@ export function App() {
   const sess = useSessions();
   const { colorScheme, setColorScheme } = useMantineColorScheme();
   const [help, helpCtl] = useDisclosure(false);
+  const [about, aboutCtl] = useDisclosure(false);
 
   // Shortcuts that act on the list or sessions stay quiet while a dialog is open.
   const when = (fn: () => void) => () => {
@@ -34,6 +36,7 @@ export function App() {
       [HOTKEYS.disconnect, when(() => sess.active && void sess.disconnect(sess.active.id))],
       [HOTKEYS.theme, () => setColorScheme(nextScheme(colorScheme))],
       [HOTKEYS.help, helpCtl.toggle],
+      [HOTKEYS.about, aboutCtl.toggle],
       ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map(
         (n) => [`mod+${n}`, when(() => sess.sessions[n - 1] && sess.activate(sess.sessions[n - 1].id))] as [string, () => void],
       ),
@@ -72,6 +75,11 @@ export function App() {
                 <IconKeyboard size={17} />
               </ActionIcon>
             </Tooltip>
+            <Tooltip label={`About Redshift Mate (${shortcutLabel(HOTKEYS.about)})`}>
+              <ActionIcon aria-label="About Redshift Mate" size="md" onClick={aboutCtl.open}>
+                <IconInfoCircle size={17} />
+              </ActionIcon>
+            </Tooltip>
             <ThemeSwitch />
           </Group>
         </Group>
@@ -87,6 +95,7 @@ export function App() {
       </AppShell.Footer>
       <ProfileFormModal />
       <ShortcutsHelp opened={help} onClose={helpCtl.close} />
+      <AboutDialog opened={about} onClose={aboutCtl.close} />
     </AppShell>
   );
 }

@@ -9,6 +9,7 @@ export const HOTKEYS = {
   pendingChanges: 'mod+S',
   theme: 'mod+shift+L',
   help: 'mod+/',
+  about: 'mod+I',
   moveUp: 'alt+ArrowUp',
   moveDown: 'alt+ArrowDown',
 } as const;
@@ -27,4 +28,5 @@ export const HOTKEY_HELP: { keys: string; what: string }[] = [
   { keys: 'mod+1', what: 'Switch to session 1 … 9' },
   { keys: HOTKEYS.theme, what: 'Cycle theme: system, light, dark' },
   { keys: HOTKEYS.help, what: 'Show keyboard shortcuts' },
+  { keys: HOTKEYS.about, what: 'About Redshift Mate (version, files, licences)' },
 ];

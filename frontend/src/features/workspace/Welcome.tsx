@@ -1,13 +1,16 @@
-import { Button, EmptyState, Group, Stack, Text } from '@mantine/core';
+import { Button, Code, EmptyState, Group, Stack, Text } from '@mantine/core';
 import { IconDatabasePlus, IconFlask, IconPlayerPlay, IconPlugConnected } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { aboutApi, type SandboxInfo } from '../../api';
 import { HOTKEYS } from '../../app/hotkeys';
+import { notifyError } from '../../components/notify';
 import { ShortcutKeys } from '../../components/shortcuts';
 import { useConnections } from '../connections/ConnectionsProvider';
 import { useSessions } from '../sessions/SessionsProvider';
 
 /** The main area before any connection is open: what the app does and how to start. */
 export function Welcome() {
-  const { profiles, openNew, selected, select } = useConnections();
+  const { profiles, openNew, selected, select, reload } = useConnections();
   const { connect } = useSessions();
   const sandbox = profiles.find((p) => p.sandbox);
   const start = selected ?? sandbox;
@@ -48,12 +51,57 @@ export function Welcome() {
           </Group>
         </EmptyState.Actions>
       </EmptyState>
+      {!sandbox && <SandboxOffer onStarted={reload} />}
       <Group gap="lg" mt="md" c="dimmed">
         <Hint hotkey={HOTKEYS.newConnection} label="New connection" />
         <Hint hotkey={HOTKEYS.search} label="Search" />
         <Hint hotkey={HOTKEYS.connect} label="Connect selected" />
         <Hint hotkey={HOTKEYS.help} label="All shortcuts" />
       </Group>
+    </Stack>
+  );
+}
+
+/**
+ * Without a running Local sandbox: a button that starts one where PostgreSQL
+ * server binaries were found (the app runs its own throwaway server), or what
+ * it would need elsewhere.
+ */
+export function SandboxOffer({ onStarted }: { onStarted: () => Promise<unknown> }) {
+  const [info, setInfo] = useState<SandboxInfo | null>(null);
+  const [starting, setStarting] = useState(false);
+  useEffect(() => {
+    aboutApi.sandbox().then(setInfo, () => setInfo(null));
+  }, []);
+  if (!info || info.running) return null;
+  if (!info.available) {
+    return (
+      <Text size="xs" c="dimmed" maw={560} ta="center" data-testid="sandbox-note">
+        The Local sandbox (a throwaway, seeded PostgreSQL to practise on) needs PostgreSQL server binaries on this computer:
+        install the <Code fz="xs">postgresql</Code> package, or set <Code fz="xs">RSMATE_PG_BIN</Code> to their folder.
+      </Text>
+    );
+  }
+  const start = async () => {
+    setStarting(true);
+    try {
+      setInfo(await aboutApi.startSandbox());
+      await onStarted();
+    } catch (e) {
+      notifyError(e);
+    } finally {
+      setStarting(false);
+    }
+  };
+  return (
+    <Stack gap={4} align="center" maw={560} data-testid="sandbox-note">
+      <Button variant="light" size="xs" leftSection={<IconFlask size={14} />} loading={starting} onClick={() => void start()}>
+        Start the Local sandbox
+      </Button>
+      <Text size="xs" c="dimmed" ta="center">
+        A throwaway PostgreSQL with a realistic set of users, roles and grants to practise on, using the server binaries in{' '}
+        <Code fz="xs">{info.binDir}</Code>. It is deleted when the app closes.
+      </Text>
     </Stack>
   );
 }

@@ -176,6 +176,92 @@ export namespace app {
 	        this.url = source["url"];
 	    }
 	}
+	export class SandboxInfo {
+	    running: boolean;
+	    available: boolean;
+	    binDir: string;
+	    need: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SandboxInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.running = source["running"];
+	        this.available = source["available"];
+	        this.binDir = source["binDir"];
+	        this.need = source["need"];
+	    }
+	}
+	export class LicenseCount {
+	    license: string;
+	    count: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new LicenseCount(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.license = source["license"];
+	        this.count = source["count"];
+	    }
+	}
+	export class AboutInfo {
+	    version: string;
+	    commit: string;
+	    buildDate: string;
+	    goVersion: string;
+	    wails: string;
+	    platform: string;
+	    configDir: string;
+	    profilesFile: string;
+	    auditLog: string;
+	    appLog: string;
+	    packages: number;
+	    licenses: LicenseCount[];
+	    sandbox: SandboxInfo;
+	
+	    static createFrom(source: any = {}) {
+	        return new AboutInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.version = source["version"];
+	        this.commit = source["commit"];
+	        this.buildDate = source["buildDate"];
+	        this.goVersion = source["goVersion"];
+	        this.wails = source["wails"];
+	        this.platform = source["platform"];
+	        this.configDir = source["configDir"];
+	        this.profilesFile = source["profilesFile"];
+	        this.auditLog = source["auditLog"];
+	        this.appLog = source["appLog"];
+	        this.packages = source["packages"];
+	        this.licenses = this.convertValues(source["licenses"], LicenseCount);
+	        this.sandbox = this.convertValues(source["sandbox"], SandboxInfo);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class CatalogCounts {
 	    users: number;
 	    roles: number;
@@ -357,6 +443,7 @@ export namespace app {
 	        this.storeWarning = source["storeWarning"];
 	    }
 	}
+	
 	export class ObjectRow {
 	    ref: model.ObjectRef;
 	    kind: string;
@@ -589,6 +676,7 @@ export namespace app {
 	        this.systemPrivileges = source["systemPrivileges"];
 	    }
 	}
+	
 	export class SaveProfileRequest {
 	    profile: profile.Profile;
 	    password: string;
