@@ -33,6 +33,8 @@ type Profile struct {
 	ConnectTimeoutSec int    `json:"connectTimeoutSec"`
 	ReadOnly          bool   `json:"readOnly"`
 	Color             string `json:"color,omitempty"`
+	// SSH, when set, reaches the server through an SSH tunnel.
+	SSH *SSHTunnel `json:"ssh,omitempty"`
 	// PasswordSaved records that the keychain holds this profile's password,
 	// so listing profiles never reads secrets. Only the store sets it
 	// (SetPasswordSaved); a value sent by the frontend is ignored.

@@ -43,6 +43,7 @@ func Normalize(p Profile) Profile {
 	if p.ConnectTimeoutSec == 0 {
 		p.ConnectTimeoutSec = DefaultConnectTimeout
 	}
+	p.SSH = normalizeSSH(p.SSH)
 	return p
 }
 
@@ -111,7 +112,7 @@ func Validate(p Profile) error {
 	if p.Color != "" && !colorRE.MatchString(p.Color) {
 		return apperr.Invalid("colour must look like #3b5bdb, not %q", p.Color)
 	}
-	return nil
+	return validateSSH(p.SSH)
 }
 
 func validateHost(h string) error {

@@ -31,13 +31,23 @@ type Config struct {
 	ConnectTimeout time.Duration
 	ReadOnly       bool
 	ProfileID      string
+	// OpenTunnel, when set, opens the SSH tunnel the session's connections go
+	// through; the session owns it and closes it when it ends.
+	OpenTunnel func(ctx context.Context) (Tunnel, error)
+}
+
+// Tunnel carries a session's connections (an SSH tunnel). Host and Port
+// stay the real server's, so TLS still checks the real server name.
+type Tunnel interface {
+	DialContext(ctx context.Context, network, addr string) (net.Conn, error)
+	Close() error
 }
 
 const appName = "redshift-mate"
 
 // poolConfig builds a pgx pool config without ever formatting the password
 // into a connection string.
-func (c Config) poolConfig() (*pgxpool.Config, error) {
+func (c Config) poolConfig(tunnel Tunnel) (*pgxpool.Config, error) {
 	if c.Host == "" {
 		return nil, apperr.Invalid("host is required")
 	}
@@ -75,6 +85,11 @@ func (c Config) poolConfig() (*pgxpool.Config, error) {
 		return nil, err
 	}
 	cc.TLSConfig = tlsConf
+	if tunnel != nil {
+		// The bastion resolves the name: a private host need not resolve here.
+		cc.LookupFunc = func(_ context.Context, host string) ([]string, error) { return []string{host}, nil }
+		cc.DialFunc = tunnel.DialContext
+	}
 	// Server notices go to whoever watches the connection (an apply collects
 	// them per statement); unwatched notices are dropped as before.
 	cc.OnNotice = pgnotice.Handler

@@ -1,0 +1,162 @@
+package sshtunnel
+
+import (
+	"bytes"
+	"crypto/ed25519"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"golang.org/x/crypto/ssh"
+	"golang.org/x/crypto/ssh/knownhosts"
+
+	"github.com/redshiftmate/rsmate/backend/apperr"
+)
+
+// HostKeys decides whether an SSH server's key is trusted. Keys are looked
+// up in Files (the user's known_hosts, read only) and AppFile (the app's own
+// known_hosts, to which keys accepted on first use are appended). An unknown
+// key is shown to Confirm; a key that differs from a known one is refused,
+// with no way to accept it from the app.
+type HostKeys struct {
+	Files   []string
+	AppFile string
+	// Confirm asks the user whether to trust a host seen for the first time;
+	// host is "name:port", fingerprint the SHA256 form ssh shows. nil refuses.
+	Confirm func(host, keyType, fingerprint string) (bool, error)
+}
+
+// appFileMu serializes appends to an app known_hosts file within this process.
+var appFileMu sync.Mutex
+
+// callback builds the host key check for one connection. It reads the files
+// each time, so a key accepted by another session is seen.
+func (h HostKeys) callback() (ssh.HostKeyCallback, error) {
+	var files []string
+	for _, f := range append(append([]string{}, h.Files...), h.AppFile) {
+		if f == "" {
+			continue
+		}
+		if _, err := os.Stat(f); errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		files = append(files, f)
+	}
+	known := func(string, net.Addr, ssh.PublicKey) error { return &knownhosts.KeyError{} }
+	if len(files) > 0 {
+		cb, err := knownhosts.New(files...)
+		if err != nil {
+			return nil, &apperr.Error{Code: "ssh_known_hosts_unreadable", Message: "a known_hosts file could not be read",
+				Detail: err.Error(), Hint: "Fix or move the file named in the detail; host keys are never skipped.", Err: err}
+		}
+		known = cb
+	}
+	return func(host string, remote net.Addr, key ssh.PublicKey) error {
+		err := known(host, remote, key)
+		var ke *knownhosts.KeyError
+		if err == nil || !errors.As(err, &ke) {
+			return err
+		}
+		fp := ssh.FingerprintSHA256(key)
+		if len(ke.Want) > 0 {
+			var was []string
+			for _, w := range ke.Want {
+				was = append(was, ssh.FingerprintSHA256(w.Key)+" ("+w.Key.Type()+", "+w.Filename+" line "+fmt.Sprint(w.Line)+")")
+			}
+			return &apperr.Error{Code: "ssh_host_key_changed",
+				Message: fmt.Sprintf("the SSH host key of %s has changed: it is now %s (%s), but %s was recorded",
+					host, fp, key.Type(), strings.Join(was, ", ")),
+				Hint: "This can mean someone is intercepting the connection. If the server's key was really replaced, " +
+					"remove the old line from the known_hosts file named above and connect again."}
+		}
+		yes := false
+		if h.Confirm != nil {
+			if yes, err = h.Confirm(host, key.Type(), fp); err != nil {
+				return &apperr.Error{Code: "ssh_host_key_unconfirmed", Message: "the new SSH host key of " + host + " could not be shown for confirmation",
+					Detail: err.Error(), Err: err}
+			}
+		}
+		if !yes {
+			return &apperr.Error{Code: "ssh_host_key_rejected",
+				Message: fmt.Sprintf("the SSH host key of %s (%s %s) was not trusted", host, key.Type(), fp),
+				Hint:    "Compare the fingerprint with the server's (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub) and connect again to accept it."}
+		}
+		if err := h.remember(host, key); err != nil {
+			return &apperr.Error{Code: "ssh_known_hosts_write", Message: "the accepted SSH host key could not be saved",
+				Detail: err.Error(), Err: err}
+		}
+		return nil
+	}, nil
+}
+
+// remember appends an accepted key to the app's known_hosts file.
+func (h HostKeys) remember(host string, key ssh.PublicKey) error {
+	if h.AppFile == "" {
+		return nil // trusted for this connection only
+	}
+	appFileMu.Lock()
+	defer appFileMu.Unlock()
+	if err := os.MkdirAll(filepath.Dir(h.AppFile), 0o700); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(h.AppFile, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
+	if err != nil {
+		return err
+	}
+	_, werr := f.WriteString(knownhosts.Line([]string{knownhosts.Normalize(host)}, key) + "\n")
+	if cerr := f.Close(); werr == nil {
+		werr = cerr
+	}
+	return werr
+}
+
+// algorithms returns the host key algorithms to ask a host for: those of its
+// known keys, so a server with several keys presents the one on record
+// rather than one that would look like a change. nil for an unknown host.
+func (h HostKeys) algorithms(host string) []string {
+	var files []string
+	for _, f := range append(append([]string{}, h.Files...), h.AppFile) {
+		if f != "" {
+			if _, err := os.Stat(f); err == nil {
+				files = append(files, f)
+			}
+		}
+	}
+	if len(files) == 0 {
+		return nil
+	}
+	known, err := knownhosts.New(files...)
+	if err != nil {
+		return nil
+	}
+	// A key no file holds makes the lookup list the host's recorded keys.
+	pub, _ := ssh.NewPublicKey(ed25519.PublicKey(bytes.Repeat([]byte{0}, ed25519.PublicKeySize)))
+	var ke *knownhosts.KeyError
+	if err := known(host, &net.TCPAddr{}, pub); !errors.As(err, &ke) || len(ke.Want) == 0 {
+		return nil
+	}
+	seen := map[string]bool{}
+	var out []string
+	add := func(a ...string) {
+		for _, x := range a {
+			if !seen[x] {
+				seen[x] = true
+				out = append(out, x)
+			}
+		}
+	}
+	for _, w := range ke.Want {
+		switch t := w.Key.Type(); t {
+		case ssh.KeyAlgoRSA:
+			add(ssh.KeyAlgoRSASHA512, ssh.KeyAlgoRSASHA256, ssh.KeyAlgoRSA)
+		default:
+			add(t)
+		}
+	}
+	return out
+}
