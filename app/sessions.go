@@ -42,6 +42,9 @@ type TestRequest struct {
 	Password          string          `json:"password"`
 	UseStoredPassword bool            `json:"useStoredPassword"`
 	AttemptID         string          `json:"attemptId"`
+	// SSHSecret is the tunnel's key passphrase or password as typed; when
+	// empty, the saved one is used if the tunnel goes where it was saved for.
+	SSHSecret string `json:"sshSecret"`
 }
 
 // ConnectRequest opens a saved profile. Password is used only when the
@@ -75,6 +78,9 @@ func (s *SessionsService) Test(req TestRequest) (info session.ServerInfo, err er
 	if err := checkRequestText(req.Password, req.AttemptID); err != nil {
 		return info, err
 	}
+	if err := checkSSHSecret(req.SSHSecret); err != nil {
+		return info, err
+	}
 	p := profile.Normalize(req.Profile) // the form may leave defaults empty, as Save allows
 	if err := profile.Validate(p); err != nil {
 		return info, err
@@ -89,9 +95,19 @@ func (s *SessionsService) Test(req TestRequest) (info session.ServerInfo, err er
 			return info, err
 		}
 	}
+	sshSecret := req.SSHSecret
+	if sshSecret == "" && p.ID != "" {
+		if saved, err := s.app.profileByID(p.ID); err == nil && !sshTargetChanged(profile.Normalize(saved), p) {
+			if sshSecret, err = s.app.storedSSHSecret(saved); err != nil {
+				return info, err
+			}
+		}
+	}
+	cfg := configFor(p, pw)
+	cfg.OpenTunnel = s.app.tunnelOpener(p, sshSecret)
 	ctx, done := s.attempt(req.AttemptID, p)
 	defer done()
-	return session.Probe(ctx, configFor(p, pw))
+	return session.Probe(ctx, cfg)
 }
 
 // Connect opens a session for a saved profile.
@@ -113,9 +129,15 @@ func (s *SessionsService) Connect(req ConnectRequest) (si SessionInfo, err error
 			return si, err
 		}
 	}
+	sshSecret, err := s.app.storedSSHSecret(p)
+	if err != nil {
+		return si, err
+	}
+	cfg := configFor(p, pw)
+	cfg.OpenTunnel = s.app.tunnelOpener(p, sshSecret)
 	ctx, done := s.attempt(req.AttemptID, p)
 	defer done()
-	sess, err := s.app.sessions.Open(ctx, configFor(p, pw))
+	sess, err := s.app.sessions.Open(ctx, cfg)
 	if err != nil {
 		return si, err
 	}

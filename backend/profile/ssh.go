@@ -60,6 +60,17 @@ func SSHSecretKeys(profileID string) []string {
 	return []string{SSHSecretKey(profileID, SSHAuthKey), SSHSecretKey(profileID, SSHAuthPassword)}
 }
 
+// clone copies p with its own tunnel settings, so a caller that changes the
+// copy cannot change the store's record through the shared pointer.
+func (p Profile) clone() Profile {
+	if p.SSH != nil {
+		t := *p.SSH
+		t.JumpHosts = append([]SSHHop(nil), p.SSH.JumpHosts...)
+		p.SSH = &t
+	}
+	return p
+}
+
 func normalizeSSH(t *SSHTunnel) *SSHTunnel {
 	if t == nil {
 		return nil

@@ -484,6 +484,7 @@ export namespace app {
 	    connectTimeoutSec: number;
 	    readOnly: boolean;
 	    color?: string;
+	    ssh?: profile.SSHTunnel;
 	    passwordSaved?: boolean;
 	    sandbox?: boolean;
 	    hasPassword: boolean;
@@ -507,11 +508,30 @@ export namespace app {
 	        this.connectTimeoutSec = source["connectTimeoutSec"];
 	        this.readOnly = source["readOnly"];
 	        this.color = source["color"];
+	        this.ssh = this.convertValues(source["ssh"], profile.SSHTunnel);
 	        this.passwordSaved = source["passwordSaved"];
 	        this.sandbox = source["sandbox"];
 	        this.hasPassword = source["hasPassword"];
 	        this.passwordForgotten = source["passwordForgotten"];
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class RoleRow {
 	    id: number;
@@ -555,6 +575,8 @@ export namespace app {
 	    profile: profile.Profile;
 	    password: string;
 	    setPassword: boolean;
+	    sshSecret: string;
+	    setSshSecret: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new SaveProfileRequest(source);
@@ -565,6 +587,8 @@ export namespace app {
 	        this.profile = this.convertValues(source["profile"], profile.Profile);
 	        this.password = source["password"];
 	        this.setPassword = source["setPassword"];
+	        this.sshSecret = source["sshSecret"];
+	        this.setSshSecret = source["setSshSecret"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -658,6 +682,7 @@ export namespace app {
 	    password: string;
 	    useStoredPassword: boolean;
 	    attemptId: string;
+	    sshSecret: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new TestRequest(source);
@@ -669,6 +694,7 @@ export namespace app {
 	        this.password = source["password"];
 	        this.useStoredPassword = source["useStoredPassword"];
 	        this.attemptId = source["attemptId"];
+	        this.sshSecret = source["sshSecret"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1498,6 +1524,62 @@ export namespace profile {
 		    return a;
 		}
 	}
+	export class SSHHop {
+	    host: string;
+	    port: number;
+	    user?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SSHHop(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.host = source["host"];
+	        this.port = source["port"];
+	        this.user = source["user"];
+	    }
+	}
+	export class SSHTunnel {
+	    host: string;
+	    port: number;
+	    user: string;
+	    auth: string;
+	    keyFile?: string;
+	    jumpHosts?: SSHHop[];
+	
+	    static createFrom(source: any = {}) {
+	        return new SSHTunnel(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.host = source["host"];
+	        this.port = source["port"];
+	        this.user = source["user"];
+	        this.auth = source["auth"];
+	        this.keyFile = source["keyFile"];
+	        this.jumpHosts = this.convertValues(source["jumpHosts"], SSHHop);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Profile {
 	    id: string;
 	    name: string;
@@ -1511,6 +1593,7 @@ export namespace profile {
 	    connectTimeoutSec: number;
 	    readOnly: boolean;
 	    color?: string;
+	    ssh?: SSHTunnel;
 	    passwordSaved?: boolean;
 	    sandbox?: boolean;
 	
@@ -1532,10 +1615,31 @@ export namespace profile {
 	        this.connectTimeoutSec = source["connectTimeoutSec"];
 	        this.readOnly = source["readOnly"];
 	        this.color = source["color"];
+	        this.ssh = this.convertValues(source["ssh"], SSHTunnel);
 	        this.passwordSaved = source["passwordSaved"];
 	        this.sandbox = source["sandbox"];
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
+	
+	
 
 }
 
