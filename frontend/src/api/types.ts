@@ -19,8 +19,29 @@ export interface Profile {
   connectTimeoutSec: number;
   readOnly: boolean;
   color?: string;
+  /** Reach the server through an SSH bastion (and jump hosts). */
+  ssh?: SSHTunnel | null;
   /** The ephemeral "Local sandbox" profile: not editable, not deletable. */
   sandbox?: boolean;
+}
+
+export type SSHAuth = 'key' | 'agent' | 'password';
+
+/** One jump host; an empty user means the tunnel's user. */
+export interface SSHHop {
+  host: string;
+  port: number;
+  user?: string;
+}
+
+/** A profile's SSH tunnel. Its passphrase or password lives only in the keychain. */
+export interface SSHTunnel {
+  host: string;
+  port: number;
+  user: string;
+  auth: SSHAuth;
+  keyFile?: string;
+  jumpHosts?: SSHHop[];
 }
 
 /** A profile as listed: whether the keychain holds its password. */
@@ -35,6 +56,9 @@ export interface SaveProfileRequest {
   password: string;
   /** Write (or, with an empty password, remove) the keychain entry. */
   setPassword: boolean;
+  /** The SSH key passphrase or password; written to the keychain only with setSshSecret. */
+  sshSecret?: string;
+  setSshSecret?: boolean;
 }
 
 export interface KeychainStatus {
@@ -72,6 +96,8 @@ export interface TestRequest {
   password: string;
   useStoredPassword: boolean;
   attemptId: string;
+  /** The SSH passphrase or password as typed; empty uses the saved one. */
+  sshSecret?: string;
 }
 
 export interface ConnectRequest {

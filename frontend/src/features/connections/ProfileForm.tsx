@@ -47,6 +47,7 @@ import {
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { sentence } from '../../components/text';
 import { COLOR_SWATCHES, SSL_MODES } from './defaults';
+import { SshSection } from './SshSection';
 import { TlsNote } from './TlsNote';
 import {
   applyParsed,
@@ -97,6 +98,7 @@ export function ProfileForm({ initial, keychainAvailable, onCancel, onSaved }: P
   const [portTouched, setPortTouched] = useState(() => (initial ? portIsCustom(toFormValues(initial)) : false));
   const [showErrors, setShowErrors] = useState(false);
   const [password, setPassword] = useState('');
+  const [sshSecret, setSshSecret] = useState('');
   const [changingPassword, setChangingPassword] = useState(false);
   const [forgetPassword, setForgetPassword] = useState(false);
   const [url, setUrl] = useState('');
@@ -168,6 +170,7 @@ export function ProfileForm({ initial, keychainAvailable, onCancel, onSaved }: P
         password,
         useStoredPassword: hasSaved && !changingPassword && !forgetPassword && !password,
         attemptId,
+        sshSecret,
       });
       setTest({ kind: 'ok', info });
     } catch (e) {
@@ -194,8 +197,11 @@ export function ProfileForm({ initial, keychainAvailable, onCancel, onSaved }: P
         profile: p,
         password: forgetPassword ? '' : storeIt ? typed : '',
         setPassword: storeIt || forgetPassword,
+        sshSecret: keychainAvailable ? sshSecret : '',
+        setSshSecret: keychainAvailable && sshSecret !== '',
       });
       setPassword('');
+      setSshSecret('');
       onSaved(saved, { connect, password: !keychainAvailable && typed ? typed : undefined });
     } catch (e) {
       setSaveError(toApiError(e));
@@ -479,6 +485,19 @@ export function ProfileForm({ initial, keychainAvailable, onCancel, onSaved }: P
             </Text>
           )}
           <TlsNote sslMode={values.sslMode} caFile={values.caFile ?? ''} onVerifyFull={() => set('sslMode', 'verify-full')} />
+        </Section>
+
+        <Section title="SSH tunnel">
+          <SshSection
+            value={values.ssh}
+            onChange={(t) => set('ssh', t)}
+            secret={sshSecret}
+            onSecret={setSshSecret}
+            savedAuth={existing ? initial?.ssh?.auth : undefined}
+            keychainAvailable={keychainAvailable}
+            onBrowse={() => profilesApi.pickSSHKeyFile()}
+            onError={(e) => setSaveError(toApiError(e))}
+          />
         </Section>
 
         <Section title="Safety and appearance">
