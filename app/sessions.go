@@ -195,10 +195,19 @@ func infoOf(sess *session.Session, p profile.Profile) SessionInfo {
 	return SessionInfo{ID: sess.ID, ProfileID: sess.ProfileID, ProfileName: p.Name, ReadOnly: sess.ReadOnly, Server: sess.Server}
 }
 
+// hostKeyQuestionTime is how long a connect may wait for the answer to a
+// first-use SSH host key question.
+const hostKeyQuestionTime = 5 * time.Minute
+
 // attempt registers a cancellable context for a connect attempt. The connect
 // timeout itself is enforced by pgx; this bound only guards against a hang.
 func (s *SessionsService) attempt(id string, p profile.Profile) (context.Context, func()) {
 	limit := time.Duration(p.ConnectTimeoutSec)*time.Second + 10*time.Second
+	if p.SSH != nil {
+		// Each hop and the database have their own timeouts; a first-use host
+		// key question waits for the user, who may compare fingerprints.
+		limit += time.Duration(len(p.SSH.JumpHosts)+1)*time.Duration(p.ConnectTimeoutSec)*time.Second + hostKeyQuestionTime
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), limit)
 	if id == "" {
 		return ctx, cancel

@@ -34,9 +34,81 @@ type HostKeys struct {
 // appFileMu serializes appends to an app known_hosts file within this process.
 var appFileMu sync.Mutex
 
+// unknownHostError is a host key no known_hosts file holds. The handshake
+// stops there; Open asks the user outside the handshake's deadline and, if
+// the key is accepted, connects again.
+type unknownHostError struct {
+	host string
+	key  ssh.PublicKey
+}
+
+func (e *unknownHostError) Error() string { return "unknown SSH host key for " + e.host }
+
 // callback builds the host key check for one connection. It reads the files
-// each time, so a key accepted by another session is seen.
-func (h HostKeys) callback() (ssh.HostKeyCallback, error) {
+// each time, so a key accepted by another session is seen. accepted holds
+// keys the user accepted during this Open (needed when there is no AppFile).
+func (h HostKeys) callback(accepted map[string]ssh.PublicKey) (ssh.HostKeyCallback, error) {
+	known := func(string, net.Addr, ssh.PublicKey) error { return &knownhosts.KeyError{} }
+	if files := h.existingFiles(); len(files) > 0 {
+		cb, err := knownhosts.New(files...)
+		if err != nil {
+			return nil, &apperr.Error{Code: "ssh_known_hosts_unreadable", Message: "a known_hosts file could not be read",
+				Detail: err.Error(), Hint: "Fix or move the file named in the detail; host keys are never skipped.", Err: err}
+		}
+		known = cb
+	}
+	return func(host string, remote net.Addr, key ssh.PublicKey) error {
+		if k, ok := accepted[host]; ok && bytes.Equal(k.Marshal(), key.Marshal()) {
+			return nil
+		}
+		err := known(host, remote, key)
+		var ke *knownhosts.KeyError
+		if err == nil || !errors.As(err, &ke) {
+			return err
+		}
+		if len(ke.Want) == 0 {
+			return &unknownHostError{host: host, key: key}
+		}
+		var was, where []string
+		for _, w := range ke.Want {
+			was = append(was, ssh.FingerprintSHA256(w.Key)+" ("+w.Key.Type()+")")
+			where = append(where, fmt.Sprintf("%s line %d", w.Filename, w.Line))
+		}
+		return &apperr.Error{Code: "ssh_host_key_changed",
+			Message: fmt.Sprintf("the SSH host key of %s has changed: it is now %s (%s), but %s was recorded",
+				host, ssh.FingerprintSHA256(key), key.Type(), strings.Join(was, " or ")),
+			Detail: "recorded in " + strings.Join(where, ", "),
+			Hint: "This can mean someone is intercepting the connection. If the server's key was really replaced, " +
+				"remove the old line (see the details) from that known_hosts file and connect again."}
+	}, nil
+}
+
+// confirm asks the user about an unknown host key and, when accepted,
+// remembers it in the app's known_hosts (and in accepted, for this Open).
+func (h HostKeys) confirm(u *unknownHostError, accepted map[string]ssh.PublicKey) error {
+	fp := ssh.FingerprintSHA256(u.key)
+	yes := false
+	if h.Confirm != nil {
+		var err error
+		if yes, err = h.Confirm(u.host, u.key.Type(), fp); err != nil {
+			return &apperr.Error{Code: "ssh_host_key_unconfirmed", Message: "the new SSH host key of " + u.host + " could not be shown for confirmation",
+				Detail: err.Error(), Err: err}
+		}
+	}
+	if !yes {
+		return &apperr.Error{Code: "ssh_host_key_rejected",
+			Message: fmt.Sprintf("the SSH host key of %s (%s %s) was not trusted", u.host, u.key.Type(), fp),
+			Hint:    "Compare the fingerprint with the server's (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub) and connect again to accept it."}
+	}
+	accepted[u.host] = u.key
+	if err := h.remember(u.host, u.key); err != nil {
+		return &apperr.Error{Code: "ssh_known_hosts_write", Message: "the accepted SSH host key could not be saved",
+			Detail: err.Error(), Err: err}
+	}
+	return nil
+}
+
+func (h HostKeys) existingFiles() []string {
 	var files []string
 	for _, f := range append(append([]string{}, h.Files...), h.AppFile) {
 		if f == "" {
@@ -47,51 +119,7 @@ func (h HostKeys) callback() (ssh.HostKeyCallback, error) {
 		}
 		files = append(files, f)
 	}
-	known := func(string, net.Addr, ssh.PublicKey) error { return &knownhosts.KeyError{} }
-	if len(files) > 0 {
-		cb, err := knownhosts.New(files...)
-		if err != nil {
-			return nil, &apperr.Error{Code: "ssh_known_hosts_unreadable", Message: "a known_hosts file could not be read",
-				Detail: err.Error(), Hint: "Fix or move the file named in the detail; host keys are never skipped.", Err: err}
-		}
-		known = cb
-	}
-	return func(host string, remote net.Addr, key ssh.PublicKey) error {
-		err := known(host, remote, key)
-		var ke *knownhosts.KeyError
-		if err == nil || !errors.As(err, &ke) {
-			return err
-		}
-		fp := ssh.FingerprintSHA256(key)
-		if len(ke.Want) > 0 {
-			var was []string
-			for _, w := range ke.Want {
-				was = append(was, ssh.FingerprintSHA256(w.Key)+" ("+w.Key.Type()+", "+w.Filename+" line "+fmt.Sprint(w.Line)+")")
-			}
-			return &apperr.Error{Code: "ssh_host_key_changed",
-				Message: fmt.Sprintf("the SSH host key of %s has changed: it is now %s (%s), but %s was recorded",
-					host, fp, key.Type(), strings.Join(was, ", ")),
-				Hint: "This can mean someone is intercepting the connection. If the server's key was really replaced, " +
-					"remove the old line from the known_hosts file named above and connect again."}
-		}
-		yes := false
-		if h.Confirm != nil {
-			if yes, err = h.Confirm(host, key.Type(), fp); err != nil {
-				return &apperr.Error{Code: "ssh_host_key_unconfirmed", Message: "the new SSH host key of " + host + " could not be shown for confirmation",
-					Detail: err.Error(), Err: err}
-			}
-		}
-		if !yes {
-			return &apperr.Error{Code: "ssh_host_key_rejected",
-				Message: fmt.Sprintf("the SSH host key of %s (%s %s) was not trusted", host, key.Type(), fp),
-				Hint:    "Compare the fingerprint with the server's (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub) and connect again to accept it."}
-		}
-		if err := h.remember(host, key); err != nil {
-			return &apperr.Error{Code: "ssh_known_hosts_write", Message: "the accepted SSH host key could not be saved",
-				Detail: err.Error(), Err: err}
-		}
-		return nil
-	}, nil
+	return files
 }
 
 // remember appends an accepted key to the app's known_hosts file.
@@ -119,14 +147,7 @@ func (h HostKeys) remember(host string, key ssh.PublicKey) error {
 // known keys, so a server with several keys presents the one on record
 // rather than one that would look like a change. nil for an unknown host.
 func (h HostKeys) algorithms(host string) []string {
-	var files []string
-	for _, f := range append(append([]string{}, h.Files...), h.AppFile) {
-		if f != "" {
-			if _, err := os.Stat(f); err == nil {
-				files = append(files, f)
-			}
-		}
-	}
+	files := h.existingFiles()
 	if len(files) == 0 {
 		return nil
 	}

@@ -86,12 +86,21 @@ func Open(ctx context.Context, cfg Config) (*Tunnel, error) {
 	}
 	defer closeAuth()
 	t := &Tunnel{stop: make(chan struct{}), target: cfg.Hops[len(cfg.Hops)-1]}
+	accepted := map[string]ssh.PublicKey{}
 	for i, hop := range cfg.Hops {
 		var via *ssh.Client
 		if i > 0 {
 			via = t.clients[i-1]
 		}
-		c, err := connectHop(ctx, cfg, hop, via, auth)
+		c, err := connectHop(ctx, cfg, hop, via, auth, accepted)
+		var unknown *unknownHostError
+		if errors.As(err, &unknown) {
+			// Asked outside the hop's deadline: reading a fingerprint takes
+			// longer than a handshake may. Accepted, the hop is connected again.
+			if err = cfg.HostKeys.confirm(unknown, accepted); err == nil {
+				c, err = connectHop(ctx, cfg, hop, via, auth, accepted)
+			}
+		}
 		if err != nil {
 			t.Close()
 			return nil, err
@@ -172,7 +181,7 @@ func (t *Tunnel) keepalive(c *ssh.Client, every time.Duration) {
 	}
 }
 
-func connectHop(ctx context.Context, cfg Config, hop Hop, via *ssh.Client, auth ssh.AuthMethod) (*ssh.Client, error) {
+func connectHop(ctx context.Context, cfg Config, hop Hop, via *ssh.Client, auth ssh.AuthMethod, accepted map[string]ssh.PublicKey) (*ssh.Client, error) {
 	addr := hop.addr()
 	ctx, cancel := context.WithTimeout(ctx, cfg.Timeout)
 	defer cancel()
@@ -194,7 +203,7 @@ func connectHop(ctx context.Context, cfg Config, hop Hop, via *ssh.Client, auth 
 	stop := context.AfterFunc(ctx, func() { conn.Close() })
 	defer stop()
 
-	hostCB, err := cfg.HostKeys.callback()
+	hostCB, err := cfg.HostKeys.callback(accepted)
 	if err != nil {
 		conn.Close()
 		return nil, err
@@ -214,7 +223,10 @@ func connectHop(ctx context.Context, cfg Config, hop Hop, via *ssh.Client, auth 
 	if err != nil {
 		conn.Close()
 		var ae *apperr.Error
+		var unknown *unknownHostError
 		switch {
+		case errors.As(hostErr, &unknown):
+			return nil, unknown
 		case hostErr != nil && errors.As(hostErr, &ae):
 			return nil, ae
 		case ctx.Err() != nil && errors.Is(context.Cause(ctx), context.Canceled):

@@ -384,3 +384,20 @@ func mustRead(t *testing.T, p string) []byte {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// The user may take longer to compare a fingerprint than a handshake may
+// last: the question is asked outside the hop's timeout. Without an app
+// known_hosts the accepted key holds for this tunnel only.
+func TestFirstUseQuestionMayOutlastTheHandshakeTimeout(t *testing.T) {
+	srv := sshdtest.Start(t, sshdtest.Options{})
+	hk := sshtunnel.HostKeys{Confirm: func(string, string, string) (bool, error) {
+		time.Sleep(1500 * time.Millisecond)
+		return true, nil
+	}}
+	tun, err := sshtunnel.Open(ctxT(t), sshtunnel.Config{Hops: []sshtunnel.Hop{hop(srv)}, Auth: sshtunnel.AuthKey, KeyFile: srv.KeyFile,
+		HostKeys: hk, Timeout: time.Second})
+	if err != nil {
+		t.Fatalf("open after a slow answer: %v", err)
+	}
+	tun.Close()
+}
