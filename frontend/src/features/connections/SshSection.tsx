@@ -32,7 +32,7 @@ export function SshSection({ value, onChange, secret, onSecret, savedAuth, keych
   const secretHelp = !keychainAvailable
     ? 'No OS keychain here: it cannot be saved'
     : keepsSaved
-      ? 'Empty keeps the saved one; kept in the OS keychain'
+      ? 'Empty keeps the saved one, if any; kept in the OS keychain'
       : t.auth === 'password'
         ? 'Saved in the OS keychain'
         : 'Only for an encrypted key; saved in the OS keychain';
@@ -41,7 +41,7 @@ export function SshSection({ value, onChange, secret, onSecret, savedAuth, keych
     <>
       <Switch
         label="Connect through an SSH tunnel"
-        description="For private clusters reached through a bastion host. The server's host key is checked against known_hosts."
+        description="For private clusters behind a bastion; SSH server keys are always verified."
         checked={on}
         onChange={(e) => onChange(e.currentTarget.checked ? { ...NEW_TUNNEL } : null)}
       />
@@ -143,7 +143,6 @@ export function SshSection({ value, onChange, secret, onSecret, savedAuth, keych
                 visibilityToggleButtonProps={{ 'aria-label': 'Show or hide the SSH secret' }}
                 label={secretLabel}
                 autoComplete="new-password"
-                placeholder={keepsSaved ? 'Saved in keychain' : undefined}
                 value={secret}
                 maxLength={LIMITS.passwordMaxBytes}
                 onChange={(e) => onSecret(e.currentTarget.value)}
