@@ -78,8 +78,7 @@ func (h HostKeys) callback(accepted map[string]ssh.PublicKey) (ssh.HostKeyCallba
 			Message: fmt.Sprintf("the SSH host key of %s has changed: it is now %s (%s), but %s was recorded",
 				host, ssh.FingerprintSHA256(key), key.Type(), strings.Join(was, " or ")),
 			Detail: "recorded in " + strings.Join(where, ", "),
-			Hint: "This can mean someone is intercepting the connection. If the server's key was really replaced, " +
-				"remove the old line (see the details) from that known_hosts file and connect again."}
+			Hint: "This can mean the connection is intercepted. If the key was really replaced, remove the old known_hosts line named in the details."}
 	}, nil
 }
 

@@ -146,6 +146,8 @@ export default async function ({ page, baseURL, env, shot }) {
     await changed.waitFor({ timeout: 30000 });
     const text = await changed.innerText();
     if ((text.match(/SHA256:/g) ?? []).length < 2) throw new Error(`the refusal does not name both fingerprints: ${text}`);
+    await prompt.waitFor({ state: 'hidden' });
+    await page.waitForTimeout(800); // let the dialog and the toast finish their transitions
     await shot('ssh-host-key-changed');
   } finally {
     await sshd.stop();
