@@ -78,7 +78,7 @@ func (h HostKeys) callback(accepted map[string]ssh.PublicKey) (ssh.HostKeyCallba
 			Message: fmt.Sprintf("the SSH host key of %s has changed: it is now %s (%s), but %s was recorded",
 				host, ssh.FingerprintSHA256(key), key.Type(), strings.Join(was, " or ")),
 			Detail: "recorded in " + strings.Join(where, ", "),
-			Hint: "This can mean the connection is intercepted. If the key was really replaced, remove the old known_hosts line named in the details."}
+			Hint:   "This can mean the connection is intercepted. If the key was really replaced, remove the old known_hosts line named in the details."}
 	}, nil
 }
 
