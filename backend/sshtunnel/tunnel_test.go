@@ -361,7 +361,7 @@ func TestTunnelClosesWithSession(t *testing.T) {
 		t.Fatalf("sshd saw a disconnect while the session was open:\n%s", srv.Log())
 	}
 	m.Close(s.ID)
-	srv.WaitLog(t, "Closing connection to", 1, 5*time.Second)
+	srv.WaitLog(t, "Closing connection to", 1, 15*time.Second)
 	if _, err := tun.DialContext(ctxT(t), "tcp", "127.0.0.1:1"); err == nil {
 		t.Error("the tunnel still dials after the session closed")
 	}
@@ -400,4 +400,33 @@ func TestFirstUseQuestionMayOutlastTheHandshakeTimeout(t *testing.T) {
 		t.Fatalf("open after a slow answer: %v", err)
 	}
 	tun.Close()
+}
+
+// A database switch keeps the session's tunnel (one SSH login for both
+// pools); closing the switched session closes it.
+func TestDatabaseSwitchReusesTheTunnelAndCloseEndsIt(t *testing.T) {
+	srv := sshdtest.Start(t, sshdtest.Options{})
+	cfg := dbConfig(t, sshtunnel.Config{Hops: []sshtunnel.Hop{hop(srv)}, Auth: sshtunnel.AuthKey, KeyFile: srv.KeyFile, HostKeys: trusting(t, srv)})
+	other, err := pgx.ParseConfig(pgtest.NewDatabase(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := session.NewManager()
+	s, err := m.Open(ctxT(t), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err = m.SwitchDatabase(ctxT(t), s.ID, other.Database)
+	if err != nil {
+		t.Fatalf("switch through the tunnel: %v", err)
+	}
+	var db string
+	if err := s.Pool.QueryRow(ctxT(t), "SELECT current_database()::text").Scan(&db); err != nil || db != other.Database {
+		t.Fatalf("after the switch: %q, %v; want %q", db, err, other.Database)
+	}
+	if n := srv.CountLog("Accepted publickey"); n != 1 {
+		t.Errorf("%d SSH logins for one session, want 1", n)
+	}
+	m.Close(s.ID)
+	srv.WaitLog(t, "Closing connection to", 1, 15*time.Second)
 }

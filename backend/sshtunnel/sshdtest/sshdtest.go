@@ -163,7 +163,9 @@ func (s *Server) Log() string {
 	return string(b)
 }
 
-// WaitLog waits until the log holds n lines containing sub.
+// WaitLog waits until the log holds n lines containing sub. sshd logs a
+// closed connection only after its session process ends, which can take
+// seconds on a loaded machine: give it a generous limit.
 func (s *Server) WaitLog(tb testing.TB, sub string, n int, within time.Duration) {
 	tb.Helper()
 	deadline := time.Now().Add(within)
