@@ -53,6 +53,9 @@ type ConnectRequest struct {
 	ProfileID string `json:"profileId"`
 	Password  string `json:"password"`
 	AttemptID string `json:"attemptId"`
+	// SSHSecret is the tunnel's key passphrase or password, asked for when
+	// the keychain holds none; empty uses the saved one.
+	SSHSecret string `json:"sshSecret"`
 }
 
 // Request limits beyond the profile's own (profile.CheckLengths).
@@ -119,6 +122,9 @@ func (s *SessionsService) Connect(req ConnectRequest) (si SessionInfo, err error
 	if err := checkRequestText(req.Password, req.AttemptID); err != nil {
 		return si, err
 	}
+	if err := checkSSHSecret(req.SSHSecret); err != nil {
+		return si, err
+	}
 	p, err := s.app.profileByID(req.ProfileID)
 	if err != nil {
 		return si, err
@@ -129,9 +135,11 @@ func (s *SessionsService) Connect(req ConnectRequest) (si SessionInfo, err error
 			return si, err
 		}
 	}
-	sshSecret, err := s.app.storedSSHSecret(p)
-	if err != nil {
-		return si, err
+	sshSecret := req.SSHSecret
+	if sshSecret == "" {
+		if sshSecret, err = s.app.storedSSHSecret(p); err != nil {
+			return si, err
+		}
 	}
 	cfg := configFor(p, pw)
 	cfg.OpenTunnel = s.app.tunnelOpener(p, sshSecret)

@@ -198,3 +198,25 @@ func TestSSHKeychainIntegration(t *testing.T) {
 	}
 	_ = a.Sessions.Disconnect(si.ID)
 }
+
+// A passphrase the keychain does not hold can come with the connect request
+// (the app asks for it), as the database password can.
+func TestSSHPassphraseTypedAtConnect(t *testing.T) {
+	srv := sshdtest.Start(t, sshdtest.Options{})
+	a := newTestApp(t)
+	p, dbPassword := sshProfile(t, srv, "Typed passphrase")
+	v, err := a.Profiles.Save(SaveProfileRequest{Profile: p, Password: dbPassword, SetPassword: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = a.Sessions.Connect(ConnectRequest{ProfileID: v.ID, SSHSecret: "wrong"})
+	wantCode(t, err, "ssh_key_passphrase_wrong")
+	si, err := a.Sessions.Connect(ConnectRequest{ProfileID: v.ID, SSHSecret: srv.Passphrase})
+	if err != nil {
+		t.Fatalf("connect with a typed passphrase: %v", err)
+	}
+	_ = a.Sessions.Disconnect(si.ID)
+	if a.secrets.has(v.ID + ":ssh-passphrase") {
+		t.Error("a passphrase typed at connect was saved without being asked to")
+	}
+}

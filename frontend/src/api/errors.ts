@@ -20,6 +20,10 @@ export class ApiError extends Error {
 export const ErrorCodes = {
   passwordRequired: 'password_required',
   authFailed: 'auth_failed',
+  sshPassphraseRequired: 'ssh_key_passphrase_required',
+  sshPassphraseWrong: 'ssh_key_passphrase_wrong',
+  sshPasswordRequired: 'ssh_password_required',
+  sshAuthFailed: 'ssh_auth_failed',
   cancelled: 'canceled',
   noBackend: 'no_backend',
   internal: 'internal',

@@ -104,4 +104,6 @@ export interface ConnectRequest {
   profileId: string;
   password: string;
   attemptId: string;
+  /** The SSH passphrase or password when the keychain holds none. */
+  sshSecret?: string;
 }

@@ -12,12 +12,14 @@ interface Props {
   busy: boolean;
   /** Offer to keep the password in the OS keychain. */
   canRemember: boolean;
+  /** What is asked for: the database password (default) or the SSH tunnel's secret. */
+  secretLabel?: string;
   onSubmit: (password: string, remember: boolean) => void;
   onCancel: () => void;
 }
 
 /** Asks for a password the keychain does not hold; the typed value lives only until submit. */
-export function PasswordPrompt({ profile, reason, error, busy, canRemember, onSubmit, onCancel }: Props) {
+export function PasswordPrompt({ profile, reason, error, busy, canRemember, secretLabel = 'Password', onSubmit, onCancel }: Props) {
   const [password, setPassword] = useState('');
   const [remember, setRemember] = useState(true);
   // Forget the typed password once the prompt closes (state adjusted while rendering, not in an effect).
@@ -35,7 +37,7 @@ export function PasswordPrompt({ profile, reason, error, busy, canRemember, onSu
       title={
         <Group gap="xs">
           <IconLock size={16} />
-          <Text fw={600}>Password required</Text>
+          <Text fw={600}>{secretLabel} required</Text>
         </Group>
       }
     >
@@ -67,7 +69,7 @@ export function PasswordPrompt({ profile, reason, error, busy, canRemember, onSu
             )}
             <PasswordInput
               visibilityToggleButtonProps={{ 'aria-label': 'Show or hide what is typed' }}
-              label="Password"
+              label={secretLabel}
               data-autofocus
               autoComplete="off"
               value={password}

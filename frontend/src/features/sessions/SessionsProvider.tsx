@@ -41,7 +41,17 @@ interface PromptState {
   reason: ApiError | null;
   error: ApiError | null;
   busy: boolean;
+  /** Set when the SSH tunnel's secret is asked for: the database password typed before it, and whether to keep that. */
+  ssh?: { dbPassword: string; rememberDb: boolean };
 }
+
+/** The tunnel needs a passphrase or password the keychain does not hold. */
+const sshSecretMissing = (e: ApiError) =>
+  e.code === ErrorCodes.sshPassphraseRequired || e.code === ErrorCodes.sshPasswordRequired;
+
+/** The typed SSH secret was refused: ask again. */
+const sshSecretRefused = (e: ApiError, p: ProfileView) =>
+  e.code === ErrorCodes.sshPassphraseWrong || (e.code === ErrorCodes.sshAuthFailed && p.ssh?.auth === 'password');
 
 export function SessionsProvider({ children }: { children: ReactNode }) {
   const [sessions, setSessions] = useState<SessionInfo[]>([]);
@@ -94,11 +104,11 @@ export function SessionsProvider({ children }: { children: ReactNode }) {
   }, [add, drop]);
 
   const attempt = useCallback(
-    async (p: ProfileView, password: string): Promise<SessionInfo> => {
+    async (p: ProfileView, password: string, sshSecret = ''): Promise<SessionInfo> => {
       const attemptId = newAttemptId();
       setConnecting((c) => ({ ...c, [p.id]: attemptId }));
       try {
-        const s = await sessionsApi.connect({ profileId: p.id, password, attemptId });
+        const s = await sessionsApi.connect({ profileId: p.id, password, attemptId, sshSecret });
         add(s);
         setActiveId(s.id);
         return s;
@@ -124,6 +134,10 @@ export function SessionsProvider({ children }: { children: ReactNode }) {
           setPrompt({ profile: p, reason: missing ? err : null, error: missing ? null : err, busy: false });
           return null;
         }
+        if (sshSecretMissing(err)) {
+          setPrompt({ profile: p, reason: err, error: null, busy: false, ssh: { dbPassword: password, rememberDb: false } });
+          return null;
+        }
         notifyError(err, `Cannot connect to ${p.name}`);
         return null;
       }
@@ -132,18 +146,27 @@ export function SessionsProvider({ children }: { children: ReactNode }) {
   );
 
   const submitPassword = useCallback(
-    async (password: string, remember: boolean) => {
+    async (secret: string, remember: boolean) => {
       if (!prompt) return;
       const p = prompt.profile;
+      const ssh = prompt.ssh;
+      const dbPassword = ssh ? ssh.dbPassword : secret;
+      const rememberDb = ssh ? ssh.rememberDb : remember;
       setPrompt((s) => (s ? { ...s, busy: true, error: null } : s));
       try {
-        await attempt(p, password);
+        await attempt(p, dbPassword, ssh ? secret : '');
         setPrompt(null);
-        if (remember) {
-          // Only after the server accepted it: a refused password is never stored.
+        const rememberSsh = !!ssh && remember;
+        if ((rememberDb && dbPassword) || rememberSsh) {
+          // Only after the servers accepted them: a refused secret is never stored.
           const { hasPassword: _, ...profile } = p;
           profilesApi
-            .save({ profile, password, setPassword: true })
+            .save({
+              profile,
+              password: rememberDb ? dbPassword : '',
+              setPassword: rememberDb && !!dbPassword,
+              ...(rememberSsh ? { sshSecret: secret, setSshSecret: true } : {}),
+            })
             .then(() => conns.reload())
             .catch((e) => notifyError(e, 'Connected, but the password could not be saved'));
         }
@@ -153,9 +176,13 @@ export function SessionsProvider({ children }: { children: ReactNode }) {
           setPrompt((s) => (s ? { ...s, busy: false } : s));
           return;
         }
-        // Stay open for another try when the password was wrong; other failures are not the password's fault.
-        if (err.code === ErrorCodes.authFailed) setPrompt((s) => (s ? { ...s, busy: false, error: err } : s));
-        else {
+        // Stay open for another try when the secret was wrong; other failures are not its fault.
+        if (ssh ? sshSecretRefused(err, p) : err.code === ErrorCodes.authFailed) {
+          setPrompt((s) => (s ? { ...s, busy: false, error: err } : s));
+        } else if (!ssh && sshSecretMissing(err)) {
+          // The database password came first; the tunnel's secret is next.
+          setPrompt({ profile: p, reason: err, error: null, busy: false, ssh: { dbPassword: secret, rememberDb: remember } });
+        } else {
           setPrompt(null);
           notifyError(err, `Cannot connect to ${p.name}`);
         }
@@ -205,6 +232,7 @@ export function SessionsProvider({ children }: { children: ReactNode }) {
         error={prompt?.error ?? null}
         busy={prompt?.busy ?? false}
         canRemember={!!conns.keychain?.available && !prompt?.profile.sandbox}
+        secretLabel={prompt?.ssh ? (prompt.profile.ssh?.auth === 'password' ? 'SSH password' : 'SSH key passphrase') : 'Password'}
         onSubmit={submitPassword}
         onCancel={() => {
           if (prompt?.busy) cancelConnect(prompt.profile.id);

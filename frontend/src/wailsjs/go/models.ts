@@ -293,6 +293,7 @@ export namespace app {
 	    profileId: string;
 	    password: string;
 	    attemptId: string;
+	    sshSecret: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new ConnectRequest(source);
@@ -303,6 +304,7 @@ export namespace app {
 	        this.profileId = source["profileId"];
 	        this.password = source["password"];
 	        this.attemptId = source["attemptId"];
+	        this.sshSecret = source["sshSecret"];
 	    }
 	}
 	export class GroupRow {
