@@ -301,7 +301,7 @@ func authMethod(cfg Config) (ssh.AuthMethod, func(), error) {
 	case AuthPassword:
 		if cfg.Password == "" {
 			return nil, noop, &apperr.Error{Code: "ssh_password_required", Message: "no SSH password is saved for this connection",
-				Hint: "Enter the SSH password in Edit connection."}
+				Hint: "Enter the SSH password when asked, or save it in Edit connection (it is kept in the OS keychain)."}
 		}
 		pw := cfg.Password
 		return ssh.Password(pw), noop, nil
@@ -358,10 +358,10 @@ func loadKey(path, passphrase string) (ssh.Signer, error) {
 		return signer, nil
 	case errors.As(err, &missing):
 		return nil, &apperr.Error{Code: "ssh_key_passphrase_required", Message: "the SSH key file " + path + " is encrypted and no passphrase is saved",
-			Hint: "Enter the key's passphrase in Edit connection; it is kept in the OS keychain."}
+			Hint: "Enter the key's passphrase when asked, or save it in Edit connection (it is kept in the OS keychain)."}
 	case errors.Is(err, x509.IncorrectPasswordError) || strings.Contains(err.Error(), "decryption password incorrect"):
 		return nil, &apperr.Error{Code: "ssh_key_passphrase_wrong", Message: "the saved passphrase does not open the SSH key file " + path,
-			Hint: "Enter the right passphrase in Edit connection."}
+			Hint: "Enter the right passphrase (Edit connection replaces the saved one)."}
 	}
 	return nil, &apperr.Error{Code: "ssh_key_invalid", Message: "the SSH key file " + path + " is not a private key this app can use",
 		Detail: err.Error(), Hint: "Choose an OpenSSH, PEM or PKCS#8 private key (not the .pub file).", Err: err}

@@ -27,20 +27,27 @@ function listening(port) {
   });
 }
 
-function keygen(path) {
-  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', '', '-f', path]);
+function keygen(path, passphrase = '') {
+  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', passphrase, '-C', '', '-f', path]);
 }
 
 /**
- * Starts sshd; returns { host, port, user, keyFile, dir, restartWithNewHostKey(), stop() }.
- * The user key is authorized for the current user.
+ * Starts sshd; returns { host, port, user, keyFile, encryptedKeyFile, passphrase, dir,
+ * restartWithNewHostKey(), stop() }. Both user keys are authorized for the current user.
  */
 export async function startSshd() {
   if (!existsSync(SSHD)) throw new Error(`${SSHD} is missing: install openssh-server (scripts/deps.sh)`);
   const dir = mkdtempSync(join(tmpdir(), 'rsmate-e2e-sshd-'));
   const keyFile = join(dir, 'id_ed25519');
   keygen(keyFile);
-  writeFileSync(join(dir, 'authorized_keys'), readFileSync(`${keyFile}.pub`), { mode: 0o600 });
+  const encryptedKeyFile = join(dir, 'id_ed25519_enc');
+  const passphrase = `e2e-passphrase-${process.pid}`;
+  keygen(encryptedKeyFile, passphrase);
+  writeFileSync(
+    join(dir, 'authorized_keys'),
+    Buffer.concat([readFileSync(`${keyFile}.pub`), readFileSync(`${encryptedKeyFile}.pub`)]),
+    { mode: 0o600 },
+  );
   const port = await freePort();
   let proc = null;
   let gen = 0;
@@ -88,6 +95,8 @@ export async function startSshd() {
     port,
     user: userInfo().username,
     keyFile,
+    encryptedKeyFile,
+    passphrase,
     dir,
     log: () => readFileSync(join(dir, 'sshd.log'), 'utf8'),
     async restartWithNewHostKey() {

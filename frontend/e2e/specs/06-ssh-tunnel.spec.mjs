@@ -6,6 +6,8 @@
 // - a profile through the sshd: Test works (the e2e build's fake Confirm
 //   accepts the first-use host key, which lands in the app's known_hosts),
 //   Save, connect, disconnect;
+// - a profile with an encrypted key and no keychain: connecting asks for the
+//   database password, then the key passphrase;
 // - the sshd restarted with another host key: connecting is refused, naming
 //   the host and both fingerprints.
 import { readFileSync } from 'node:fs';
@@ -127,6 +129,34 @@ export default async function ({ page, baseURL, env, shot }) {
     await connected.waitFor({ timeout: 30000 });
     await page.getByRole('heading', { name }).waitFor();
     await shot('ssh-connected');
+    await page.getByRole('button', { name: 'Disconnect', exact: true }).click();
+    await status.getByText('Not connected').waitFor();
+
+    // An encrypted key whose passphrase no keychain holds: asked at connect.
+    const encName = 'Encrypted key';
+    const encForm = await openForm(page, baseURL, 'light');
+    await fillServer(encForm, encName, pg);
+    await switchOn(encForm);
+    await encForm.getByLabel('SSH host').fill(sshd.host);
+    await encForm.getByLabel('SSH port').fill(String(sshd.port));
+    await encForm.getByLabel('SSH user').fill(sshd.user);
+    await encForm.getByLabel('Private key file').fill(sshd.encryptedKeyFile);
+    await encForm.getByRole('button', { name: 'Save', exact: true }).click();
+    await encForm.waitFor({ state: 'hidden' });
+    const encRow = page.getByRole('option', { name: encName });
+    await encRow.hover();
+    await encRow.getByRole('button', { name: `Connect to ${encName}` }).click();
+    await prompt.waitFor({ timeout: 30000 });
+    await prompt.getByLabel('Password').fill(pg.password);
+    await prompt.getByRole('button', { name: 'Connect' }).click();
+    const ppPrompt = page.getByRole('dialog', { name: /SSH key passphrase required/ });
+    await ppPrompt.waitFor({ timeout: 30000 });
+    await page.waitForTimeout(400); // the dialog's transition
+    await shot('ssh-passphrase-prompt');
+    await ppPrompt.getByLabel('SSH key passphrase').fill(sshd.passphrase);
+    await ppPrompt.getByRole('button', { name: 'Connect' }).click();
+    await connected.waitFor({ timeout: 30000 });
+    await page.getByRole('heading', { name: encName }).waitFor();
     await page.getByRole('button', { name: 'Disconnect', exact: true }).click();
     await status.getByText('Not connected').waitFor();
 
