@@ -29,6 +29,10 @@ type SaveProfileRequest struct {
 	Profile     profile.Profile `json:"profile"`
 	Password    string          `json:"password"`
 	SetPassword bool            `json:"setPassword"`
+	// SSHSecret is the tunnel's key passphrase or password, written to the
+	// keychain only when SetSSHSecret is true (empty removes the saved one).
+	SSHSecret    string `json:"sshSecret"`
+	SetSSHSecret bool   `json:"setSshSecret"`
 }
 
 // KeychainStatus tells the frontend, once, whether passwords can be saved.
@@ -79,6 +83,9 @@ func (s *ProfilesService) Save(req SaveProfileRequest) (v ProfileView, err error
 	if err := profile.CheckText("password", req.Password, profile.PasswordMaxBytes); err != nil {
 		return v, err
 	}
+	if err := checkSSHSecret(req.SSHSecret); err != nil {
+		return v, err
+	}
 	if req.SetPassword && req.Password != "" {
 		if err := s.app.secrets.Available(); err != nil {
 			return v, keychainError(err)
@@ -90,10 +97,14 @@ func (s *ProfilesService) Save(req SaveProfileRequest) (v ProfileView, err error
 	// (Profiles saved by older versions may lack the PasswordSaved flag, so
 	// the keychain entry is removed whatever the flag says.)
 	retarget, forgotten := false, false
-	if req.Profile.ID != "" && !(req.SetPassword && req.Password != "") {
+	var prevProfile *profile.Profile
+	if req.Profile.ID != "" {
 		if prev, err := st.Get(req.Profile.ID); err == nil {
-			retarget = len(connectionChanges(profile.Normalize(prev), profile.Normalize(req.Profile))) > 0
-			forgotten = retarget && prev.PasswordSaved
+			prevProfile = &prev
+			if !(req.SetPassword && req.Password != "") {
+				retarget = len(connectionChanges(profile.Normalize(prev), profile.Normalize(req.Profile))) > 0
+				forgotten = retarget && prev.PasswordSaved
+			}
 		}
 	}
 	saved, err := st.Save(req.Profile)
@@ -127,6 +138,9 @@ func (s *ProfilesService) Save(req SaveProfileRequest) (v ProfileView, err error
 		}
 		saved.PasswordSaved = req.Password != ""
 	}
+	if err := s.app.saveSSHSecret(prevProfile, saved, req.SSHSecret, req.SetSSHSecret); err != nil {
+		return v, err
+	}
 	v = s.view(saved)
 	v.PasswordForgotten = forgotten
 	return v, nil
@@ -153,6 +167,9 @@ func (s *ProfilesService) Delete(id string) (deleted bool, err error) {
 	if sec := s.app.secrets; sec != nil && sec.Available() == nil {
 		if err := sec.Delete(id); err != nil && !errors.Is(err, profile.ErrNoSecret) {
 			return true, keychainError(err)
+		}
+		if err := s.app.forgetSSHSecrets(id); err != nil {
+			return true, err
 		}
 	}
 	return true, nil
@@ -206,6 +223,12 @@ func (s *ProfilesService) PickCAFile() (path string, err error) {
 	defer guard(&err)
 	return s.app.platform.OpenFile("Choose a CA certificate bundle",
 		FileFilter{"Certificates", []string{"pem", "crt", "cer"}}, FileFilter{"All files", []string{"*"}})
+}
+
+// PickSSHKeyFile asks for an SSH private key with the native open dialog; "" if cancelled.
+func (s *ProfilesService) PickSSHKeyFile() (path string, err error) {
+	defer guard(&err)
+	return s.app.platform.OpenFile("Choose an SSH private key", FileFilter{"All files", []string{"*"}})
 }
 
 // Export writes every profile (without secrets) to a file chosen in a native

@@ -47,6 +47,9 @@ type TestRequest struct {
 	// MFACode answers an aws_mfa_required error of an IAM profile whose AWS
 	// profile assumes a role with mfa_serial.
 	MFACode string `json:"mfaCode,omitempty"`
+	// SSHSecret is the tunnel's key passphrase or password as typed; when
+	// empty, the saved one is used if the tunnel goes where it was saved for.
+	SSHSecret string `json:"sshSecret"`
 }
 
 // ConnectRequest opens a saved profile. Password is used only when the
@@ -56,6 +59,9 @@ type ConnectRequest struct {
 	Password  string `json:"password"`
 	AttemptID string `json:"attemptId"`
 	MFACode   string `json:"mfaCode,omitempty"` // see TestRequest.MFACode
+	// SSHSecret is the tunnel's key passphrase or password, asked for when
+	// the keychain holds none; empty uses the saved one.
+	SSHSecret string `json:"sshSecret"`
 }
 
 // Request limits beyond the profile's own (profile.CheckLengths).
@@ -87,6 +93,9 @@ func (s *SessionsService) Test(req TestRequest) (info session.ServerInfo, err er
 	if err := profile.CheckText("MFA code", req.MFACode, mfaCodeMaxBytes); err != nil {
 		return info, err
 	}
+	if err := checkSSHSecret(req.SSHSecret); err != nil {
+		return info, err
+	}
 	p := profile.Normalize(req.Profile) // the form may leave defaults empty, as Save allows
 	if err := profile.Validate(p); err != nil {
 		return info, err
@@ -103,9 +112,19 @@ func (s *SessionsService) Test(req TestRequest) (info session.ServerInfo, err er
 			return info, err
 		}
 	}
+	sshSecret := req.SSHSecret
+	if sshSecret == "" && p.ID != "" {
+		if saved, err := s.app.profileByID(p.ID); err == nil && !sshTargetChanged(profile.Normalize(saved), p) {
+			if sshSecret, err = s.app.storedSSHSecret(saved); err != nil {
+				return info, err
+			}
+		}
+	}
+	cfg := configFor(p, pw, req.MFACode)
+	cfg.OpenTunnel = s.app.tunnelOpener(p, sshSecret)
 	ctx, done := s.attempt(req.AttemptID, p)
 	defer done()
-	return session.Probe(ctx, configFor(p, pw, req.MFACode))
+	return session.Probe(ctx, cfg)
 }
 
 // Connect opens a session for a saved profile.
@@ -120,6 +139,9 @@ func (s *SessionsService) Connect(req ConnectRequest) (si SessionInfo, err error
 	if err := profile.CheckText("MFA code", req.MFACode, mfaCodeMaxBytes); err != nil {
 		return si, err
 	}
+	if err := checkSSHSecret(req.SSHSecret); err != nil {
+		return si, err
+	}
 	p, err := s.app.profileByID(req.ProfileID)
 	if err != nil {
 		return si, err
@@ -132,9 +154,17 @@ func (s *SessionsService) Connect(req ConnectRequest) (si SessionInfo, err error
 			return si, err
 		}
 	}
+	sshSecret := req.SSHSecret
+	if sshSecret == "" {
+		if sshSecret, err = s.app.storedSSHSecret(p); err != nil {
+			return si, err
+		}
+	}
+	cfg := configFor(p, pw, req.MFACode)
+	cfg.OpenTunnel = s.app.tunnelOpener(p, sshSecret)
 	ctx, done := s.attempt(req.AttemptID, p)
 	defer done()
-	sess, err := s.app.sessions.Open(ctx, configFor(p, pw, req.MFACode))
+	sess, err := s.app.sessions.Open(ctx, cfg)
 	if err != nil {
 		return si, err
 	}
@@ -184,10 +214,20 @@ func infoOf(sess *session.Session, p profile.Profile) SessionInfo {
 	return SessionInfo{ID: sess.ID, ProfileID: sess.ProfileID, ProfileName: p.Name, ReadOnly: sess.ReadOnly, Server: sess.Server}
 }
 
+// hostKeyQuestionTime is how long a connect may wait for the answer to a
+// first-use SSH host key question.
+const hostKeyQuestionTime = 5 * time.Minute
+
 // attempt registers a cancellable context for a connect attempt. The connect
 // timeout itself is enforced by pgx; this bound only guards against a hang.
 func (s *SessionsService) attempt(id string, p profile.Profile) (context.Context, func()) {
-	return s.attemptWithin(id, time.Duration(p.ConnectTimeoutSec)*time.Second+10*time.Second)
+	limit := time.Duration(p.ConnectTimeoutSec)*time.Second + 10*time.Second
+	if p.SSH != nil {
+		// Each hop and the database have their own timeouts; a first-use host
+		// key question waits for the user, who may compare fingerprints.
+		limit += time.Duration(len(p.SSH.JumpHosts)+1)*time.Duration(p.ConnectTimeoutSec)*time.Second + hostKeyQuestionTime
+	}
+	return s.attemptWithin(id, limit)
 }
 
 // attemptWithin registers a context that Cancel(id) ends, bounded by limit.

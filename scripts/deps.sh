@@ -10,6 +10,7 @@ APT_PACKAGES=(
   build-essential pkg-config          # cgo toolchain for the Wails app
   libgtk-3-dev libwebkit2gtk-4.0-dev  # Wails v2 on Linux
   postgresql                          # server binaries for throwaway clusters (no system cluster is used)
+  openssh-server                      # sshd started on loopback by the SSH tunnel tests (no system service is used)
   chromium                            # end-to-end tests (playwright-core drives Debian's browser)
   xvfb xauth x11-utils xdotool        # headless display, window lookup and closing in the smoke test
   dbus dbus-x11 gnome-keyring libsecret-1-0  # a real Secret Service for keychain tests

@@ -57,6 +57,32 @@ func CheckLengths(p Profile) error {
 			return err
 		}
 	}
+	return checkSSHLengths(p.SSH)
+}
+
+// checkSSHLengths applies CheckText to the tunnel's text fields.
+func checkSSHLengths(t *SSHTunnel) error {
+	if t == nil {
+		return nil
+	}
+	if len(t.JumpHosts) > MaxJumpHosts {
+		return &apperr.Error{Code: CodeTooLong,
+			Message: fmt.Sprintf("there are %d SSH jump hosts; at most %d are allowed", len(t.JumpHosts), MaxJumpHosts)}
+	}
+	checks := [][3]any{
+		{"SSH host", t.Host, HostMaxBytes},
+		{"SSH user", t.User, UserMaxBytes},
+		{"SSH authentication", t.Auth, EnumMaxBytes},
+		{"SSH key file path", t.KeyFile, CAFileMaxBytes},
+	}
+	for _, h := range t.JumpHosts {
+		checks = append(checks, [3]any{"SSH jump host", h.Host, HostMaxBytes}, [3]any{"SSH jump host user", h.User, UserMaxBytes})
+	}
+	for _, c := range checks {
+		if err := CheckText(c[0].(string), c[1].(string), c[2].(int)); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 

@@ -35,6 +35,8 @@ type Profile struct {
 	Color             string `json:"color,omitempty"`
 	// Auth is nil for password profiles; see AuthSettings.
 	Auth *AuthSettings `json:"auth,omitempty"`
+	// SSH, when set, reaches the server through an SSH tunnel.
+	SSH *SSHTunnel `json:"ssh,omitempty"`
 	// PasswordSaved records that the keychain holds this profile's password,
 	// so listing profiles never reads secrets. Only the store sets it
 	// (SetPasswordSaved); a value sent by the frontend is ignored.

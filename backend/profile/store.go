@@ -84,7 +84,11 @@ func (s *Store) Path() string { return s.path }
 func (s *Store) List() []Profile {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return slices.Clone(s.profiles)
+	out := make([]Profile, len(s.profiles))
+	for i, p := range s.profiles {
+		out[i] = p.clone()
+	}
+	return out
 }
 
 // Get returns one profile.
@@ -92,7 +96,7 @@ func (s *Store) Get(id string) (Profile, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if i := s.index(id); i >= 0 {
-		return s.profiles[i], nil
+		return s.profiles[i].clone(), nil
 	}
 	return Profile{}, notFound(id)
 }
@@ -137,7 +141,7 @@ func (s *Store) Save(p Profile) (Profile, error) {
 	if err := s.commit(next); err != nil {
 		return Profile{}, err
 	}
-	return p, nil
+	return p.clone(), nil
 }
 
 // Delete removes a profile. Its password is the caller's to remove.
@@ -166,7 +170,7 @@ func (s *Store) Duplicate(id string) (Profile, error) {
 	if i < 0 {
 		return Profile{}, notFound(id)
 	}
-	cp := s.profiles[i]
+	cp := s.profiles[i].clone()
 	cp.ID = newID()
 	cp.Name = copyName(s.profiles, cp.Name)
 	cp.PasswordSaved = false // the password is not copied

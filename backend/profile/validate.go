@@ -44,6 +44,7 @@ func Normalize(p Profile) Profile {
 	if p.ConnectTimeoutSec == 0 {
 		p.ConnectTimeoutSec = DefaultConnectTimeout
 	}
+	p.SSH = normalizeSSH(p.SSH)
 	return p
 }
 
@@ -115,7 +116,7 @@ func Validate(p Profile) error {
 	if p.Color != "" && !colorRE.MatchString(p.Color) {
 		return apperr.Invalid("colour must look like #3b5bdb, not %q", p.Color)
 	}
-	return nil
+	return validateSSH(p.SSH)
 }
 
 func validateHost(h string) error {

@@ -35,6 +35,9 @@ type Config struct {
 	// connection of the pool (temporary IAM credentials); User and Password
 	// are then not used.
 	Credentials Credentials
+	// OpenTunnel, when set, opens the SSH tunnel the session's connections go
+	// through; the session owns it and closes it when it ends.
+	OpenTunnel func(ctx context.Context) (Tunnel, error)
 }
 
 // Credentials hands out a user name and password for one new connection.
@@ -44,11 +47,18 @@ type Credentials interface {
 	Credentials(ctx context.Context) (user, password string, err error)
 }
 
+// Tunnel carries a session's connections (an SSH tunnel). Host and Port
+// stay the real server's, so TLS still checks the real server name.
+type Tunnel interface {
+	DialContext(ctx context.Context, network, addr string) (net.Conn, error)
+	Close() error
+}
+
 const appName = "redshift-mate"
 
 // poolConfig builds a pgx pool config without ever formatting the password
 // into a connection string.
-func (c Config) poolConfig() (*pgxpool.Config, error) {
+func (c Config) poolConfig(tunnel Tunnel) (*pgxpool.Config, error) {
 	if c.Host == "" {
 		return nil, apperr.Invalid("host is required")
 	}
@@ -86,6 +96,11 @@ func (c Config) poolConfig() (*pgxpool.Config, error) {
 		return nil, err
 	}
 	cc.TLSConfig = tlsConf
+	if tunnel != nil {
+		// The bastion resolves the name: a private host need not resolve here.
+		cc.LookupFunc = func(_ context.Context, host string) ([]string, error) { return []string{host}, nil }
+		cc.DialFunc = tunnel.DialContext
+	}
 	// Server notices go to whoever watches the connection (an apply collects
 	// them per statement); unwatched notices are dropped as before.
 	cc.OnNotice = pgnotice.Handler

@@ -42,6 +42,7 @@ type Session struct {
 	Server    ServerInfo
 	Pool      *pgxpool.Pool
 	cfg       Config
+	tunnel    Tunnel // nil without SSH; shared by the pools of a database switch
 
 	// ctx ends when this Session is closed or replaced by a database switch:
 	// work on its pool derives from it, so it stops with the session.
@@ -52,10 +53,17 @@ type Session struct {
 // Context ends when the session is closed or switched to another database.
 func (s *Session) Context() context.Context { return s.ctx }
 
-// end cancels the session's work and closes its pool.
+// end cancels the session's work and closes its pool. The tunnel outlives
+// a database switch, so it is closed separately (closeTunnel).
 func (s *Session) end() {
 	s.cancel()
 	s.Pool.Close()
+}
+
+func (s *Session) closeTunnel() {
+	if s.tunnel != nil {
+		_ = s.tunnel.Close()
+	}
 }
 
 // Manager owns every open session.
@@ -85,14 +93,22 @@ func (m *Manager) closed(id string) {
 	}
 }
 
-func newSession(id string, cfg Config, info ServerInfo, pool *pgxpool.Pool) *Session {
+func newSession(id string, cfg Config, info ServerInfo, pool *pgxpool.Pool, tunnel Tunnel) *Session {
 	ctx, cancel := context.WithCancel(context.Background())
-	return &Session{ID: id, ProfileID: cfg.ProfileID, ReadOnly: cfg.ReadOnly, Server: info, Pool: pool, cfg: cfg, ctx: ctx, cancel: cancel}
+	return &Session{ID: id, ProfileID: cfg.ProfileID, ReadOnly: cfg.ReadOnly, Server: info, Pool: pool, cfg: cfg,
+		tunnel: tunnel, ctx: ctx, cancel: cancel}
 }
 
 // Probe connects once, identifies the server and disconnects ("Test connection").
 func Probe(ctx context.Context, cfg Config) (ServerInfo, error) {
-	pool, info, err := open(ctx, cfg)
+	tunnel, err := openTunnel(ctx, cfg)
+	if err != nil {
+		return ServerInfo{}, err
+	}
+	if tunnel != nil {
+		defer tunnel.Close()
+	}
+	pool, info, err := open(ctx, cfg, tunnel)
 	if err != nil {
 		return ServerInfo{}, err
 	}
@@ -100,13 +116,32 @@ func Probe(ctx context.Context, cfg Config) (ServerInfo, error) {
 	return info, nil
 }
 
+// openTunnel opens the config's SSH tunnel, if it has one.
+func openTunnel(ctx context.Context, cfg Config) (Tunnel, error) {
+	if cfg.OpenTunnel == nil {
+		return nil, nil
+	}
+	t, err := cfg.OpenTunnel(ctx)
+	if err != nil {
+		return nil, Classify(err, cfg)
+	}
+	return t, nil
+}
+
 // Open connects and registers a new session. ctx bounds (and cancels) the connect only.
 func (m *Manager) Open(ctx context.Context, cfg Config) (*Session, error) {
-	pool, info, err := open(ctx, cfg)
+	tunnel, err := openTunnel(ctx, cfg)
 	if err != nil {
 		return nil, err
 	}
-	s := newSession(newID(), cfg, info, pool)
+	pool, info, err := open(ctx, cfg, tunnel)
+	if err != nil {
+		if tunnel != nil {
+			tunnel.Close()
+		}
+		return nil, err
+	}
+	s := newSession(newID(), cfg, info, pool, tunnel)
 	m.mu.Lock()
 	m.sessions[s.ID] = s
 	m.mu.Unlock()
@@ -144,6 +179,7 @@ func (m *Manager) Close(id string) {
 	m.mu.Unlock()
 	if s != nil {
 		s.end()
+		s.closeTunnel()
 		m.closed(id)
 	}
 }
@@ -156,12 +192,13 @@ func (m *Manager) CloseAll() {
 	m.mu.Unlock()
 	for id, s := range all {
 		s.end()
+		s.closeTunnel()
 		m.closed(id)
 	}
 }
 
-func open(ctx context.Context, cfg Config) (*pgxpool.Pool, ServerInfo, error) {
-	pc, err := cfg.poolConfig()
+func open(ctx context.Context, cfg Config, tunnel Tunnel) (*pgxpool.Pool, ServerInfo, error) {
+	pc, err := cfg.poolConfig(tunnel)
 	if err != nil {
 		return nil, ServerInfo{}, err
 	}
@@ -224,14 +261,16 @@ func (m *Manager) SwitchDatabase(ctx context.Context, id, database string) (*Ses
 	}
 	cfg := old.cfg
 	cfg.Database = database
-	pool, info, err := open(ctx, cfg)
+	// The new pool goes through the session's tunnel; a session closed
+	// meanwhile has closed it, and the switch fails below.
+	pool, info, err := open(ctx, cfg, old.tunnel)
 	if err != nil {
 		return nil, err
 	}
 	if h := testHookSwitchOpened; h != nil {
 		h(pool)
 	}
-	s := newSession(id, cfg, info, pool)
+	s := newSession(id, cfg, info, pool, old.tunnel)
 	m.mu.Lock()
 	if m.sessions[id] != old {
 		m.mu.Unlock()

@@ -18,6 +18,8 @@ export const profilesApi = {
   parseURL: (text: string) => callApi(async () => asProfile(await Profiles.ParseURL(text))),
   /** Native open dialog; "" when cancelled. */
   pickCAFile: () => callApi(() => Profiles.PickCAFile()),
+  /** Native open dialog for an SSH private key; "" when cancelled. */
+  pickSSHKeyFile: () => callApi(() => Profiles.PickSSHKeyFile()),
   /** Native save dialog; the path written, or "" when cancelled. */
   exportAll: () => callApi(() => Profiles.Export()),
   /** Native open dialog; merges by name. */

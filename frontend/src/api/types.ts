@@ -21,6 +21,8 @@ export interface Profile {
   color?: string;
   /** Absent for password profiles; see AuthSettings. */
   auth?: AuthSettings;
+  /** Reach the server through an SSH bastion (and jump hosts). */
+  ssh?: SSHTunnel | null;
   /** The ephemeral "Local sandbox" profile: not editable, not deletable. */
   sandbox?: boolean;
 }
@@ -45,6 +47,25 @@ export interface AuthSettings {
   durationSec?: number;
 }
 
+export type SSHAuth = 'key' | 'agent' | 'password';
+
+/** One jump host; an empty user means the tunnel's user. */
+export interface SSHHop {
+  host: string;
+  port: number;
+  user?: string;
+}
+
+/** A profile's SSH tunnel. Its passphrase or password lives only in the keychain. */
+export interface SSHTunnel {
+  host: string;
+  port: number;
+  user: string;
+  auth: SSHAuth;
+  keyFile?: string;
+  jumpHosts?: SSHHop[];
+}
+
 /** A profile as listed: whether the keychain holds its password. */
 export interface ProfileView extends Profile {
   hasPassword: boolean;
@@ -57,6 +78,9 @@ export interface SaveProfileRequest {
   password: string;
   /** Write (or, with an empty password, remove) the keychain entry. */
   setPassword: boolean;
+  /** The SSH key passphrase or password; written to the keychain only with setSshSecret. */
+  sshSecret?: string;
+  setSshSecret?: boolean;
 }
 
 export interface KeychainStatus {
@@ -96,6 +120,8 @@ export interface TestRequest {
   attemptId: string;
   /** The current code of the MFA device an IAM profile's AWS role asks for. */
   mfaCode?: string;
+  /** The SSH passphrase or password as typed; empty uses the saved one. */
+  sshSecret?: string;
 }
 
 /** An IAM Identity Center sign-in waiting for the user to confirm userCode at url. */
@@ -110,4 +136,6 @@ export interface ConnectRequest {
   password: string;
   attemptId: string;
   mfaCode?: string;
+  /** The SSH passphrase or password when the keychain holds none. */
+  sshSecret?: string;
 }

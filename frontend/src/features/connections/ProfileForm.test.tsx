@@ -10,7 +10,7 @@ vi.mock('../../api', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../api')>();
   return {
     ...real,
-    profilesApi: { parseURL: vi.fn(), save: vi.fn(), pickCAFile: vi.fn() },
+    profilesApi: { parseURL: vi.fn(), save: vi.fn(), pickCAFile: vi.fn(), pickSSHKeyFile: vi.fn() },
     sessionsApi: { test: vi.fn(), cancel: vi.fn(() => Promise.resolve()), startAWSSignIn: vi.fn(), finishAWSSignIn: vi.fn() },
   };
 });
@@ -382,5 +382,45 @@ describe('ProfileForm: test connection', () => {
     await waitFor(() => expect(sess.test).toHaveBeenCalledTimes(2));
     expect(sess.startAWSSignIn).toHaveBeenCalledWith('corp-sso');
     expect(await screen.findByText('IAM:alice')).toBeInTheDocument();
+  });
+
+  it('the SSH tunnel is off by default; switched on, its settings and passphrase are saved', async () => {
+    const { user } = setup();
+    expect(screen.queryByLabelText(/^SSH host/)).toBeNull();
+    await fillValid(user);
+    await user.click(screen.getByRole('switch', { name: /Connect through an SSH tunnel/ }));
+    await user.type(field(/^SSH host/), 'bastion.example.com');
+    await user.type(field(/^SSH user/), 'ops');
+    api.pickSSHKeyFile.mockResolvedValue('/home/ops/.ssh/id_ed25519');
+    await user.click(screen.getByRole('button', { name: 'Browse for the SSH key file' }));
+    await waitFor(() => expect(field(/^Private key file/).value).toBe('/home/ops/.ssh/id_ed25519'));
+    await user.type(field(/^Key passphrase/), 'pp');
+    await user.type(field(/^Jump hosts/), 'j@jump1:2200, jump2');
+    api.save.mockResolvedValue({ ...saved, id: 'new' });
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(api.save).toHaveBeenCalled());
+    const req = api.save.mock.calls[0][0];
+    expect(req.profile.ssh).toEqual({
+      host: 'bastion.example.com',
+      port: 22,
+      user: 'ops',
+      auth: 'key',
+      keyFile: '/home/ops/.ssh/id_ed25519',
+      jumpHosts: [{ host: 'jump1', port: 2200, user: 'j' }, { host: 'jump2', port: 22 }],
+    });
+    expect(req.sshSecret).toBe('pp');
+    expect(req.setSshSecret).toBe(true);
+  });
+
+  it('the agent method asks for no secret, and switching the tunnel off sends none', async () => {
+    const { user } = setup({ ...saved, ssh: { host: 'b', port: 22, user: 'ops', auth: 'key', keyFile: '/k' } });
+    await user.click(screen.getByLabelText('SSH agent'));
+    expect(screen.queryByLabelText(/^Key passphrase/)).toBeNull();
+    await user.click(screen.getByRole('switch', { name: /Connect through an SSH tunnel/ }));
+    api.save.mockResolvedValue(saved);
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(api.save).toHaveBeenCalled());
+    expect(api.save.mock.calls[0][0].profile.ssh).toBeNull();
+    expect(api.save.mock.calls[0][0].setSshSecret).toBe(false);
   });
 });

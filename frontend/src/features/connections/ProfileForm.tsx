@@ -52,6 +52,7 @@ import { sentence } from '../../components/text';
 import { AuthFields } from './AuthFields';
 import { needsUser, usesIAM } from './auth';
 import { COLOR_SWATCHES, SSL_MODES } from './defaults';
+import { SshSection } from './SshSection';
 import { TlsNote } from './TlsNote';
 import {
   applyParsed,
@@ -102,6 +103,7 @@ export function ProfileForm({ initial, keychainAvailable, onCancel, onSaved }: P
   const [portTouched, setPortTouched] = useState(() => (initial ? portIsCustom(toFormValues(initial)) : false));
   const [showErrors, setShowErrors] = useState(false);
   const [password, setPassword] = useState('');
+  const [sshSecret, setSshSecret] = useState('');
   const [changingPassword, setChangingPassword] = useState(false);
   const [forgetPassword, setForgetPassword] = useState(false);
   const [url, setUrl] = useState('');
@@ -176,6 +178,7 @@ export function ProfileForm({ initial, keychainAvailable, onCancel, onSaved }: P
         password: iam ? '' : password,
         useStoredPassword: !iam && hasSaved && !changingPassword && !forgetPassword && !password,
         attemptId,
+        sshSecret,
       });
       setTest({ kind: 'ok', info });
     } catch (e) {
@@ -223,8 +226,11 @@ export function ProfileForm({ initial, keychainAvailable, onCancel, onSaved }: P
         profile: p,
         password: forgetPassword ? '' : storeIt ? typed : '',
         setPassword: storeIt || forgetPassword,
+        sshSecret: keychainAvailable ? sshSecret : '',
+        setSshSecret: keychainAvailable && sshSecret !== '',
       });
       setPassword('');
+      setSshSecret('');
       onSaved(saved, { connect, password: !keychainAvailable && typed ? typed : undefined });
     } catch (e) {
       setSaveError(toApiError(e));
@@ -526,6 +532,19 @@ export function ProfileForm({ initial, keychainAvailable, onCancel, onSaved }: P
             </Text>
           )}
           <TlsNote sslMode={values.sslMode} caFile={values.caFile ?? ''} onVerifyFull={() => set('sslMode', 'verify-full')} />
+        </Section>
+
+        <Section title="SSH tunnel">
+          <SshSection
+            value={values.ssh}
+            onChange={(t) => set('ssh', t)}
+            secret={sshSecret}
+            onSecret={setSshSecret}
+            savedAuth={existing ? initial?.ssh?.auth : undefined}
+            keychainAvailable={keychainAvailable}
+            onBrowse={() => profilesApi.pickSSHKeyFile()}
+            onError={(e) => setSaveError(toApiError(e))}
+          />
         </Section>
 
         <Section title="Safety and appearance">

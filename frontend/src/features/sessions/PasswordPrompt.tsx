@@ -12,14 +12,16 @@ interface Props {
   busy: boolean;
   /** Offer to keep the password in the OS keychain. */
   canRemember: boolean;
+  /** What is asked for: the database password (default) or the SSH tunnel's secret. */
+  secretLabel?: string;
   onSubmit: (password: string, remember: boolean) => void;
   onCancel: () => void;
   /** "mfa" asks for the code of the MFA device an IAM profile's AWS role needs; it is never remembered. */
   kind?: 'password' | 'mfa';
 }
 
-/** Asks for a password the keychain does not hold (or an MFA code); the typed value lives only until submit. */
-export function PasswordPrompt({ profile, reason, error, busy, canRemember, onSubmit, onCancel, kind = 'password' }: Props) {
+/** Asks for a password, an SSH secret or an MFA code the keychain does not hold; the typed value lives only until submit. */
+export function PasswordPrompt({ profile, reason, error, busy, canRemember, secretLabel = 'Password', onSubmit, onCancel, kind = 'password' }: Props) {
   const mfa = kind === 'mfa';
   const [password, setPassword] = useState('');
   const [remember, setRemember] = useState(true);
@@ -38,7 +40,7 @@ export function PasswordPrompt({ profile, reason, error, busy, canRemember, onSu
       title={
         <Group gap="xs">
           {mfa ? <IconDeviceMobile size={16} /> : <IconLock size={16} />}
-          <Text fw={600}>{mfa ? 'MFA code required' : 'Password required'}</Text>
+          <Text fw={600}>{mfa ? 'MFA code required' : `${secretLabel} required`}</Text>
         </Group>
       }
     >
@@ -84,7 +86,7 @@ export function PasswordPrompt({ profile, reason, error, busy, canRemember, onSu
             ) : (
               <PasswordInput
                 visibilityToggleButtonProps={{ 'aria-label': 'Show or hide what is typed' }}
-                label="Password"
+                label={secretLabel}
                 data-autofocus
                 autoComplete="off"
                 value={password}

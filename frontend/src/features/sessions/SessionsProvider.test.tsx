@@ -33,12 +33,13 @@ const session: SessionInfo = {
 };
 
 const iamProf: ProfileView = { ...prof, id: 'p2', name: 'SSO warehouse', auth: { method: 'iam', awsProfile: 'corp-sso' } };
+let target: ProfileView = prof;
 
 function ConnectButton() {
   const { connect, disconnect, active } = useSessions();
   return (
     <>
-      <button onClick={() => void connect(prof)}>go</button>
+      <button onClick={() => void connect(target)}>go</button>
       <button onClick={() => void connect(iamProf)}>go-sso</button>
       {active && <button onClick={() => void disconnect(active.id)}>stop</button>}
     </>
@@ -61,6 +62,7 @@ function setup(keychain = true) {
 
 beforeEach(() => {
   vi.clearAllMocks();
+  target = prof;
   sapi.list.mockResolvedValue([]);
 });
 
@@ -171,5 +173,44 @@ describe('connect flow', () => {
     await user.click(screen.getByRole('button', { name: 'go' }));
     await screen.findByLabelText('Password');
     expect(screen.queryByLabelText('Remember in the OS keychain')).not.toBeInTheDocument();
+  });
+
+  it('asks for the database password, then the SSH key passphrase, connects with both and remembers both', async () => {
+    target = { ...prof, ssh: { host: 'bastion', port: 22, user: 'ops', auth: 'key', keyFile: '/k' } };
+    const user = setup(true);
+    sapi.connect
+      .mockRejectedValueOnce(new ApiError('password_required', 'no password is saved for "Warehouse"'))
+      .mockRejectedValueOnce(new ApiError('ssh_key_passphrase_required', 'the SSH key file /k is encrypted and no passphrase is saved', '', 'Enter the key passphrase.'))
+      .mockRejectedValueOnce(new ApiError('ssh_key_passphrase_wrong', 'the saved passphrase does not open the SSH key file /k'))
+      .mockResolvedValueOnce(session);
+    papi.save.mockResolvedValue({ ...target, hasPassword: true });
+    await screen.findByText('Keychain');
+    await user.click(screen.getByRole('button', { name: 'go' }));
+    await user.type(await screen.findByLabelText('Password'), 'hunter2');
+    await user.click(screen.getByRole('button', { name: 'Connect' }));
+
+    // The database password was accepted as far as it went; now the tunnel's passphrase.
+    const pp = await screen.findByLabelText('SSH key passphrase');
+    expect(screen.getByText('SSH key passphrase required')).toBeInTheDocument();
+    expect(screen.getByText('Enter the key passphrase.')).toBeInTheDocument();
+    await user.type(pp, 'nope');
+    await user.click(screen.getByRole('button', { name: 'Connect' }));
+    expect(await screen.findByText('The saved passphrase does not open the SSH key file /k')).toBeInTheDocument();
+    await user.type(screen.getByLabelText('SSH key passphrase'), 'opensesame');
+    await user.click(screen.getByRole('button', { name: 'Connect' }));
+
+    await waitFor(() => expect(sapi.connect).toHaveBeenCalledTimes(4));
+    expect(sapi.connect.mock.calls[2][0]).toMatchObject({ password: 'hunter2', sshSecret: 'nope' });
+    expect(sapi.connect.mock.calls[3][0]).toMatchObject({ password: 'hunter2', sshSecret: 'opensesame' });
+    await waitFor(() =>
+      expect(papi.save).toHaveBeenCalledWith({
+        profile: expect.objectContaining({ id: 'p1' }),
+        password: 'hunter2',
+        setPassword: true,
+        sshSecret: 'opensesame',
+        setSshSecret: true,
+      }),
+    );
+    expect(papi.save).toHaveBeenCalledTimes(1);
   });
 });

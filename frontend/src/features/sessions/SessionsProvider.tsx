@@ -45,6 +45,8 @@ interface PromptState {
   reason: ApiError | null;
   error: ApiError | null;
   busy: boolean;
+  /** Set when the SSH tunnel's secret is asked for: the database password typed before it, and whether to keep that. */
+  ssh?: { dbPassword: string; rememberDb: boolean };
 }
 
 /** An IAM profile whose IAM Identity Center sign-in expired: sign in, then connect. */
@@ -55,6 +57,14 @@ interface SignInState {
   error: ApiError | null;
   busy: boolean;
 }
+
+/** The tunnel needs a passphrase or password the keychain does not hold. */
+const sshSecretMissing = (e: ApiError) =>
+  e.code === ErrorCodes.sshPassphraseRequired || e.code === ErrorCodes.sshPasswordRequired;
+
+/** The typed SSH secret was refused: ask again. */
+const sshSecretRefused = (e: ApiError, p: ProfileView) =>
+  e.code === ErrorCodes.sshPassphraseWrong || (e.code === ErrorCodes.sshAuthFailed && p.ssh?.auth === 'password');
 
 export function SessionsProvider({ children }: { children: ReactNode }) {
   const [sessions, setSessions] = useState<SessionInfo[]>([]);
@@ -108,11 +118,11 @@ export function SessionsProvider({ children }: { children: ReactNode }) {
   }, [add, drop]);
 
   const attempt = useCallback(
-    async (p: ProfileView, password: string, mfaCode = ''): Promise<SessionInfo> => {
+    async (p: ProfileView, password: string, mfaCode = '', sshSecret = ''): Promise<SessionInfo> => {
       const attemptId = newAttemptId();
       setConnecting((c) => ({ ...c, [p.id]: attemptId }));
       try {
-        const s = await sessionsApi.connect({ profileId: p.id, password, attemptId, mfaCode });
+        const s = await sessionsApi.connect({ profileId: p.id, password, attemptId, mfaCode, sshSecret });
         add(s);
         setActiveId(s.id);
         return s;
@@ -146,6 +156,10 @@ export function SessionsProvider({ children }: { children: ReactNode }) {
           setSso({ profile: p, reason: err, signIn: null, error: null, busy: false });
           return null;
         }
+        if (sshSecretMissing(err)) {
+          setPrompt({ kind: 'password', profile: p, reason: err, error: null, busy: false, ssh: { dbPassword: password, rememberDb: false } });
+          return null;
+        }
         notifyError(err, `Cannot connect to ${p.name}`);
         return null;
       }
@@ -159,19 +173,28 @@ export function SessionsProvider({ children }: { children: ReactNode }) {
   }, [connect]);
 
   const submitPassword = useCallback(
-    async (password: string, remember: boolean) => {
+    async (secret: string, remember: boolean) => {
       if (!prompt) return;
       const p = prompt.profile;
       const mfa = prompt.kind === 'mfa';
+      const ssh = prompt.ssh;
+      const dbPassword = mfa ? '' : ssh ? ssh.dbPassword : secret;
+      const rememberDb = !mfa && (ssh ? ssh.rememberDb : remember);
       setPrompt((s) => (s ? { ...s, busy: true, error: null } : s));
       try {
-        await attempt(p, mfa ? '' : password, mfa ? password : '');
+        await attempt(p, dbPassword, mfa ? secret : '', ssh ? secret : '');
         setPrompt(null);
-        if (remember && !mfa) {
-          // Only after the server accepted it: a refused password is never stored.
+        const rememberSsh = !!ssh && remember;
+        if ((rememberDb && dbPassword) || rememberSsh) {
+          // Only after the servers accepted them: a refused secret is never stored.
           const { hasPassword: _, ...profile } = p;
           profilesApi
-            .save({ profile, password, setPassword: true })
+            .save({
+              profile,
+              password: rememberDb ? dbPassword : '',
+              setPassword: rememberDb && !!dbPassword,
+              ...(rememberSsh ? { sshSecret: secret, setSshSecret: true } : {}),
+            })
             .then(() => conns.reload())
             .catch((e) => notifyError(e, 'Connected, but the password could not be saved'));
         }
@@ -181,10 +204,18 @@ export function SessionsProvider({ children }: { children: ReactNode }) {
           setPrompt((s) => (s ? { ...s, busy: false } : s));
           return;
         }
-        // Stay open for another try when the password (or the MFA code) was wrong; other failures are not its fault.
-        const retry = mfa ? err.code === ErrorCodes.mfaRequired || err.code === 'aws_access_denied' : err.code === ErrorCodes.authFailed;
-        if (retry) setPrompt((s) => (s ? { ...s, busy: false, error: err } : s));
-        else {
+        // Stay open for another try when the secret (or the MFA code) was wrong; other failures are not its fault.
+        const retry = mfa
+          ? err.code === ErrorCodes.mfaRequired || err.code === 'aws_access_denied'
+          : ssh
+            ? sshSecretRefused(err, p)
+            : err.code === ErrorCodes.authFailed;
+        if (retry) {
+          setPrompt((s) => (s ? { ...s, busy: false, error: err } : s));
+        } else if (!mfa && !ssh && sshSecretMissing(err)) {
+          // The database password came first; the tunnel's secret is next.
+          setPrompt({ kind: 'password', profile: p, reason: err, error: null, busy: false, ssh: { dbPassword: secret, rememberDb: remember } });
+        } else {
           setPrompt(null);
           notifyError(err, `Cannot connect to ${p.name}`);
         }
@@ -269,6 +300,7 @@ export function SessionsProvider({ children }: { children: ReactNode }) {
         busy={prompt?.busy ?? false}
         kind={prompt?.kind}
         canRemember={!!conns.keychain?.available && !prompt?.profile.sandbox}
+        secretLabel={prompt?.ssh ? (prompt.profile.ssh?.auth === 'password' ? 'SSH password' : 'SSH key passphrase') : 'Password'}
         onSubmit={submitPassword}
         onCancel={() => {
           if (prompt?.busy) cancelConnect(prompt.profile.id);

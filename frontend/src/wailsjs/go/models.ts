@@ -396,6 +396,7 @@ export namespace app {
 	    password: string;
 	    attemptId: string;
 	    mfaCode?: string;
+	    sshSecret: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new ConnectRequest(source);
@@ -407,6 +408,7 @@ export namespace app {
 	        this.password = source["password"];
 	        this.attemptId = source["attemptId"];
 	        this.mfaCode = source["mfaCode"];
+	        this.sshSecret = source["sshSecret"];
 	    }
 	}
 	export class GroupRow {
@@ -590,6 +592,7 @@ export namespace app {
 	    readOnly: boolean;
 	    color?: string;
 	    auth?: profile.AuthSettings;
+	    ssh?: profile.SSHTunnel;
 	    passwordSaved?: boolean;
 	    sandbox?: boolean;
 	    hasPassword: boolean;
@@ -614,6 +617,7 @@ export namespace app {
 	        this.readOnly = source["readOnly"];
 	        this.color = source["color"];
 	        this.auth = this.convertValues(source["auth"], profile.AuthSettings);
+	        this.ssh = this.convertValues(source["ssh"], profile.SSHTunnel);
 	        this.passwordSaved = source["passwordSaved"];
 	        this.sandbox = source["sandbox"];
 	        this.hasPassword = source["hasPassword"];
@@ -681,6 +685,8 @@ export namespace app {
 	    profile: profile.Profile;
 	    password: string;
 	    setPassword: boolean;
+	    sshSecret: string;
+	    setSshSecret: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new SaveProfileRequest(source);
@@ -691,6 +697,8 @@ export namespace app {
 	        this.profile = this.convertValues(source["profile"], profile.Profile);
 	        this.password = source["password"];
 	        this.setPassword = source["setPassword"];
+	        this.sshSecret = source["sshSecret"];
+	        this.setSshSecret = source["setSshSecret"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -785,6 +793,7 @@ export namespace app {
 	    useStoredPassword: boolean;
 	    attemptId: string;
 	    mfaCode?: string;
+	    sshSecret: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new TestRequest(source);
@@ -797,6 +806,7 @@ export namespace app {
 	        this.useStoredPassword = source["useStoredPassword"];
 	        this.attemptId = source["attemptId"];
 	        this.mfaCode = source["mfaCode"];
+	        this.sshSecret = source["sshSecret"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1654,6 +1664,62 @@ export namespace profile {
 		    return a;
 		}
 	}
+	export class SSHHop {
+	    host: string;
+	    port: number;
+	    user?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SSHHop(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.host = source["host"];
+	        this.port = source["port"];
+	        this.user = source["user"];
+	    }
+	}
+	export class SSHTunnel {
+	    host: string;
+	    port: number;
+	    user: string;
+	    auth: string;
+	    keyFile?: string;
+	    jumpHosts?: SSHHop[];
+	
+	    static createFrom(source: any = {}) {
+	        return new SSHTunnel(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.host = source["host"];
+	        this.port = source["port"];
+	        this.user = source["user"];
+	        this.auth = source["auth"];
+	        this.keyFile = source["keyFile"];
+	        this.jumpHosts = this.convertValues(source["jumpHosts"], SSHHop);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Profile {
 	    id: string;
 	    name: string;
@@ -1668,6 +1734,7 @@ export namespace profile {
 	    readOnly: boolean;
 	    color?: string;
 	    auth?: AuthSettings;
+	    ssh?: SSHTunnel;
 	    passwordSaved?: boolean;
 	    sandbox?: boolean;
 	
@@ -1690,6 +1757,7 @@ export namespace profile {
 	        this.readOnly = source["readOnly"];
 	        this.color = source["color"];
 	        this.auth = this.convertValues(source["auth"], AuthSettings);
+	        this.ssh = this.convertValues(source["ssh"], SSHTunnel);
 	        this.passwordSaved = source["passwordSaved"];
 	        this.sandbox = source["sandbox"];
 	    }
@@ -1712,6 +1780,8 @@ export namespace profile {
 		    return a;
 		}
 	}
+	
+	
 
 }
 

@@ -19,6 +19,8 @@ export function ParseURL(arg1:string):Promise<profile.Profile>;
 
 export function PickCAFile():Promise<string>;
 
+export function PickSSHKeyFile():Promise<string>;
+
 export function Reorder(arg1:Array<string>):Promise<void>;
 
 export function Save(arg1:app.SaveProfileRequest):Promise<app.ProfileView>;

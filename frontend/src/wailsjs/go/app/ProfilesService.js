@@ -34,6 +34,10 @@ export function PickCAFile() {
   return window['go']['app']['ProfilesService']['PickCAFile']();
 }
 
+export function PickSSHKeyFile() {
+  return window['go']['app']['ProfilesService']['PickSSHKeyFile']();
+}
+
 export function Reorder(arg1) {
   return window['go']['app']['ProfilesService']['Reorder'](arg1);
 }
