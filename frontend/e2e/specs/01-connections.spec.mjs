@@ -2,6 +2,7 @@
 // it, connect, read engine and version in the status bar, disconnect, delete.
 // The app runs with RSMATE_FAKE_DIALOGS=1 (confirmations answer yes) and
 // RSMATE_SANDBOX=1 (the "Local sandbox" profile is listed).
+import { closeAllSessions } from '../sessions.mjs';
 export const name = 'connection profiles: create, test, save, connect, disconnect, delete';
 
 function need(env, key) {
@@ -31,13 +32,7 @@ export default async function ({ page, baseURL, env, shot }) {
   if (!/PostgreSQL/.test(sandboxBadges)) throw new Error(`sandbox row lacks the engine badge: ${JSON.stringify(sandboxBadges)}`);
   if ((sandboxBadges.match(/Local sandbox/g) || []).length < 2) throw new Error(`sandbox row lacks the "Local sandbox" badge: ${JSON.stringify(sandboxBadges)}`);
   // Start from no open session (an earlier spec may have left one).
-  const tabs = page.getByRole('tablist', { name: 'Open sessions' }).getByRole('button', { name: /^Disconnect / });
-  while ((await tabs.count()) > 0) {
-    const before = await tabs.count();
-    await tabs.first().click();
-    await page.waitForFunction((n) => document.querySelectorAll('[aria-label="Open sessions"] [role="tab"]').length < n, before);
-  }
-  await status.getByText('Not connected').waitFor();
+  await closeAllSessions(page);
   await shot('start');
 
   // Create.

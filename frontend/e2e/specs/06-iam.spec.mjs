@@ -6,6 +6,7 @@
 // Then IAM Identity Center: a profile whose AWS profile (e2e-sso) has an
 // expired cached token offers "Sign in to AWS"; signing in (the stand-in
 // confirms the device code after two polls) caches a token and connects.
+import { closeAllSessions } from '../sessions.mjs';
 export const name = 'IAM profile: form light and dark, test and connect with temporary credentials, SSO sign-in';
 
 const RS_HOST = 'examplecluster.abc123xyz789.us-west-2.redshift.amazonaws.com';
@@ -26,6 +27,10 @@ export default async function ({ page, baseURL, env, shot }) {
   const pg = { host: need(env, 'E2E_PG_HOST'), port: need(env, 'E2E_PG_PORT'), database: need(env, 'E2E_PG_DATABASE') };
   const dbUser = `e2e_iam_${Date.now().toString(36)}`;
   const profileName = `E2E IAM ${Date.now().toString(36)}`;
+
+  // An earlier spec may have left sessions open: "Not connected" below means none.
+  await page.goto(baseURL, { waitUntil: 'domcontentloaded' });
+  await closeAllSessions(page);
 
   // The form in both colour schemes, with the settings a Redshift endpoint implies.
   for (const scheme of ['light', 'dark']) {

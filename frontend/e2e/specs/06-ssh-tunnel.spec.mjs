@@ -10,6 +10,7 @@
 //   database password, then the key passphrase;
 // - the sshd restarted with another host key: connecting is refused, naming
 //   the host and both fingerprints.
+import { closeAllSessions } from '../sessions.mjs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startSshd } from '../sshd.mjs';
@@ -61,6 +62,9 @@ export default async function ({ page, baseURL, env, shot }) {
     database: need(env, 'E2E_PG_DATABASE'),
   };
   const configDir = need(env, 'RSMATE_CONFIG_DIR');
+  // An earlier spec may have left sessions open: "Not connected" below means none.
+  await page.goto(baseURL, { waitUntil: 'domcontentloaded' });
+  await closeAllSessions(page);
 
   for (const scheme of ['light', 'dark']) {
     const form = await openForm(page, baseURL, scheme);
