@@ -56,7 +56,7 @@ func TestSSHProfileConnectsWithKeychainPassphraseAndTrustsHostKeyOnFirstUse(t *t
 	if err := a.Sessions.Disconnect(si.ID); err != nil {
 		t.Fatal(err)
 	}
-	srv.WaitLog(t, "Closing connection to", 1, 15*time.Second)
+	srv.WaitSessionsClosed(t, 1, 15*time.Second)
 
 	// The accepted key is trusted from now on.
 	si, err = a.Sessions.Connect(ConnectRequest{ProfileID: v.ID})

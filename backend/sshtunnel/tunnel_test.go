@@ -361,7 +361,7 @@ func TestTunnelClosesWithSession(t *testing.T) {
 		t.Fatalf("sshd saw a disconnect while the session was open:\n%s", srv.Log())
 	}
 	m.Close(s.ID)
-	srv.WaitLog(t, "Closing connection to", 1, 15*time.Second)
+	srv.WaitSessionsClosed(t, 1, 15*time.Second)
 	if _, err := tun.DialContext(ctxT(t), "tcp", "127.0.0.1:1"); err == nil {
 		t.Error("the tunnel still dials after the session closed")
 	}
@@ -428,5 +428,5 @@ func TestDatabaseSwitchReusesTheTunnelAndCloseEndsIt(t *testing.T) {
 		t.Errorf("%d SSH logins for one session, want 1", n)
 	}
 	m.Close(s.ID)
-	srv.WaitLog(t, "Closing connection to", 1, 15*time.Second)
+	srv.WaitSessionsClosed(t, 1, 15*time.Second)
 }

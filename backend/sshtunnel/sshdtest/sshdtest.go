@@ -180,6 +180,40 @@ func (s *Server) WaitLog(tb testing.TB, sub string, n int, within time.Duration)
 	}
 }
 
+// WaitSessionsClosed waits until sshd has logged the end of at least n
+// authenticated connections. A client that closes while sshd is writing makes
+// it log "Read error from remote host … reset" instead of "Closing connection
+// to"; both mean the connection is gone (preauth lines are not sessions).
+func (s *Server) WaitSessionsClosed(tb testing.TB, n int, within time.Duration) {
+	tb.Helper()
+	deadline := time.Now().Add(within)
+	for {
+		if s.CountLog("Closing connection to")+s.countLogExcept("Read error from remote host", "[preauth]") >= n {
+			return
+		}
+		if time.Now().After(deadline) {
+			tb.Fatalf("sshd logged the end of fewer than %d connections:\n%s", n, s.Log())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+func (s *Server) countLogExcept(sub, except string) int {
+	f, err := os.Open(s.LogFile)
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	n := 0
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if line := sc.Text(); strings.Contains(line, sub) && !strings.Contains(line, except) {
+			n++
+		}
+	}
+	return n
+}
+
 // CountLog counts the log lines containing sub.
 func (s *Server) CountLog(sub string) int {
 	f, err := os.Open(s.LogFile)
