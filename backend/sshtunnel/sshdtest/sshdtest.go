@@ -199,23 +199,16 @@ func (s *Server) WaitSessionsClosed(tb testing.TB, n int, within time.Duration) 
 }
 
 func (s *Server) countLogExcept(sub, except string) int {
-	f, err := os.Open(s.LogFile)
-	if err != nil {
-		return 0
-	}
-	defer f.Close()
-	n := 0
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if line := sc.Text(); strings.Contains(line, sub) && !strings.Contains(line, except) {
-			n++
-		}
-	}
-	return n
+	return s.countLines(func(line string) bool { return strings.Contains(line, sub) && !strings.Contains(line, except) })
 }
 
 // CountLog counts the log lines containing sub.
 func (s *Server) CountLog(sub string) int {
+	return s.countLines(func(line string) bool { return strings.Contains(line, sub) })
+}
+
+// countLines counts the log lines that match.
+func (s *Server) countLines(match func(line string) bool) int {
 	f, err := os.Open(s.LogFile)
 	if err != nil {
 		return 0
@@ -224,7 +217,7 @@ func (s *Server) CountLog(sub string) int {
 	n := 0
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
-		if strings.Contains(sc.Text(), sub) {
+		if match(sc.Text()) {
 			n++
 		}
 	}

@@ -1,5 +1,4 @@
 import {
-  ActionIcon,
   Alert,
   Anchor,
   Box,
@@ -18,18 +17,15 @@ import {
   Switch,
   Text,
   TextInput,
-  Tooltip,
 } from '@mantine/core';
 import {
   IconCircleCheck,
   IconClipboardText,
-  IconFolderOpen,
   IconKey,
   IconKeyOff,
   IconLock,
   IconLockOpen,
   IconPlugConnected,
-  IconX,
 } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import {
@@ -64,6 +60,7 @@ import {
   urlHasPassword,
   type FormValues,
 } from './form';
+import { FilePathInput } from './FilePathInput';
 import classes from './ProfileForm.module.css';
 import { hasErrors, LIMITS, validateProfile, type ProfileErrors } from './validate';
 
@@ -475,41 +472,16 @@ export function ProfileForm({ initial, keychainAvailable, onCancel, onSaved }: P
               error={errors.sslMode}
               leftSection={values.sslMode === 'disable' ? <IconLockOpen size={14} /> : <IconLock size={14} />}
             />
-            <TextInput
+            <FilePathInput
               style={{ flex: 1, minWidth: 0 }}
               label="CA file"
               placeholder={values.sslMode.startsWith('verify') ? "Empty: the system's trusted CAs" : 'PEM bundle for verify-ca / verify-full'}
               value={values.caFile ?? ''}
-              onChange={(e) => set('caFile', e.currentTarget.value)}
+              onChange={(path) => set('caFile', path)}
               error={errors.caFile}
-              spellCheck={false}
-              rightSectionWidth={values.caFile ? 108 : 82}
-              rightSection={
-                <Group gap={2} wrap="nowrap" pr={4}>
-                  {values.caFile && (
-                    <Tooltip label="Clear CA file">
-                      <ActionIcon size="sm" aria-label="Clear CA file" onClick={() => set('caFile', '')}>
-                        <IconX size={12} />
-                      </ActionIcon>
-                    </Tooltip>
-                  )}
-                  <Button
-                    size="compact-xs"
-                    variant="default"
-                    leftSection={<IconFolderOpen size={12} />}
-                    onClick={async () => {
-                      try {
-                        const path = await profilesApi.pickCAFile();
-                        if (path) set('caFile', path);
-                      } catch (e) {
-                        setSaveError(toApiError(e));
-                      }
-                    }}
-                  >
-                    Browse…
-                  </Button>
-                </Group>
-              }
+              onBrowse={() => profilesApi.pickCAFile()}
+              onBrowseError={(e) => setSaveError(toApiError(e))}
+              what="CA file"
             />
             <NumberInput
               w={128}

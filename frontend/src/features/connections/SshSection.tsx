@@ -1,7 +1,7 @@
-import { ActionIcon, Button, Group, NumberInput, PasswordInput, SegmentedControl, Input, SimpleGrid, Switch, Text, TextInput, Tooltip } from '@mantine/core';
-import { IconFolderOpen, IconX } from '@tabler/icons-react';
+import { Group, NumberInput, PasswordInput, SegmentedControl, Input, SimpleGrid, Switch, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { SSHAuth, SSHTunnel } from '../../api';
+import { FilePathInput } from './FilePathInput';
 import { formatHops, parseHops } from './sshHops';
 import { LIMITS } from './validate';
 
@@ -102,41 +102,16 @@ export function SshSection({ value, onChange, secret, onSecret, savedAuth, keych
           ) : (
             <SimpleGrid cols={t.auth === 'key' ? 2 : 1} spacing="sm" verticalSpacing={8}>
               {t.auth === 'key' && (
-                <TextInput
+                <FilePathInput
                   label="Private key file"
                   required
                   placeholder="~/.ssh/id_ed25519"
                   value={t.keyFile ?? ''}
-                  onChange={(e) => set({ keyFile: e.currentTarget.value })}
-                  spellCheck={false}
-                  rightSectionWidth={t.keyFile ? 108 : 82}
-                  rightSection={
-                    <Group gap={2} wrap="nowrap" pr={4}>
-                      {t.keyFile && (
-                        <Tooltip label="Clear key file">
-                          <ActionIcon size="sm" aria-label="Clear key file" onClick={() => set({ keyFile: '' })}>
-                            <IconX size={12} />
-                          </ActionIcon>
-                        </Tooltip>
-                      )}
-                      <Button
-                        size="compact-xs"
-                        variant="default"
-                        aria-label="Browse for the SSH key file"
-                        leftSection={<IconFolderOpen size={12} />}
-                        onClick={async () => {
-                          try {
-                            const path = await onBrowse();
-                            if (path) set({ keyFile: path });
-                          } catch (e) {
-                            onError(e);
-                          }
-                        }}
-                      >
-                        Browse…
-                      </Button>
-                    </Group>
-                  }
+                  onChange={(keyFile) => set({ keyFile })}
+                  onBrowse={onBrowse}
+                  onBrowseError={onError}
+                  what="key file"
+                  browseLabel="Browse for the SSH key file"
                 />
               )}
               <PasswordInput
