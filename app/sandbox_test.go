@@ -28,18 +28,7 @@ func TestSandboxProfileListedWhenStartupRunsConcurrently(t *testing.T) {
 	}
 
 	a.Shutdown(context.Background())
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		c, err := net.DialTimeout("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(port)), time.Second)
-		if err != nil {
-			return
-		}
-		c.Close()
-		if time.Now().After(deadline) {
-			t.Fatalf("sandbox still listening on %d after Shutdown", port)
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
+	waitPortClosed(t, port)
 }
 
 // The packaged app runs without RSMATE_SANDBOX: the welcome screen starts the
@@ -67,6 +56,13 @@ func TestStartSandboxOnRequestListsItAndShutdownStopsIt(t *testing.T) {
 	}
 	port := views[0].Port
 	a.Shutdown(context.Background())
+	waitPortClosed(t, port)
+}
+
+// waitPortClosed fails unless nothing listens on 127.0.0.1:port within 10 s
+// (the sandbox stops with the app).
+func waitPortClosed(t *testing.T, port int) {
+	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for {
 		c, err := net.DialTimeout("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(port)), time.Second)

@@ -33,12 +33,7 @@ func CheckEffect(c Change, snap *model.Snapshot) Effect {
 		}
 	case AlterUser:
 		if u := c.User; u != nil {
-			name := u.Name
-			if u.RenameTo != "" {
-				v.principal(model.UserRef(u.Name), false)
-				name = u.RenameTo
-			}
-			v.userAttrs(name, u)
+			v.userAttrs(v.renamed(model.UserRef(u.Name), u.RenameTo).Name, u)
 		}
 	case DropUser:
 		if c.User != nil {
@@ -50,12 +45,7 @@ func CheckEffect(c Change, snap *model.Snapshot) Effect {
 		}
 	case AlterRole:
 		if r := c.Role; r != nil {
-			name := r.Name
-			if r.RenameTo != "" {
-				v.principal(model.RoleRef(r.Name), false)
-				name = r.RenameTo
-			}
-			v.principal(model.RoleRef(name), true)
+			v.principal(v.renamed(model.RoleRef(r.Name), r.RenameTo), true)
 		}
 	case DropRole:
 		if c.Role != nil {
@@ -70,11 +60,7 @@ func CheckEffect(c Change, snap *model.Snapshot) Effect {
 		}
 	case AlterGroup:
 		if g := c.Group; g != nil {
-			name := g.Name
-			if g.RenameTo != "" {
-				v.principal(model.GroupRef(g.Name), false)
-				name = g.RenameTo
-			}
+			name := v.renamed(model.GroupRef(g.Name), g.RenameTo).Name
 			v.principal(model.GroupRef(name), true)
 			for _, u := range g.AddUsers {
 				v.memberAny(u, name, true)
@@ -155,6 +141,16 @@ func (v *verifier) exists(p model.PrincipalRef) bool {
 		}
 	}
 	return false
+}
+
+// renamed expects the old name gone when the change renames p, and returns
+// the principal under its name after the change.
+func (v *verifier) renamed(p model.PrincipalRef, to string) model.PrincipalRef {
+	if to == "" {
+		return p
+	}
+	v.principal(p, false)
+	return model.PrincipalRef{Kind: p.Kind, Name: to}
 }
 
 func (v *verifier) principal(p model.PrincipalRef, want bool) {

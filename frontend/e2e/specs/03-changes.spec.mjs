@@ -34,6 +34,19 @@ async function pickSchema(page, dialog, schema) {
   await page.getByRole('option').filter({ has: page.getByText(schema, { exact: true }) }).click();
 }
 
+/** Opens a role's privilege editor from the Roles tab, on one schema. */
+async function openRolePrivileges(page, role, schema) {
+  await page.getByRole('tab', { name: /^Roles/ }).click();
+  await page.getByRole('textbox', { name: 'Search roles' }).fill(role);
+  await page.getByRole('option', { name: role }).click();
+  const detail = page.getByRole('region', { name: new RegExp(`${role}$`) });
+  await detail.getByRole('button', { name: 'Privileges' }).click();
+  const editor = page.getByRole('dialog', { name: new RegExp(`Privileges of role ${role}`) });
+  await editor.waitFor();
+  await pickSchema(page, editor, schema);
+  return editor;
+}
+
 async function pick(page, input, optionName) {
   await input.click();
   await input.fill(optionName.replace(/ \(.*$/, ''));
@@ -219,14 +232,7 @@ export default async function ({ page, baseURL, env, shot }) {
   await userEditor.getByRole('button', { name: 'Done' }).click();
 
   // 9. Revoke the schema grants from the role, then drop the user and both roles.
-  await page.getByRole('tab', { name: /^Roles/ }).click();
-  await page.getByRole('textbox', { name: 'Search roles' }).fill(role);
-  await page.getByRole('option', { name: role }).click();
-  const roleDetail = page.getByRole('region', { name: new RegExp(`${role}$`) });
-  await roleDetail.getByRole('button', { name: 'Privileges' }).click();
-  const roleEditor = page.getByRole('dialog', { name: new RegExp(`Privileges of role ${role}`) });
-  await roleEditor.waitFor();
-  await pickSchema(page, roleEditor, schema);
+  const roleEditor = await openRolePrivileges(page, role, schema);
   const roleSelect = roleEditor.getByRole('checkbox', { name: `SELECT on ${schema}.orders` });
   await roleSelect.waitFor();
   expectEqual('role SELECT cell after apply', await roleSelect.getAttribute('data-state'), 'direct');
@@ -320,14 +326,8 @@ export default async function ({ page, baseURL, env, shot }) {
   );
   try {
     await page.getByRole('button', { name: 'Refresh' }).click();
-    await page.getByRole('tab', { name: /^Roles/ }).click();
-    await page.getByRole('textbox', { name: 'Search roles' }).fill(target);
-    await page.getByRole('option', { name: target }).click();
+    const targetEditor = await openRolePrivileges(page, target, schema);
     const targetDetail = page.getByRole('region', { name: new RegExp(`${target}$`) });
-    await targetDetail.getByRole('button', { name: 'Privileges' }).click();
-    const targetEditor = page.getByRole('dialog', { name: new RegExp(`Privileges of role ${target}`) });
-    await targetEditor.waitFor();
-    await pickSchema(page, targetEditor, schema);
     const cell = targetEditor.getByRole('checkbox', { name: `SELECT on ${schema}.orders` });
     await cell.waitFor();
     await cell.click();
