@@ -59,7 +59,7 @@ func TestConcurrentApplyRunsPlanExactlyOnce(t *testing.T) {
 	if applied != 1 || expired != 7 {
 		t.Fatalf("applied %d, expired %d; want 1 and 7", applied, expired)
 	}
-	if !pgtest.QueryValue[bool](t, dsn, "SELECT count(*) = 1 FROM pg_roles WHERE rolname = $1", name) {
+	if !roleExists(t, dsn, name) {
 		t.Fatal("the role is not there")
 	}
 }
@@ -78,7 +78,7 @@ func TestSwitchDatabaseDiscardsPendingPlan(t *testing.T) {
 	}
 	_, err := a.Changes.Apply(plan.ID)
 	wantCode(t, err, "plan_expired")
-	if pgtest.QueryValue[bool](t, other, "SELECT count(*) = 1 FROM pg_roles WHERE rolname = $1", name) {
+	if roleExists(t, other, name) {
 		t.Fatal("a plan previewed on the first database ran after the switch")
 	}
 }
@@ -101,7 +101,7 @@ func TestApplyRefusesPlanPreviewedOnAnotherDatabase(t *testing.T) {
 	if !strings.Contains(e.Message, first.Database) || !strings.Contains(e.Message, pc.Database) {
 		t.Fatalf("the error does not name both databases: %s", e.Message)
 	}
-	if pgtest.QueryValue[bool](t, other, "SELECT count(*) = 1 FROM pg_roles WHERE rolname = $1", name) {
+	if roleExists(t, other, name) {
 		t.Fatal("the plan ran on the other database")
 	}
 }
@@ -118,7 +118,7 @@ func TestApplyRefusesPlanAfterCatalogReload(t *testing.T) {
 	}
 	_, err := a.Changes.Apply(plan.ID)
 	wantCode(t, err, "plan_stale")
-	if pgtest.QueryValue[bool](t, dsn, "SELECT count(*) = 1 FROM pg_roles WHERE rolname = $1", name) {
+	if roleExists(t, dsn, name) {
 		t.Fatal("a stale plan ran")
 	}
 }
@@ -203,7 +203,7 @@ func TestSavedScriptWithRedactedPasswordFailsWhenRun(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "syntax error") {
 		t.Fatalf("running the unedited script: %v, want a syntax error", err)
 	}
-	if pgtest.QueryValue[bool](t, dsn, "SELECT count(*) = 1 FROM pg_roles WHERE rolname = $1", name) {
+	if roleExists(t, dsn, name) {
 		t.Fatal("the unedited script created the user")
 	}
 }
@@ -266,10 +266,10 @@ func TestRenderKeepsThePlanUnderReview(t *testing.T) {
 	if res, err := a.Changes.Apply(plan.ID); err != nil || !res.Applied {
 		t.Fatalf("the reviewed plan after a render: %+v, %v", res, err)
 	}
-	if !pgtest.QueryValue[bool](t, dsn, "SELECT count(*) = 1 FROM pg_roles WHERE rolname = $1", name) {
+	if !roleExists(t, dsn, name) {
 		t.Fatal("the reviewed plan's role is not there")
 	}
-	if pgtest.QueryValue[bool](t, dsn, "SELECT count(*) = 1 FROM pg_roles WHERE rolname = $1", name+"_other") {
+	if roleExists(t, dsn, name+"_other") {
 		t.Fatal("the rendered change was applied")
 	}
 }

@@ -164,3 +164,9 @@ func eventually(t *testing.T, what string, cond func() bool) {
 		time.Sleep(20 * time.Millisecond)
 	}
 }
+
+// roleExists reports whether a role (or user) of that name exists on the server.
+func roleExists(t *testing.T, dsn, name string) bool {
+	t.Helper()
+	return pgtest.QueryValue[bool](t, dsn, "SELECT count(*) = 1 FROM pg_roles WHERE rolname = $1", name)
+}

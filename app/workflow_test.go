@@ -155,14 +155,14 @@ func TestCreateGrantRevokeDropWorkflow(t *testing.T) {
 		t.Fatalf("confirmation that failed to show: %+v, %v; want an error", res, err)
 	}
 	a.fake.ConfirmErr = nil
-	if !pgtest.QueryValue[bool](t, dsn, "SELECT count(*) = 1 FROM pg_roles WHERE rolname = $1", user) {
+	if !roleExists(t, dsn, user) {
 		t.Fatal("an apply whose confirmation failed to show dropped the user")
 	}
 	a.fake.Answer = false
 	if res, err := a.Changes.Apply(plan.ID); err != nil || !res.Cancelled {
 		t.Fatalf("declined confirmation: %+v, %v", res, err)
 	}
-	if !pgtest.QueryValue[bool](t, dsn, "SELECT count(*) = 1 FROM pg_roles WHERE rolname = $1", user) {
+	if !roleExists(t, dsn, user) {
 		t.Fatal("a declined apply dropped the user")
 	}
 	a.fake.Answer = true
@@ -199,7 +199,7 @@ func TestReadOnlyProfileRefusesApplyInBackend(t *testing.T) {
 	}
 	_, err = a.Changes.Apply(plan.ID)
 	wantCode(t, err, "read_only")
-	if pgtest.QueryValue[bool](t, dsn, "SELECT count(*) = 1 FROM pg_roles WHERE rolname = $1", p+"nope") {
+	if roleExists(t, dsn, p+"nope") {
 		t.Fatal("a read-only profile changed the server")
 	}
 }

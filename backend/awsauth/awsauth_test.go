@@ -328,8 +328,9 @@ sso_registration_scopes = sso:account:access
 	}
 }
 
-func TestSSOProfileWithCachedTokenSignsWithRoleCredentials(t *testing.T) {
-	home := awsEnv(t, `[profile modern]
+// ssoSessionConfig is a shared config with an IAM Identity Center profile
+// ("modern") in the sso-session form.
+const ssoSessionConfig = `[profile modern]
 sso_session = corp
 sso_account_id = 123456789012
 sso_role_name = ReadOnly
@@ -337,7 +338,10 @@ sso_role_name = ReadOnly
 [sso-session corp]
 sso_start_url = https://example.awsapps.com/start
 sso_region = us-east-1
-`, "")
+`
+
+func TestSSOProfileWithCachedTokenSignsWithRoleCredentials(t *testing.T) {
+	home := awsEnv(t, ssoSessionConfig, "")
 	writeSSOToken(t, home, "corp", time.Now().Add(time.Hour))
 	fake := newFakeAWS(t)
 	key, err := loginViaProfile(t, fake, "modern", nil)
@@ -351,15 +355,7 @@ sso_region = us-east-1
 }
 
 func TestSSODeviceSignInCachesTheTokenTheSDKThenUses(t *testing.T) {
-	home := awsEnv(t, `[profile modern]
-sso_session = corp
-sso_account_id = 123456789012
-sso_role_name = ReadOnly
-
-[sso-session corp]
-sso_start_url = https://example.awsapps.com/start
-sso_region = us-east-1
-`, "")
+	home := awsEnv(t, ssoSessionConfig, "")
 	writeSSOToken(t, home, "corp", time.Now().Add(-time.Hour)) // expired: connecting needs a sign-in
 	fake := newFakeAWS(t)
 	fake.PendingPolls = 1
