@@ -1,0 +1,54 @@
+package vocab
+
+import "github.com/redshiftmate/rsmate/backend/model"
+
+// Postgres is PostgreSQL's grant vocabulary (GRANT, ALTER DEFAULT PRIVILEGES;
+// docs: sql-grant.html, ddl-priv.html).
+var Postgres = &Vocabulary{
+	Engine: "postgres",
+	Kinds: []Kind{
+		{Kind: model.ObjDatabase, Keyword: "DATABASE", Noun: "database", Plural: "databases", Section: true,
+			Privileges: []Privilege{create("create schemas"), connect, temp}},
+		{Kind: model.ObjSchema, Keyword: "SCHEMA", Noun: "schema", Plural: "schemas", Parent: model.ObjDatabase,
+			Privileges: []Privilege{usage("look up objects in the schema"), create("create objects in the schema")}},
+		{Kind: model.ObjTable, Keyword: "TABLE", Noun: "table", Plural: "tables", Parent: model.ObjSchema, Section: true,
+			Privileges:       []Privilege{selectRows, insertRows, updateRows, deleteRows, truncate, references, trigger},
+			ColumnPrivileges: []string{model.PrivSelect, model.PrivInsert, model.PrivUpdate, model.PrivReferences},
+			Relations: []model.RelationKind{model.RelTable, model.RelPartitionedTable, model.RelView,
+				model.RelMaterializedView, model.RelForeignTable, model.RelSequence},
+			Bulk: "ALL TABLES IN SCHEMA", Default: model.DefTables},
+		{Kind: model.ObjFunction, Keyword: "FUNCTION", Noun: "function", Plural: "functions", Parent: model.ObjSchema, Section: true,
+			Privileges: []Privilege{execute}, Routine: true, Bulk: "ALL FUNCTIONS IN SCHEMA", Default: model.DefFunctions},
+		{Kind: model.ObjProcedure, Keyword: "PROCEDURE", Noun: "procedure", Plural: "procedures", Parent: model.ObjSchema, Section: true,
+			Privileges: []Privilege{execute}, Routine: true, Bulk: "ALL PROCEDURES IN SCHEMA"},
+		{Kind: model.ObjLanguage, Keyword: "LANGUAGE", Noun: "language", Plural: "languages", Parent: model.ObjDatabase,
+			Privileges: []Privilege{usage("create functions in the language")}},
+	},
+	Defaults: []DefaultType{
+		{Type: model.DefTables, Privileges: []string{"SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER"}},
+		{Type: model.DefSequences, Privileges: []string{"USAGE", "SELECT", "UPDATE"}},
+		{Type: model.DefFunctions, Privileges: []string{"EXECUTE"}},
+		{Type: model.DefTypes, Privileges: []string{"USAGE"}},
+		{Type: model.DefSchemas, Privileges: []string{"USAGE", "CREATE"}, DatabaseWideOnly: true},
+	},
+	GrantOption: []model.PrincipalKind{model.KindUser, model.KindRole},
+	AdminOption: []model.PrincipalKind{model.KindUser, model.KindRole},
+	Aliases:     map[string]string{"TEMPORARY": "TEMP"},
+}
+
+// Privileges shared by both engines' descriptors.
+var (
+	selectRows = Privilege{Name: model.PrivSelect, Help: "read rows"}
+	insertRows = Privilege{Name: model.PrivInsert, Help: "add rows"}
+	updateRows = Privilege{Name: model.PrivUpdate, Help: "change rows"}
+	deleteRows = Privilege{Name: model.PrivDelete, Help: "remove rows"}
+	truncate   = Privilege{Name: model.PrivTruncate, Help: "empty the table"}
+	references = Privilege{Name: model.PrivReferences, Help: "create foreign keys that refer to it"}
+	trigger    = Privilege{Name: model.PrivTrigger, Help: "create triggers on it"}
+	execute    = Privilege{Name: model.PrivExecute, Help: "call it"}
+	connect    = Privilege{Name: model.PrivConnect, Help: "connect to the database"}
+	temp       = Privilege{Name: model.PrivTemp, Help: "create temporary tables"}
+)
+
+func usage(help string) Privilege  { return Privilege{Name: model.PrivUsage, Help: help} }
+func create(help string) Privilege { return Privilege{Name: model.PrivCreate, Help: help} }

@@ -1,0 +1,59 @@
+package vocab
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/redshiftmate/rsmate/backend/model"
+)
+
+func TestEveryKindIsDescribedCompletely(t *testing.T) {
+	for _, v := range []*Vocabulary{Postgres, Redshift} {
+		seenRel := map[model.RelationKind]model.ObjectKind{}
+		for _, k := range v.Kinds {
+			if k.Kind == "" || k.Keyword == "" || k.Noun == "" || k.Plural == "" || len(k.Privileges) == 0 {
+				t.Errorf("%s: kind %+v is missing its kind, keyword, words or privileges", v.Engine, k)
+			}
+			for _, p := range k.Privileges {
+				if p.Help == "" {
+					t.Errorf("%s %s: privilege %s has no help text", v.Engine, k.Kind, p.Name)
+				}
+			}
+			if k.Parent != "" && v.Kind(k.Parent) == nil {
+				t.Errorf("%s %s: parent %s is not a kind of the engine", v.Engine, k.Kind, k.Parent)
+			}
+			for _, r := range k.Relations {
+				if other, dup := seenRel[r]; dup {
+					t.Errorf("%s: relation kind %s belongs to both %s and %s", v.Engine, r, other, k.Kind)
+				}
+				seenRel[r] = k.Kind
+			}
+			if k.Default != "" && v.Default(k.Default) == nil {
+				t.Errorf("%s %s: default type %s is not described", v.Engine, k.Kind, k.Default)
+			}
+		}
+	}
+}
+
+func TestForVersionDropsPrivilegesTheServerLacks(t *testing.T) {
+	v := &Vocabulary{Kinds: []Kind{{Kind: model.ObjTable, Privileges: []Privilege{
+		{Name: "SELECT"}, {Name: "MAINTAIN", MinVersion: 17}}}}}
+	if got := v.ForVersion(16).Kind(model.ObjTable).PrivilegeNames(); !slices.Equal(got, []string{"SELECT"}) {
+		t.Errorf("version 16: got %v, want [SELECT]", got)
+	}
+	if got := v.ForVersion(17).Kind(model.ObjTable).PrivilegeNames(); !slices.Equal(got, []string{"SELECT", "MAINTAIN"}) {
+		t.Errorf("version 17: got %v, want [SELECT MAINTAIN]", got)
+	}
+	if got := v.Kind(model.ObjTable).PrivilegeNames(); len(got) != 2 {
+		t.Errorf("ForVersion changed the original: %v", got)
+	}
+}
+
+func TestRelationKindsMapToTheirGrantKind(t *testing.T) {
+	if got := Redshift.KindOfRelation(model.RelLateBindingView); got != model.ObjTable {
+		t.Errorf("Redshift late-binding view: got %q, want table", got)
+	}
+	if got := Postgres.KindOfRelation("no_such_kind"); got != "" {
+		t.Errorf("unknown relation kind: got %q, want none", got)
+	}
+}
