@@ -3,6 +3,7 @@
 import {model} from '../models';
 import {access} from '../models';
 import {app} from '../models';
+import {rolegraph} from '../models';
 
 export function Cancel(arg1:string):Promise<void>;
 
@@ -19,6 +20,8 @@ export function Load(arg1:string,arg2:boolean):Promise<app.CatalogSummary>;
 export function ObjectGrants(arg1:string,arg2:model.ObjectRef):Promise<Array<model.Grant>>;
 
 export function Principal(arg1:string,arg2:model.PrincipalRef):Promise<app.PrincipalDetail>;
+
+export function RoleGraph(arg1:string,arg2:model.PrincipalRef):Promise<rolegraph.Graph>;
 
 export function Roles(arg1:string):Promise<Array<app.RoleRow>>;
 

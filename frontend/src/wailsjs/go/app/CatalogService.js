@@ -34,6 +34,10 @@ export function Principal(arg1, arg2) {
   return window['go']['app']['CatalogService']['Principal'](arg1, arg2);
 }
 
+export function RoleGraph(arg1, arg2) {
+  return window['go']['app']['CatalogService']['RoleGraph'](arg1, arg2);
+}
+
 export function Roles(arg1) {
   return window['go']['app']['CatalogService']['Roles'](arg1);
 }

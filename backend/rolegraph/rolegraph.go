@@ -1,0 +1,175 @@
+// Package rolegraph builds the picture of who belongs to whom: users, roles
+// and groups as nodes, memberships as edges. The whole-catalog view keeps
+// roles and groups and folds users into a count per role (2,000 user nodes
+// are not readable); focusing on one principal keeps it, every role it
+// reaches (at any depth) and every member that reaches it, users included,
+// up to a limit.
+package rolegraph
+
+import (
+	"sort"
+
+	"github.com/redshiftmate/rsmate/backend/access"
+	"github.com/redshiftmate/rsmate/backend/model"
+)
+
+// Node is one principal in the picture.
+type Node struct {
+	Ref model.PrincipalRef `json:"ref"`
+	// Superuser: the principal bypasses every privilege check.
+	Superuser bool `json:"superuser,omitempty"`
+	// Users counts the users that are direct members and are not drawn.
+	Users int `json:"users,omitempty"`
+	// Focus marks the principal the picture is centred on.
+	Focus bool `json:"focus,omitempty"`
+}
+
+// Edge says Member belongs to Of.
+type Edge struct {
+	Member      model.PrincipalRef `json:"member"`
+	Of          model.PrincipalRef `json:"of"`
+	AdminOption bool               `json:"adminOption,omitempty"`
+	// NoInherit: the member does not inherit Of's privileges (PostgreSQL
+	// NOINHERIT or INHERIT FALSE); it must SET ROLE first.
+	NoInherit bool `json:"noInherit,omitempty"`
+}
+
+// Graph is what one view draws.
+type Graph struct {
+	Nodes []Node `json:"nodes"`
+	Edges []Edge `json:"edges"`
+	// Hidden counts members left out of a focused view beyond MaxMembers.
+	Hidden int `json:"hidden"`
+}
+
+// MaxMembers bounds the members drawn around a focused principal.
+const MaxMembers = 200
+
+type graphBuilder struct {
+	snap     *model.Snapshot
+	memberOf map[model.PrincipalRef][]int // memberships by member
+	members  map[model.PrincipalRef][]int // memberships by role or group
+	inherits func(model.Membership) bool
+	super    map[model.PrincipalRef]bool
+}
+
+func newBuilder(snap *model.Snapshot) *graphBuilder {
+	b := &graphBuilder{snap: snap, memberOf: map[model.PrincipalRef][]int{}, members: map[model.PrincipalRef][]int{},
+		inherits: access.Inherits(snap), super: map[model.PrincipalRef]bool{}}
+	for i, m := range snap.Memberships {
+		b.memberOf[m.Member] = append(b.memberOf[m.Member], i)
+		b.members[m.Of] = append(b.members[m.Of], i)
+	}
+	for _, u := range snap.Users {
+		if u.Superuser {
+			b.super[model.UserRef(u.Name)] = true
+		}
+	}
+	for _, r := range snap.Roles {
+		if r.Superuser {
+			b.super[model.RoleRef(r.Name)] = true
+		}
+	}
+	return b
+}
+
+func (b *graphBuilder) edge(m model.Membership) Edge {
+	return Edge{Member: m.Member, Of: m.Of, AdminOption: m.AdminOption, NoInherit: !b.inherits(m)}
+}
+
+// Whole draws every role and group with the memberships among them; users
+// appear as a count on the roles and groups they belong to directly.
+func Whole(snap *model.Snapshot) Graph {
+	b := newBuilder(snap)
+	g := Graph{Nodes: []Node{}, Edges: []Edge{}}
+	users := map[model.PrincipalRef]int{}
+	for _, m := range snap.Memberships {
+		if m.Member.Kind == model.KindUser {
+			users[m.Of]++
+			continue
+		}
+		g.Edges = append(g.Edges, b.edge(m))
+	}
+	for _, r := range snap.Roles {
+		ref := model.RoleRef(r.Name)
+		g.Nodes = append(g.Nodes, Node{Ref: ref, Superuser: r.Superuser, Users: users[ref]})
+	}
+	for _, gr := range snap.Groups {
+		ref := model.PrincipalRef{Kind: model.KindGroup, Name: gr.Name}
+		g.Nodes = append(g.Nodes, Node{Ref: ref, Users: users[ref]})
+	}
+	sortGraph(&g)
+	return g
+}
+
+// Focus draws p, every role or group p reaches through memberships, and every
+// principal that reaches p (members at any depth), nearest first, at most
+// MaxMembers of them; Hidden counts the rest.
+func Focus(snap *model.Snapshot, p model.PrincipalRef) Graph {
+	b := newBuilder(snap)
+	g := Graph{Nodes: []Node{}, Edges: []Edge{}}
+	in := map[model.PrincipalRef]bool{p: true}
+	edges := map[[2]model.PrincipalRef]bool{}
+	addEdge := func(i int) {
+		m := snap.Memberships[i]
+		k := [2]model.PrincipalRef{m.Member, m.Of}
+		if !edges[k] {
+			edges[k] = true
+			g.Edges = append(g.Edges, b.edge(m))
+		}
+	}
+	// Upwards: every role or group p belongs to, at any depth (never bounded:
+	// this is what p's access comes from).
+	for queue := []model.PrincipalRef{p}; len(queue) > 0; queue = queue[1:] {
+		for _, i := range b.memberOf[queue[0]] {
+			of := snap.Memberships[i].Of
+			addEdge(i)
+			if !in[of] {
+				in[of] = true
+				queue = append(queue, of)
+			}
+		}
+	}
+	// Downwards: members of p at any depth, breadth first, bounded.
+	drawn := 0
+	for queue := []model.PrincipalRef{p}; len(queue) > 0; queue = queue[1:] {
+		for _, i := range b.members[queue[0]] {
+			mem := snap.Memberships[i].Member
+			if in[mem] {
+				addEdge(i)
+				continue
+			}
+			if drawn >= MaxMembers {
+				g.Hidden++
+				continue
+			}
+			drawn++
+			in[mem] = true
+			addEdge(i)
+			queue = append(queue, mem)
+		}
+	}
+	for ref := range in {
+		g.Nodes = append(g.Nodes, Node{Ref: ref, Superuser: b.super[ref], Focus: ref == p})
+	}
+	sortGraph(&g)
+	return g
+}
+
+func refLess(a, b model.PrincipalRef) bool {
+	if a.Kind != b.Kind {
+		return a.Kind < b.Kind
+	}
+	return a.Name < b.Name
+}
+
+// sortGraph gives a stable order, so the layout does not move between loads.
+func sortGraph(g *Graph) {
+	sort.Slice(g.Nodes, func(i, j int) bool { return refLess(g.Nodes[i].Ref, g.Nodes[j].Ref) })
+	sort.Slice(g.Edges, func(i, j int) bool {
+		if g.Edges[i].Member != g.Edges[j].Member {
+			return refLess(g.Edges[i].Member, g.Edges[j].Member)
+		}
+		return refLess(g.Edges[i].Of, g.Edges[j].Of)
+	})
+}
