@@ -21,7 +21,7 @@ func TestRoleGraphOfARealServer(t *testing.T) {
 	if _, err := a.Catalog.Load(sid, true); err != nil {
 		t.Fatal(err)
 	}
-	whole, err := a.Catalog.RoleGraph(sid, nil)
+	whole, err := a.Catalog.RoleGraph(sid)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,7 +38,7 @@ func TestRoleGraphOfARealServer(t *testing.T) {
 		t.Errorf("%s has %d users counted, want 2", reader, users)
 	}
 
-	g, err := a.Catalog.RoleGraph(sid, &model.PrincipalRef{Kind: model.KindUser, Name: bo})
+	g, err := a.Catalog.RoleGraphAround(sid, model.PrincipalRef{Kind: model.KindUser, Name: bo})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +54,7 @@ func TestRoleGraphOfARealServer(t *testing.T) {
 			t.Errorf("edge %s → %s: NoInherit %v, want %v", e.Member.Name, e.Of.Name, e.NoInherit, want)
 		}
 	}
-	if _, err := a.Catalog.RoleGraph(sid, &model.PrincipalRef{Kind: model.KindUser, Name: p + "nobody"}); err == nil {
+	if _, err := a.Catalog.RoleGraphAround(sid, model.PrincipalRef{Kind: model.KindUser, Name: p + "nobody"}); err == nil {
 		t.Error("a graph around an unknown user should be an error")
 	}
 }

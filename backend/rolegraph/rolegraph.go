@@ -18,6 +18,8 @@ type Node struct {
 	Ref model.PrincipalRef `json:"ref"`
 	// Superuser: the principal bypasses every privilege check.
 	Superuser bool `json:"superuser,omitempty"`
+	// System marks roles the server or service manages (pg_*, Redshift sys:*).
+	System bool `json:"system,omitempty"`
 	// Users counts the users that are direct members and are not drawn.
 	Users int `json:"users,omitempty"`
 	// Focus marks the principal the picture is centred on.
@@ -51,11 +53,12 @@ type graphBuilder struct {
 	members  map[model.PrincipalRef][]int // memberships by role or group
 	inherits func(model.Membership) bool
 	super    map[model.PrincipalRef]bool
+	system   map[model.PrincipalRef]bool
 }
 
 func newBuilder(snap *model.Snapshot) *graphBuilder {
 	b := &graphBuilder{snap: snap, memberOf: map[model.PrincipalRef][]int{}, members: map[model.PrincipalRef][]int{},
-		inherits: access.Inherits(snap), super: map[model.PrincipalRef]bool{}}
+		inherits: access.Inherits(snap), super: map[model.PrincipalRef]bool{}, system: map[model.PrincipalRef]bool{}}
 	for i, m := range snap.Memberships {
 		b.memberOf[m.Member] = append(b.memberOf[m.Member], i)
 		b.members[m.Of] = append(b.members[m.Of], i)
@@ -68,6 +71,9 @@ func newBuilder(snap *model.Snapshot) *graphBuilder {
 	for _, r := range snap.Roles {
 		if r.Superuser {
 			b.super[model.RoleRef(r.Name)] = true
+		}
+		if r.System {
+			b.system[model.RoleRef(r.Name)] = true
 		}
 	}
 	return b
@@ -92,7 +98,7 @@ func Whole(snap *model.Snapshot) Graph {
 	}
 	for _, r := range snap.Roles {
 		ref := model.RoleRef(r.Name)
-		g.Nodes = append(g.Nodes, Node{Ref: ref, Superuser: r.Superuser, Users: users[ref]})
+		g.Nodes = append(g.Nodes, Node{Ref: ref, Superuser: r.Superuser, System: r.System, Users: users[ref]})
 	}
 	for _, gr := range snap.Groups {
 		ref := model.PrincipalRef{Kind: model.KindGroup, Name: gr.Name}
@@ -150,7 +156,7 @@ func Focus(snap *model.Snapshot, p model.PrincipalRef) Graph {
 		}
 	}
 	for ref := range in {
-		g.Nodes = append(g.Nodes, Node{Ref: ref, Superuser: b.super[ref], Focus: ref == p})
+		g.Nodes = append(g.Nodes, Node{Ref: ref, Superuser: b.super[ref], System: b.system[ref], Focus: ref == p})
 	}
 	sortGraph(&g)
 	return g

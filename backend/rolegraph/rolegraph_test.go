@@ -22,7 +22,7 @@ func sample(engine string) *model.Snapshot {
 	return &model.Snapshot{
 		Engine: engine,
 		Users:  []model.User{{Name: "ana", Inherit: true}, {Name: "bo", Inherit: false}},
-		Roles:  []model.Role{{Name: "reader", Inherit: true}, {Name: "analyst", Inherit: true}, {Name: "admin", Superuser: true, Inherit: true}},
+		Roles:  []model.Role{{Name: "reader", Inherit: true}, {Name: "analyst", Inherit: true}, {Name: "admin", Superuser: true, Inherit: true}, {Name: "pg_monitor", System: true}},
 		Groups: []model.Group{{Name: "ops"}},
 		Memberships: []model.Membership{
 			member(reader, analyst), // analyst ⊂ … reader belongs to analyst
@@ -44,7 +44,7 @@ func names(g Graph) []string {
 
 func TestWholeGraphDrawsRolesAndGroupsAndCountsUsers(t *testing.T) {
 	g := Whole(sample("postgres"))
-	if got := fmt.Sprint(names(g)); got != "[group:ops role:admin role:analyst role:reader]" {
+	if got := fmt.Sprint(names(g)); got != "[group:ops role:admin role:analyst role:pg_monitor role:reader]" {
 		t.Fatalf("nodes: %s", got)
 	}
 	users := map[string]int{}
@@ -60,6 +60,9 @@ func TestWholeGraphDrawsRolesAndGroupsAndCountsUsers(t *testing.T) {
 	for _, n := range g.Nodes {
 		if n.Ref == admin && !n.Superuser {
 			t.Error("admin should be marked superuser")
+		}
+		if (n.Ref.Name == "pg_monitor") != n.System {
+			t.Errorf("%s: system %v", n.Ref.Name, n.System)
 		}
 	}
 }

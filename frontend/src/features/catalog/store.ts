@@ -297,7 +297,7 @@ export function useSessionUI<T>(sessionId: string, key: string, fallbackValue: T
 
 // ── navigation between tabs ───────────────────────────────────────
 
-export type WorkspaceTabValue = 'overview' | 'users' | 'roles' | 'groups' | 'objects';
+export type WorkspaceTabValue = 'overview' | 'users' | 'roles' | 'groups' | 'objects' | 'graph';
 
 export const TAB_KEY = 'tab';
 

@@ -1826,6 +1826,7 @@ export namespace rolegraph {
 	export class Node {
 	    ref: model.PrincipalRef;
 	    superuser?: boolean;
+	    system?: boolean;
 	    users?: number;
 	    focus?: boolean;
 	
@@ -1837,6 +1838,7 @@ export namespace rolegraph {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.ref = this.convertValues(source["ref"], model.PrincipalRef);
 	        this.superuser = source["superuser"];
+	        this.system = source["system"];
 	        this.users = source["users"];
 	        this.focus = source["focus"];
 	    }

@@ -1,6 +1,8 @@
-import { Badge, Box, Group, Tabs, Text, Title } from '@mantine/core';
+import { ActionIcon, Badge, Box, Group, Tabs, Text, Title, Tooltip } from '@mantine/core';
+import { IconHierarchy2 } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import type { PrincipalDetail, SessionInfo } from '../../../api';
+import { openGraph } from '../../graph/navigation';
 import { PRINCIPAL_KIND_LABEL, featuresOf, plural, principalLabel } from '../format';
 import { PrincipalIcon } from '../icons';
 import { IdentityBadge, SuperuserBadge, SystemBadge, ExpiryBadge } from '../lists/badges';
@@ -60,6 +62,13 @@ export function PrincipalDetailView({ session, detail }: { session: SessionInfo;
           </Group>
           {/* The editing UI fills this slot with its buttons. */}
           <Group gap={6} wrap="nowrap" data-slot="principal-actions">
+            {ref.kind !== 'public' && (
+              <Tooltip label="Show in the role graph">
+                <ActionIcon variant="default" size="lg" aria-label="Show in the role graph" onClick={() => openGraph(session.id, ref)}>
+                  <IconHierarchy2 size={16} stroke={1.7} />
+                </ActionIcon>
+              </Tooltip>
+            )}
             <PrincipalActions session={session} principal={ref} detail={detail} />
           </Group>
         </Group>

@@ -21,7 +21,9 @@ export function ObjectGrants(arg1:string,arg2:model.ObjectRef):Promise<Array<mod
 
 export function Principal(arg1:string,arg2:model.PrincipalRef):Promise<app.PrincipalDetail>;
 
-export function RoleGraph(arg1:string,arg2:model.PrincipalRef):Promise<rolegraph.Graph>;
+export function RoleGraph(arg1:string):Promise<rolegraph.Graph>;
+
+export function RoleGraphAround(arg1:string,arg2:model.PrincipalRef):Promise<rolegraph.Graph>;
 
 export function Roles(arg1:string):Promise<Array<app.RoleRow>>;
 

@@ -34,8 +34,12 @@ export function Principal(arg1, arg2) {
   return window['go']['app']['CatalogService']['Principal'](arg1, arg2);
 }
 
-export function RoleGraph(arg1, arg2) {
-  return window['go']['app']['CatalogService']['RoleGraph'](arg1, arg2);
+export function RoleGraph(arg1) {
+  return window['go']['app']['CatalogService']['RoleGraph'](arg1);
+}
+
+export function RoleGraphAround(arg1, arg2) {
+  return window['go']['app']['CatalogService']['RoleGraphAround'](arg1, arg2);
 }
 
 export function Roles(arg1) {

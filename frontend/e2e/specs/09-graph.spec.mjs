@@ -1,0 +1,65 @@
+// The role hierarchy as a graph on the seeded sandbox (backend/sandbox/seed.sql):
+// every role drawn with users as counts, then the picture around julia.rossi
+// opened from her page (finance_analyst → analyst → reader), light and dark.
+export const name = 'role graph: whole hierarchy and the roles around one user';
+
+const fail = (msg) => {
+  throw new Error(msg);
+};
+
+export default async function ({ page, baseURL, shot }) {
+  await page.goto(baseURL, { waitUntil: 'domcontentloaded' });
+  const sandbox = page.getByRole('listbox', { name: 'Saved connections' }).getByRole('option', { name: 'Local sandbox' });
+  await sandbox.waitFor();
+  const usersTab = page.getByRole('tab', { name: /^Users/ });
+  if (!(await usersTab.isVisible())) {
+    await sandbox.hover();
+    await sandbox.getByRole('button', { name: 'Connect to Local sandbox' }).click();
+  }
+  await usersTab.waitFor({ timeout: 30000 });
+  await page.getByLabel('Catalog load info').waitFor({ timeout: 30000 });
+
+  // The whole hierarchy: roles only, users folded into counts.
+  await page.getByRole('tab', { name: /^Graph/ }).click();
+  const flow = page.getByLabel('Role hierarchy');
+  await flow.waitFor({ timeout: 30000 });
+  const node = (name) => flow.locator('.react-flow__node').filter({ has: page.locator(`span:text-is("${name}")`) });
+  await node('finance_analyst').waitFor({ timeout: 30000 });
+  if (await node('julia.rossi').count()) fail('the whole hierarchy draws a user; users should be counts there');
+  const nodes = await flow.locator('.react-flow__node').count();
+  if (nodes < 13) fail(`the whole hierarchy draws ${nodes} nodes, want at least the 13 seeded roles`);
+  const edges = await flow.locator('.react-flow__edge').count();
+  if (edges < 4) fail(`only ${edges} role-to-role memberships drawn`);
+  const finance = await node('finance_analyst').innerText();
+  if (!/\b3\b/.test(finance)) fail(`finance_analyst should count its 3 direct users, reads ${JSON.stringify(finance)}`);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await shot('whole-light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await shot('whole-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  // Around one user, from the user's page.
+  await usersTab.click();
+  await page.getByLabel('Search users').fill('julia');
+  await page.getByRole('listbox', { name: 'Users' }).getByRole('option', { name: 'julia.rossi' }).click();
+  await page.getByRole('heading', { name: 'julia.rossi' }).waitFor();
+  await page.getByRole('button', { name: 'Show in the role graph' }).click();
+  await page.getByText('Around user').waitFor();
+  for (const n of ['julia.rossi', 'finance_analyst', 'analyst', 'reader']) await node(n).waitFor({ timeout: 30000 });
+  const focused = await flow.locator('[data-focus]').innerText();
+  if (!focused.includes('julia.rossi')) fail(`the focused node reads ${JSON.stringify(focused)}`);
+  // Nothing unrelated: marketing_analyst is a sibling, not on julia's way up.
+  if (await node('marketing_analyst').count()) fail('marketing_analyst is drawn around julia.rossi');
+  await shot('around-julia-light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await shot('around-julia-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  // Clicking a role re-centres on it.
+  await node('analyst').click();
+  await page.getByText('Around role').waitFor();
+  await node('marketing_analyst').waitFor({ timeout: 30000 });
+  await shot('around-analyst');
+  await page.getByRole('button', { name: 'Show every role and group' }).click();
+  await page.getByText('Every role and group').waitFor();
+}
