@@ -1258,6 +1258,71 @@ export namespace change {
 
 }
 
+export namespace compare {
+	
+	export class Row {
+	    section: string;
+	    label: string;
+	    a: string;
+	    b: string;
+	    same: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Row(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.section = source["section"];
+	        this.label = source["label"];
+	        this.a = source["a"];
+	        this.b = source["b"];
+	        this.same = source["same"];
+	    }
+	}
+	export class Comparison {
+	    a: model.PrincipalRef;
+	    b: model.PrincipalRef;
+	    rows: Row[];
+	    differences: number;
+	    changes: change.Change[];
+	    notCopied: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Comparison(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.a = this.convertValues(source["a"], model.PrincipalRef);
+	        this.b = this.convertValues(source["b"], model.PrincipalRef);
+	        this.rows = this.convertValues(source["rows"], Row);
+	        this.differences = source["differences"];
+	        this.changes = this.convertValues(source["changes"], change.Change);
+	        this.notCopied = source["notCopied"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
 export namespace engine {
 	
 	export class Capabilities {

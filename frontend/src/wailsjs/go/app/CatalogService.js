@@ -10,6 +10,10 @@ export function Columns(arg1, arg2, arg3) {
   return window['go']['app']['CatalogService']['Columns'](arg1, arg2, arg3);
 }
 
+export function Compare(arg1, arg2, arg3) {
+  return window['go']['app']['CatalogService']['Compare'](arg1, arg2, arg3);
+}
+
 export function Effective(arg1, arg2, arg3) {
   return window['go']['app']['CatalogService']['Effective'](arg1, arg2, arg3);
 }
