@@ -57,6 +57,7 @@ type App struct {
 	Catalog  *CatalogService
 	Changes  *ChangesService
 	About    *AboutService
+	Offboard *OffboardService
 }
 
 // New builds the app. Nothing touches disk, network or keychain until used.
@@ -78,6 +79,7 @@ func New(opts Options) *App {
 	a.sessions.OnClose(a.Catalog.cache.Close)
 	a.Changes = &ChangesService{app: a}
 	a.About = &AboutService{app: a}
+	a.Offboard = &OffboardService{app: a}
 	return a
 }
 
@@ -88,7 +90,9 @@ func OptionsFromEnv() Options {
 }
 
 // Bindings lists the services the frontend may call.
-func (a *App) Bindings() []any { return []any{a.Profiles, a.Sessions, a.Catalog, a.Changes, a.About} }
+func (a *App) Bindings() []any {
+	return []any{a.Profiles, a.Sessions, a.Catalog, a.Changes, a.About, a.Offboard}
+}
 
 // Startup runs when the window exists: the place for side effects.
 func (a *App) Startup(ctx context.Context) {

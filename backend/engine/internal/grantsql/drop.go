@@ -42,6 +42,26 @@ func (d *Dialect) ClearForDrop(who model.PrincipalRef, successor string, snap *m
 	if snap == nil {
 		return nil, nil, nil
 	}
+	out, notes, err = d.ClearInDatabase(who, successor, snap)
+	if err != nil {
+		return nil, nil, err
+	}
+	st, memberNotes, err := d.revokeMemberships(who, snap)
+	if err != nil {
+		return nil, nil, err
+	}
+	out = append(out, st...)
+	notes = append(notes, memberNotes...)
+	return out, notes, nil
+}
+
+// ClearInDatabase is what ClearForDrop does in one database, without the
+// memberships (those are cluster-wide: they go once, where the DROP runs).
+// Offboarding runs it in every other database of the cluster.
+func (d *Dialect) ClearInDatabase(who model.PrincipalRef, successor string, snap *model.Snapshot) (out []change.Statement, notes []string, err error) {
+	if snap == nil {
+		return nil, nil, nil
+	}
 	owned := Owned(who, snap)
 	if len(owned) > 0 {
 		st, err := d.transferOwnership(who, successor, owned, snap)
@@ -61,14 +81,7 @@ func (d *Dialect) ClearForDrop(who model.PrincipalRef, successor string, snap *m
 	if err != nil {
 		return nil, nil, err
 	}
-	out = append(out, st...)
-	st, memberNotes, err := d.revokeMemberships(who, snap)
-	if err != nil {
-		return nil, nil, err
-	}
-	out = append(out, st...)
-	notes = append(notes, memberNotes...)
-	return out, notes, nil
+	return append(out, st...), notes, nil
 }
 
 // OwnedObject is one thing a principal owns in the snapshot.

@@ -482,6 +482,38 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class OffboardView {
+	    id: string;
+	    scan: offboard.Scan;
+	
+	    static createFrom(source: any = {}) {
+	        return new OffboardView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.scan = this.convertValues(source["scan"], offboard.Scan);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class PlanView {
 	    id: string;
 	    statements: change.Statement[];
@@ -1648,6 +1680,192 @@ export namespace model {
 	        this.comment = source["comment"];
 	    }
 	}
+
+}
+
+export namespace offboard {
+	
+	export class Blockers {
+	    owned: string[];
+	    grants: number;
+	    defaultsAsCreator: number;
+	    defaultsAsGrantee: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Blockers(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.owned = source["owned"];
+	        this.grants = source["grants"];
+	        this.defaultsAsCreator = source["defaultsAsCreator"];
+	        this.defaultsAsGrantee = source["defaultsAsGrantee"];
+	    }
+	}
+	export class Request {
+	    user: string;
+	    successor: string;
+	    disableLogin: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Request(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.user = source["user"];
+	        this.successor = source["successor"];
+	        this.disableLogin = source["disableLogin"];
+	    }
+	}
+	export class StepResult {
+	    kind: string;
+	    database: string;
+	    state: string;
+	    executed: number;
+	    results: change.StatementResult[];
+	    message?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new StepResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.database = source["database"];
+	        this.state = source["state"];
+	        this.executed = source["executed"];
+	        this.results = this.convertValues(source["results"], change.StatementResult);
+	        this.message = source["message"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Result {
+	    steps: StepResult[];
+	    completed: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Result(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.steps = this.convertValues(source["steps"], StepResult);
+	        this.completed = source["completed"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Step {
+	    kind: string;
+	    database: string;
+	    blockers: Blockers;
+	    statements: change.Statement[];
+	    error?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Step(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.database = source["database"];
+	        this.blockers = this.convertValues(source["blockers"], Blockers);
+	        this.statements = this.convertValues(source["statements"], change.Statement);
+	        this.error = source["error"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Scan {
+	    request: Request;
+	    memberships: string[];
+	    steps: Step[];
+	    ready: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Scan(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.request = this.convertValues(source["request"], Request);
+	        this.memberships = source["memberships"];
+	        this.steps = this.convertValues(source["steps"], Step);
+	        this.ready = source["ready"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 
 }
 

@@ -1,0 +1,51 @@
+package rsrender
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/redshiftmate/rsmate/backend/change"
+)
+
+// Offboarding in a database other than the DROP's: the same clearing as
+// before DROP USER (DG r_DROP_USER, "Amazon Redshift checks only the current
+// database"), without the cluster-wide memberships; login is disabled with
+// PASSWORD DISABLE (DG r_ALTER_USER).
+func TestOffboardClearsADatabaseWithoutTouchingMemberships(t *testing.T) {
+	r := renderer{}
+	clear, err := r.ClearInDatabase("alice", "bob", dropSnapshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	drop, err := r.Render(change.Change{Kind: change.DropUser, User: &change.UserSpec{Name: "alice", Successor: "bob"}}, dropSnapshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	sql := func(st []change.Statement) string {
+		var out []string
+		for _, s := range st {
+			out = append(out, s.SQL)
+		}
+		return strings.Join(out, "\n")
+	}
+	got := sql(clear)
+	for _, s := range []string{`ALTER SCHEMA "mart" OWNER TO "bob"`, `REVOKE`} {
+		if !strings.Contains(got, s) {
+			t.Errorf("clear lacks %q:\n%s", s, got)
+		}
+	}
+	if strings.Contains(got, "GROUP \"staff\" DROP USER") || strings.Contains(got, `REVOKE ROLE "analyst"`) || strings.Contains(got, "DROP USER \"alice\"") {
+		t.Errorf("clear touches memberships or drops:\n%s", got)
+	}
+	// Everything the clear does is also what the DROP's own plan does first.
+	if !strings.HasPrefix(sql(drop), got) {
+		t.Errorf("the clear is not the start of the DROP's plan:\nclear:\n%s\ndrop:\n%s", got, sql(drop))
+	}
+	if _, err := r.ClearInDatabase("alice", "", dropSnapshot()); err == nil {
+		t.Error("alice owns objects: clearing without a successor should be refused")
+	}
+	dis, err := r.DisableLogin("alice")
+	if err != nil || len(dis) != 1 || dis[0].SQL != `ALTER USER "alice" PASSWORD DISABLE` {
+		t.Errorf("disable login: %+v, %v", dis, err)
+	}
+}
