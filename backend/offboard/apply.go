@@ -117,6 +117,11 @@ func runStep(ctx context.Context, st Step, env Env) StepResult {
 	}
 	// Read after write: nothing of the user may be left in this database.
 	switch st.Kind {
+	case "disable_login":
+		if msg := signInLeft(r.Snapshot, userOf(st)); msg != "" {
+			out.State, out.Message = StateFailed, "applied, but read back "+msg
+			return out
+		}
 	case "clear":
 		if left := blockers(r.Snapshot, userOf(st)); !left.Empty() {
 			out.State, out.Message = StateFailed, "applied, but read back the user still "+describe(left)
@@ -130,6 +135,20 @@ func runStep(ctx context.Context, st Step, env Env) StepResult {
 	}
 	out.State = StateDone
 	return out
+}
+
+// signInLeft says how the user can still sign in, read from the catalog:
+// PostgreSQL lists a NOLOGIN role among roles, not users; Redshift shows the
+// password as disabled.
+func signInLeft(s *model.Snapshot, user string) string {
+	u, isUser := findUser(s, user)
+	switch {
+	case s.Engine == "postgres" && isUser:
+		return "the user can still sign in (LOGIN)"
+	case s.Engine != "postgres" && isUser && !u.PasswordDisabled:
+		return "the user's password still works"
+	}
+	return ""
 }
 
 func failedMessage(r change.Result) string {

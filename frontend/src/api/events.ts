@@ -1,5 +1,6 @@
 import { EventsOn } from '../wailsjs/runtime/runtime';
 import type { CatalogProgress } from './catalog';
+import type { OffboardProgress } from './offboard';
 import type { SessionInfo } from './types';
 
 /** Events the backend emits, by name, with their payload. */
@@ -9,6 +10,8 @@ export interface AppEvents {
   /** The session's server changed (e.g. it switched database). */
   'session:updated': SessionInfo;
   'catalog:progress': CatalogProgress;
+  /** One step of an offboarding started or ended. */
+  'offboard:progress': OffboardProgress;
 }
 
 /**

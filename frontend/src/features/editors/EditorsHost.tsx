@@ -1,3 +1,4 @@
+import { Suspense, lazy } from 'react';
 import type { SessionInfo } from '../../api';
 import { ColumnsDialog } from './ColumnsDialog';
 import { DefaultPrivilegesDialog, SystemPermissionsDialog } from './DefaultsSystemDialogs';
@@ -9,6 +10,9 @@ import { PrivilegeEditor } from './PrivilegeEditor';
 import { DropDialog, GroupDialog, RoleDialog } from './RoleGroupDialogs';
 import { UserDialog } from './UserDialog';
 
+// Offboarding is a rare, large dialog: loaded when first opened.
+const OffboardDialog = lazy(() => import('../offboard/OffboardDialog').then((m) => ({ default: m.OffboardDialog })));
+
 function Editor({ env, spec, onClose }: { env: EditorEnv; spec: EditorSpec; onClose: () => void }) {
   switch (spec.type) {
     case 'user':
@@ -19,6 +23,12 @@ function Editor({ env, spec, onClose }: { env: EditorEnv; spec: EditorSpec; onCl
       return <GroupDialog env={env} name={spec.mode === 'edit' ? spec.name : undefined} onClose={onClose} />;
     case 'drop':
       return <DropDialog env={env} principal={spec.principal} onClose={onClose} />;
+    case 'offboard':
+      return (
+        <Suspense fallback={null}>
+          <OffboardDialog env={env} user={spec.user} onClose={onClose} />
+        </Suspense>
+      );
     case 'membership':
       return <MembershipDialog env={env} principal={spec.principal} onClose={onClose} />;
     case 'privileges':

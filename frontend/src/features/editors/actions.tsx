@@ -3,6 +3,7 @@ import {
   IconCalendarTime,
   IconChevronDown,
   IconColumns3,
+  IconDoorExit,
   IconEdit,
   IconHierarchy2,
   IconKey,
@@ -87,6 +88,11 @@ export function PrincipalEditActions({ session, principal, detail }: { session: 
             </Menu.Item>
           )}
           <Menu.Divider />
+          {principal.kind === 'user' && (
+            <Menu.Item color="red" leftSection={<IconDoorExit size={14} />} disabled={system} onClick={open({ type: 'offboard', user: name })}>
+              Offboard from every database…
+            </Menu.Item>
+          )}
           <Menu.Item color="red" leftSection={<IconTrash size={14} />} disabled={system} onClick={open({ type: 'drop', principal })}>
             Drop {principal.kind}…
           </Menu.Item>

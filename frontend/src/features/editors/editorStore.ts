@@ -12,6 +12,7 @@ export type EditorSpec =
   | { type: 'group'; mode: 'create' }
   | { type: 'group'; mode: 'edit'; name: string }
   | { type: 'drop'; principal: PrincipalRef }
+  | { type: 'offboard'; user: string }
   | { type: 'membership'; principal: PrincipalRef }
   | { type: 'privileges'; principal: PrincipalRef; schema?: string }
   | { type: 'objectGrants'; object: ObjectRef }
