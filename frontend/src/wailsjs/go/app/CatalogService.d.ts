@@ -3,6 +3,7 @@
 import {model} from '../models';
 import {compare} from '../models';
 import {access} from '../models';
+import {future} from '../models';
 import {app} from '../models';
 import {rolegraph} from '../models';
 
@@ -15,6 +16,8 @@ export function Compare(arg1:string,arg2:model.PrincipalRef,arg3:model.Principal
 export function Effective(arg1:string,arg2:model.PrincipalRef,arg3:string):Promise<access.Effective>;
 
 export function EffectiveDatabase(arg1:string,arg2:model.PrincipalRef):Promise<access.Effective>;
+
+export function FutureObject(arg1:string,arg2:model.PrincipalRef,arg3:string,arg4:model.DefaultObjectType):Promise<future.Answer>;
 
 export function Groups(arg1:string):Promise<Array<app.GroupRow>>;
 

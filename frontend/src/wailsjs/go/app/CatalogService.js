@@ -22,6 +22,10 @@ export function EffectiveDatabase(arg1, arg2) {
   return window['go']['app']['CatalogService']['EffectiveDatabase'](arg1, arg2);
 }
 
+export function FutureObject(arg1, arg2, arg3, arg4) {
+  return window['go']['app']['CatalogService']['FutureObject'](arg1, arg2, arg3, arg4);
+}
+
 export function Groups(arg1) {
   return window['go']['app']['CatalogService']['Groups'](arg1);
 }
