@@ -14,6 +14,10 @@ export function Compare(arg1, arg2, arg3) {
   return window['go']['app']['CatalogService']['Compare'](arg1, arg2, arg3);
 }
 
+export function Dependencies(arg1, arg2, arg3) {
+  return window['go']['app']['CatalogService']['Dependencies'](arg1, arg2, arg3);
+}
+
 export function Effective(arg1, arg2, arg3) {
   return window['go']['app']['CatalogService']['Effective'](arg1, arg2, arg3);
 }
