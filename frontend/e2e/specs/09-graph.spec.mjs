@@ -1,7 +1,8 @@
 // The role hierarchy as a graph on the seeded sandbox (backend/sandbox/seed.sql):
 // every role drawn with users as counts, then the picture around julia.rossi
-// opened from her page (finance_analyst → analyst → reader), light and dark.
-export const name = 'role graph: whole hierarchy and the roles around one user';
+// opened from her page (finance_analyst → analyst → reader), light and dark;
+// then the views built on sales.orders (a view over a view included).
+export const name = 'role graph and relation dependencies';
 
 const fail = (msg) => {
   throw new Error(msg);
@@ -62,4 +63,20 @@ export default async function ({ page, baseURL, shot }) {
   await shot('around-analyst');
   await page.getByRole('button', { name: 'Show every role and group' }).click();
   await page.getByText('Every role and group').waitFor();
+
+  // ── Dependencies of a table: the views built on sales.orders, at any depth.
+  await page.getByRole('tab', { name: /^Objects/ }).click();
+  const tree = page.getByRole('listbox', { name: 'Object tree' });
+  await tree.waitFor();
+  const sales = tree.getByRole('option', { name: 'sales', exact: true });
+  if ((await tree.getByRole('option', { name: 'orders', exact: true }).count()) === 0) await sales.click();
+  await tree.getByRole('option', { name: 'orders', exact: true }).click();
+  await page.getByRole('heading', { name: 'sales.orders' }).waitFor();
+  const builtOn = page.getByRole('list', { name: 'Built on it' });
+  await builtOn.waitFor({ timeout: 30000 });
+  const views = (await builtOn.getByRole('listitem').allInnerTexts()).map((t) => t.trim());
+  for (const v of ['sales.v_order_summary', 'sales.mv_daily_revenue', 'Reporting Area.Revenue by Region'])
+    if (!views.includes(v)) fail(`views built on sales.orders: ${JSON.stringify(views)}, missing ${v}`);
+  await page.getByRole('region', { name: 'Dependencies' }).scrollIntoViewIfNeeded();
+  await shot('dependencies-orders');
 }

@@ -1,4 +1,5 @@
 import { Badge, Box, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { DependenciesSection } from './DependenciesSection';
 import { IconColumns3, IconFolder, IconKey, IconKeyOff, IconListDetails } from '@tabler/icons-react';
 import { useMemo, type ReactNode } from 'react';
 import { catalogApi, type Grant, type ObjectRef, type ObjectRow, type SchemaRow, type SessionInfo } from '../../../api';
@@ -405,6 +406,7 @@ function ObjectDetail({ session, schema, object: ref }: { session: SessionInfo; 
             )}
           </Section>
         )}
+        {isRelation && <DependenciesSection sessionId={session.id} schema={schema} relation={ref.name ?? ''} />}
       </Stack>
     </>
   );
