@@ -178,6 +178,7 @@ export namespace app {
 	}
 	export class SandboxInfo {
 	    running: boolean;
+	    emulatedRunning: boolean;
 	    available: boolean;
 	    binDir: string;
 	    need: string;
@@ -189,6 +190,7 @@ export namespace app {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.running = source["running"];
+	        this.emulatedRunning = source["emulatedRunning"];
 	        this.available = source["available"];
 	        this.binDir = source["binDir"];
 	        this.need = source["need"];
@@ -490,6 +492,7 @@ export namespace app {
 	    readOnly: boolean;
 	    script: string;
 	    warnings: string[];
+	    applyRefusal: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new PlanView(source);
@@ -504,6 +507,7 @@ export namespace app {
 	        this.readOnly = source["readOnly"];
 	        this.script = source["script"];
 	        this.warnings = source["warnings"];
+	        this.applyRefusal = source["applyRefusal"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1796,6 +1800,7 @@ export namespace session {
 	    host: string;
 	    port: number;
 	    superuser: boolean;
+	    emulated: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new ServerInfo(source);
@@ -1811,6 +1816,7 @@ export namespace session {
 	        this.host = source["host"];
 	        this.port = source["port"];
 	        this.superuser = source["superuser"];
+	        this.emulated = source["emulated"];
 	    }
 	}
 
