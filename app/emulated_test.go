@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"net/url"
 	"strings"
@@ -38,9 +39,9 @@ func openEmulated(t *testing.T, a *testApp) (SessionInfo, string) {
 }
 
 // The emulated Redshift's session is a Redshift session marked emulated: the
-// Redshift reader loads its catalog (groups and all) and only its own database
-// is offered.
-func TestEmulatedSandboxSessionIsRedshiftMarkedEmulated(t *testing.T) {
+// Redshift reader loads its catalog (groups and all), and only its own
+// database is offered or can be switched to.
+func TestEmulatedSandboxSessionIsRedshiftMarkedEmulatedOnItsOwnDatabase(t *testing.T) {
 	a := newTestApp(t)
 	si, _ := openEmulated(t, a)
 	if si.Server.Engine != session.Redshift || !si.Server.Emulated || si.ProfileName != "Redshift (emulated)" ||
@@ -66,14 +67,23 @@ func TestEmulatedSandboxSessionIsRedshiftMarkedEmulated(t *testing.T) {
 			t.Fatalf("grp_analysts has %d members, want 4", g.Members)
 		}
 	}
-	if _, err := a.Catalog.SwitchDatabase(si.ID, "postgres"); err == nil {
-		t.Fatal("SwitchDatabase to postgres succeeded on the emulated Redshift")
-	} else {
-		wantCode(t, err, "invalid_input")
+	_, err = a.Catalog.SwitchDatabase(si.ID, "postgres")
+	wantCode(t, err, "invalid_input")
+}
+
+// The emulated Redshift is no connection to keep: Duplicate refuses it (a
+// copy would be plain PostgreSQL under a Redshift profile), and it stops with
+// the app as the Local sandbox does.
+func TestEmulatedSandboxCannotBeDuplicatedAndStopsWithTheApp(t *testing.T) {
+	a := newTestApp(t)
+	si, _ := openEmulated(t, a)
+	_, err := a.Profiles.Duplicate(sandbox.EmulatedProfileID)
+	wantCode(t, err, "invalid_input")
+	if st, err := a.store(); err != nil || len(st.List()) != 0 {
+		t.Fatalf("saved connections after the refused Duplicate: %v, %v", st.List(), err)
 	}
-	if _, err := a.Profiles.Duplicate(sandbox.EmulatedProfileID); err == nil {
-		t.Fatal("Duplicate of the emulated Redshift saved a connection")
-	}
+	a.Shutdown(context.Background())
+	waitPortClosed(t, si.Server.Port)
 }
 
 // Apply is refused on the emulated Redshift with the reason, nothing runs, and

@@ -44,7 +44,7 @@ export function Welcome() {
                 leftSection={start.sandbox ? <IconFlask size={14} /> : <IconPlayerPlay size={14} />}
                 onClick={() => open(start)}
               >
-                {start === sandbox ? 'Open the Local sandbox' : `Connect to ${start.name}`}
+                {start.id === sandbox?.id ? 'Open the Local sandbox' : `Connect to ${start.name}`}
               </Button>
             )}
             <EmulatedRedshiftButton profiles={profiles} reload={reload} onOpen={open} />
