@@ -3,10 +3,11 @@
 // redshift_seed.sql), read by the unchanged Redshift reader. Browse groups, a
 // user with syslog access and a session timeout, a role's system permissions;
 // queue a change, read its Redshift SQL, and find Apply disabled with the reason.
-// Screenshots light and dark.
+// Then the Local sandbox as PostgreSQL: its overview says why there is no Groups
+// tab. Screenshots light and dark.
 import { closeAllSessions } from '../sessions.mjs';
 
-export const name = 'emulated Redshift: groups, user attributes, system permissions, Redshift SQL preview, Apply disabled';
+export const name = 'emulated Redshift: groups, user attributes, system permissions, Redshift SQL preview, Apply disabled; no Groups tab on PostgreSQL explained';
 
 const fail = (msg) => {
   throw new Error(msg);
@@ -18,18 +19,23 @@ export default async function ({ page, baseURL, shot }) {
   await page.goto(baseURL, { waitUntil: 'domcontentloaded' });
   await closeAllSessions(page);
 
-  // Both shots of a state: light, then dark (the theme follows the OS).
+  // Both shots of a state: light, then dark. The scheme is set on the page,
+  // not through the OS: an earlier spec may have picked a theme in the app.
+  const scheme = (s) => page.evaluate((v) => document.documentElement.setAttribute('data-mantine-color-scheme', v), s);
   const shots = async (label) => {
     await page.waitForTimeout(350); // drawers and tooltips finish moving
-    await page.emulateMedia({ colorScheme: 'light' });
+    await scheme('light');
     await shot(label);
-    await page.emulateMedia({ colorScheme: 'dark' });
+    await scheme('dark');
     await shot(`${label}-dark`);
-    await page.emulateMedia({ colorScheme: 'light' });
+    await scheme('light');
   };
 
   // ── Open: the welcome screen starts the emulated sandbox and connects.
-  await page.getByRole('button', { name: 'Open as Redshift (emulated)' }).click();
+  const openEmulated = page.getByRole('button', { name: 'Open as Redshift (emulated)' });
+  await openEmulated.waitFor();
+  await shots('welcome');
+  await openEmulated.click();
   await page.getByRole('tab', { name: /^Users/ }).waitFor({ timeout: 90000 });
   await page.getByLabel('Catalog load info').waitFor({ timeout: 30000 });
   const header = page.getByRole('heading', { name: 'Redshift (emulated)' });
@@ -113,5 +119,14 @@ export default async function ({ page, baseURL, shot }) {
   await tray.getByRole('button', { name: 'Discard' }).click();
   await page.getByRole('button', { name: 'Discard all' }).click();
   await page.keyboard.press('Escape');
+  await closeAllSessions(page);
+
+  // ── The Local sandbox as PostgreSQL: no Groups tab, and the overview says why.
+  await page.getByRole('button', { name: 'Open the Local sandbox' }).click();
+  const groupsNote = page.getByTestId('no-groups-note');
+  await groupsNote.waitFor({ timeout: 30000 });
+  if (!(await groupsNote.innerText()).includes('PostgreSQL has no groups of its own')) fail(`the note reads ${JSON.stringify(await groupsNote.innerText())}`);
+  if ((await page.getByRole('tab', { name: /^Groups/ }).count()) !== 0) fail('a PostgreSQL session shows a Groups tab');
+  await shots('postgres-no-groups-note');
   await closeAllSessions(page);
 }

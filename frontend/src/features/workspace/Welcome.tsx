@@ -14,7 +14,8 @@ export function Welcome() {
   const { profiles, openNew, selected, select, reload } = useConnections();
   const { connect } = useSessions();
   const sandbox = profiles.find((p) => p.sandbox && !isEmulatedRedshift(p));
-  const start = selected ?? sandbox;
+  // The emulated Redshift has a button of its own below.
+  const start = selected && !isEmulatedRedshift(selected) ? selected : sandbox;
   const open = (p: ProfileView) => {
     select(p.id);
     void connect(p);
