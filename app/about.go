@@ -21,10 +21,12 @@ type LicenseCount struct {
 
 // SandboxInfo says whether the Local sandbox runs, could run, and what it needs.
 type SandboxInfo struct {
-	Running   bool   `json:"running"`
-	Available bool   `json:"available"` // PostgreSQL server binaries were found
-	BinDir    string `json:"binDir"`
-	Need      string `json:"need"` // what is missing, when not available
+	Running bool `json:"running"`
+	// EmulatedRunning: the "Redshift (emulated)" sandbox runs (StartEmulatedSandbox).
+	EmulatedRunning bool   `json:"emulatedRunning"`
+	Available       bool   `json:"available"` // PostgreSQL server binaries were found
+	BinDir          string `json:"binDir"`
+	Need            string `json:"need"` // what is missing, when not available
 }
 
 // AboutInfo is the build, where the app keeps its files, and what it bundles.
@@ -102,8 +104,24 @@ func (s *AboutService) StartSandbox() (info SandboxInfo, err error) {
 	return s.sandbox(), nil
 }
 
+// StartEmulatedSandbox starts the Local sandbox as "Redshift (emulated)": a
+// throwaway PostgreSQL holding Redshift-shaped catalog views and a small
+// Redshift warehouse, browsed with the Redshift reader. Its profile then
+// appears in the connections list; nothing can be applied on it.
+func (s *AboutService) StartEmulatedSandbox() (info SandboxInfo, err error) {
+	defer guard(&err)
+	if info = s.sandbox(); !info.Available {
+		return info, &apperr.Error{Code: "sandbox_unavailable", Message: "the emulated Redshift needs PostgreSQL server binaries", Detail: info.Need,
+			Hint: "Install the 'postgresql' package, or set RSMATE_PG_BIN to the folder that holds initdb and pg_ctl."}
+	}
+	if err := s.app.startEmulated(context.Background()); err != nil {
+		return info, &apperr.Error{Code: "sandbox_failed", Message: "the emulated Redshift did not start", Detail: err.Error(), Err: err}
+	}
+	return s.sandbox(), nil
+}
+
 func (s *AboutService) sandbox() SandboxInfo {
-	info := SandboxInfo{Running: s.app.waitSandbox() != nil}
+	info := SandboxInfo{Running: s.app.waitSandbox() != nil, EmulatedRunning: s.app.emulated.Load() != nil}
 	dir, err := pgcluster.FindBinaries()
 	if err != nil {
 		info.Need = err.Error()

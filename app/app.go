@@ -47,6 +47,9 @@ type App struct {
 	// or on request (SandboxService.Start); sandboxMu serialises starts and stops.
 	sandbox   atomic.Pointer[sandbox.Sandbox]
 	sandboxMu sync.Mutex
+	// emulated is the Local sandbox's "Redshift (emulated)", started on
+	// request only (startEmulated); sandboxMu serialises it too.
+	emulated atomic.Pointer[sandbox.Sandbox]
 	// sandboxReady is closed once Startup has started (or failed to start) the
 	// sandbox: on Linux and Windows Wails runs Startup concurrently with the
 	// page's first calls, so readers wait for it.
@@ -117,6 +120,9 @@ func (a *App) Shutdown(context.Context) {
 	if sb = a.sandbox.Swap(nil); sb != nil {
 		sb.Stop()
 	}
+	if em := a.emulated.Swap(nil); em != nil {
+		em.Stop()
+	}
 }
 
 func (a *App) store() (*profile.Store, error) {
@@ -166,6 +172,35 @@ func (a *App) startSandbox(ctx context.Context) error {
 	return nil
 }
 
+// startEmulated starts the Local sandbox's emulated Redshift unless it runs already.
+func (a *App) startEmulated(ctx context.Context) error {
+	a.sandboxMu.Lock()
+	defer a.sandboxMu.Unlock()
+	if a.emulated.Load() != nil {
+		return nil
+	}
+	sb, err := sandbox.StartEmulated(ctx)
+	if err != nil {
+		return err
+	}
+	a.emulated.Store(sb)
+	return nil
+}
+
+// sandboxes returns the running sandboxes: the Local sandbox first, then its
+// emulated Redshift.
+func (a *App) sandboxes() []*sandbox.Sandbox {
+	var out []*sandbox.Sandbox
+	if sb := a.waitSandbox(); sb != nil {
+		out = append(out, sb)
+	}
+	if em := a.emulated.Load(); em != nil {
+		out = append(out, em)
+	}
+	return out
+}
+
+// sandboxProfile returns the running Local sandbox's profile (nil if none).
 func (a *App) sandboxProfile() *profile.Profile {
 	sb := a.waitSandbox()
 	if sb == nil {
@@ -175,17 +210,26 @@ func (a *App) sandboxProfile() *profile.Profile {
 	return &p
 }
 
-func (a *App) sandboxPassword() string {
-	sb := a.waitSandbox()
-	if sb == nil {
-		return ""
+// sandboxByID returns the running sandbox whose profile has this id.
+func (a *App) sandboxByID(id string) *sandbox.Sandbox {
+	for _, sb := range a.sandboxes() {
+		if sb.Profile().ID == id {
+			return sb
+		}
 	}
-	return sb.Password()
+	return nil
+}
+
+func (a *App) sandboxPassword(id string) string {
+	if sb := a.sandboxByID(id); sb != nil {
+		return sb.Password()
+	}
+	return ""
 }
 
 func (a *App) profileByID(id string) (profile.Profile, error) {
-	if sb := a.sandboxProfile(); sb != nil && sb.ID == id {
-		return *sb, nil
+	if sb := a.sandboxByID(id); sb != nil {
+		return sb.Profile(), nil
 	}
 	st, err := a.store()
 	if err != nil {

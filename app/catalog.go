@@ -126,6 +126,11 @@ func (s *CatalogService) SwitchDatabase(sessionID, database string) (sum Catalog
 	defer guard(&err)
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
+	if cur, err := s.app.sessions.Get(sessionID); err != nil {
+		return sum, err
+	} else if cur.Server.Emulated {
+		return sum, apperr.Invalid("the emulated Redshift has one database, %s: the Redshift-shaped catalog is installed only there", cur.Server.Database)
+	}
 	// A plan previewed on the old database must not run on the new one.
 	s.app.Changes.discardSession(sessionID)
 	sess, err := s.app.sessions.SwitchDatabase(ctx, sessionID, database)
@@ -154,7 +159,8 @@ func summarize(id string, sess *session.Session, snap *model.Snapshot, ms int64)
 		}
 	}
 	for _, d := range snap.Databases {
-		if !d.Template {
+		// An emulated Redshift's catalog views exist in its own database only.
+		if !d.Template && (!sess.Server.Emulated || d.Name == snap.Database) {
 			sum.Databases = append(sum.Databases, d.Name)
 		}
 	}

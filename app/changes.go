@@ -54,6 +54,9 @@ type PlanView struct {
 	Script        string             `json:"script"`
 	// Warnings name changes the connected user likely lacks the rights for.
 	Warnings []string `json:"warnings"`
+	// ApplyRefusal, when set, is why Apply is refused on this connection
+	// whatever the plan (an emulated Redshift); the SQL can still be copied or saved.
+	ApplyRefusal string `json:"applyRefusal"`
 }
 
 // ApplyResult says what an apply did, statement by statement, and returns
@@ -82,6 +85,14 @@ func rendererFor(e session.Engine) change.Renderer {
 		return rsrender.New()
 	}
 	return pgrender.New()
+}
+
+// emulatedRefusal says why nothing is applied on an emulated Redshift.
+const emulatedRefusal = "This is PostgreSQL dressed as Redshift: the statements are Redshift SQL and would not run here. Copy or save them to run on a cluster."
+
+func emulatedApplyRefused() error {
+	return &apperr.Error{Code: "emulated_redshift", Message: "nothing was applied: this is PostgreSQL dressed as Redshift, and the statements are Redshift SQL that would not run here",
+		Hint: "Copy or save them to run on a cluster."}
 }
 
 func planExpired() error {
@@ -149,7 +160,14 @@ func (s *ChangesService) build(sessionID string, changes []change.Change) (*sess
 func planView(sess *session.Session, plan *change.Plan) PlanView {
 	return PlanView{ID: plan.ID, Statements: plan.Statements, Transactional: plan.Transactional,
 		Destructive: plan.Destructive, ReadOnly: sess.ReadOnly, Script: plan.Script(scriptHeader(sess), sess.Server.Engine == session.Redshift),
-		Warnings: nonNil(plan.Warnings)}
+		Warnings: nonNil(plan.Warnings), ApplyRefusal: applyRefusal(sess)}
+}
+
+func applyRefusal(sess *session.Session) string {
+	if sess.Server.Emulated {
+		return emulatedRefusal
+	}
+	return ""
 }
 
 // take removes a plan from the pending set and returns it: a plan applies at
@@ -204,6 +222,10 @@ func (s *ChangesService) Apply(planID string) (r ApplyResult, err error) {
 	sess, err := s.app.sessions.Get(pp.sessionID)
 	if err != nil {
 		return r, err
+	}
+	if sess.Server.Emulated {
+		s.restore(pp) // still there to copy or save
+		return r, emulatedApplyRefused()
 	}
 	if err := s.checkTarget(pp, sess); err != nil {
 		return r, err

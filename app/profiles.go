@@ -50,8 +50,8 @@ func (s *ProfilesService) List() (out []ProfileView, err error) {
 	if err != nil {
 		return nil, err
 	}
-	if sb := s.app.sandboxProfile(); sb != nil {
-		out = append(out, ProfileView{Profile: *sb, HasPassword: true})
+	for _, sb := range s.app.sandboxes() {
+		out = append(out, ProfileView{Profile: sb.Profile(), HasPassword: true})
 	}
 	for _, p := range st.List() {
 		out = append(out, s.view(p))
@@ -178,6 +178,9 @@ func (s *ProfilesService) Delete(id string) (deleted bool, err error) {
 // Duplicate copies a profile (not its password) under a new name.
 func (s *ProfilesService) Duplicate(id string) (v ProfileView, err error) {
 	defer guard(&err)
+	if em := s.app.emulated.Load(); em != nil && em.Profile().ID == id {
+		return v, apperr.Invalid("the emulated Redshift is PostgreSQL dressed as Redshift, so it cannot be saved as a connection")
+	}
 	if sb := s.app.sandboxProfile(); sb != nil && sb.ID == id {
 		copyOf := *sb
 		copyOf.ID, copyOf.Sandbox, copyOf.Name = "", false, sb.Name+" (copy)"

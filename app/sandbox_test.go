@@ -23,7 +23,7 @@ func TestSandboxProfileListedWhenStartupRunsConcurrently(t *testing.T) {
 		t.Fatalf("List() = %+v, want the Local sandbox first", views)
 	}
 	port := views[0].Port
-	if a.sandboxPassword() == "" {
+	if a.sandboxPassword("sandbox") == "" {
 		t.Fatal("no sandbox password")
 	}
 

@@ -284,7 +284,7 @@ func connectionChanges(a, b profile.Profile) []string {
 // "password saved" flag in step with what the keychain answered.
 func (s *SessionsService) storedPassword(p profile.Profile) (string, error) {
 	if p.Sandbox {
-		return s.app.sandboxPassword(), nil
+		return s.app.sandboxPassword(p.ID), nil
 	}
 	if s.app.secrets == nil || s.app.secrets.Available() != nil {
 		return "", &apperr.Error{Code: "password_required", Message: "a password is needed to connect",
@@ -310,6 +310,9 @@ func configFor(p profile.Profile, password, mfaCode string) session.Config {
 		Host: p.Host, Port: p.Port, Database: p.Database, User: p.User, Password: password,
 		SSLMode: p.SSLMode, CAFile: p.CAFile, ConnectTimeout: time.Duration(p.ConnectTimeoutSec) * time.Second,
 		ReadOnly: p.ReadOnly, ProfileID: p.ID,
+		// Only the app's own sandbox can be an emulated Redshift: the store
+		// and imports clear Sandbox.
+		EmulateRedshift: p.Sandbox && p.Engine == profile.EngineRedshift,
 	}
 	if p.UsesIAM() {
 		src := awsauth.New(awsauth.FromProfile(p), awsauth.Options{})

@@ -1,5 +1,6 @@
 // Package sandbox runs the "Local sandbox": a throwaway PostgreSQL seeded with a
-// realistic access model, so the app is useful without any cluster.
+// realistic access model, so the app is useful without any cluster. The same
+// sandbox can also run as "Redshift (emulated)" (emulated.go).
 package sandbox
 
 import (
@@ -37,6 +38,7 @@ var seedSQL string
 type Sandbox struct {
 	cluster  *pgcluster.Cluster
 	database string // what the Local sandbox profile opens
+	emulated bool   // Redshift (emulated): see StartEmulated
 	stopOnce sync.Once
 }
 
@@ -48,12 +50,7 @@ type Sandbox struct {
 // Sandboxes left running by an app that crashed or was killed are stopped
 // and deleted first (see Registry).
 func Start(ctx context.Context) (*Sandbox, error) {
-	registry := Registry()
-	if reaped, err := pgcluster.ReapOrphans(registry); err != nil {
-		log.Printf("sandbox: removing orphaned sandboxes: %v", err)
-	} else if len(reaped) > 0 {
-		log.Printf("sandbox: removed %d orphaned sandbox cluster(s): %v", len(reaped), reaped)
-	}
+	registry := reapOrphans()
 	opt := pgcluster.Options{SuperUser: SuperUser, Password: os.Getenv("RSMATE_SANDBOX_PASSWORD"), Registry: registry}
 	if p := os.Getenv("RSMATE_SANDBOX_PORT"); p != "" {
 		port, err := strconv.Atoi(p)
@@ -82,6 +79,18 @@ func Start(ctx context.Context) (*Sandbox, error) {
 		sb.database = BigDatabase // open the big one; the seeded one stays a switch away
 	}
 	return sb, nil
+}
+
+// reapOrphans stops and deletes the sandboxes of apps that are gone, and
+// returns the registry new sandboxes register in.
+func reapOrphans() string {
+	registry := Registry()
+	if reaped, err := pgcluster.ReapOrphans(registry); err != nil {
+		log.Printf("sandbox: removing orphaned sandboxes: %v", err)
+	} else if len(reaped) > 0 {
+		log.Printf("sandbox: removed %d orphaned sandbox cluster(s): %v", len(reaped), reaped)
+	}
+	return registry
 }
 
 // Registry is where running sandboxes are registered with the pid of the app
@@ -133,6 +142,9 @@ func seed(ctx context.Context, c *pgcluster.Cluster) error {
 
 // Profile is the ready-made "Local sandbox" connection profile.
 func (s *Sandbox) Profile() profile.Profile {
+	if s.emulated {
+		return s.emulatedProfile()
+	}
 	return profile.Profile{
 		ID:                ProfileID,
 		Name:              "Local sandbox",

@@ -38,6 +38,10 @@ type Config struct {
 	// OpenTunnel, when set, opens the SSH tunnel the session's connections go
 	// through; the session owns it and closes it when it ends.
 	OpenTunnel func(ctx context.Context) (Tunnel, error)
+	// EmulateRedshift: the server is PostgreSQL holding Redshift-shaped
+	// catalog views (the Local sandbox's emulated Redshift). The session's
+	// engine is then Redshift, and ServerInfo.Emulated says it is not one.
+	EmulateRedshift bool
 }
 
 // Credentials hands out a user name and password for one new connection.

@@ -31,6 +31,9 @@ type ServerInfo struct {
 	Host        string `json:"host"`
 	Port        int    `json:"port"`
 	Superuser   bool   `json:"superuser"`
+	// Emulated: PostgreSQL dressed as Redshift (Config.EmulateRedshift). The
+	// Redshift reader and renderers serve it, but its SQL would not run there.
+	Emulated bool `json:"emulated"`
 }
 
 // Session is one open pool. A database switch replaces the Session (same ID,
@@ -220,6 +223,13 @@ func open(ctx context.Context, cfg Config, tunnel Tunnel) (*pgxpool.Pool, Server
 	}
 	info := ServerInfo{FullVersion: version, User: user, Database: db, Host: cfg.Host, Port: cfg.Port, Superuser: super}
 	info.Engine, info.Version = DetectEngine(version)
+	if cfg.EmulateRedshift {
+		if info.Engine != Postgres {
+			pool.Close()
+			return nil, ServerInfo{}, apperr.Invalid("an emulated Redshift runs on PostgreSQL, but this server is %s", info.Version)
+		}
+		info.Engine, info.Emulated, info.Version = Redshift, true, "Emulated Redshift on "+info.Version
+	}
 	return pool, info, nil
 }
 

@@ -3,6 +3,8 @@ import { callApi } from './errors';
 
 export interface SandboxInfo {
   running: boolean;
+  /** The Local sandbox's "Redshift (emulated)" runs. */
+  emulatedRunning: boolean;
   /** PostgreSQL server binaries were found (binDir). */
   available: boolean;
   binDir: string;
@@ -33,4 +35,6 @@ export const aboutApi = {
   sandbox: () => callApi(async () => (await About.Sandbox()) as unknown as SandboxInfo),
   /** Starts the Local sandbox (a few seconds: initdb and the seed); it then shows in the connections list. */
   startSandbox: () => callApi(async () => (await About.StartSandbox()) as unknown as SandboxInfo),
+  /** Starts the sandbox as "Redshift (emulated)" (a few seconds); its profile then shows in the connections list. */
+  startEmulatedSandbox: () => callApi(async () => (await About.StartEmulatedSandbox()) as unknown as SandboxInfo),
 };

@@ -143,6 +143,8 @@ export interface PlanView {
   script: string;
   /** What the connected user likely lacks the rights for (non-superusers). */
   warnings?: string[];
+  /** Why Apply is refused on this connection whatever the plan (an emulated Redshift); "" when it is not. */
+  applyRefusal?: string;
 }
 
 /**

@@ -103,6 +103,8 @@ export interface ServerInfo {
   host: string;
   port: number;
   superuser: boolean;
+  /** PostgreSQL dressed as Redshift (the Local sandbox's emulated Redshift): read as Redshift, nothing applies. */
+  emulated?: boolean;
 }
 
 export interface SessionInfo {

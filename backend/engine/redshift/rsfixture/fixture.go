@@ -1,8 +1,9 @@
 // Package rsfixture is a TEST DOUBLE of Amazon Redshift's catalog on PostgreSQL:
 // views with the names, columns and column types of the Redshift system views the
 // Redshift catalog reader queries, filled from PostgreSQL's own catalog, so the
-// unchanged reader runs against real data in tests. Only tests import it;
-// product code never does (a test in this package checks that).
+// unchanged reader runs against real data in tests. Only tests and the Local
+// sandbox's "Redshift (emulated)" (backend/sandbox, which installs Script in a
+// throwaway cluster of its own) import it; a test in this package checks that.
 //
 // Conventions (details and every known gap in FIXTURE.md):
 //   - Redshift user = PostgreSQL role WITH LOGIN

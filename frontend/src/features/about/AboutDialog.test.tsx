@@ -27,7 +27,7 @@ const info: AboutInfo = {
     { license: 'MIT', count: 47 },
     { license: 'BSD-3-Clause', count: 5 },
   ],
-  sandbox: { running: false, available: true, binDir: '/usr/lib/postgresql/15/bin', need: '' },
+  sandbox: { running: false, emulatedRunning: false, available: true, binDir: '/usr/lib/postgresql/15/bin', need: '' },
 };
 
 describe('AboutDialog', () => {

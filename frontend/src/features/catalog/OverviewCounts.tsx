@@ -72,6 +72,12 @@ export function OverviewCounts({ session }: { session: SessionInfo }) {
           {f.defaultPrivileges && <Stat sessionId={session.id} icon={<IconCalendarTime size={18} />} label="default privileges" value={summary.counts.defaultPrivileges} />}
         </SimpleGrid>
       )}
+      {summary && !f.groups && (
+        <Text size="xs" c="dimmed" mt="sm" data-testid="no-groups-note">
+          No Groups tab: PostgreSQL has no groups of its own. A group is a role that users are members of, so groups are listed under Roles.
+          {session.server.engine === 'postgres' && ' To see Redshift\'s groups without a cluster, open the Local sandbox as Redshift (emulated) from the welcome screen.'}
+        </Text>
+      )}
     </Paper>
   );
 }

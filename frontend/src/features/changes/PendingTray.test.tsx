@@ -279,6 +279,26 @@ describe('PendingTray', () => {
     expect(screen.getByRole('button', { name: 'Copy' })).toBeEnabled();
   });
 
+  it('disables apply on an emulated Redshift with the backend\'s reason, and still copies and saves', async () => {
+    const why = 'This is PostgreSQL dressed as Redshift: the statements are Redshift SQL and would not run here. Copy or save them to run on a cluster.';
+    const emulated = sessionOf('redshift', { server: { ...sessionOf('redshift').server, emulated: true } });
+    catalog.load.mockResolvedValue(summaryOf('redshift'));
+    pending.add(emulated.id, [
+      { kind: 'create_group', group: { name: 'grp_probe' } },
+      { kind: 'grant_role', member: { role: 'analyst', member: { kind: 'user', name: 'anna' } } },
+    ]);
+    changes.preview.mockResolvedValue(plan({ applyRefusal: why }));
+    mount(emulated);
+    await userEvent.click(screen.getByRole('button', { name: 'Review SQL' }));
+    const apply = await screen.findByRole('button', { name: 'Apply 2 statements' });
+    expect(apply).toBeDisabled();
+    expect(within(screen.getByRole('note', { name: 'Preview only: emulated Redshift' })).getByText(why)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Copy' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Save .sql' })).toBeEnabled();
+    await userEvent.click(apply, { pointerEventsCheck: 0 });
+    expect(changes.apply).not.toHaveBeenCalled();
+  });
+
   it('discards the plan and the set', async () => {
     queue();
     changes.preview.mockResolvedValue(plan());

@@ -30,6 +30,7 @@ import {
   IconInbox,
   IconKey,
   IconCircleOff,
+  IconFlask,
   IconLock,
   IconMinus,
   IconPlayerPlay,
@@ -361,6 +362,9 @@ export function PendingTray({ session, opened, onClose }: { session: SessionInfo
   const [cancelling, setCancelling] = useState(false);
   const [confirmDiscard, setConfirmDiscard] = useState(false);
   const destructiveItems = items.filter((i) => describeChange(i.change, rs).destructive).length;
+  // Why Apply cannot run on this connection at all (the backend says; it refuses too).
+  const refusal = plan?.applyRefusal || '';
+  const applyBlocked = env.readOnly || !!plan?.readOnly || !!refusal;
 
   const dropPlan = () => {
     // The backend keeps a previewed plan with its passwords until discarded;
@@ -563,6 +567,11 @@ export function PendingTray({ session, opened, onClose }: { session: SessionInfo
               </Group>
             )}
             {result && <ResultSummary result={result} />}
+            {refusal && !result && (
+              <Alert color="orange" variant="light" icon={<IconFlask size={16} />} p="xs" title="Preview only: emulated Redshift" role="note">
+                <Text size="xs">{refusal}</Text>
+              </Alert>
+            )}
             {failure && <FailureAlert failure={failure} transactional={plan.transactional} />}
             {plan.destructive && !failure && !result && (
               <Alert color="red" variant="light" icon={<IconAlertTriangle size={16} />} p="xs" title="Destructive changes">
@@ -618,15 +627,17 @@ export function PendingTray({ session, opened, onClose }: { session: SessionInfo
                       </Button>
                     )}
                     <Tooltip
-                      label={env.readOnly || plan.readOnly ? 'This connection is read-only' : failure ? 'Go back to the changes and review again' : ''}
-                      disabled={!(env.readOnly || plan.readOnly || failure)}
+                      label={refusal || (env.readOnly || plan.readOnly ? 'This connection is read-only' : failure ? 'Go back to the changes and review again' : '')}
+                      disabled={!(applyBlocked || failure)}
+                      multiline
+                      maw={360}
                     >
                       <Button
                         color={plan.destructive ? 'red' : undefined}
                         leftSection={<IconPlayerPlay size={14} />}
                         onClick={() => void apply()}
                         loading={busy === 'apply'}
-                        disabled={env.readOnly || plan.readOnly || !!failure}
+                        disabled={applyBlocked || !!failure}
                       >
                         Apply {plan.statements.length} statement{plan.statements.length === 1 ? '' : 's'}
                       </Button>

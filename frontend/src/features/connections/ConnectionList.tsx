@@ -16,7 +16,7 @@ import type { KeyboardEvent } from 'react';
 import type { ProfileView } from '../../api';
 import { HOTKEYS } from '../../app/hotkeys';
 import { ColorDot } from '../../components/ColorDot';
-import { EngineBadge } from '../../components/EngineBadge';
+import { EngineBadge, isEmulatedRedshift } from '../../components/EngineBadge';
 import { shortcutLabel } from '../../components/shortcuts';
 import classes from './ConnectionList.module.css';
 import { needsUser } from './auth';
@@ -115,7 +115,7 @@ function ConnectionItem({
           {target}
         </Text>
         <Group gap={4} mt={4} wrap="nowrap">
-          <EngineBadge engine={p.engine} />
+          <EngineBadge engine={p.engine} emulated={isEmulatedRedshift(p)} />
           {p.readOnly && (
             <Badge
               size="xs"
@@ -182,7 +182,7 @@ function ConnectionItem({
             >
               Edit…
             </Menu.Item>
-            <Menu.Item leftSection={<IconCopy size={14} />} onClick={() => onDuplicate(p)}>
+            <Menu.Item leftSection={<IconCopy size={14} />} onClick={() => onDuplicate(p)} disabled={isEmulatedRedshift(p)}>
               Duplicate
             </Menu.Item>
             <Menu.Divider />

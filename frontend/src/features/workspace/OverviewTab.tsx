@@ -1,5 +1,5 @@
 import { Alert, Badge, Code, Group, Paper, SimpleGrid, Stack, Text, ThemeIcon } from '@mantine/core';
-import { IconDatabase, IconLock, IconServer2, IconUserShield } from '@tabler/icons-react';
+import { IconDatabase, IconFlask, IconLock, IconServer2, IconUserShield } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { SessionInfo } from '../../api';
 import { EngineBadge } from '../../components/EngineBadge';
@@ -45,11 +45,18 @@ export function OverviewTab({ session }: { session: SessionInfo }) {
           Browsing is allowed; every change will be refused for this connection.
         </Alert>
       )}
+      {s.emulated && (
+        <Alert color="orange" variant="light" icon={<IconFlask size={18} />} title="Emulated Redshift">
+          The Local sandbox&apos;s PostgreSQL, read through Redshift-shaped system views by the same reader a Redshift cluster gets: groups, system
+          permissions, syslog access, session timeouts and the rest show as on Redshift, and every change previews as Redshift SQL. Nothing can be
+          applied here; copy or save the SQL to run it on a cluster.
+        </Alert>
+      )}
       <OverviewCounts session={session} />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <Card icon={<IconServer2 size={16} />} title="Server">
           <Fact label="Engine">
-            <EngineBadge engine={s.engine} size="sm" />
+            <EngineBadge engine={s.engine} emulated={s.emulated} size="sm" />
           </Fact>
           <Fact label="Version">{s.version}</Fact>
           <Fact label="Host">{s.host}</Fact>
@@ -74,7 +81,7 @@ export function OverviewTab({ session }: { session: SessionInfo }) {
               {s.database}
             </Group>
           </Fact>
-          <Fact label="Mode">{session.readOnly ? 'Read-only' : 'Read and write'}</Fact>
+          <Fact label="Mode">{s.emulated ? 'Browse and preview only' : session.readOnly ? 'Read-only' : 'Read and write'}</Fact>
         </Card>
       </SimpleGrid>
       <Paper withBorder radius="md" p="md" style={{ background: 'var(--app-main-bg)' }}>

@@ -3,14 +3,14 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { aboutApi, type SandboxInfo } from '../../api';
 import { renderUI } from '../../test/render';
-import { SandboxOffer } from './Welcome';
+import { EmulatedRedshiftButton, SandboxOffer } from './Welcome';
 
 vi.mock('../../api', async (importOriginal) => {
   const orig = await importOriginal<typeof import('../../api')>();
-  return { ...orig, aboutApi: { about: vi.fn(), thirdPartyLicenses: vi.fn(), sandbox: vi.fn(), startSandbox: vi.fn() } };
+  return { ...orig, aboutApi: { about: vi.fn(), thirdPartyLicenses: vi.fn(), sandbox: vi.fn(), startSandbox: vi.fn(), startEmulatedSandbox: vi.fn() } };
 });
 const api = vi.mocked(aboutApi);
-const found: SandboxInfo = { running: false, available: true, binDir: '/usr/lib/postgresql/15/bin', need: '' };
+const found: SandboxInfo = { running: false, emulatedRunning: false, available: true, binDir: '/usr/lib/postgresql/15/bin', need: '' };
 
 describe('SandboxOffer', () => {
   beforeEach(() => vi.resetAllMocks());
@@ -28,9 +28,44 @@ describe('SandboxOffer', () => {
   });
 
   it('says what is needed and offers no button where no binaries were found', async () => {
-    api.sandbox.mockResolvedValue({ running: false, available: false, binDir: '', need: 'PostgreSQL server binaries not found' });
+    api.sandbox.mockResolvedValue({ running: false, emulatedRunning: false, available: false, binDir: '', need: 'PostgreSQL server binaries not found' });
     renderUI(<SandboxOffer onStarted={() => Promise.resolve()} />);
     expect(await screen.findByText(/needs PostgreSQL server binaries on this computer/)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Start the Local sandbox' })).not.toBeInTheDocument();
+  });
+});
+
+describe('EmulatedRedshiftButton', () => {
+  beforeEach(() => vi.resetAllMocks());
+
+  const emulated = {
+    id: 'sandbox-redshift', name: 'Redshift (emulated)', engine: 'redshift' as const, host: '127.0.0.1', port: 5433, database: 'dev',
+    user: 'rsmate_admin', sslMode: 'disable' as const, connectTimeoutSec: 10, readOnly: false, sandbox: true, hasPassword: true,
+  };
+
+  it('starts the emulated Redshift, reloads the connections and opens its profile', async () => {
+    api.sandbox.mockResolvedValue(found);
+    api.startEmulatedSandbox.mockResolvedValue({ ...found, emulatedRunning: true });
+    const reload = vi.fn(() => Promise.resolve([emulated]));
+    const onOpen = vi.fn();
+    renderUI(<EmulatedRedshiftButton profiles={[]} reload={reload} onOpen={onOpen} />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Open as Redshift (emulated)' }));
+    await waitFor(() => expect(onOpen).toHaveBeenCalledWith(emulated));
+    expect(api.startEmulatedSandbox).toHaveBeenCalledTimes(1);
+  });
+
+  it('opens a running emulated Redshift without starting another', async () => {
+    const onOpen = vi.fn();
+    renderUI(<EmulatedRedshiftButton profiles={[emulated]} reload={() => Promise.resolve([])} onOpen={onOpen} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Open as Redshift (emulated)' }));
+    expect(onOpen).toHaveBeenCalledWith(emulated);
+    expect(api.startEmulatedSandbox).not.toHaveBeenCalled();
+  });
+
+  it('is not offered where no PostgreSQL binaries were found', async () => {
+    api.sandbox.mockResolvedValue({ ...found, available: false, binDir: '', need: 'not found' });
+    renderUI(<EmulatedRedshiftButton profiles={[]} reload={() => Promise.resolve([])} onOpen={vi.fn()} />);
+    await waitFor(() => expect(api.sandbox).toHaveBeenCalled());
+    expect(screen.queryByRole('button', { name: 'Open as Redshift (emulated)' })).not.toBeInTheDocument();
   });
 });

@@ -1,8 +1,9 @@
-import { Button, Code, EmptyState, Group, Stack, Text } from '@mantine/core';
+import { Button, Code, EmptyState, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { IconDatabasePlus, IconFlask, IconPlayerPlay, IconPlugConnected } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import { aboutApi, type SandboxInfo } from '../../api';
+import { aboutApi, type ProfileView, type SandboxInfo } from '../../api';
 import { HOTKEYS } from '../../app/hotkeys';
+import { isEmulatedRedshift } from '../../components/EngineBadge';
 import { notifyError } from '../../components/notify';
 import { ShortcutKeys } from '../../components/shortcuts';
 import { useConnections } from '../connections/ConnectionsProvider';
@@ -12,8 +13,13 @@ import { useSessions } from '../sessions/SessionsProvider';
 export function Welcome() {
   const { profiles, openNew, selected, select, reload } = useConnections();
   const { connect } = useSessions();
-  const sandbox = profiles.find((p) => p.sandbox);
-  const start = selected ?? sandbox;
+  const sandbox = profiles.find((p) => p.sandbox && !isEmulatedRedshift(p));
+  // The emulated Redshift has a button of its own below.
+  const start = selected && !isEmulatedRedshift(selected) ? selected : sandbox;
+  const open = (p: ProfileView) => {
+    select(p.id);
+    void connect(p);
+  };
 
   return (
     <Stack h="100%" align="center" justify="center" p="xl">
@@ -37,14 +43,12 @@ export function Welcome() {
             {start && (
               <Button
                 leftSection={start.sandbox ? <IconFlask size={14} /> : <IconPlayerPlay size={14} />}
-                onClick={() => {
-                  select(start.id);
-                  void connect(start);
-                }}
+                onClick={() => open(start)}
               >
-                {start.sandbox ? 'Open the Local sandbox' : `Connect to ${start.name}`}
+                {start.id === sandbox?.id ? 'Open the Local sandbox' : `Connect to ${start.name}`}
               </Button>
             )}
+            <EmulatedRedshiftButton profiles={profiles} reload={reload} onOpen={open} />
             <Button variant={start ? 'default' : 'filled'} leftSection={<IconDatabasePlus size={14} />} onClick={openNew}>
               New connection
             </Button>
@@ -103,6 +107,60 @@ export function SandboxOffer({ onStarted }: { onStarted: () => Promise<unknown> 
         <Code fz="xs">{info.binDir}</Code>. It is deleted when the app closes.
       </Text>
     </Stack>
+  );
+}
+
+/**
+ * Opens the Local sandbox as "Redshift (emulated)", starting it first (a
+ * throwaway PostgreSQL with Redshift's system views) where PostgreSQL server
+ * binaries were found. Nothing is applied there: it is for browsing and
+ * previewing Redshift SQL without a cluster.
+ */
+export function EmulatedRedshiftButton({
+  profiles,
+  reload,
+  onOpen,
+}: {
+  profiles: ProfileView[];
+  reload: () => Promise<ProfileView[]>;
+  onOpen: (p: ProfileView) => void;
+}) {
+  const running = profiles.find(isEmulatedRedshift);
+  const [available, setAvailable] = useState(false);
+  const [starting, setStarting] = useState(false);
+  useEffect(() => {
+    if (running) return;
+    aboutApi.sandbox().then(
+      (i) => setAvailable(i.available),
+      () => setAvailable(false),
+    );
+  }, [running]);
+  if (!running && !available) return null;
+  const open = async () => {
+    let p = running;
+    if (!p) {
+      setStarting(true);
+      try {
+        await aboutApi.startEmulatedSandbox();
+        p = (await reload()).find(isEmulatedRedshift);
+      } catch (e) {
+        notifyError(e);
+      } finally {
+        setStarting(false);
+      }
+    }
+    if (p) onOpen(p);
+  };
+  return (
+    <Tooltip
+      multiline
+      w={320}
+      label="The Local sandbox read through Redshift's system views: groups, system permissions, syslog access, session timeouts and the rest, every change previewed as Redshift SQL. Nothing is applied there."
+    >
+      <Button variant="default" leftSection={<IconFlask size={14} />} loading={starting} onClick={() => void open()}>
+        Open as Redshift (emulated)
+      </Button>
+    </Tooltip>
   );
 }
 

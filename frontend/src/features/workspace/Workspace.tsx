@@ -47,7 +47,7 @@ export function Workspace({ session }: { session: SessionInfo }) {
             <Title order={3} fz={20} style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
               {session.profileName || session.server.host}
             </Title>
-            <EngineBadge engine={session.server.engine} size="sm" />
+            <EngineBadge engine={session.server.engine} emulated={session.server.emulated} size="sm" />
             {session.readOnly && (
               <Badge size="sm" variant="light" color={color || 'orange'} leftSection={<IconLock size={11} />}>
                 Read-only

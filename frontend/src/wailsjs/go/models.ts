@@ -178,6 +178,7 @@ export namespace app {
 	}
 	export class SandboxInfo {
 	    running: boolean;
+	    emulatedRunning: boolean;
 	    available: boolean;
 	    binDir: string;
 	    need: string;
@@ -189,6 +190,7 @@ export namespace app {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.running = source["running"];
+	        this.emulatedRunning = source["emulatedRunning"];
 	        this.available = source["available"];
 	        this.binDir = source["binDir"];
 	        this.need = source["need"];
@@ -522,6 +524,7 @@ export namespace app {
 	    readOnly: boolean;
 	    script: string;
 	    warnings: string[];
+	    applyRefusal: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new PlanView(source);
@@ -536,6 +539,7 @@ export namespace app {
 	        this.readOnly = source["readOnly"];
 	        this.script = source["script"];
 	        this.warnings = source["warnings"];
+	        this.applyRefusal = source["applyRefusal"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -2375,6 +2379,7 @@ export namespace session {
 	    host: string;
 	    port: number;
 	    superuser: boolean;
+	    emulated: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new ServerInfo(source);
@@ -2390,6 +2395,7 @@ export namespace session {
 	        this.host = source["host"];
 	        this.port = source["port"];
 	        this.superuser = source["superuser"];
+	        this.emulated = source["emulated"];
 	    }
 	}
 

@@ -6,6 +6,8 @@ export function About():Promise<app.AboutInfo>;
 
 export function Sandbox():Promise<app.SandboxInfo>;
 
+export function StartEmulatedSandbox():Promise<app.SandboxInfo>;
+
 export function StartSandbox():Promise<app.SandboxInfo>;
 
 export function ThirdPartyLicenses():Promise<string>;

@@ -10,6 +10,10 @@ export function Sandbox() {
   return window['go']['app']['AboutService']['Sandbox']();
 }
 
+export function StartEmulatedSandbox() {
+  return window['go']['app']['AboutService']['StartEmulatedSandbox']();
+}
+
 export function StartSandbox() {
   return window['go']['app']['AboutService']['StartSandbox']();
 }
