@@ -4,6 +4,7 @@
 package access
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/redshiftmate/rsmate/backend/model"
@@ -223,17 +224,29 @@ func (b *builder) add(g model.Grant, path Path, setRole, note string) {
 // permissions, each in object order with its sources nearest first (session
 // sources before SET ROLE ones).
 func (b *builder) sorted() (cells, scoped []Cell) {
-	sort.Slice(b.order, func(i, j int) bool { return lessKey(b.order[i], b.order[j]) })
+	slices.SortFunc(b.order, func(x, y cellKey) int {
+		if lessKey(x, y) {
+			return -1
+		}
+		if lessKey(y, x) {
+			return 1
+		}
+		return 0
+	})
 	cells, scoped = make([]Cell, 0, len(b.order)), []Cell{}
 	for _, k := range b.order {
 		c := b.cells[k]
-		sort.SliceStable(c.Sources, func(i, j int) bool {
-			a, z := c.Sources[i], c.Sources[j]
-			if (a.SetRole == "") != (z.SetRole == "") {
-				return a.SetRole == ""
-			}
-			return len(a.Via) < len(z.Via)
-		})
+		if len(c.Sources) > 1 { // most cells have one source: skip the sort's setup
+			slices.SortStableFunc(c.Sources, func(a, z Source) int {
+				if (a.SetRole == "") != (z.SetRole == "") {
+					if a.SetRole == "" {
+						return -1
+					}
+					return 1
+				}
+				return len(a.Via) - len(z.Via)
+			})
+		}
 		if c.Scope != "" {
 			scoped = append(scoped, *c)
 		} else {
