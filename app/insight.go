@@ -103,11 +103,20 @@ var (
 	htmlFilter = FileFilter{"HTML pages", []string{"html", "htm"}}
 )
 
+// GrantsScope says whose grants to export: a principal's, a schema's or,
+// both empty, the whole database's. (The bindings cannot name the export
+// package: "export" is a reserved word in TypeScript.)
+type GrantsScope struct {
+	Principal *model.PrincipalRef `json:"principal,omitempty"`
+	Schema    string              `json:"schema,omitempty"`
+}
+
 // ExportGrants saves the grants of a principal, a schema or (empty scope) the
 // whole database as a replayable SQL script rendered by the engine, or as
 // CSV; "" if cancelled.
-func (s *InsightService) ExportGrants(sessionID string, scope export.Scope, format string) (path string, err error) {
+func (s *InsightService) ExportGrants(sessionID string, gs GrantsScope, format string) (path string, err error) {
 	defer guard(&err)
+	scope := export.Scope{Principal: gs.Principal, Schema: gs.Schema}
 	sess, err := s.app.sessions.Get(sessionID)
 	if err != nil {
 		return "", err

@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/redshiftmate/rsmate/backend/change"
-	"github.com/redshiftmate/rsmate/backend/export"
 	"github.com/redshiftmate/rsmate/backend/model"
 	"github.com/redshiftmate/rsmate/backend/pgtest"
 )
@@ -76,7 +75,7 @@ func TestWhoCanAccessExportsHistoryAndRevertOnPostgres(t *testing.T) {
 	}
 	ref := model.RoleRef(reader)
 	a.fake.SavePath = filepath.Join(dir, "reader.sql")
-	if _, err := a.Insight.ExportGrants(sid, export.Scope{Principal: &ref}, FormatSQL); err != nil {
+	if _, err := a.Insight.ExportGrants(sid, GrantsScope{Principal: &ref}, FormatSQL); err != nil {
 		t.Fatal(err)
 	}
 	if b, _ := os.ReadFile(a.fake.SavePath); !strings.Contains(string(b), `GRANT SELECT ON TABLE "sales"."orders" TO "`+reader+`";`) {

@@ -449,6 +449,38 @@ export namespace app {
 	        this.sshSecret = source["sshSecret"];
 	    }
 	}
+	export class GrantsScope {
+	    principal?: model.PrincipalRef;
+	    schema?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new GrantsScope(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.principal = this.convertValues(source["principal"], model.PrincipalRef);
+	        this.schema = source["schema"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class GroupRow {
 	    id: number;
 	    name: string;
@@ -1546,43 +1578,6 @@ export namespace engine {
 	        this.syslogAccess = source["syslogAccess"];
 	        this.maxIdentifierBytes = source["maxIdentifierBytes"];
 	    }
-	}
-
-}
-
-export namespace export {
-	
-	export class Scope {
-	    principal?: model.PrincipalRef;
-	    schema?: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Scope(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.principal = this.convertValues(source["principal"], model.PrincipalRef);
-	        this.schema = source["schema"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
 
 }
