@@ -1,8 +1,9 @@
-import { IconFolders, IconInfoSquareRounded, IconUser, IconUserShield, IconUsers } from '@tabler/icons-react';
+import { IconFolders, IconHistory, IconInfoSquareRounded, IconUser, IconUserShield, IconUsers } from '@tabler/icons-react';
 import { GroupsTab } from '../catalog/lists/GroupsTab';
 import { RolesTab } from '../catalog/lists/RolesTab';
 import { UsersTab } from '../catalog/lists/UsersTab';
 import { ObjectsTab } from '../catalog/objects/ObjectsTab';
+import { LazyHistoryTab } from '../insight/lazy';
 import { OverviewTab } from './OverviewTab';
 import type { WorkspaceTab } from './tabs';
 
@@ -22,4 +23,5 @@ export const WORKSPACE_TABS: WorkspaceTab[] = [
     needsCatalog: true,
   },
   { value: 'objects', label: 'Objects', icon: IconFolders, Component: ObjectsTab, count: (s) => s.counts.relations + s.counts.routines, fill: true, needsCatalog: true },
+  { value: 'history', label: 'History', icon: IconHistory, Component: LazyHistoryTab },
 ];
