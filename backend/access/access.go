@@ -6,6 +6,7 @@ package access
 import (
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/redshiftmate/rsmate/backend/model"
 )
@@ -222,7 +223,7 @@ func (b *builder) add(g model.Grant, path Path, setRole, note string) {
 
 // sorted returns the object-privilege cells and, apart, the scoped
 // permissions, each in object order with its sources nearest first (session
-// sources before SET ROLE ones).
+// sources before SET ROLE ones; PUBLIC after other equally near grantees).
 func (b *builder) sorted() (cells, scoped []Cell) {
 	slices.SortFunc(b.order, func(x, y cellKey) int {
 		if lessKey(x, y) {
@@ -244,7 +245,18 @@ func (b *builder) sorted() (cells, scoped []Cell) {
 					}
 					return 1
 				}
-				return len(a.Via) - len(z.Via)
+				if d := len(a.Via) - len(z.Via); d != 0 {
+					return d
+				}
+				// Equally near: PUBLIC (the least specific) last, then by
+				// grantee, so the order never depends on map iteration.
+				if pa, pz := a.Grant.Grantee.Kind == model.KindPublic, z.Grant.Grantee.Kind == model.KindPublic; pa != pz {
+					if pz {
+						return -1
+					}
+					return 1
+				}
+				return strings.Compare(refKey(a.Grant.Grantee), refKey(z.Grant.Grantee))
 			})
 		}
 		if c.Scope != "" {
