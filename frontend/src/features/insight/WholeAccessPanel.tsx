@@ -15,9 +15,10 @@ const HOW_TEXT: Record<AccessRow['how'], string> = { direct: 'direct', inherited
 function WhyPanel({ row, detail }: { row: AccessRow | undefined; detail: PrincipalDetail }) {
   return (
     <Box
-      w={360}
-      p="sm"
-      style={{ flexShrink: 0, borderLeft: '1px solid var(--app-border)', overflow: 'auto' }}
+      h={170}
+      px="lg"
+      py="sm"
+      style={{ flexShrink: 0, borderTop: '1px solid var(--app-border)', overflow: 'auto' }}
       role="region"
       aria-label="Why"
       aria-live="polite"
@@ -30,7 +31,7 @@ function WhyPanel({ row, detail }: { row: AccessRow | undefined; detail: Princip
       </Group>
       {!row ? (
         <Text size="xs" c="dimmed">
-          Move through the list with the arrow keys (or click a row): the path behind the privilege shows here.
+          Focus the list and move with the arrow keys (or click a row): the path behind the privilege shows here.
         </Text>
       ) : (
         <Stack gap="xs" data-why={row.key}>
@@ -39,7 +40,7 @@ function WhyPanel({ row, detail }: { row: AccessRow | undefined; detail: Princip
             {row.grantOption ? ', with grant option' : ''}
           </Text>
           {row.sources.map((s, i) => (
-            <Box key={i} p={6} style={{ border: '1px solid var(--app-border)', borderRadius: 4 }} data-source={i}>
+            <Box key={i} px={8} py={4} style={{ border: '1px solid var(--app-border)', borderRadius: 4 }} data-source={i}>
               {s.via.length === 0 ? (
                 <Text size="sm">Granted directly to {detail.ref.kind === 'public' ? 'PUBLIC' : detail.ref.name}</Text>
               ) : (
@@ -126,8 +127,8 @@ export function WholeAccessPanel({ session, detail }: { session: SessionInfo; de
           ]}
         />
       </Group>
-      <Box style={{ display: 'flex', flex: 1, minHeight: 0, borderTop: '1px solid var(--app-border)' }}>
-        <Box style={{ flex: 1, minWidth: 0 }}>
+      <Box style={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0, borderTop: '1px solid var(--app-border)' }}>
+        <Box style={{ flex: 1, minHeight: 0 }}>
           <VirtualList
             label="Access across the database"
             count={rows.length}
@@ -143,13 +144,13 @@ export function WholeAccessPanel({ session, detail }: { session: SessionInfo; de
               const r = rows[i];
               return (
                 <Group gap={10} wrap="nowrap" px="lg" style={{ width: '100%', minWidth: 0 }}>
-                  <Box w={130} style={{ flexShrink: 0 }}>
-                    <PrivilegeBadge privilege={r.privilege} grantOption={r.grantOption} inherited={r.how !== 'direct'} setRole={r.how === 'set_role' ? r.sources[0]?.setRole : undefined} />
-                  </Box>
-                  <Text size="sm" truncate="end" style={{ flex: 1, minWidth: 0 }}>
+                  <Text size="sm" truncate="end" style={{ flex: 2, minWidth: 0 }} title={r.label}>
                     {r.label}
                   </Text>
-                  <Text size="xs" c="dimmed" w={150} truncate="end" style={{ flexShrink: 0 }}>
+                  <Box w={120} style={{ flexShrink: 0 }}>
+                    <PrivilegeBadge privilege={r.privilege} grantOption={r.grantOption} inherited={r.how !== 'direct'} setRole={r.how === 'set_role' ? r.sources[0]?.setRole : undefined} />
+                  </Box>
+                  <Text size="xs" c="dimmed" truncate="end" style={{ flex: 1, minWidth: 0 }}>
                     {r.how === 'direct' ? 'direct' : `via ${r.sources[0]?.via.map((p) => p.name || 'PUBLIC').join(' → ')}`}
                   </Text>
                 </Group>
