@@ -90,7 +90,9 @@ func OptionsFromEnv() Options {
 }
 
 // Bindings lists the services the frontend may call.
-func (a *App) Bindings() []any { return []any{a.Profiles, a.Sessions, a.Catalog, a.Changes, a.Insight, a.About} }
+func (a *App) Bindings() []any {
+	return []any{a.Profiles, a.Sessions, a.Catalog, a.Changes, a.Insight, a.About}
+}
 
 // Startup runs when the window exists: the place for side effects.
 func (a *App) Startup(ctx context.Context) {
