@@ -61,7 +61,7 @@ func WhoCanAccess(s *model.Snapshot, grants ObjectGrants, obj model.ObjectRef) [
 	holderOf := func(p model.PrincipalRef) *builder {
 		b := holders[p]
 		if b == nil {
-			b = &builder{cells: map[cellKey]*Cell{}}
+			b = newBuilder()
 			holders[p] = b
 		}
 		return b
