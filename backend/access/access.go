@@ -41,8 +41,12 @@ type Path = []model.PrincipalRef
 // database owner is implicitly a member of pg_database_owner), groups of a
 // user, and PUBLIC.
 func Reach(s *model.Snapshot, p model.PrincipalRef) map[model.PrincipalRef]Path {
-	parents := memberships(s)
-	inherits := inheritFunc(s)
+	return reachWith(p, memberships(s), inheritFunc(s))
+}
+
+// reachWith is Reach over a membership graph and inheritance rule built once
+// (callers that reach many principals build them once).
+func reachWith(p model.PrincipalRef, parents map[model.PrincipalRef][]model.Membership, inherits func(model.Membership) bool) map[model.PrincipalRef]Path {
 	out := map[model.PrincipalRef]Path{p: {}}
 	queue := []model.PrincipalRef{p}
 	for len(queue) > 0 {

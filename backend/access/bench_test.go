@@ -130,3 +130,23 @@ func BenchmarkWholeDatabaseEffective(b *testing.B) {
 	b.ReportMetric(float64(cells), "cells")
 	reportCPU(b, cpu)
 }
+
+// BenchmarkSummariesEveryPrincipal times the access review's numbers for
+// every user, role and group of the synthetic catalog.
+func BenchmarkSummariesEveryPrincipal(b *testing.B) {
+	x := syntheticIndex(b)
+	s := x.Snapshot()
+	var who []model.PrincipalRef
+	for _, u := range s.Users {
+		who = append(who, model.UserRef(u.Name))
+	}
+	for _, r := range s.Roles {
+		who = append(who, model.RoleRef(r.Name))
+	}
+	cpu := cpuTime()
+	for b.Loop() {
+		access.Summaries(s, x, who)
+	}
+	b.ReportMetric(float64(len(who)), "principals")
+	reportCPU(b, cpu)
+}

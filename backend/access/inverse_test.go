@@ -161,3 +161,29 @@ func TestWhoCanAccessListsPathsOwnerAndSuperusers(t *testing.T) {
 		t.Errorf("group bi = %+v, want INSERT and PUBLIC's REFERENCES", h)
 	}
 }
+
+// TestSummariesCountWhatComputeHoldsInTheSession: the review's numbers equal
+// a count over Compute's session cells, for every principal of each snapshot.
+func TestSummariesCountWhatComputeHoldsInTheSession(t *testing.T) {
+	for name, s := range map[string]*model.Snapshot{"redshift": snapshot("redshift"), "postgres 16": pgSnapshot(160000), "postgres 15": pgSnapshot(150000)} {
+		who := append(allPrincipals(s), model.Public)
+		got := Summaries(s, IndexGrants(s), who)
+		for i, p := range who {
+			var want Summary
+			objects, schemas := map[model.ObjectRef]bool{}, map[string]bool{}
+			for _, c := range Compute(s, IndexGrants(s), p).Cells {
+				if c.Direct || c.Inherited {
+					want.Privileges++
+					objects[c.Object] = true
+					if c.Object.Schema != "" {
+						schemas[c.Object.Schema] = true
+					}
+				}
+			}
+			want.Objects, want.Schemas = len(objects), len(schemas)
+			if got[i] != want {
+				t.Errorf("%s: %s = %+v, want %+v", name, refKey(p), got[i], want)
+			}
+		}
+	}
+}
