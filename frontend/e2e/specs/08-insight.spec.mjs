@@ -81,6 +81,8 @@ export default async function ({ page, baseURL, env, shot }) {
   await page.getByRole('heading', { name: 'analytics', exact: true }).waitFor();
   const dbWho = page.getByRole('region', { name: 'Who can access' });
   await dbWho.getByRole('listbox', { name: 'Who can access' }).waitFor({ timeout: 30000 });
+  await dbWho.scrollIntoViewIfNeeded();
+  await both(page, shot, 'who-can-access-database');
   const script = await exportFrom(page, dbWho, 'Grants of the database as SQL script', savePath);
   if (!/^BEGIN;$/m.test(script) || !script.trimEnd().endsWith('COMMIT;')) fail(`the script is not one transaction:\n${script.slice(0, 400)}`);
   if (!/GRANT SELECT, UPDATE ON TABLE "sales"\."customers", "sales"\."orders" TO "sales_ops";/.test(script)) fail(`the script lacks sales_ops' grants:\n${script}`);
