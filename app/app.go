@@ -59,6 +59,7 @@ type App struct {
 	Sessions *SessionsService
 	Catalog  *CatalogService
 	Changes  *ChangesService
+	Insight  *InsightService
 	About    *AboutService
 	Offboard *OffboardService
 }
@@ -81,6 +82,7 @@ func New(opts Options) *App {
 	// A closed session's snapshots and index go with it; its loads stop.
 	a.sessions.OnClose(a.Catalog.cache.Close)
 	a.Changes = &ChangesService{app: a}
+	a.Insight = &InsightService{app: a}
 	a.About = &AboutService{app: a}
 	a.Offboard = &OffboardService{app: a}
 	return a
@@ -94,7 +96,7 @@ func OptionsFromEnv() Options {
 
 // Bindings lists the services the frontend may call.
 func (a *App) Bindings() []any {
-	return []any{a.Profiles, a.Sessions, a.Catalog, a.Changes, a.About, a.Offboard}
+	return []any{a.Profiles, a.Sessions, a.Catalog, a.Changes, a.Insight, a.About, a.Offboard}
 }
 
 // Startup runs when the window exists: the place for side effects.

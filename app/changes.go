@@ -249,7 +249,7 @@ func (s *ChangesService) Apply(planID string) (r ApplyResult, err error) {
 	p, _ := s.app.profileByID(sess.ProfileID)
 	target := change.ApplyTarget{ProfileID: p.ID, ProfileName: p.Name, ReadOnly: sess.ReadOnly || p.ReadOnly,
 		Server:     fmt.Sprintf("%s:%d/%s", sess.Server.Host, sess.Server.Port, sess.Server.Database),
-		ServerUser: sess.Server.User}
+		ServerUser: sess.Server.User, Database: pp.database}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	s.mu.Lock()

@@ -39,6 +39,8 @@ PG_PORT=$(free_port)
 PG_PASSWORD=$(random_hex 12)
 export RSMATE_SANDBOX=1 RSMATE_SANDBOX_PORT=$PG_PORT RSMATE_SANDBOX_PASSWORD=$PG_PASSWORD
 export RSMATE_FAKE_DIALOGS=1 RSMATE_CONFIG_DIR=$CONFIG_DIR
+# Every save dialog "chooses" this file; specs that export read it back.
+export RSMATE_FAKE_SAVE_FILE=$RUN_TMP/saved-export
 export E2E_PG_HOST=127.0.0.1 E2E_PG_PORT=$PG_PORT E2E_PG_USER=rsmate_admin E2E_PG_PASSWORD=$PG_PASSWORD E2E_PG_DATABASE=analytics
 export E2E_BASE_URL="http://localhost:$DEV_PORT"
 export RSMATE_VITE_PORT=${RSMATE_VITE_PORT:-$(free_port)}  # vite.config.ts reads it

@@ -4,7 +4,9 @@
 package access
 
 import (
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/redshiftmate/rsmate/backend/model"
 )
@@ -39,8 +41,12 @@ type Path = []model.PrincipalRef
 // database owner is implicitly a member of pg_database_owner), groups of a
 // user, and PUBLIC.
 func Reach(s *model.Snapshot, p model.PrincipalRef) map[model.PrincipalRef]Path {
-	parents := memberships(s)
-	inherits := inheritFunc(s)
+	return reachWith(p, memberships(s), inheritFunc(s))
+}
+
+// reachWith is Reach over a membership graph and inheritance rule built once
+// (callers that reach many principals build them once).
+func reachWith(p model.PrincipalRef, parents map[model.PrincipalRef][]model.Membership, inherits func(model.Membership) bool) map[model.PrincipalRef]Path {
 	out := map[model.PrincipalRef]Path{p: {}}
 	queue := []model.PrincipalRef{p}
 	for len(queue) > 0 {
@@ -172,7 +178,7 @@ type cellKey struct {
 func Compute(s *model.Snapshot, grants GrantLookup, p model.PrincipalRef) Effective {
 	reach := Reach(s, p)
 	eff := Effective{Principal: p, Superuser: isSuperuser(s, p), Reach: Sorted(reach, p)}
-	b := &builder{cells: map[cellKey]*Cell{}}
+	b := newBuilder()
 	for who, path := range reach {
 		note := pathNote(path)
 		for _, g := range grants.GrantsTo(who) {
@@ -189,19 +195,27 @@ func Compute(s *model.Snapshot, grants GrantLookup, p model.PrincipalRef) Effect
 
 // builder collects cells. Session sources must all be added before SET ROLE
 // ones: a privilege the session holds gains nothing from a SET ROLE.
+//
+// Cells live in one slice and first sources in shared chunks: a whole
+// database's access is tens of thousands of cells, and one allocation per
+// cell made the garbage collector (scanning the loaded catalog) the main cost.
 type builder struct {
-	cells map[cellKey]*Cell
-	order []cellKey
+	at    map[cellKey]int32 // index into cells
+	cells []Cell
+	chunk []Source // free room for first sources
 }
+
+func newBuilder() *builder { return &builder{at: map[cellKey]int32{}} }
 
 func (b *builder) add(g model.Grant, path Path, setRole, note string) {
 	k := cellKey{g.Object, g.Privilege, g.Scope}
-	c := b.cells[k]
-	if c == nil {
-		c = &Cell{Object: g.Object, Privilege: g.Privilege, Scope: g.Scope}
-		b.cells[k] = c
-		b.order = append(b.order, k)
+	i, ok := b.at[k]
+	if !ok {
+		i = int32(len(b.cells))
+		b.at[k] = i
+		b.cells = append(b.cells, Cell{Object: g.Object, Privilege: g.Privilege, Scope: g.Scope})
 	}
+	c := &b.cells[i]
 	switch {
 	case setRole != "":
 		if c.Direct || c.Inherited {
@@ -216,28 +230,63 @@ func (b *builder) add(g model.Grant, path Path, setRole, note string) {
 		c.Inherited = true
 	}
 	c.GrantOption = c.GrantOption || g.GrantOption
-	c.Sources = append(c.Sources, Source{Via: path, Grant: g, SetRole: setRole, Note: note})
+	src := Source{Via: path, Grant: g, SetRole: setRole, Note: note}
+	if c.Sources != nil {
+		c.Sources = append(c.Sources, src) // capacity 1: a second source moves the cell's own
+		return
+	}
+	if len(b.chunk) == cap(b.chunk) {
+		// Grow with the builder: who-can-access makes one per holder, most
+		// with a cell or two.
+		b.chunk = make([]Source, 0, min(512, max(2, 2*cap(b.chunk))))
+	}
+	b.chunk = append(b.chunk, src)
+	n := len(b.chunk)
+	c.Sources = b.chunk[n-1 : n : n]
 }
 
 // sorted returns the object-privilege cells and, apart, the scoped
 // permissions, each in object order with its sources nearest first (session
-// sources before SET ROLE ones).
+// sources before SET ROLE ones; PUBLIC after other equally near grantees).
 func (b *builder) sorted() (cells, scoped []Cell) {
-	sort.Slice(b.order, func(i, j int) bool { return lessKey(b.order[i], b.order[j]) })
-	cells, scoped = make([]Cell, 0, len(b.order)), []Cell{}
-	for _, k := range b.order {
-		c := b.cells[k]
-		sort.SliceStable(c.Sources, func(i, j int) bool {
-			a, z := c.Sources[i], c.Sources[j]
-			if (a.SetRole == "") != (z.SetRole == "") {
-				return a.SetRole == ""
-			}
-			return len(a.Via) < len(z.Via)
-		})
+	// Sort positions, not the cells: moving a Cell costs more than an int32.
+	order := make([]int32, len(b.cells))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(i, j int32) int {
+		x, y := &b.cells[i], &b.cells[j]
+		return compareKey(cellKey{x.Object, x.Privilege, x.Scope}, cellKey{y.Object, y.Privilege, y.Scope})
+	})
+	cells, scoped = make([]Cell, 0, len(order)), []Cell{}
+	for _, i := range order {
+		c := b.cells[i]
+		if len(c.Sources) > 1 { // most cells have one source: skip the sort's setup
+			slices.SortStableFunc(c.Sources, func(a, z Source) int {
+				if (a.SetRole == "") != (z.SetRole == "") {
+					if a.SetRole == "" {
+						return -1
+					}
+					return 1
+				}
+				if d := len(a.Via) - len(z.Via); d != 0 {
+					return d
+				}
+				// Equally near: PUBLIC (the least specific) last, then by
+				// grantee, so the order never depends on map iteration.
+				if pa, pz := a.Grant.Grantee.Kind == model.KindPublic, z.Grant.Grantee.Kind == model.KindPublic; pa != pz {
+					if pz {
+						return -1
+					}
+					return 1
+				}
+				return strings.Compare(refKey(a.Grant.Grantee), refKey(z.Grant.Grantee))
+			})
+		}
 		if c.Scope != "" {
-			scoped = append(scoped, *c)
+			scoped = append(scoped, c)
 		} else {
-			cells = append(cells, *c)
+			cells = append(cells, c)
 		}
 	}
 	return cells, scoped
@@ -266,24 +315,17 @@ func isSuperuser(s *model.Snapshot, p model.PrincipalRef) bool {
 
 func refKey(p model.PrincipalRef) string { return string(p.Kind) + ":" + p.Name }
 
-func lessKey(a, b cellKey) bool {
+// compareKey orders cells: by object kind, schema, name, arguments, column,
+// then scope and privilege.
+func compareKey(a, b cellKey) int {
 	if a.obj.Kind != b.obj.Kind {
-		return a.obj.Kind < b.obj.Kind
+		return strings.Compare(string(a.obj.Kind), string(b.obj.Kind))
 	}
-	if a.obj.Schema != b.obj.Schema {
-		return a.obj.Schema < b.obj.Schema
+	for _, p := range [][2]string{{a.obj.Schema, b.obj.Schema}, {a.obj.Name, b.obj.Name}, {a.obj.Args, b.obj.Args},
+		{a.obj.Column, b.obj.Column}, {a.scope, b.scope}, {a.priv, b.priv}} {
+		if c := strings.Compare(p[0], p[1]); c != 0 {
+			return c
+		}
 	}
-	if a.obj.Name != b.obj.Name {
-		return a.obj.Name < b.obj.Name
-	}
-	if a.obj.Args != b.obj.Args {
-		return a.obj.Args < b.obj.Args
-	}
-	if a.obj.Column != b.obj.Column {
-		return a.obj.Column < b.obj.Column
-	}
-	if a.scope != b.scope {
-		return a.scope < b.scope
-	}
-	return a.priv < b.priv
+	return 0
 }

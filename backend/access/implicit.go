@@ -111,19 +111,8 @@ func predefinedGrants(s *model.Snapshot, who model.PrincipalRef) []model.Grant {
 	if s.Engine != "postgres" || who.Kind != model.KindRole {
 		return nil
 	}
-	var schemaPrivs, relPrivs, seqPrivs []string
-	switch who.Name {
-	case RoleReadAllData:
-		schemaPrivs = []string{model.PrivUsage}
-		relPrivs = []string{model.PrivSelect}
-		seqPrivs = []string{model.PrivSelect}
-	case RoleWriteAllData:
-		schemaPrivs = []string{model.PrivUsage}
-		relPrivs = []string{model.PrivInsert, model.PrivUpdate, model.PrivDelete}
-		seqPrivs = []string{model.PrivUpdate} // nextval/setval: the sequence's UPDATE
-	case RoleMaintain:
-		relPrivs = []string{model.PrivMaintain}
-	default:
+	schemaPrivs, relPrivs, seqPrivs := predefinedPrivileges(who.Name)
+	if schemaPrivs == nil && relPrivs == nil {
 		return nil
 	}
 	var out []model.Grant
@@ -143,6 +132,21 @@ func predefinedGrants(s *model.Snapshot, who model.PrincipalRef) []model.Grant {
 		add(model.ObjectRef{Kind: model.ObjTable, Schema: r.Schema, Name: r.Name}, privs)
 	}
 	return out
+}
+
+// predefinedPrivileges are the privileges a predefined role holds on every
+// schema, relation and sequence; nil for other roles.
+func predefinedPrivileges(role string) (schemaPrivs, relPrivs, seqPrivs []string) {
+	switch role {
+	case RoleReadAllData:
+		return []string{model.PrivUsage}, []string{model.PrivSelect}, []string{model.PrivSelect}
+	case RoleWriteAllData:
+		// nextval/setval: the sequence's UPDATE
+		return []string{model.PrivUsage}, []string{model.PrivInsert, model.PrivUpdate, model.PrivDelete}, []string{model.PrivUpdate}
+	case RoleMaintain:
+		return nil, []string{model.PrivMaintain}, nil // sequences have no MAINTAIN
+	}
+	return nil, nil, nil
 }
 
 // settable is a role p can SET ROLE to, with the membership path to it.

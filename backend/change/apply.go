@@ -22,6 +22,7 @@ type ApplyTarget struct {
 	ProfileName string
 	Server      string // host:port/database
 	ServerUser  string
+	Database    string
 	ReadOnly    bool
 }
 
@@ -137,7 +138,10 @@ func Apply(ctx context.Context, db *pgxpool.Pool, p *Plan, t ApplyTarget, log *A
 	if o.StatementTimeout <= 0 {
 		o.StatementTimeout = DefaultStatementTimeout
 	}
-	r := &runner{ctx: ctx, db: db, plan: p, target: t, log: log, opt: o, res: &res}
+	r := &runner{ctx: ctx, db: db, plan: p, target: t, log: log, opt: o, res: &res, described: map[int]bool{}}
+	if o.Before != nil {
+		r.reverts = Reverts(p.Changes, o.Before)
+	}
 	err := r.run()
 	if aerr := log.Record(r.audit...); aerr != nil {
 		if err == nil && res.Executed == 0 {
@@ -161,10 +165,25 @@ type runner struct {
 	pid     uint32
 	notices *pgnotice.Collector
 	audit   []AuditEntry
+
+	// reverts undo each change (computed before anything runs); the audit
+	// entry of a change's first recorded statement carries its revert and
+	// the principals it names (described).
+	reverts   []Revert
+	described map[int]bool
 }
 
 func (r *runner) record(i int, outcome string) {
-	r.audit = append(r.audit, r.target.Entry(r.plan.ID, r.plan.Statements[i], outcome))
+	st := r.plan.Statements[i]
+	e := r.target.Entry(r.plan.ID, st, outcome)
+	if ci := st.ChangeIndex; !r.described[ci] && ci < len(r.plan.Changes) {
+		r.described[ci] = true
+		e.Principals = principalsOf(r.plan.Changes[ci])
+		if ci < len(r.reverts) {
+			e.Revert = &r.reverts[ci]
+		}
+	}
+	r.audit = append(r.audit, e)
 }
 
 func (r *runner) run() error {

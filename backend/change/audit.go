@@ -27,8 +27,17 @@ type AuditEntry struct {
 	ProfileID  string    `json:"profileId"`
 	Server     string    `json:"server"`
 	ServerUser string    `json:"serverUser"`
+	Database   string    `json:"database,omitempty"`
 	Statement  string    `json:"statement"`
+	Summary    string    `json:"summary,omitempty"`
 	Outcome    string    `json:"outcome"`
+	// ChangeIndex is the statement's change within the plan.
+	ChangeIndex int `json:"changeIndex"`
+	// Principals and Revert are set on the first entry of each change: the
+	// principals it names ("user alice") and how to undo it. Older entries
+	// have neither.
+	Principals []string `json:"principals,omitempty"`
+	Revert     *Revert  `json:"revert,omitempty"`
 }
 
 // OpenAudit uses dir/audit.jsonl (dir 0700, file 0600).
@@ -116,7 +125,8 @@ func (a *AuditLog) Record(entries ...AuditEntry) error {
 // Entry makes the audit entry of one statement of a plan (redacted form only).
 func (t ApplyTarget) Entry(planID string, s Statement, outcome string) AuditEntry {
 	return AuditEntry{Time: time.Now().UTC(), PlanID: planID, Profile: t.ProfileName, ProfileID: t.ProfileID,
-		Server: t.Server, ServerUser: t.ServerUser, Statement: s.Display, Outcome: outcome}
+		Server: t.Server, ServerUser: t.ServerUser, Database: t.Database, Statement: s.Display, Summary: s.Summary,
+		Outcome: outcome, ChangeIndex: s.ChangeIndex}
 }
 
 // AuditPage is what Read returns: the entries and the lines that did not parse.

@@ -9,3 +9,4 @@ export { aboutApi } from './about';
 export type { AboutInfo, SandboxInfo } from './about';
 export * from './catalog';
 export type { AppEvents } from './events';
+export * from './insight';

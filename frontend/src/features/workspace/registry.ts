@@ -1,9 +1,10 @@
-import { IconFolders, IconHierarchy2, IconInfoSquareRounded, IconUser, IconUserShield, IconUsers } from '@tabler/icons-react';
+import { IconFolders, IconHierarchy2, IconHistory, IconInfoSquareRounded, IconUser, IconUserShield, IconUsers } from '@tabler/icons-react';
 import { GroupsTab } from '../catalog/lists/GroupsTab';
 import { RolesTab } from '../catalog/lists/RolesTab';
 import { UsersTab } from '../catalog/lists/UsersTab';
 import { ObjectsTab } from '../catalog/objects/ObjectsTab';
 import { RoleGraphTab } from '../graph/RoleGraphTab';
+import { LazyHistoryTab } from '../insight/lazy';
 import { OverviewTab } from './OverviewTab';
 import type { WorkspaceTab } from './tabs';
 
@@ -24,4 +25,5 @@ export const WORKSPACE_TABS: WorkspaceTab[] = [
   },
   { value: 'objects', label: 'Objects', icon: IconFolders, Component: ObjectsTab, count: (s) => s.counts.relations + s.counts.routines, fill: true, needsCatalog: true },
   { value: 'graph', label: 'Graph', icon: IconHierarchy2, Component: RoleGraphTab, fill: true, needsCatalog: true },
+  { value: 'history', label: 'History', icon: IconHistory, Component: LazyHistoryTab },
 ];

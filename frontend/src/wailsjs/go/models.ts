@@ -154,6 +154,44 @@ export namespace access {
 		    return a;
 		}
 	}
+	export class Holder {
+	    principal: model.PrincipalRef;
+	    superuser?: boolean;
+	    owner?: boolean;
+	    cells: Cell[];
+	    scoped: Cell[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Holder(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.principal = this.convertValues(source["principal"], model.PrincipalRef);
+	        this.superuser = source["superuser"];
+	        this.owner = source["owner"];
+	        this.cells = this.convertValues(source["cells"], Cell);
+	        this.scoped = this.convertValues(source["scoped"], Cell);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	
 
 }
@@ -413,6 +451,38 @@ export namespace app {
 	        this.sshSecret = source["sshSecret"];
 	    }
 	}
+	export class GrantsScope {
+	    principal?: model.PrincipalRef;
+	    schema?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new GrantsScope(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.principal = this.convertValues(source["principal"], model.PrincipalRef);
+	        this.schema = source["schema"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class GroupRow {
 	    id: number;
 	    name: string;
@@ -431,6 +501,145 @@ export namespace app {
 	        this.grants = source["grants"];
 	    }
 	}
+	export class HistoryStatement {
+	    sql: string;
+	    summary: string;
+	    outcome: string;
+	    changeIndex: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new HistoryStatement(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.sql = source["sql"];
+	        this.summary = source["summary"];
+	        this.outcome = source["outcome"];
+	        this.changeIndex = source["changeIndex"];
+	    }
+	}
+	export class HistoryApply {
+	    planId: string;
+	    // Go type: time
+	    time: any;
+	    profile: string;
+	    profileId: string;
+	    server: string;
+	    serverUser: string;
+	    database: string;
+	    principals: string[];
+	    statements: HistoryStatement[];
+	    changed: boolean;
+	    revertible: boolean;
+	    noRevert: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new HistoryApply(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.planId = source["planId"];
+	        this.time = this.convertValues(source["time"], null);
+	        this.profile = source["profile"];
+	        this.profileId = source["profileId"];
+	        this.server = source["server"];
+	        this.serverUser = source["serverUser"];
+	        this.database = source["database"];
+	        this.principals = source["principals"];
+	        this.statements = this.convertValues(source["statements"], HistoryStatement);
+	        this.changed = source["changed"];
+	        this.revertible = source["revertible"];
+	        this.noRevert = source["noRevert"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class HistoryFilter {
+	    from: string;
+	    to: string;
+	    profileId: string;
+	    principal: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new HistoryFilter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.profileId = source["profileId"];
+	        this.principal = source["principal"];
+	    }
+	}
+	export class HistoryProfile {
+	    id: string;
+	    name: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new HistoryProfile(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	    }
+	}
+	export class HistoryPage {
+	    applies: HistoryApply[];
+	    corruptLines: number[];
+	    profiles: HistoryProfile[];
+	
+	    static createFrom(source: any = {}) {
+	        return new HistoryPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.applies = this.convertValues(source["applies"], HistoryApply);
+	        this.corruptLines = source["corruptLines"];
+	        this.profiles = this.convertValues(source["profiles"], HistoryProfile);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
 	export class KeychainStatus {
 	    available: boolean;
 	    message: string;
@@ -658,6 +867,38 @@ export namespace app {
 	        this.sandbox = source["sandbox"];
 	        this.hasPassword = source["hasPassword"];
 	        this.passwordForgotten = source["passwordForgotten"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class RevertPlan {
+	    changes: change.Change[];
+	    noRevert: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new RevertPlan(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.changes = this.convertValues(source["changes"], change.Change);
+	        this.noRevert = source["noRevert"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -918,83 +1159,6 @@ export namespace app {
 
 export namespace change {
 	
-	export class AuditEntry {
-	    // Go type: time
-	    time: any;
-	    planId: string;
-	    profile: string;
-	    profileId: string;
-	    server: string;
-	    serverUser: string;
-	    statement: string;
-	    outcome: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new AuditEntry(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.time = this.convertValues(source["time"], null);
-	        this.planId = source["planId"];
-	        this.profile = source["profile"];
-	        this.profileId = source["profileId"];
-	        this.server = source["server"];
-	        this.serverUser = source["serverUser"];
-	        this.statement = source["statement"];
-	        this.outcome = source["outcome"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	export class AuditPage {
-	    entries: AuditEntry[];
-	    corruptLines: number[];
-	
-	    static createFrom(source: any = {}) {
-	        return new AuditPage(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.entries = this.convertValues(source["entries"], AuditEntry);
-	        this.corruptLines = source["corruptLines"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
 	export class SystemSpec {
 	    privileges: string[];
 	    role: string;
@@ -1249,6 +1413,127 @@ export namespace change {
 		    return a;
 		}
 	}
+	export class Revert {
+	    changes: Change[];
+	    reason?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Revert(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.changes = this.convertValues(source["changes"], Change);
+	        this.reason = source["reason"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class AuditEntry {
+	    // Go type: time
+	    time: any;
+	    planId: string;
+	    profile: string;
+	    profileId: string;
+	    server: string;
+	    serverUser: string;
+	    database?: string;
+	    statement: string;
+	    summary?: string;
+	    outcome: string;
+	    changeIndex: number;
+	    principals?: string[];
+	    revert?: Revert;
+	
+	    static createFrom(source: any = {}) {
+	        return new AuditEntry(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.time = this.convertValues(source["time"], null);
+	        this.planId = source["planId"];
+	        this.profile = source["profile"];
+	        this.profileId = source["profileId"];
+	        this.server = source["server"];
+	        this.serverUser = source["serverUser"];
+	        this.database = source["database"];
+	        this.statement = source["statement"];
+	        this.summary = source["summary"];
+	        this.outcome = source["outcome"];
+	        this.changeIndex = source["changeIndex"];
+	        this.principals = source["principals"];
+	        this.revert = this.convertValues(source["revert"], Revert);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class AuditPage {
+	    entries: AuditEntry[];
+	    corruptLines: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new AuditPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.entries = this.convertValues(source["entries"], AuditEntry);
+	        this.corruptLines = source["corruptLines"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
 	
 	
 	

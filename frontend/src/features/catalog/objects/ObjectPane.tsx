@@ -1,7 +1,7 @@
 import { Badge, Box, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { DependenciesSection } from './DependenciesSection';
 import { IconColumns3, IconFolder, IconKey, IconKeyOff, IconListDetails } from '@tabler/icons-react';
-import { useMemo, type ReactNode } from 'react';
+import { Suspense, lazy, useMemo, type ReactNode } from 'react';
 import { catalogApi, type Grant, type ObjectRef, type ObjectRow, type SchemaRow, type SessionInfo } from '../../../api';
 import { OBJECT_KIND_LABEL, RELATION_LABEL, featuresOf, objectFullName, objectKey, plural } from '../format';
 import { ObjectIcon } from '../icons';
@@ -11,6 +11,17 @@ import { ObjectActions } from '../slots';
 import { useCatalog, useCatalogQuery, useSessionUI, type ObjectSelection } from '../store';
 import { VirtualRows } from '../VirtualList';
 import { columnGrants, grantsByGrantee, schemaCounts, sortObjects } from './logic';
+
+// The insight screens load on first use (a bundle of their own).
+const WhoCanAccessSection = lazy(() => import('../../insight/WhoCanAccessSection'));
+
+function WhoCanAccess({ session, object }: { session: SessionInfo; object: ObjectRef }) {
+  return (
+    <Suspense fallback={<PaneLoader />}>
+      <WhoCanAccessSection session={session} object={object} />
+    </Suspense>
+  );
+}
 
 function Header({ icon, title, kind, children, actions }: { icon: ReactNode; title: string; kind: string; children?: ReactNode; actions: ReactNode }) {
   return (
@@ -142,6 +153,7 @@ function DatabaseDetail({ session, database }: { session: SessionInfo; database:
         <Section title="Privileges on the database" icon={<IconKey size={15} />} count={grantsQ.data ? grantsByGrantee(grantsQ.data).length : undefined}>
           {grantsQ.error ? <ErrorPane error={grantsQ.error} onRetry={grantsQ.reload} /> : !grantsQ.data ? <PaneLoader /> : <GrantsTable grants={grantsQ.data} what="database" />}
         </Section>
+        <WhoCanAccess session={session} object={ref} />
         <Section title="Schemas" icon={<IconFolder size={15} />} count={schemas.length}>
           {!schemasQ.data ? (
             <PaneLoader />
@@ -237,6 +249,7 @@ function SchemaDetail({ session, schema }: { session: SessionInfo; schema: strin
         <Section title="Privileges on the schema" icon={<IconKey size={15} />} help="USAGE lets a principal reach the objects inside; CREATE lets it add objects. Object grants are useless without USAGE.">
           {grantsQ.error ? <ErrorPane error={grantsQ.error} onRetry={grantsQ.reload} /> : !grantsQ.data ? <PaneLoader /> : <GrantsTable grants={grantsQ.data} owner={s?.owner} what="schema" />}
         </Section>
+        <WhoCanAccess session={session} object={ref} />
         <Section title="Objects" icon={<IconListDetails size={15} />} count={objsQ.data ? objects.length : undefined}>
           {objsQ.error ? (
             <ErrorPane error={objsQ.error} onRetry={objsQ.reload} />
@@ -332,6 +345,7 @@ function ObjectDetail({ session, schema, object: ref }: { session: SessionInfo; 
             <GrantsTable grants={grantsQ.data} owner={row?.owner} what={label.toLowerCase()} />
           )}
         </Section>
+        <WhoCanAccess session={session} object={ref} />
         {isRelation && (
           <Section
             title="Columns"

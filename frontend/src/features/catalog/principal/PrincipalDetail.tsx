@@ -1,6 +1,6 @@
 import { ActionIcon, Badge, Box, Group, Tabs, Text, Title, Tooltip } from '@mantine/core';
 import { IconHierarchy2 } from '@tabler/icons-react';
-import { useMemo } from 'react';
+import { Suspense, lazy, useMemo } from 'react';
 import type { PrincipalDetail, SessionInfo } from '../../../api';
 import { openGraph } from '../../graph/navigation';
 import { PRINCIPAL_KIND_LABEL, featuresOf, plural, principalLabel } from '../format';
@@ -13,8 +13,12 @@ import { EffectivePanel } from './EffectivePanel';
 import { GrantsPanel } from './GrantsPanel';
 import { groupDefaults } from './grouping';
 import { OverviewPanel } from './OverviewPanel';
+import { PaneLoader } from '../parts';
 
-export type DetailTab = 'overview' | 'privileges' | 'defaults' | 'effective';
+// The whole-database access table loads on first use (a bundle of its own).
+const WholeAccessPanel = lazy(() => import('../../insight/WholeAccessPanel'));
+
+export type DetailTab = 'overview' | 'privileges' | 'defaults' | 'effective' | 'all';
 
 /** Everything about one user, role, group or PUBLIC. */
 export function PrincipalDetailView({ session, detail }: { session: SessionInfo; detail: PrincipalDetail }) {
@@ -97,6 +101,7 @@ export function PrincipalDetailView({ session, detail }: { session: SessionInfo;
           <Tabs.Tab value="effective">
             Effective access
           </Tabs.Tab>
+          <Tabs.Tab value="all">Whole database</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="overview" style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
           <OverviewPanel session={session} detail={detail} />
@@ -111,6 +116,11 @@ export function PrincipalDetailView({ session, detail }: { session: SessionInfo;
         )}
         <Tabs.Panel value="effective" style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
           <EffectivePanel session={session} detail={detail} />
+        </Tabs.Panel>
+        <Tabs.Panel value="all" style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
+          <Suspense fallback={<PaneLoader />}>
+            <WholeAccessPanel session={session} detail={detail} />
+          </Suspense>
         </Tabs.Panel>
       </Tabs>
     </Box>

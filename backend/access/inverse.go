@@ -1,0 +1,288 @@
+package access
+
+import (
+	"sort"
+
+	"github.com/redshiftmate/rsmate/backend/model"
+)
+
+// ObjectGrants is the catalog lookup WhoCanAccess needs: the explicit grants
+// on exactly one object. The catalog index implements it.
+type ObjectGrants interface {
+	GrantsOn(obj model.ObjectRef) []model.Grant
+}
+
+// Holder is one principal with access to an object, and why. Cells are what
+// Compute(principal) holds on the object in the login session (direct or
+// inherited), each with its sources; scoped permissions covering the object's
+// schema or database are listed apart in Scoped, as Compute does.
+type Holder struct {
+	Principal model.PrincipalRef `json:"principal"`
+	// Superuser principals pass every check: they have access whatever Cells say.
+	Superuser bool `json:"superuser,omitempty"`
+	// Owner is set for the object's owner itself (its members reach the
+	// owner's implied privileges through Cells).
+	Owner  bool   `json:"owner,omitempty"`
+	Cells  []Cell `json:"cells"`
+	Scoped []Cell `json:"scoped"`
+}
+
+// WhoCanAccess is the inverse of Compute: every principal with effective
+// access to obj, through a direct grant, roles at any depth, groups, PUBLIC,
+// PostgreSQL's predefined roles, ownership or superuser. It reads the
+// object's grants once and walks the membership graph backwards from each
+// grantee, so its cost is the object's grantees times the graph, never one
+// Compute per principal.
+//
+// What a principal gains only after SET ROLE (PostgreSQL NOINHERIT
+// memberships) is not listed: that is not access its session has.
+func WhoCanAccess(s *model.Snapshot, grants ObjectGrants, obj model.ObjectRef) []Holder {
+	byGrantee := map[model.PrincipalRef][]model.Grant{}
+	var order []model.PrincipalRef
+	add := func(g model.Grant) {
+		if _, seen := byGrantee[g.Grantee]; !seen {
+			order = append(order, g.Grantee)
+		}
+		byGrantee[g.Grantee] = append(byGrantee[g.Grantee], g)
+	}
+	for _, g := range grants.GrantsOn(obj) {
+		add(g)
+	}
+	for _, g := range scopedCovering(s, grants, obj) {
+		add(g)
+	}
+	predef := map[model.PrincipalRef]bool{}
+	for _, g := range predefinedOn(s, obj) {
+		predef[g.Grantee] = true
+		add(g)
+	}
+
+	holders := map[model.PrincipalRef]*builder{}
+	holderOf := func(p model.PrincipalRef) *builder {
+		b := holders[p]
+		if b == nil {
+			b = newBuilder()
+			holders[p] = b
+		}
+		return b
+	}
+	members := membersByRole(s)
+	inherits := inheritFunc(s)
+	everyone := allPrincipals(s)
+	for _, grantee := range order {
+		gs := byGrantee[grantee]
+		var reached map[model.PrincipalRef]Path
+		if grantee.Kind == model.KindPublic {
+			reached = make(map[model.PrincipalRef]Path, len(everyone)+1)
+			reached[model.Public] = Path{}
+			for _, p := range everyone {
+				reached[p] = Path{model.Public}
+			}
+		} else {
+			reached = reachedFrom(grantee, members, inherits)
+		}
+		for p, path := range reached {
+			note := pathNote(path)
+			if predef[grantee] {
+				note = joinNotes(note, notePredefined+grantee.Name)
+			}
+			b := holderOf(p)
+			for _, g := range gs {
+				b.add(g, path, "", note)
+			}
+		}
+	}
+
+	supers := map[model.PrincipalRef]bool{}
+	for _, u := range s.Users {
+		if u.Superuser {
+			supers[model.UserRef(u.Name)] = true
+		}
+	}
+	for _, r := range s.Roles {
+		if r.Superuser {
+			supers[model.RoleRef(r.Name)] = true
+		}
+	}
+	owner, hasOwner := ownerOf(s, obj)
+	if hasOwner {
+		holderOf(owner)
+	}
+	for p := range supers {
+		holderOf(p)
+	}
+
+	out := make([]Holder, 0, len(holders))
+	for p, b := range holders {
+		h := Holder{Principal: p, Superuser: supers[p], Owner: hasOwner && p == owner}
+		h.Cells, h.Scoped = b.sorted()
+		out = append(out, h)
+	}
+	sort.Slice(out, func(i, j int) bool { return refKey(out[i].Principal) < refKey(out[j].Principal) })
+	return out
+}
+
+// membersByRole is the membership graph backwards: the memberships of each
+// role or group, with the database owner's implicit one.
+func membersByRole(s *model.Snapshot) map[model.PrincipalRef][]model.Membership {
+	out := map[model.PrincipalRef][]model.Membership{}
+	for _, ms := range memberships(s) {
+		for _, m := range ms {
+			out[m.Of] = append(out[m.Of], m)
+		}
+	}
+	return out
+}
+
+// reachedFrom walks the membership graph backwards from a grantee: every
+// principal whose session inherits the grantee's grants, with its shortest
+// path to it (the grantee itself: empty). Reach is the same walk forwards.
+func reachedFrom(grantee model.PrincipalRef, members map[model.PrincipalRef][]model.Membership, inherits func(model.Membership) bool) map[model.PrincipalRef]Path {
+	out := map[model.PrincipalRef]Path{grantee: {}}
+	queue := []model.PrincipalRef{grantee}
+	for len(queue) > 0 {
+		cur := queue[0]
+		queue = queue[1:]
+		for _, m := range members[cur] {
+			if _, seen := out[m.Member]; seen || !inherits(m) {
+				continue
+			}
+			out[m.Member] = append(Path{cur}, out[cur]...)
+			queue = append(queue, m.Member)
+		}
+	}
+	return out
+}
+
+// allPrincipals lists every user, role and group (PUBLIC reaches them all).
+func allPrincipals(s *model.Snapshot) []model.PrincipalRef {
+	out := make([]model.PrincipalRef, 0, len(s.Users)+len(s.Roles)+len(s.Groups))
+	for _, u := range s.Users {
+		out = append(out, model.UserRef(u.Name))
+	}
+	for _, r := range s.Roles {
+		out = append(out, model.RoleRef(r.Name))
+	}
+	for _, g := range s.Groups {
+		out = append(out, model.GroupRef(g.Name))
+	}
+	return out
+}
+
+// scopedCovering lists the Redshift scoped permissions that cover obj: those
+// for its kind in its schema and in the database. They stay scoped grants on
+// the schema or database (as in Compute), listed because they reach obj.
+func scopedCovering(s *model.Snapshot, grants ObjectGrants, obj model.ObjectRef) []model.Grant {
+	var scope string
+	switch obj.Kind {
+	case model.ObjTable:
+		scope = "TABLES"
+	case model.ObjFunction:
+		scope = "FUNCTIONS"
+	case model.ObjProcedure:
+		scope = "PROCEDURES"
+	case model.ObjSchema:
+		scope = "SCHEMAS"
+	case model.ObjLanguage:
+		scope = "LANGUAGES"
+	default:
+		return nil
+	}
+	var out []model.Grant
+	pick := func(on model.ObjectRef) {
+		for _, g := range grants.GrantsOn(on) {
+			if g.Scope == scope {
+				out = append(out, g)
+			}
+		}
+	}
+	if obj.Kind != model.ObjSchema && obj.Schema != "" {
+		pick(model.ObjectRef{Kind: model.ObjSchema, Schema: obj.Schema})
+	}
+	if s.Database != "" {
+		pick(model.ObjectRef{Kind: model.ObjDatabase, Name: s.Database})
+	}
+	return out
+}
+
+// predefinedOn lists the privileges PostgreSQL's predefined roles hold on obj
+// outside its ACL (see predefinedGrants), for the roles the snapshot has.
+func predefinedOn(s *model.Snapshot, obj model.ObjectRef) []model.Grant {
+	if s.Engine != "postgres" || (obj.Kind != model.ObjSchema && obj.Kind != model.ObjTable) {
+		return nil
+	}
+	sequence := false
+	if obj.Kind == model.ObjTable {
+		rel, ok := relationOf(s, obj)
+		if !ok {
+			return nil
+		}
+		sequence = rel.Kind == model.RelSequence
+	}
+	var out []model.Grant
+	for _, name := range []string{RoleReadAllData, RoleWriteAllData, RoleMaintain} {
+		if !hasRole(s, name) {
+			continue
+		}
+		schemaPrivs, relPrivs, seqPrivs := predefinedPrivileges(name)
+		privs := schemaPrivs
+		if obj.Kind == model.ObjTable {
+			privs = relPrivs
+			if sequence {
+				privs = seqPrivs
+			}
+		}
+		for _, p := range privs {
+			out = append(out, model.Grant{Object: obj, Grantee: model.RoleRef(name), Privilege: p})
+		}
+	}
+	return out
+}
+
+func relationOf(s *model.Snapshot, obj model.ObjectRef) (model.Relation, bool) {
+	for _, r := range s.Relations {
+		if r.Schema == obj.Schema && r.Name == obj.Name {
+			return r, true
+		}
+	}
+	return model.Relation{}, false
+}
+
+// ownerOf finds the principal that owns obj (columns: their relation's owner).
+func ownerOf(s *model.Snapshot, obj model.ObjectRef) (model.PrincipalRef, bool) {
+	name := ""
+	switch obj.Kind {
+	case model.ObjDatabase:
+		for _, d := range s.Databases {
+			if d.Name == obj.Name {
+				name = d.Owner
+			}
+		}
+	case model.ObjSchema:
+		for _, sc := range s.Schemas {
+			if sc.Name == obj.Schema {
+				name = sc.Owner
+			}
+		}
+	case model.ObjTable, model.ObjColumn:
+		if r, ok := relationOf(s, obj); ok {
+			name = r.Owner
+		}
+	case model.ObjFunction, model.ObjProcedure:
+		for _, r := range s.Routines {
+			if r.Schema == obj.Schema && r.Name == obj.Name && r.Args == obj.Args {
+				name = r.Owner
+			}
+		}
+	case model.ObjLanguage:
+		for _, l := range s.Languages {
+			if l.Name == obj.Name {
+				name = l.Owner
+			}
+		}
+	}
+	if name == "" {
+		return model.PrincipalRef{}, false
+	}
+	return principalNamed(s, name)
+}

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import type { Effective, EffectiveCell, Holder, ObjectRef, PrincipalRef } from '../../api';
+import { accessRows, applyOutcome, filterAccess, holderPrivileges, holderRows, pathText } from './logic';
+
+const orders: ObjectRef = { kind: 'table', schema: 'sales', name: 'orders' };
+const user = (name: string): PrincipalRef => ({ kind: 'user', name });
+const role = (name: string): PrincipalRef => ({ kind: 'role', name });
+const PUBLIC: PrincipalRef = { kind: 'public', name: '' };
+
+function cell(privilege: string, grantee: PrincipalRef, via: PrincipalRef[], object: ObjectRef = orders): EffectiveCell {
+  return {
+    object,
+    privilege,
+    direct: via.length === 0,
+    inherited: via.length > 0,
+    grantOption: false,
+    sources: [{ via, grant: { object, grantee, privilege, grantOption: false } }],
+  };
+}
+
+const holders: Holder[] = [
+  { principal: user('alice'), cells: [cell('SELECT', role('reader'), [role('analyst'), role('reader')]), cell('REFERENCES', PUBLIC, [PUBLIC])], scoped: [] },
+  { principal: user('bob'), cells: [cell('REFERENCES', PUBLIC, [PUBLIC])], scoped: [] },
+  { principal: user('root'), superuser: true, cells: [cell('REFERENCES', PUBLIC, [PUBLIC])], scoped: [] },
+  { principal: user('owner'), owner: true, cells: [], scoped: [] },
+  { principal: role('reader'), cells: [cell('SELECT', role('reader'), [])], scoped: [] },
+];
+
+describe('who can access', () => {
+  it('writes paths from the principal to the grantee', () => {
+    expect(pathText(user('alice'), [role('analyst'), role('reader')])).toBe('alice → analyst → reader');
+    expect(pathText(user('alice'), [])).toBe('direct');
+  });
+
+  it('filters by privilege but keeps superusers and owners, strongest access first', () => {
+    const rows = holderRows(holders, { privilege: 'SELECT', text: '', hidePublicOnly: false });
+    expect(rows.map((r) => `${r.principal.name}:${r.how}`)).toEqual(['root:superuser', 'owner:owner', 'reader:direct', 'alice:inherited']);
+    expect(rows.find((r) => r.principal.name === 'alice')?.paths).toEqual(['alice → analyst → reader']);
+    expect(rows.find((r) => r.principal.name === 'alice')?.privileges.map((p) => p.privilege)).toEqual(['SELECT']);
+  });
+
+  it('hides principals that hold something only through PUBLIC when asked', () => {
+    const all = holderRows(holders, { privilege: '', text: '', hidePublicOnly: false }).map((r) => r.principal.name);
+    const hidden = holderRows(holders, { privilege: '', text: '', hidePublicOnly: true }).map((r) => r.principal.name);
+    expect(all).toContain('bob');
+    expect(hidden).not.toContain('bob');
+    expect(hidden).toContain('alice');
+  });
+
+  it('matches text against names and the roles on the path', () => {
+    expect(holderRows(holders, { privilege: '', text: 'ANALYST', hidePublicOnly: false }).map((r) => r.principal.name)).toEqual(['alice']);
+  });
+
+  it('lists the privileges held, read privileges first', () => {
+    expect(holderPrivileges(holders)).toEqual(['SELECT', 'REFERENCES']);
+  });
+});
+
+describe('whole-database access', () => {
+  const eff: Effective = {
+    principal: user('alice'),
+    superuser: false,
+    reach: [],
+    cells: [
+      cell('USAGE', role('reader'), [role('reader')], { kind: 'schema', schema: 'sales' }),
+      cell('SELECT', role('reader'), [role('reader')]),
+      cell('INSERT', user('alice'), [], { kind: 'table', schema: 'hr', name: 'people' }),
+    ],
+    scoped: [{ ...cell('SELECT', user('alice'), [], { kind: 'schema', schema: 'hr' }), scope: 'TABLES' }],
+  };
+
+  it('turns every cell into a row with how it is held', () => {
+    const rows = accessRows(eff);
+    expect(rows.map((r) => `${r.label}/${r.privilege}/${r.how}`)).toEqual([
+      'schema sales/USAGE/inherited',
+      'sales.orders/SELECT/inherited',
+      'hr.people/INSERT/direct',
+      'schema hr (all tables)/SELECT/direct',
+    ]);
+  });
+
+  it('filters by schema, privilege, how and text (object or role on the path)', () => {
+    const rows = accessRows(eff);
+    expect(filterAccess(rows, { text: '', privilege: 'SELECT', schema: '', how: '' })).toHaveLength(2);
+    expect(filterAccess(rows, { text: '', privilege: '', schema: 'hr', how: 'direct' })).toHaveLength(2);
+    expect(filterAccess(rows, { text: 'reader', privilege: '', schema: '', how: '' }).map((r) => r.privilege)).toEqual(['USAGE', 'SELECT']);
+    expect(filterAccess(rows, { text: 'people', privilege: '', schema: '', how: '' }).map((r) => r.label)).toEqual(['hr.people']);
+  });
+});
+
+describe('history', () => {
+  it('names the outcome of an apply', () => {
+    expect(applyOutcome([{ outcome: 'ok' }, { outcome: 'ok (commit reply lost; …)' }])).toBe('applied');
+    expect(applyOutcome([{ outcome: 'rolled back' }, { outcome: 'failed: boom' }])).toBe('failed');
+    expect(applyOutcome([{ outcome: 'not run' }])).toBe('rolled back');
+    expect(applyOutcome([{ outcome: 'ok' }, { outcome: 'failed: x' }])).toBe('partial');
+  });
+});

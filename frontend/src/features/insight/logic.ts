@@ -1,0 +1,155 @@
+// Pure logic of the insight screens: who can access an object, a principal's
+// access across the whole database, and the history's filters.
+import type { Effective, EffectiveCell, EffectiveSource, Holder, ObjectRef, PrincipalRef } from '../../api';
+import { objectFullName, principalKey, principalLabel, privilegeRank } from '../catalog/format';
+
+/** How a privilege (or a holder's access) is held, strongest first. */
+export type How = 'superuser' | 'owner' | 'direct' | 'inherited' | 'public';
+
+/** One principal's line in who-can-access. */
+export interface HolderRow {
+  key: string;
+  principal: PrincipalRef;
+  how: How;
+  /** Privileges held in the login session (object and scoped), sorted. */
+  privileges: { privilege: string; grantOption: boolean; inherited: boolean; scope?: string }[];
+  /** Distinct paths behind them, as text ("alice → analyst → reader", "direct"). */
+  paths: string[];
+  /** Implicit steps (pg_database_owner, predefined roles). */
+  notes: string[];
+}
+
+/** "direct", or "alice → analyst → reader" (the principal first, the grantee last). */
+export function pathText(self: PrincipalRef, via: PrincipalRef[]): string {
+  if (!via.length) return 'direct';
+  return [self, ...via].map(principalLabel).join(' → ');
+}
+
+function holderHow(h: Holder, cells: EffectiveCell[]): How {
+  if (h.superuser) return 'superuser';
+  if (h.owner) return 'owner';
+  if (cells.some((c) => c.direct)) return 'direct';
+  if (cells.some((c) => c.sources.some((s) => s.via.length && s.via[s.via.length - 1].kind !== 'public'))) return 'inherited';
+  return 'public';
+}
+
+const HOW_ORDER: Record<How, number> = { superuser: 0, owner: 1, direct: 2, inherited: 3, public: 4 };
+
+export interface HolderFilter {
+  /** '' = every privilege. */
+  privilege: string;
+  /** Matches the principal's name or a role on its paths. */
+  text: string;
+  /** Hide principals whose only access is through PUBLIC (everyone). */
+  hidePublicOnly: boolean;
+}
+
+/**
+ * Who-can-access rows: one per principal, filtered by privilege (superusers
+ * and owners always pass: they hold every privilege), then by text.
+ */
+export function holderRows(holders: Holder[], f: HolderFilter): HolderRow[] {
+  const text = f.text.trim().toLowerCase();
+  const out: HolderRow[] = [];
+  for (const h of holders) {
+    const cells = [...h.cells, ...h.scoped].filter((c) => !f.privilege || c.privilege === f.privilege);
+    if (!cells.length && !h.superuser && !h.owner) continue;
+    const how = holderHow(h, cells);
+    if (f.hidePublicOnly && how === 'public' && h.principal.kind !== 'public') continue;
+    const paths = [...new Set(cells.flatMap((c) => c.sources.map((s) => pathText(h.principal, s.via))))];
+    if (text && !principalLabel(h.principal).toLowerCase().includes(text) && !paths.some((p) => p.toLowerCase().includes(text))) continue;
+    out.push({
+      key: principalKey(h.principal),
+      principal: h.principal,
+      how,
+      privileges: sortByRank(
+        cells.map((c) => ({ privilege: c.privilege, grantOption: c.grantOption, inherited: !c.direct, scope: c.scope || undefined })),
+      ),
+      paths,
+      notes: [...new Set(cells.flatMap((c) => c.sources.map((s) => s.note ?? '')))].filter(Boolean),
+    });
+  }
+  return out.sort((a, b) => HOW_ORDER[a.how] - HOW_ORDER[b.how] || a.principal.kind.localeCompare(b.principal.kind) || a.principal.name.localeCompare(b.principal.name));
+}
+
+function sortByRank<T extends { privilege: string }>(list: T[]): T[] {
+  return [...list].sort((a, b) => privilegeRank(a.privilege) - privilegeRank(b.privilege) || a.privilege.localeCompare(b.privilege));
+}
+
+/** The privileges any holder has, for the filter. */
+export function holderPrivileges(holders: Holder[]): string[] {
+  const all = new Set<string>();
+  for (const h of holders) for (const c of [...h.cells, ...h.scoped]) all.add(c.privilege);
+  return sortByRank([...all].map((privilege) => ({ privilege }))).map((p) => p.privilege);
+}
+
+/** One line of a principal's whole-database access: one privilege on one object. */
+export interface AccessRow {
+  key: string;
+  object: ObjectRef;
+  /** "sales.orders", "schema sales", "database dev". */
+  label: string;
+  schema: string;
+  privilege: string;
+  scope?: string;
+  how: 'direct' | 'inherited' | 'set_role';
+  grantOption: boolean;
+  sources: EffectiveSource[];
+}
+
+export interface AccessFilter {
+  text: string;
+  privilege: string;
+  /** '' = every schema. */
+  schema: string;
+  how: '' | 'direct' | 'inherited' | 'set_role';
+}
+
+function accessLabel(o: ObjectRef): string {
+  if (o.kind === 'database' || o.kind === 'schema' || o.kind === 'language') return `${o.kind} ${objectFullName(o)}`;
+  return objectFullName(o);
+}
+
+/** Every cell of an Effective (object privileges, then scoped permissions) as rows. */
+export function accessRows(eff: Effective): AccessRow[] {
+  const rows: AccessRow[] = [];
+  const push = (c: EffectiveCell) =>
+    rows.push({
+      key: `${c.object.kind}\u001f${c.object.schema ?? ''}\u001f${c.object.name ?? ''}\u001f${c.object.args ?? ''}\u001f${c.object.column ?? ''}\u001f${c.scope ?? ''}\u001f${c.privilege}`,
+      object: c.object,
+      label: accessLabel(c.object) + (c.scope ? ` (all ${c.scope.toLowerCase()})` : ''),
+      schema: c.object.schema ?? '',
+      privilege: c.privilege,
+      scope: c.scope || undefined,
+      how: c.direct ? 'direct' : c.inherited ? 'inherited' : 'set_role',
+      grantOption: c.grantOption,
+      sources: c.sources,
+    });
+  eff.cells.forEach(push);
+  eff.scoped.forEach(push);
+  return rows;
+}
+
+export function filterAccess(rows: AccessRow[], f: AccessFilter): AccessRow[] {
+  const text = f.text.trim().toLowerCase();
+  return rows.filter(
+    (r) =>
+      (!f.privilege || r.privilege === f.privilege) &&
+      (!f.schema || r.schema === f.schema) &&
+      (!f.how || r.how === f.how) &&
+      (!text || r.label.toLowerCase().includes(text) || r.sources.some((s) => s.via.some((p) => p.name.toLowerCase().includes(text)))),
+  );
+}
+
+/** A history date input: today minus days, as YYYY-MM-DD (UTC). */
+export function dayString(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+/** The outcome of an apply in one word. */
+export function applyOutcome(statements: { outcome: string }[]): 'applied' | 'rolled back' | 'failed' | 'partial' {
+  const ok = statements.filter((s) => s.outcome.startsWith('ok')).length;
+  if (ok === statements.length) return 'applied';
+  if (ok > 0) return 'partial';
+  return statements.some((s) => s.outcome.startsWith('failed')) ? 'failed' : 'rolled back';
+}
