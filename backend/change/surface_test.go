@@ -62,3 +62,28 @@ func TestSplitIAMRoleChainKeepsCommasInsideRoleNames(t *testing.T) {
 		t.Fatalf("got %q, want %q", got, want)
 	}
 }
+
+func TestCheckEffectReadsAssumeRolesAndDatashareConsumers(t *testing.T) {
+	arn := "arn:aws:iam::123456789012:role/r"
+	snap := &model.Snapshot{
+		AssumeRoles: []model.AssumeRoleGrant{{IAMRole: arn, Command: "ALL", Grantee: model.UserRef("u")}},
+		Datashares:  []model.Datashare{{Name: "s", Consumers: []model.DatashareConsumer{{Account: "123456789012"}}}},
+	}
+	grant := Change{Kind: GrantAssumeRole, AssumeRole: &AssumeRoleSpec{IAMRoles: []string{arn}, Commands: []string{"COPY", "UNLOAD"}, Grantee: model.UserRef("u")}}
+	if e := CheckEffect(grant, snap); !e.Met() {
+		t.Errorf("grant held through FOR ALL is reported missing: %q", e.Missing)
+	}
+	other := grant
+	other.AssumeRole = &AssumeRoleSpec{IAMRoles: []string{arn}, Commands: []string{"COPY"}, Grantee: model.UserRef("v")}
+	if e := CheckEffect(other, snap); e.Met() || len(e.Missing) != 1 {
+		t.Errorf("another user's grant is reported held: %+v", e)
+	}
+	usage := Change{Kind: RevokeDatashareUsage, DatashareUsage: &DatashareUsageSpec{Datashare: "s", Accounts: []string{"123456789012"}}}
+	if e := CheckEffect(usage, snap); e.Met() {
+		t.Error("a consumer still listed is reported revoked")
+	}
+	usage.Kind = GrantDatashareUsage
+	if e := CheckEffect(usage, snap); !e.Met() {
+		t.Errorf("a listed consumer is reported missing: %q", e.Missing)
+	}
+}

@@ -239,3 +239,44 @@ func TestRedshiftSurfaceRejects(t *testing.T) {
 		})
 	}
 }
+
+// DROP USER first revokes what blocks it beyond objects: ASSUMEROLE grants
+// (amazon-redshift-utils#620) and privileges on datashares and models, with
+// the statements of DG r_REVOKE.
+func TestDropUserRevokesAssumeRoleDatashareAndModelGrantsFirst(t *testing.T) {
+	snap := &model.Snapshot{
+		Users: []model.User{{Name: "gone"}, {Name: "other"}},
+		AssumeRoles: []model.AssumeRoleGrant{
+			{IAMRole: arnRead, Command: "COPY", Grantee: user("gone")},
+			{IAMRole: arnRead, Command: "UNLOAD", Grantee: user("gone")},
+			{IAMRole: model.IAMRoleDefault, Command: "EXTERNAL FUNCTION", Grantee: user("gone")},
+			{IAMRole: arnRead, Command: "COPY", Grantee: user("other")},
+		},
+		Grants: []model.Grant{
+			{Object: share("salesshare"), Grantee: user("gone"), Privilege: "SHARE"},
+			{Object: share("salesshare"), Grantee: user("gone"), Privilege: "ALTER"},
+			{Object: mlModel("demo_ml", "churn"), Grantee: user("gone"), Privilege: "EXECUTE"},
+			{Object: mlModel("demo_ml", "churn"), Grantee: user("other"), Privilege: "EXECUTE"},
+		},
+	}
+	got, err := New().Render(change.Change{Kind: change.DropUser, User: &change.UserSpec{Name: "gone"}}, snap)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sqls []string
+	for _, s := range got {
+		sqls = append(sqls, s.SQL)
+	}
+	want := []string{
+		`REVOKE ASSUMEROLE ON '` + arnRead + `' FROM "gone" FOR COPY`,
+		`REVOKE ASSUMEROLE ON '` + arnRead + `' FROM "gone" FOR UNLOAD`,
+		`REVOKE ASSUMEROLE ON default FROM "gone" FOR EXTERNAL FUNCTION`,
+		`REVOKE ALTER ON DATASHARE "salesshare" FROM "gone"`,
+		`REVOKE SHARE ON DATASHARE "salesshare" FROM "gone"`,
+		`REVOKE EXECUTE ON MODEL "demo_ml"."churn" FROM "gone"`,
+		`DROP USER "gone"`,
+	}
+	if !slices.Equal(sqls, want) {
+		t.Fatalf("SQL\n got: %q\nwant: %q", sqls, want)
+	}
+}
