@@ -37,13 +37,13 @@ func (s *CatalogService) AssumeRoles(sessionID string, ref model.PrincipalRef) (
 
 // DatashareView is one datashare with its ALTER and SHARE holders.
 type DatashareView struct {
-	model.Datashare
-	Grants []model.Grant `json:"grants"`
+	Share  model.Datashare `json:"share"`
+	Grants []model.Grant   `json:"grants"`
 }
 
 // ModelView is one ML model with its EXECUTE holders.
 type ModelView struct {
-	model.Model
+	Model  model.Model   `json:"model"`
 	Grants []model.Grant `json:"grants"`
 }
 
@@ -91,7 +91,7 @@ func (s *CatalogService) Surface(sessionID string) (o SurfaceOverview, err error
 	}
 	for _, d := range snap.Datashares {
 		d.Consumers = nonNil(slices.Clone(d.Consumers))
-		o.Datashares = append(o.Datashares, DatashareView{Datashare: d,
+		o.Datashares = append(o.Datashares, DatashareView{Share: d,
 			Grants: nonNil(byObject[model.ObjectRef{Kind: model.ObjDatashare, Name: d.Name}])})
 	}
 	for _, m := range snap.Models {

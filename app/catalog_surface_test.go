@@ -83,21 +83,21 @@ func TestSurfaceAndAssumeRolesThroughBoundMethods(t *testing.T) {
 	}
 	var share *DatashareView
 	for i := range o.Datashares {
-		if o.Datashares[i].Name == p+"share" {
+		if o.Datashares[i].Share.Name == p+"share" {
 			share = &o.Datashares[i]
 		}
 	}
-	if share == nil || share.Owner != loader || len(share.Consumers) != 1 || share.Consumers[0].Account != "123456789012" ||
+	if share == nil || share.Share.Owner != loader || len(share.Share.Consumers) != 1 || share.Share.Consumers[0].Account != "123456789012" ||
 		len(share.Grants) != 1 || share.Grants[0].Grantee != model.GroupRef(grp) || share.Grants[0].Privilege != "SHARE" {
 		t.Fatalf("datashare %+v", share)
 	}
 	var churn *ModelView
 	for i := range o.Models {
-		if o.Models[i].Name == p+"churn" {
+		if o.Models[i].Model.Name == p+"churn" {
 			churn = &o.Models[i]
 		}
 	}
-	if churn == nil || churn.Owner != loader || len(churn.Grants) != 1 || !churn.Grants[0].GrantOption {
+	if churn == nil || churn.Model.Owner != loader || len(churn.Grants) != 1 || !churn.Grants[0].GrantOption {
 		t.Fatalf("model %+v", churn)
 	}
 }

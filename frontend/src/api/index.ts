@@ -9,3 +9,5 @@ export { aboutApi } from './about';
 export type { AboutInfo, SandboxInfo } from './about';
 export * from './catalog';
 export type { AppEvents } from './events';
+export { surfaceApi } from './surface';
+export type * from './surface';

@@ -482,16 +482,7 @@ export namespace app {
 	    }
 	}
 	export class DatashareView {
-	    name: string;
-	    owner: string;
-	    type: string;
-	    sourceDatabase?: string;
-	    consumerDatabase?: string;
-	    publicAccessible: boolean;
-	    producerAccount?: string;
-	    producerNamespace?: string;
-	    managedBy?: string;
-	    consumers: model.DatashareConsumer[];
+	    share: model.Datashare;
 	    grants: model.Grant[];
 	
 	    static createFrom(source: any = {}) {
@@ -500,16 +491,7 @@ export namespace app {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.name = source["name"];
-	        this.owner = source["owner"];
-	        this.type = source["type"];
-	        this.sourceDatabase = source["sourceDatabase"];
-	        this.consumerDatabase = source["consumerDatabase"];
-	        this.publicAccessible = source["publicAccessible"];
-	        this.producerAccount = source["producerAccount"];
-	        this.producerNamespace = source["producerNamespace"];
-	        this.managedBy = source["managedBy"];
-	        this.consumers = this.convertValues(source["consumers"], model.DatashareConsumer);
+	        this.share = this.convertValues(source["share"], model.Datashare);
 	        this.grants = this.convertValues(source["grants"], model.Grant);
 	    }
 	
@@ -567,10 +549,7 @@ export namespace app {
 	}
 	
 	export class ModelView {
-	    schema: string;
-	    name: string;
-	    owner: string;
-	    state?: string;
+	    model: model.Model;
 	    grants: model.Grant[];
 	
 	    static createFrom(source: any = {}) {
@@ -579,10 +558,7 @@ export namespace app {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.schema = source["schema"];
-	        this.name = source["name"];
-	        this.owner = source["owner"];
-	        this.state = source["state"];
+	        this.model = this.convertValues(source["model"], model.Model);
 	        this.grants = this.convertValues(source["grants"], model.Grant);
 	    }
 	
@@ -1624,6 +1600,71 @@ export namespace model {
 	        this.type = source["type"];
 	    }
 	}
+	export class DatashareConsumer {
+	    account?: string;
+	    namespace?: string;
+	    sharedAt?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new DatashareConsumer(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.account = source["account"];
+	        this.namespace = source["namespace"];
+	        this.sharedAt = source["sharedAt"];
+	    }
+	}
+	export class Datashare {
+	    name: string;
+	    owner: string;
+	    type: string;
+	    sourceDatabase?: string;
+	    consumerDatabase?: string;
+	    publicAccessible: boolean;
+	    producerAccount?: string;
+	    producerNamespace?: string;
+	    managedBy?: string;
+	    consumers: DatashareConsumer[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Datashare(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.owner = source["owner"];
+	        this.type = source["type"];
+	        this.sourceDatabase = source["sourceDatabase"];
+	        this.consumerDatabase = source["consumerDatabase"];
+	        this.publicAccessible = source["publicAccessible"];
+	        this.producerAccount = source["producerAccount"];
+	        this.producerNamespace = source["producerNamespace"];
+	        this.managedBy = source["managedBy"];
+	        this.consumers = this.convertValues(source["consumers"], DatashareConsumer);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class DefaultPrivilege {
 	    creator: PrincipalRef;
 	    schema?: string;
@@ -1783,6 +1824,24 @@ export namespace model {
 		    }
 		    return a;
 		}
+	}
+	export class Model {
+	    schema: string;
+	    name: string;
+	    owner: string;
+	    state?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Model(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.schema = source["schema"];
+	        this.name = source["name"];
+	        this.owner = source["owner"];
+	        this.state = source["state"];
+	    }
 	}
 	
 	
