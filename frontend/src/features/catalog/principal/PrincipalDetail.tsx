@@ -6,20 +6,21 @@ import { PrincipalIcon } from '../icons';
 import { IdentityBadge, SuperuserBadge, SystemBadge, ExpiryBadge } from '../lists/badges';
 import { PrincipalActions } from '../slots';
 import { useCatalog, useSessionUI } from '../store';
+import { AssumeRolePanel } from './AssumeRolePanel';
 import { DefaultsPanel } from './DefaultsPanel';
 import { EffectivePanel } from './EffectivePanel';
 import { GrantsPanel } from './GrantsPanel';
 import { groupDefaults } from './grouping';
 import { OverviewPanel } from './OverviewPanel';
 
-export type DetailTab = 'overview' | 'privileges' | 'defaults' | 'effective';
+export type DetailTab = 'overview' | 'privileges' | 'defaults' | 'effective' | 'iamroles';
 
 /** Everything about one user, role, group or PUBLIC. */
 export function PrincipalDetailView({ session, detail }: { session: SessionInfo; detail: PrincipalDetail }) {
   const { summary } = useCatalog(session.id);
   const f = featuresOf(summary);
   const [stored, setTab] = useSessionUI<DetailTab>(session.id, 'detail.tab', 'overview');
-  const tab = stored === 'defaults' && !f.defaultPrivileges ? 'overview' : stored;
+  const tab = (stored === 'defaults' && !f.defaultPrivileges) || (stored === 'iamroles' && !f.redshift) ? 'overview' : stored;
   const ref = detail.ref;
   const name = principalLabel(ref);
   const u = detail.user;
@@ -88,6 +89,7 @@ export function PrincipalDetailView({ session, detail }: { session: SessionInfo;
           <Tabs.Tab value="effective">
             Effective access
           </Tabs.Tab>
+          {f.redshift && <Tabs.Tab value="iamroles">IAM roles</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="overview" style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
           <OverviewPanel session={session} detail={detail} />
@@ -103,6 +105,11 @@ export function PrincipalDetailView({ session, detail }: { session: SessionInfo;
         <Tabs.Panel value="effective" style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
           <EffectivePanel session={session} detail={detail} />
         </Tabs.Panel>
+        {f.redshift && (
+          <Tabs.Panel value="iamroles" style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
+            <AssumeRolePanel session={session} detail={detail} />
+          </Tabs.Panel>
+        )}
       </Tabs>
     </Box>
   );

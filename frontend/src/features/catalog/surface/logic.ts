@@ -3,7 +3,6 @@
 // the backend validates and renders (its messages show in the dialogs).
 import type { Change, ObjectRef, PrincipalRef } from '../../../api/changes';
 import type { AssumeRoleAccess, AssumeRoleGrant } from '../../../api/surface';
-import type { Grant } from '../../../api';
 
 export type IamTarget = 'arns' | 'default' | 'all';
 
@@ -106,8 +105,15 @@ export interface Holder {
   privileges: { name: string; grantOption: boolean }[];
 }
 
+/** A grant row as the generated bindings type it (kinds as plain strings). */
+export interface GrantRow {
+  grantee: { kind: string; name: string };
+  privilege: string;
+  grantOption: boolean;
+}
+
 /** Grants on one object, one entry per grantee. */
-export function holders(grants: Grant[]): Holder[] {
+export function holders(grants: GrantRow[]): Holder[] {
   const out: Holder[] = [];
   for (const g of grants) {
     let h = out.find((x) => sameRef(x.grantee, g.grantee));
