@@ -16,7 +16,18 @@ import (
 // The bound methods behind the IAM roles tab and the overview's Redshift
 // section, over the Redshift reader and the Redshift-shaped fixture on a
 // real PostgreSQL database.
-func TestSurfaceAndAssumeRolesThroughBoundMethods(t *testing.T) {
+// surfaceWorld is a Redshift-shaped database with ASSUMEROLE grants, a
+// datashare and an ML model, loaded through the Redshift reader.
+type surfaceWorld struct {
+	a              *testApp
+	sid            string
+	p, loader, grp string
+	arn            string
+	snap           *model.Snapshot
+}
+
+func newSurfaceWorld(t *testing.T) *surfaceWorld {
+	t.Helper()
 	a := newTestApp(t)
 	p := pgtest.Prefix()
 	loader, grp := p+"loader", rsfixture.GroupPrefix+p+"etl"
@@ -40,6 +51,8 @@ func TestSurfaceAndAssumeRolesThroughBoundMethods(t *testing.T) {
 	rsfixture.GrantAssumeRole(t, dsn, "ALL", "ALL", "public")
 	rsfixture.CreateDatashare(t, dsn, rsfixture.Datashare{Name: p + "share", Owner: loader, SourceDatabase: pc.Database})
 	rsfixture.AddDatashareConsumer(t, dsn, p+"share", "123456789012", "")
+	rsfixture.AddDatashareConsumer(t, dsn, p+"share", "", "86b5169f-01dc-4a6f-9fbb-e2e24359e9a8")
+	rsfixture.CreateDatashare(t, dsn, rsfixture.Datashare{Name: p + "from_prod", Inbound: true, ConsumerDatabase: "prod_copy", ProducerAccount: "210987654321"})
 	rsfixture.GrantDatashare(t, dsn, p+"share", "SHARE", grp, false)
 	rsfixture.CreateModel(t, dsn, "public", p+"churn", loader, "")
 	rsfixture.GrantModel(t, dsn, "public", p+"churn", loader, true)
@@ -58,6 +71,16 @@ func TestSurfaceAndAssumeRolesThroughBoundMethods(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	x, err := a.Catalog.index(s.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &surfaceWorld{a: a, sid: s.ID, p: p, loader: loader, grp: grp, arn: arn, snap: x.Snapshot()}
+}
+
+func TestSurfaceAndAssumeRolesThroughBoundMethods(t *testing.T) {
+	w := newSurfaceWorld(t)
+	a, s, p, loader, grp, arn := w.a, struct{ ID string }{w.sid}, w.p, w.loader, w.grp, w.arn
 	ar, err := a.Catalog.AssumeRoles(s.ID, model.UserRef(loader))
 	if err != nil {
 		t.Fatal(err)
@@ -87,7 +110,7 @@ func TestSurfaceAndAssumeRolesThroughBoundMethods(t *testing.T) {
 			share = &o.Datashares[i]
 		}
 	}
-	if share == nil || share.Share.Owner != loader || len(share.Share.Consumers) != 1 || share.Share.Consumers[0].Account != "123456789012" ||
+	if share == nil || share.Share.Owner != loader || len(share.Share.Consumers) != 2 || share.Share.Consumers[0].Account != "123456789012" ||
 		len(share.Grants) != 1 || share.Grants[0].Grantee != model.GroupRef(grp) || share.Grants[0].Privilege != "SHARE" {
 		t.Fatalf("datashare %+v", share)
 	}

@@ -180,23 +180,19 @@ function Holders({ env, rows, revoke }: { env: EditorEnv; rows: ReturnType<typeo
         <Group key={`${h.grantee.kind}:${h.grantee.name}`} gap={4} wrap="nowrap">
           <PrincipalLink principal={h.grantee} size="xs" />
           {h.privileges.map((p) => (
-            <Badge
-              key={p.name}
-              size="xs"
-              radius="sm"
-              variant="light"
-              title={p.grantOption ? `${p.name} with grant option` : p.name}
-              rightSection={
-                !env.readOnly && (
-                  <ActionIcon size={12} variant="transparent" color="red" aria-label={`Revoke ${p.name}`} onClick={() => pending.add(env.sessionId, revoke(p.name, h.grantee))}>
-                    <IconX size={10} />
+            <Group key={p.name} gap={0} wrap="nowrap">
+              <Badge size="xs" radius="sm" variant="light" title={p.grantOption ? `${p.name} with grant option` : p.name} styles={{ label: { overflow: 'visible' } }}>
+                {p.name}
+                {p.grantOption ? '*' : ''}
+              </Badge>
+              {!env.readOnly && (
+                <Tooltip label={`Queue REVOKE ${p.name}`}>
+                  <ActionIcon size={16} variant="subtle" color="red" aria-label={`Revoke ${p.name} from ${h.grantee.kind} ${h.grantee.name}`} onClick={() => pending.add(env.sessionId, revoke(p.name, h.grantee))}>
+                    <IconX size={11} />
                   </ActionIcon>
-                )
-              }
-            >
-              {p.name}
-              {p.grantOption ? '*' : ''}
-            </Badge>
+                </Tooltip>
+              )}
+            </Group>
           ))}
         </Group>
       ))}
@@ -282,7 +278,13 @@ function DatasharesTable({ env, rows, onDialog }: { env: EditorEnv; rows: Datash
                 )}
               </Table.Td>
               <Table.Td>
-                <Holders env={env} rows={holders(grants)} revoke={(p, g) => objectGrantChange(false, [p], [{ kind: 'datashare', name: d.name }], g)} />
+                {outbound ? (
+                  <Holders env={env} rows={holders(grants)} revoke={(p, g) => objectGrantChange(false, [p], [{ kind: 'datashare', name: d.name }], g)} />
+                ) : (
+                  <Text size="xs" c="dimmed">
+                    granted on the producer
+                  </Text>
+                )}
               </Table.Td>
               <Table.Td>
                 {outbound && !env.readOnly && (

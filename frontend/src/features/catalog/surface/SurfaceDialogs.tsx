@@ -89,7 +89,7 @@ export function AssumeRoleDialog({
       title={fixed ? `Allow ${principalLabel(fixed)} to assume IAM roles` : 'Grant ASSUMEROLE'}
       subtitle="Which IAM roles COPY, UNLOAD, external functions and CREATE MODEL may name. Only superusers grant it; there is no grant option."
       icon={<IconShieldLock size={16} />}
-      changes={change ? [change] : []}
+      changes={change && ok ? [change] : []}
       isRedshift
       submitDisabled={!ok}
       onSubmit={() => {
@@ -157,7 +157,7 @@ export function DatashareConsumerDialog({ env, datashare, onClose }: { env: Edit
       title={`Add a consumer to datashare ${datashare}`}
       subtitle="USAGE lets the consumer read the datashare's objects. It has no grant option; you need SHARE on the datashare."
       icon={<IconCloudShare size={16} />}
-      changes={change ? [change] : []}
+      changes={change && ok ? [change] : []}
       isRedshift
       submitDisabled={!ok}
       onSubmit={() => {
@@ -223,7 +223,7 @@ export function PrincipalGrantDialog({
       title={title}
       subtitle={subtitle}
       icon={icon}
-      changes={change ? [change] : []}
+      changes={change && ok ? [change] : []}
       isRedshift
       submitDisabled={!ok}
       onSubmit={() => {
