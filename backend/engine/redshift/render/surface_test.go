@@ -280,3 +280,35 @@ func TestDropUserRevokesAssumeRoleDatashareAndModelGrantsFirst(t *testing.T) {
 		t.Fatalf("SQL\n got: %q\nwant: %q", sqls, want)
 	}
 }
+
+// In a set that revokes one ASSUMEROLE grant and then drops the user, the
+// drop revokes only what is still held when it runs.
+func TestDropAfterQueuedAssumeRoleRevokeRevokesOnlyTheRest(t *testing.T) {
+	snap := &model.Snapshot{
+		Engine: "redshift",
+		Users:  []model.User{{Name: "gone"}},
+		AssumeRoles: []model.AssumeRoleGrant{
+			{IAMRole: arnRead, Command: "COPY", Grantee: user("gone")},
+			{IAMRole: arnRead, Command: "UNLOAD", Grantee: user("gone")},
+		},
+	}
+	plan, err := change.Build([]change.Change{
+		assume(false, []string{arnRead}, []string{"COPY"}, user("gone")),
+		{Kind: change.DropUser, User: &change.UserSpec{Name: "gone"}},
+	}, snap, New(), change.CurrentUser{Name: "admin"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sqls []string
+	for _, s := range plan.Statements {
+		sqls = append(sqls, s.SQL)
+	}
+	want := []string{
+		`REVOKE ASSUMEROLE ON '` + arnRead + `' FROM "gone" FOR COPY`,
+		`REVOKE ASSUMEROLE ON '` + arnRead + `' FROM "gone" FOR UNLOAD`,
+		`DROP USER "gone"`,
+	}
+	if !slices.Equal(sqls, want) {
+		t.Fatalf("SQL\n got: %q\nwant: %q", sqls, want)
+	}
+}
