@@ -56,6 +56,9 @@ func TestRecordSurfaceHarnessData(t *testing.T) {
 		"surface":     must(c.Surface(w.sid)),
 		"assumeRoles": must(c.AssumeRoles(w.sid, loader)),
 		"detail":      must(c.Principal(w.sid, loader)),
+		"schemas":     must(c.Schemas(w.sid)),
+		"effective":   must(c.Effective(w.sid, loader, "public")),
+		"objects":     must(c.SchemaObjects(w.sid, "public")),
 		"renders":     renders,
 		"names":       map[string]string{"loader": w.loader, "share": w.p + "share", "prefix": w.p},
 	}

@@ -55,6 +55,13 @@ for (const scheme of ['light', 'dark']) {
   await page.getByLabel('IAM role ARNs').fill('arn:aws:iam::123456789012:role/RedshiftS3Read');
   await page.getByText('GRANT ASSUMEROLE ON').waitFor();
   await page.locator('.mantine-Modal-content').screenshot({ path: join(out, `assumerole-sql-${scheme}.png`) });
+  await page.keyboard.press('Escape');
+
+  for (const view of ['privileges', 'effective']) {
+    await page.goto(`${base}/e2e/harness/surface.html?view=${view}&scheme=${scheme}`);
+    await page.getByText('churn').first().waitFor();
+    await shot(`${view}-${scheme}`);
+  }
 }
 await context.close();
 console.log(`screenshots in ${out}`);

@@ -12,6 +12,8 @@ import { createRoot } from 'react-dom/client';
 import { theme } from '../../src/app/theme';
 import type { PrincipalDetail, SessionInfo } from '../../src/api';
 import { AssumeRolePanel } from '../../src/features/catalog/principal/AssumeRolePanel';
+import { EffectivePanel } from '../../src/features/catalog/principal/EffectivePanel';
+import { GrantsPanel } from '../../src/features/catalog/principal/GrantsPanel';
 import { CatalogSession } from '../../src/features/catalog/parts';
 import { catalogFor } from '../../src/features/catalog/store';
 import { RedshiftSurfaceSection } from '../../src/features/catalog/surface/RedshiftSurfaceSection';
@@ -32,7 +34,18 @@ function Harness() {
   }, []);
   return (
     <Box p="lg" maw={1100} style={{ background: 'var(--mantine-color-body)', minHeight: '100vh' }}>
-      {view === 'principal' ? (
+      {view === 'effective' || view === 'privileges' ? (
+        <Paper withBorder radius="md" style={{ height: 520, display: 'flex', flexDirection: 'column' }}>
+          <Title order={4} px="lg" pt="md">
+            user {data.names.loader} · {view === 'effective' ? 'Effective access' : 'Privileges'}
+          </Title>
+          {view === 'effective' ? (
+            <EffectivePanel session={session} detail={data.detail as unknown as PrincipalDetail} />
+          ) : (
+            <GrantsPanel session={session} detail={data.detail as unknown as PrincipalDetail} />
+          )}
+        </Paper>
+      ) : view === 'principal' ? (
         <Paper withBorder radius="md">
           <Title order={4} px="lg" pt="md">
             user {data.names.loader} · IAM roles
