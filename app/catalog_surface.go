@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/redshiftmate/rsmate/backend/access"
+	"github.com/redshiftmate/rsmate/backend/catalog"
 	"github.com/redshiftmate/rsmate/backend/model"
 	"github.com/redshiftmate/rsmate/backend/vocab"
 )
@@ -99,4 +100,16 @@ func (s *CatalogService) Surface(sessionID string) (o SurfaceOverview, err error
 			Grants: nonNil(byObject[model.ObjectRef{Kind: model.ObjModel, Schema: m.Schema, Name: m.Name}])})
 	}
 	return o, nil
+}
+
+// schemaModels are a schema's ML models as object-browser rows (Redshift).
+func schemaModels(x *catalog.Index, schema string) []ObjectRow {
+	var rows []ObjectRow
+	for _, m := range x.Snapshot().Models {
+		if m.Schema == schema {
+			ref := model.ObjectRef{Kind: model.ObjModel, Schema: schema, Name: m.Name}
+			rows = append(rows, ObjectRow{Ref: ref, Kind: string(model.ObjModel), Owner: m.Owner, Grantees: grantees(x.GrantsOn(ref))})
+		}
+	}
+	return rows
 }

@@ -123,4 +123,19 @@ func TestSurfaceAndAssumeRolesThroughBoundMethods(t *testing.T) {
 	if churn == nil || churn.Model.Owner != loader || len(churn.Grants) != 1 || !churn.Grants[0].GrantOption {
 		t.Fatalf("model %+v", churn)
 	}
+
+	// The object browser lists the model in its schema, with who holds EXECUTE.
+	objs, err := a.Catalog.SchemaObjects(s.ID, "public")
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, o := range objs {
+		if o.Ref == (model.ObjectRef{Kind: model.ObjModel, Schema: "public", Name: p + "churn"}) {
+			found = o.Kind == "model" && o.Owner == loader && len(o.Grantees) == 1 && o.Grantees[0] == model.UserRef(loader)
+		}
+	}
+	if !found {
+		t.Errorf("schema objects %+v lack the model with its grantee", objs)
+	}
 }
