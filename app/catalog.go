@@ -468,6 +468,7 @@ func (s *CatalogService) SchemaObjects(sessionID, schema string) (rows []ObjectR
 		ref := model.ObjectRef{Kind: rt.Kind, Schema: schema, Name: rt.Name, Args: rt.Args}
 		rows = append(rows, ObjectRow{Ref: ref, Kind: string(rt.Kind), Owner: rt.Owner, Grantees: grantees(x.GrantsOn(ref))})
 	}
+	rows = append(rows, schemaModels(x, schema)...) // Redshift ML models (catalog_surface.go)
 	return nonNil(rows), nil
 }
 

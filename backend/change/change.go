@@ -44,6 +44,9 @@ type Change struct {
 	Privilege *PrivilegeSpec `json:"privilege,omitempty"` // grant/revoke_privileges
 	Default   *DefaultSpec   `json:"default,omitempty"`   // grant/revoke_default_privileges
 	System    *SystemSpec    `json:"system,omitempty"`    // grant/revoke_system_privileges
+	// Redshift's ASSUMEROLE and datashare consumers (surface.go).
+	AssumeRole     *AssumeRoleSpec     `json:"assumeRole,omitempty"`     // grant/revoke_assumerole
+	DatashareUsage *DatashareUsageSpec `json:"datashareUsage,omitempty"` // grant/revoke_datashare_usage
 }
 
 // UserSpec describes a user to create, or the attributes to change (nil = unchanged).

@@ -41,6 +41,7 @@ func (v *view) own() *model.Snapshot {
 		s.Grants = slices.Clone(s.Grants)
 		s.DefaultPrivileges = slices.Clone(s.DefaultPrivileges)
 		s.SystemPrivileges = slices.Clone(s.SystemPrivileges)
+		s.AssumeRoles = slices.Clone(s.AssumeRoles)
 		v.snap, v.cloned = &s, true
 	}
 	return v.snap
@@ -179,6 +180,8 @@ func (v *view) apply(c Change) {
 		for _, p := range upperAll(c.System.Privileges) {
 			s.SystemPrivileges = append(s.SystemPrivileges, model.SystemPrivilege{Privilege: p, Grantee: model.RoleRef(c.System.Role)})
 		}
+	case GrantAssumeRole, RevokeAssumeRole:
+		v.applySurface(c)
 	case RevokeSystemPrivileges:
 		s := v.own()
 		privs := upperAll(c.System.Privileges)
@@ -243,6 +246,7 @@ func (v *view) grantsOf(p *PrivilegeSpec) []model.Grant {
 func (v *view) rename(who model.PrincipalRef, to string) {
 	s := v.own()
 	nw := model.PrincipalRef{Kind: who.Kind, Name: to}
+	v.renameSurface(who, nw)
 	ref := func(p *model.PrincipalRef) {
 		if *p == who {
 			*p = nw

@@ -187,6 +187,7 @@ func validateOne(c Change, g *roleGraph, who CurrentUser) error {
 			if err := requireName("database", p.Database); err != nil {
 				return err
 			}
+		case TargetCreateModel:
 		default:
 			return apperr.Invalid("unknown privilege target %q", p.Target)
 		}
@@ -218,6 +219,8 @@ func validateOne(c Change, g *roleGraph, who CurrentUser) error {
 		if err := requireName("role", s.Role); err != nil {
 			return err
 		}
+	case GrantAssumeRole, RevokeAssumeRole, GrantDatashareUsage, RevokeDatashareUsage:
+		return validateSurface(c)
 	default:
 		return apperr.Invalid("unknown change kind %q", c.Kind)
 	}

@@ -89,6 +89,14 @@ func CheckEffect(c Change, snap *model.Snapshot) Effect {
 		if s := c.System; s != nil {
 			v.system(s, c.Kind == GrantSystemPrivileges)
 		}
+	case GrantAssumeRole, RevokeAssumeRole:
+		if a := c.AssumeRole; a != nil {
+			v.assumeRole(a, c.Kind == GrantAssumeRole)
+		}
+	case GrantDatashareUsage, RevokeDatashareUsage:
+		if d := c.DatashareUsage; d != nil {
+			v.datashareUsage(d, c.Kind == GrantDatashareUsage)
+		}
 	}
 	return Effect{Checked: v.checked, Missing: v.missing}
 }

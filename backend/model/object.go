@@ -11,6 +11,10 @@ const (
 	ObjFunction  ObjectKind = "function"
 	ObjProcedure ObjectKind = "procedure"
 	ObjLanguage  ObjectKind = "language"
+	// Redshift only: ML models (GRANT EXECUTE ON MODEL s.m) and datashares
+	// (GRANT ALTER | SHARE ON DATASHARE d); see surface.go.
+	ObjModel     ObjectKind = "model"
+	ObjDatashare ObjectKind = "datashare"
 )
 
 // RelationKind refines ObjTable.

@@ -28,6 +28,11 @@ type Snapshot struct {
 	DefaultPrivileges []DefaultPrivilege `json:"defaultPrivileges"`
 	SystemPrivileges  []SystemPrivilege  `json:"systemPrivileges"`
 
+	// Redshift's grant surface beyond objects (surface.go); empty elsewhere.
+	AssumeRoles []AssumeRoleGrant `json:"assumeRoles"`
+	Models      []Model           `json:"models"`
+	Datashares  []Datashare       `json:"datashares"`
+
 	// Partial is set when the connected user cannot see every row (Redshift
 	// svv_* views silently hide rows from non-superusers); Warnings say which.
 	Partial  bool     `json:"partial"`

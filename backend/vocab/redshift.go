@@ -30,6 +30,15 @@ var Redshift = &Vocabulary{
 			Privileges: []Privilege{execute}, Routine: true, Bulk: "ALL PROCEDURES IN SCHEMA", Default: model.DefProcedures},
 		{Kind: model.ObjLanguage, Keyword: "LANGUAGE", Noun: "language", Plural: "languages", Parent: model.ObjDatabase,
 			Privileges: []Privilege{usage("create functions in the language")}},
+		// DG r_GRANT "machine learning model privileges"; catalog rows: svv_ml_model_info, svv_ml_model_privileges.
+		{Kind: model.ObjModel, Keyword: "MODEL", Noun: "ML model", Plural: "ML models", Parent: model.ObjSchema, Section: true,
+			Privileges: []Privilege{{Name: model.PrivExecute, Help: "run the model's prediction function"}}},
+		// DG r_GRANT datashare: ALTER and SHARE only (USAGE goes to consumer
+		// namespaces and accounts, change.GrantDatashareUsage); catalog rows:
+		// svv_datashares, svv_datashare_privileges, svv_datashare_consumers.
+		{Kind: model.ObjDatashare, Keyword: "DATASHARE", Noun: "datashare", Plural: "datashares", Parent: model.ObjDatabase,
+			Privileges: []Privilege{alter("add or remove objects, set PUBLICACCESSIBLE"),
+				{Name: "SHARE", Help: "add or remove consumers"}}},
 	},
 	Defaults: []DefaultType{
 		{Type: model.DefTables, Privileges: []string{"SELECT", "INSERT", "UPDATE", "DELETE", "DROP", "REFERENCES", "TRUNCATE"},
@@ -53,6 +62,8 @@ var Redshift = &Vocabulary{
 	AdminOption:    []model.PrincipalKind{model.KindUser},
 	ScopedGrantees: []model.PrincipalKind{model.KindUser, model.KindRole},
 	Aliases:        map[string]string{"TEMPORARY": "TEMP"},
+	AssumeRole:     redshiftAssumeRole,
+	CreateModel:    redshiftCreateModel,
 }
 
 func alter(help string) Privilege { return Privilege{Name: model.PrivAlter, Help: help} }

@@ -107,6 +107,10 @@ type Vocabulary struct {
 	ScopedGrantees []model.PrincipalKind `json:"scopedGrantees,omitempty"`
 	// Aliases maps other accepted spellings to a canonical keyword (TEMPORARY → TEMP).
 	Aliases map[string]string `json:"aliases,omitempty"`
+	// AssumeRole is GRANT ASSUMEROLE and CreateModel GRANT CREATE MODEL TO …
+	// (Redshift; nil on engines without them).
+	AssumeRole  *AssumeRole `json:"assumeRole,omitempty"`
+	CreateModel *Privilege  `json:"createModel,omitempty"`
 }
 
 // Kind returns the descriptor of k, or nil when the engine cannot grant on it.

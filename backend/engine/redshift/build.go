@@ -131,7 +131,8 @@ type rawCatalog struct {
 	routinePrivs []privRow
 	langPrivs    []privRow
 	defaults     []defaultRow
-	warnings     []string // optional steps that failed
+	surface      surfaceRows // ASSUMEROLE, datashares, models (build_surface.go)
+	warnings     []string    // optional steps that failed
 }
 
 // build turns raw rows into a snapshot (without LoadedAt and Queries).
@@ -359,6 +360,8 @@ func build(raw *rawCatalog) *model.Snapshot {
 	for _, p := range raw.langPrivs {
 		addGrant("language", p, model.ObjectRef{Kind: model.ObjLanguage, Name: p.object}, "")
 	}
+
+	buildSurface(raw, s, userName, addGrant, skip)
 
 	for _, d := range raw.defaults {
 		creator, ok := Principal(d.owner.typ, d.owner.name)

@@ -64,7 +64,7 @@ func TestMixCheckCatchesMixing(t *testing.T) {
 }
 
 func TestStepsAreFixed(t *testing.T) {
-	if len(steps) != 21 {
+	if len(steps) != 27 {
 		t.Errorf("a load has %d steps; update the expected count only together with the integration tests", len(steps))
 	}
 	super := steps[2].sql(&rawCatalog{session: sessionRow{superuser: true}})

@@ -56,7 +56,12 @@ func fixed(sql string) func(*rawCatalog) string { return func(*rawCatalog) strin
 
 // steps is the fixed sequence of a load: every load issues exactly len(steps)
 // statements, whatever the size of the catalog.
-var steps = []step{
+// The surface steps (build_surface.go) and the materialized-view step are
+// optional and come last; mvStep is last so a cluster that refuses
+// svv_mv_info still reads everything else.
+var steps = append(append(coreSteps, surfaceSteps...), mvStep)
+
+var coreSteps = []step{
 	{name: "session", sql: fixed(sqlSession), row: func(raw *rawCatalog, r pgx.Rows) error {
 		return r.Scan(&raw.session.database, &raw.session.user, &raw.session.superuser)
 	}},
@@ -183,17 +188,18 @@ var steps = []step{
 		raw.defaults = append(raw.defaults, d)
 		return err
 	}},
-	// svv_mv_info only refines relation kinds; a cluster that refuses it
-	// (permissions, a transient error) still loads, with a warning. Optional
-	// steps come last: a failed statement aborts the read transaction, so
-	// nothing required may follow one (TestOptionalStepsComeLast).
-	{name: "materialized views", sql: fixed(sqlMaterializedViews), row: func(raw *rawCatalog, r pgx.Rows) error {
-		var x mvRow
-		err := r.Scan(&x.database, &x.schema, &x.name)
-		raw.mvs = append(raw.mvs, x)
-		return err
-	}, optional: "Materialized views could not be read (svv_mv_info), so they are listed as views", reset: func(raw *rawCatalog) { raw.mvs = nil }},
 }
+
+// svv_mv_info only refines relation kinds; a cluster that refuses it
+// (permissions, a transient error) still loads, with a warning. Optional
+// steps come last: a failed statement aborts the read transaction, so
+// nothing required may follow one (TestOptionalStepsComeLast).
+var mvStep = step{name: "materialized views", sql: fixed(sqlMaterializedViews), row: func(raw *rawCatalog, r pgx.Rows) error {
+	var x mvRow
+	err := r.Scan(&x.database, &x.schema, &x.name)
+	raw.mvs = append(raw.mvs, x)
+	return err
+}, optional: "Materialized views could not be read (svv_mv_info), so they are listed as views", reset: func(raw *rawCatalog) { raw.mvs = nil }}
 
 // allSQL is every statement the reader can issue (for static checks).
 func allSQL() []string {

@@ -7,7 +7,7 @@ import { callApi } from './errors';
 
 export type PrincipalKind = 'user' | 'role' | 'group' | 'public';
 export type IdentityType = 'local' | 'iam' | 'iam_role' | 'idc' | 'system';
-export type ObjectKind = 'database' | 'schema' | 'table' | 'column' | 'function' | 'procedure' | 'language';
+export type ObjectKind = 'database' | 'schema' | 'table' | 'column' | 'function' | 'procedure' | 'language' | 'model' | 'datashare';
 export type RelationKind =
   | 'table'
   | 'view'

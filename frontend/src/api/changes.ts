@@ -24,7 +24,11 @@ export type ChangeKind =
   | 'grant_default_privileges'
   | 'revoke_default_privileges'
   | 'grant_system_privileges'
-  | 'revoke_system_privileges';
+  | 'revoke_system_privileges'
+  | 'grant_assumerole'
+  | 'revoke_assumerole'
+  | 'grant_datashare_usage'
+  | 'revoke_datashare_usage';
 
 /** Attributes of a user to create, or those to change (absent = unchanged). */
 export interface UserSpec {
@@ -83,7 +87,8 @@ export type Target =
   | 'scoped_tables_in_schema'
   | 'scoped_functions_in_schema'
   | 'scoped_tables_in_database'
-  | 'scoped_schemas_in_database';
+  | 'scoped_schemas_in_database'
+  | 'create_model';
 
 export interface PrivilegeSpec {
   privileges: string[];
@@ -122,6 +127,23 @@ export interface Change {
   privilege?: PrivilegeSpec;
   default?: DefaultSpec;
   system?: SystemSpec;
+  assumeRole?: AssumeRoleSpec;
+  datashareUsage?: DatashareUsageSpec;
+}
+
+/** GRANT/REVOKE ASSUMEROLE (Redshift): iamRoles are ARNs, comma-joined chains, or "default" / "ALL" alone. */
+export interface AssumeRoleSpec {
+  iamRoles: string[];
+  commands: string[];
+  grantee: PrincipalRef;
+}
+
+/** GRANT/REVOKE USAGE ON DATASHARE to consumer namespaces or accounts (Redshift). */
+export interface DatashareUsageSpec {
+  datashare: string;
+  namespaces?: string[];
+  accounts?: string[];
+  viaDataCatalog?: boolean;
 }
 
 /** One rendered statement; sql is the redacted display form. */

@@ -10,3 +10,5 @@ export type { AboutInfo, SandboxInfo } from './about';
 export * from './catalog';
 export type { AppEvents } from './events';
 export * from './insight';
+export { surfaceApi } from './surface';
+export type * from './surface';

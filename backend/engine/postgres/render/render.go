@@ -43,7 +43,14 @@ func (renderer) Render(c change.Change, snap *model.Snapshot) ([]change.Statemen
 	case change.CreateGroup, change.AlterGroup, change.DropGroup:
 		return nil, apperr.Invalid("%s", noGroups)
 	case change.GrantPrivileges, change.RevokePrivileges:
+		if err := refuseRedshiftOnly(c.Privilege); err != nil {
+			return nil, err
+		}
 		return dialect.Privileges(c.Kind == change.GrantPrivileges, c.Privilege, snap)
+	case change.GrantAssumeRole, change.RevokeAssumeRole:
+		return nil, apperr.Invalid("PostgreSQL has no ASSUMEROLE: which IAM roles a user may use for COPY or UNLOAD is a Redshift grant")
+	case change.GrantDatashareUsage, change.RevokeDatashareUsage:
+		return nil, apperr.Invalid("PostgreSQL has no datashares; datashare consumers are a Redshift feature")
 	case change.GrantDefaultPrivileges, change.RevokeDefaultPrivileges:
 		if c.Default != nil && c.Default.ObjectType == model.DefProcedures {
 			return nil, apperr.Invalid("PostgreSQL's default privileges on functions also cover procedures; choose functions")

@@ -101,7 +101,7 @@ func dropGroup(g *change.GroupSpec, snap *model.Snapshot) ([]change.Statement, e
 	if g == nil {
 		return nil, apperr.Invalid("the group is missing")
 	}
-	out, _, err := dialect.ClearForDrop(model.GroupRef(g.Name), "", snap)
+	out, err := clearForDrop(model.GroupRef(g.Name), "", snap)
 	if err != nil {
 		return nil, err
 	}

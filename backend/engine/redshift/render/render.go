@@ -46,7 +46,14 @@ func (renderer) Render(c change.Change, snap *model.Snapshot) ([]change.Statemen
 	case change.DropGroup:
 		return dropGroup(c.Group, snap)
 	case change.GrantPrivileges, change.RevokePrivileges:
+		if st, ok, err := surfacePrivileges(c.Kind == change.GrantPrivileges, c.Privilege, snap); ok {
+			return st, err
+		}
 		return dialect.Privileges(c.Kind == change.GrantPrivileges, c.Privilege, snap)
+	case change.GrantAssumeRole, change.RevokeAssumeRole:
+		return assumeRole(c.Kind == change.GrantAssumeRole, c.AssumeRole)
+	case change.GrantDatashareUsage, change.RevokeDatashareUsage:
+		return datashareUsage(c.Kind == change.GrantDatashareUsage, c.DatashareUsage, snap)
 	case change.GrantDefaultPrivileges, change.RevokeDefaultPrivileges:
 		return dialect.DefaultPrivileges(c.Kind == change.GrantDefaultPrivileges, c.Default)
 	case change.GrantSystemPrivileges, change.RevokeSystemPrivileges:

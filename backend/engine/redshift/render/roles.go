@@ -132,7 +132,7 @@ func dropRole(r *change.RoleSpec, snap *model.Snapshot) ([]change.Statement, err
 		return nil, err
 	}
 	who := model.RoleRef(r.Name)
-	out, _, err := dialect.ClearForDrop(who, r.Successor, snap)
+	out, err := clearForDrop(who, r.Successor, snap)
 	if err != nil {
 		return nil, err
 	}

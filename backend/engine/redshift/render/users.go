@@ -321,7 +321,7 @@ func dropUser(u *change.UserSpec, snap *model.Snapshot) ([]change.Statement, err
 	if u == nil {
 		return nil, apperr.Invalid("the user is missing")
 	}
-	out, _, err := dialect.ClearForDrop(model.UserRef(u.Name), u.Successor, snap)
+	out, err := clearForDrop(model.UserRef(u.Name), u.Successor, snap)
 	if err != nil {
 		return nil, err
 	}

@@ -36,12 +36,12 @@ const SearchPath = "rsfixture, pg_catalog, public"
 const GroupPrefix = "grp_"
 
 // Script returns the SQL that creates the fixture.
-func Script() string { return script }
+func Script() string { return script + "\n" + surfaceScript }
 
 // Install creates (or recreates) the fixture in the database dsn names. It needs a superuser.
 func Install(tb testing.TB, dsn string) {
 	tb.Helper()
-	exec(tb, dsn, script)
+	exec(tb, dsn, Script())
 }
 
 // Config parses dsn and sets the fixture's search_path and the query mode.

@@ -171,7 +171,7 @@ export function objectShortName(o: ObjectRef): string {
 
 /** Qualified: "sales.orders", "finance.close_period(integer, integer)". */
 export function objectFullName(o: ObjectRef): string {
-  if (o.kind === 'database' || o.kind === 'language' || o.kind === 'schema') return objectShortName(o);
+  if (o.kind === 'database' || o.kind === 'language' || o.kind === 'schema' || o.kind === 'datashare') return objectShortName(o);
   return `${o.schema}.${objectShortName(o)}`;
 }
 

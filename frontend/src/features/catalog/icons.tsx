@@ -1,5 +1,7 @@
 import {
+  IconBrain,
   IconCloud,
+  IconCloudShare,
   IconCode,
   IconColumns3,
   IconDatabase,
@@ -34,6 +36,8 @@ const OBJECT_ICON: Record<string, Icon> = {
   function: IconMathFunction,
   procedure: IconTerminal2,
   language: IconCode,
+  model: IconBrain,
+  datashare: IconCloudShare,
 };
 
 /** Icon of an object or relation kind ("view", "procedure", …). */

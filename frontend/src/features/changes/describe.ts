@@ -1,6 +1,7 @@
 // One line of plain words per pending change, and what a destructive one
 // loses. Shown in the tray before any SQL exists; never shows a password.
 import type { Change, ObjectRef, PrincipalRef, PrivilegeSpec } from '../../api/changes';
+import { describeSurface } from './describeSurface';
 
 export function principalLabel(p: PrincipalRef): string {
   if (p.kind === 'public') return 'PUBLIC';
@@ -20,6 +21,10 @@ export function objectLabel(o: ObjectRef): string {
       return `${o.schema}.${o.name}.${o.column}`;
     case 'language':
       return `language ${o.name}`;
+    case 'datashare':
+      return `datashare ${o.name}`;
+    case 'model':
+      return `model ${o.schema}.${o.name}`;
   }
   return `${o.schema}.${o.name}`;
 }
@@ -50,6 +55,8 @@ function target(p: PrivilegeSpec): string {
       return `all current and future tables in database ${p.database}`;
     case 'scoped_schemas_in_database':
       return `all current and future schemas in database ${p.database}`;
+    case 'create_model':
+      return 'the database (create ML models)';
   }
   const objs = p.objects ?? [];
   if (p.columns?.length && objs[0]) return `${p.columns.length === 1 ? 'column' : 'columns'} ${list(p.columns)} of ${objectLabel(objs[0])}`;
@@ -217,5 +224,5 @@ export function describeChange(c: Change, isRedshift = false): Described {
         loss: `Members of ${c.system!.role} lose ${list(c.system!.privileges, 8)}.`,
       };
   }
-  return { text: c.kind, destructive: false };
+  return describeSurface(c) ?? { text: c.kind, destructive: false };
 }

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import type { SessionInfo } from '../../api';
 import { EngineBadge } from '../../components/EngineBadge';
 import { OverviewCounts } from '../catalog/OverviewCounts';
+import { RedshiftSurfaceSection } from '../catalog/surface/RedshiftSurfaceSection';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -53,6 +54,7 @@ export function OverviewTab({ session }: { session: SessionInfo }) {
         </Alert>
       )}
       <OverviewCounts session={session} />
+      <RedshiftSurfaceSection session={session} />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <Card icon={<IconServer2 size={16} />} title="Server">
           <Fact label="Engine">

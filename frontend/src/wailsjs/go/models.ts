@@ -1,5 +1,41 @@
 export namespace access {
 	
+	export class AssumeRoleAccess {
+	    iamRole: string;
+	    command: string;
+	    grantee: model.PrincipalRef;
+	    via: model.PrincipalRef[];
+	
+	    static createFrom(source: any = {}) {
+	        return new AssumeRoleAccess(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.iamRole = source["iamRole"];
+	        this.command = source["command"];
+	        this.grantee = this.convertValues(source["grantee"], model.PrincipalRef);
+	        this.via = this.convertValues(source["via"], model.PrincipalRef);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Source {
 	    via: model.PrincipalRef[];
 	    grant: model.Grant;
@@ -429,6 +465,40 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class AssumeRoleView {
+	    rows: access.AssumeRoleAccess[];
+	    superuser: boolean;
+	    vocabulary?: vocab.AssumeRole;
+	
+	    static createFrom(source: any = {}) {
+	        return new AssumeRoleView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rows = this.convertValues(source["rows"], access.AssumeRoleAccess);
+	        this.superuser = source["superuser"];
+	        this.vocabulary = this.convertValues(source["vocabulary"], vocab.AssumeRole);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	
 	
 	export class ConnectRequest {
@@ -450,6 +520,38 @@ export namespace app {
 	        this.mfaCode = source["mfaCode"];
 	        this.sshSecret = source["sshSecret"];
 	    }
+	}
+	export class DatashareView {
+	    share: model.Datashare;
+	    grants: model.Grant[];
+	
+	    static createFrom(source: any = {}) {
+	        return new DatashareView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.share = this.convertValues(source["share"], model.Datashare);
+	        this.grants = this.convertValues(source["grants"], model.Grant);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class GrantsScope {
 	    principal?: model.PrincipalRef;
@@ -657,6 +759,38 @@ export namespace app {
 	    }
 	}
 	
+	export class ModelView {
+	    model: model.Model;
+	    grants: model.Grant[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ModelView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.model = this.convertValues(source["model"], model.Model);
+	        this.grants = this.convertValues(source["grants"], model.Grant);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class ObjectRow {
 	    ref: model.ObjectRef;
 	    kind: string;
@@ -1064,6 +1198,48 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class SurfaceOverview {
+	    supported: boolean;
+	    publicAssumesAll: boolean;
+	    publicAssumeRoles: model.AssumeRoleGrant[];
+	    datashares: DatashareView[];
+	    models: ModelView[];
+	    assumeRole?: vocab.AssumeRole;
+	    createModel?: vocab.Privilege;
+	
+	    static createFrom(source: any = {}) {
+	        return new SurfaceOverview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.supported = source["supported"];
+	        this.publicAssumesAll = source["publicAssumesAll"];
+	        this.publicAssumeRoles = this.convertValues(source["publicAssumeRoles"], model.AssumeRoleGrant);
+	        this.datashares = this.convertValues(source["datashares"], DatashareView);
+	        this.models = this.convertValues(source["models"], ModelView);
+	        this.assumeRole = this.convertValues(source["assumeRole"], vocab.AssumeRole);
+	        this.createModel = this.convertValues(source["createModel"], vocab.Privilege);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class TestRequest {
 	    profile: profile.Profile;
 	    password: string;
@@ -1159,6 +1335,62 @@ export namespace app {
 
 export namespace change {
 	
+	export class AssumeRoleSpec {
+	    iamRoles: string[];
+	    commands: string[];
+	    grantee: model.PrincipalRef;
+	    grantOption?: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new AssumeRoleSpec(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.iamRoles = source["iamRoles"];
+	        this.commands = source["commands"];
+	        this.grantee = this.convertValues(source["grantee"], model.PrincipalRef);
+	        this.grantOption = source["grantOption"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class DatashareUsageSpec {
+	    datashare: string;
+	    namespaces?: string[];
+	    accounts?: string[];
+	    viaDataCatalog?: boolean;
+	    grantOption?: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new DatashareUsageSpec(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.datashare = source["datashare"];
+	        this.namespaces = source["namespaces"];
+	        this.accounts = source["accounts"];
+	        this.viaDataCatalog = source["viaDataCatalog"];
+	        this.grantOption = source["grantOption"];
+	    }
+	}
 	export class SystemSpec {
 	    privileges: string[];
 	    role: string;
@@ -1378,6 +1610,8 @@ export namespace change {
 	    privilege?: PrivilegeSpec;
 	    default?: DefaultSpec;
 	    system?: SystemSpec;
+	    assumeRole?: AssumeRoleSpec;
+	    datashareUsage?: DatashareUsageSpec;
 	
 	    static createFrom(source: any = {}) {
 	        return new Change(source);
@@ -1393,6 +1627,8 @@ export namespace change {
 	        this.privilege = this.convertValues(source["privilege"], PrivilegeSpec);
 	        this.default = this.convertValues(source["default"], DefaultSpec);
 	        this.system = this.convertValues(source["system"], SystemSpec);
+	        this.assumeRole = this.convertValues(source["assumeRole"], AssumeRoleSpec);
+	        this.datashareUsage = this.convertValues(source["datashareUsage"], DatashareUsageSpec);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1532,6 +1768,7 @@ export namespace change {
 		    return a;
 		}
 	}
+	
 	
 	
 	
@@ -1868,6 +2105,54 @@ export namespace future {
 
 export namespace model {
 	
+	export class PrincipalRef {
+	    kind: string;
+	    name: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PrincipalRef(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.name = source["name"];
+	    }
+	}
+	export class AssumeRoleGrant {
+	    iamRole: string;
+	    command: string;
+	    grantee: PrincipalRef;
+	
+	    static createFrom(source: any = {}) {
+	        return new AssumeRoleGrant(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.iamRole = source["iamRole"];
+	        this.command = source["command"];
+	        this.grantee = this.convertValues(source["grantee"], PrincipalRef);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Column {
 	    name: string;
 	    position: number;
@@ -1884,20 +2169,71 @@ export namespace model {
 	        this.type = source["type"];
 	    }
 	}
-	export class PrincipalRef {
-	    kind: string;
-	    name: string;
+	export class DatashareConsumer {
+	    account?: string;
+	    namespace?: string;
+	    sharedAt?: string;
 	
 	    static createFrom(source: any = {}) {
-	        return new PrincipalRef(source);
+	        return new DatashareConsumer(source);
 	    }
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.kind = source["kind"];
-	        this.name = source["name"];
+	        this.account = source["account"];
+	        this.namespace = source["namespace"];
+	        this.sharedAt = source["sharedAt"];
 	    }
 	}
+	export class Datashare {
+	    name: string;
+	    owner: string;
+	    type: string;
+	    sourceDatabase?: string;
+	    consumerDatabase?: string;
+	    publicAccessible: boolean;
+	    producerAccount?: string;
+	    producerNamespace?: string;
+	    managedBy?: string;
+	    consumers: DatashareConsumer[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Datashare(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.owner = source["owner"];
+	        this.type = source["type"];
+	        this.sourceDatabase = source["sourceDatabase"];
+	        this.consumerDatabase = source["consumerDatabase"];
+	        this.publicAccessible = source["publicAccessible"];
+	        this.producerAccount = source["producerAccount"];
+	        this.producerNamespace = source["producerNamespace"];
+	        this.managedBy = source["managedBy"];
+	        this.consumers = this.convertValues(source["consumers"], DatashareConsumer);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class DefaultPrivilege {
 	    creator: PrincipalRef;
 	    schema?: string;
@@ -2057,6 +2393,24 @@ export namespace model {
 		    }
 		    return a;
 		}
+	}
+	export class Model {
+	    schema: string;
+	    name: string;
+	    owner: string;
+	    state?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Model(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.schema = source["schema"];
+	        this.name = source["name"];
+	        this.owner = source["owner"];
+	        this.state = source["state"];
+	    }
 	}
 	
 	
@@ -2682,6 +3036,59 @@ export namespace session {
 	        this.superuser = source["superuser"];
 	        this.emulated = source["emulated"];
 	    }
+	}
+
+}
+
+export namespace vocab {
+	
+	export class Privilege {
+	    name: string;
+	    help: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Privilege(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.help = source["help"];
+	    }
+	}
+	export class AssumeRole {
+	    commands: Privilege[];
+	    maxChain: number;
+	    grantees: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new AssumeRole(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.commands = this.convertValues(source["commands"], Privilege);
+	        this.maxChain = source["maxChain"];
+	        this.grantees = source["grantees"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }

@@ -8,6 +8,7 @@ import { PrincipalIcon } from '../icons';
 import { IdentityBadge, SuperuserBadge, SystemBadge, ExpiryBadge } from '../lists/badges';
 import { PrincipalActions } from '../slots';
 import { useCatalog, useSessionUI } from '../store';
+import { AssumeRolePanel } from './AssumeRolePanel';
 import { DefaultsPanel } from './DefaultsPanel';
 import { EffectivePanel } from './EffectivePanel';
 import { GrantsPanel } from './GrantsPanel';
@@ -18,14 +19,14 @@ import { PaneLoader } from '../parts';
 // The whole-database access table loads on first use (a bundle of its own).
 const WholeAccessPanel = lazy(() => import('../../insight/WholeAccessPanel'));
 
-export type DetailTab = 'overview' | 'privileges' | 'defaults' | 'effective' | 'all';
+export type DetailTab = 'overview' | 'privileges' | 'defaults' | 'effective' | 'all' | 'iamroles';
 
 /** Everything about one user, role, group or PUBLIC. */
 export function PrincipalDetailView({ session, detail }: { session: SessionInfo; detail: PrincipalDetail }) {
   const { summary } = useCatalog(session.id);
   const f = featuresOf(summary);
   const [stored, setTab] = useSessionUI<DetailTab>(session.id, 'detail.tab', 'overview');
-  const tab = stored === 'defaults' && !f.defaultPrivileges ? 'overview' : stored;
+  const tab = (stored === 'defaults' && !f.defaultPrivileges) || (stored === 'iamroles' && !f.redshift) ? 'overview' : stored;
   const ref = detail.ref;
   const name = principalLabel(ref);
   const u = detail.user;
@@ -102,6 +103,7 @@ export function PrincipalDetailView({ session, detail }: { session: SessionInfo;
             Effective access
           </Tabs.Tab>
           <Tabs.Tab value="all">Whole database</Tabs.Tab>
+          {f.redshift && <Tabs.Tab value="iamroles">IAM roles</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="overview" style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
           <OverviewPanel session={session} detail={detail} />
@@ -122,6 +124,11 @@ export function PrincipalDetailView({ session, detail }: { session: SessionInfo;
             <WholeAccessPanel session={session} detail={detail} />
           </Suspense>
         </Tabs.Panel>
+        {f.redshift && (
+          <Tabs.Panel value="iamroles" style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
+            <AssumeRolePanel session={session} detail={detail} />
+          </Tabs.Panel>
+        )}
       </Tabs>
     </Box>
   );

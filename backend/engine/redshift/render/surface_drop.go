@@ -1,0 +1,69 @@
+package rsrender
+
+import (
+	"slices"
+
+	"github.com/redshiftmate/rsmate/backend/change"
+	"github.com/redshiftmate/rsmate/backend/engine/internal/grantsql"
+	"github.com/redshiftmate/rsmate/backend/model"
+)
+
+// clearForDrop is dialect.ClearForDrop plus the surface a principal can hold
+// that blocks its drop: ASSUMEROLE grants (amazon-redshift-utils#620: DROP
+// USER fails while svv_iam_privileges names the user) and privileges on
+// datashares and models. Those are revoked first, with this package's
+// renderers, and the shared clearing sees the snapshot without them.
+func clearForDrop(who model.PrincipalRef, successor string, snap *model.Snapshot) ([]change.Statement, error) {
+	var out []change.Statement
+	if snap != nil {
+		cmds := map[string][]string{}
+		var order []string
+		for _, g := range snap.AssumeRoles {
+			if g.Grantee != who {
+				continue
+			}
+			if cmds[g.IAMRole] == nil {
+				order = append(order, g.IAMRole)
+			}
+			cmds[g.IAMRole] = append(cmds[g.IAMRole], g.Command)
+		}
+		for _, r := range order {
+			st, err := assumeRole(false, &change.AssumeRoleSpec{IAMRoles: []string{r}, Commands: cmds[r], Grantee: who})
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, st...)
+		}
+		held := map[model.ObjectRef][]string{}
+		var objs []model.ObjectRef
+		for _, g := range snap.Grants {
+			if g.Grantee != who || (g.Object.Kind != model.ObjModel && g.Object.Kind != model.ObjDatashare) {
+				continue
+			}
+			if held[g.Object] == nil {
+				objs = append(objs, g.Object)
+			}
+			held[g.Object] = append(held[g.Object], g.Privilege)
+		}
+		for _, o := range objs {
+			st, _, err := surfacePrivileges(false, &change.PrivilegeSpec{Privileges: grantsql.Uniq(held[o]), Target: change.TargetObjects,
+				Objects: []model.ObjectRef{o}, Grantee: who}, snap)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, st...)
+		}
+		if len(objs) > 0 {
+			rest := *snap
+			rest.Grants = slices.DeleteFunc(slices.Clone(snap.Grants), func(g model.Grant) bool {
+				return g.Grantee == who && (g.Object.Kind == model.ObjModel || g.Object.Kind == model.ObjDatashare)
+			})
+			snap = &rest
+		}
+	}
+	rest, _, err := dialect.ClearForDrop(who, successor, snap)
+	if err != nil {
+		return nil, err
+	}
+	return append(out, rest...), nil
+}
