@@ -3,6 +3,7 @@ package sandbox
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -129,6 +130,27 @@ func TestEmulatedSandboxSeedReadsThroughTheRedshiftReader(t *testing.T) {
 		}
 		if analyst.Owner != "marcus.webb" || analyst.ExternalID != "a3f5b7c9-analysts" {
 			t.Errorf("role analyst = %+v, want owner marcus.webb and external id a3f5b7c9-analysts", analyst)
+		}
+	})
+
+	t.Run("ASSUMEROLE, datashares and ML models", func(t *testing.T) {
+		var publicAll, etlCopy bool
+		for _, g := range snap.AssumeRoles {
+			publicAll = publicAll || g.Grantee.Kind == model.KindPublic
+			etlCopy = etlCopy || (g.Grantee.Name == "etl_loader" && g.Command == "COPY" && strings.HasSuffix(g.IAMRole, "role/RedshiftCopyUnload"))
+		}
+		if !publicAll || !etlCopy {
+			t.Errorf("ASSUMEROLE grants %+v: want PUBLIC's and etl_loader's COPY", snap.AssumeRoles)
+		}
+		shares := map[string]model.Datashare{}
+		for _, d := range snap.Datashares {
+			shares[d.Name] = d
+		}
+		if shares["sales_share"].Type != "OUTBOUND" || len(shares["sales_share"].Consumers) != 2 || shares["partner_catalog"].Type != "INBOUND" {
+			t.Errorf("datashares %+v: want sales_share outbound with 2 consumers and partner_catalog inbound", snap.Datashares)
+		}
+		if len(snap.Models) != 1 || snap.Models[0].Name != "customer_churn" || snap.Models[0].Owner != "dbt_runner" {
+			t.Errorf("models %+v: want sales.customer_churn owned by dbt_runner", snap.Models)
 		}
 	})
 

@@ -205,3 +205,34 @@ INSERT INTO rsfixture.scoped_privileges (scope_kind, object_name, privilege_scop
 INSERT INTO rsfixture.schema_attrs (schema_name, schema_type, source_database, schema_option) VALUES
   ('spectrum', 'external', 'spectrumdb', NULL),
   ('partner_share', 'shared', 'partner_db', NULL);
+
+-- svv_iam_privileges: who may use which IAM roles for what (GRANT ASSUMEROLE).
+-- PUBLIC still holds ASSUMEROLE on ALL for ALL here: the lock-down AWS
+-- advises has not been done, so the overview shows its warning.
+INSERT INTO rsfixture.iam_privileges (iam_arn, command_type, identity_name) VALUES
+  ('all', 'ALL', 'public'),
+  ('arn:aws:iam::123456789012:role/RedshiftCopyUnload', 'COPY', 'etl_loader'),
+  ('arn:aws:iam::123456789012:role/RedshiftCopyUnload', 'UNLOAD', 'etl_loader'),
+  ('arn:aws:iam::123456789012:role/RedshiftCopyUnload', 'COPY', 'data_engineer'),
+  ('arn:aws:iam::123456789012:role/RedshiftML', 'CREATE MODEL', 'data_engineer'),
+  ('default-aws-iam-role', 'COPY', 'grp_etl');
+
+-- svv_datashares, consumers and privileges: one outbound share with two
+-- consumers, one inbound share from a partner.
+INSERT INTO rsfixture.datashares (share_name, owner_name, source_database, share_type, is_publicaccessible) VALUES
+  ('sales_share', 'etl_loader', 'dev', 'OUTBOUND', false);
+INSERT INTO rsfixture.datashares (share_name, consumer_database, share_type, producer_account, producer_namespace) VALUES
+  ('partner_catalog', 'partner_db', 'INBOUND', '210987654321', '7b4c2e1a-5f3d-4a8b-9c6e-0d1f2a3b4c5d');
+INSERT INTO rsfixture.datashare_consumers (share_name, consumer_account, consumer_namespace) VALUES
+  ('sales_share', NULL, 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d'),
+  ('sales_share', '123456789012', NULL);
+INSERT INTO rsfixture.datashare_privileges (datashare_name, privilege_type, identity_name, admin_option) VALUES
+  ('sales_share', 'ALTER', 'data_engineer', false),
+  ('sales_share', 'SHARE', 'platform_admin', false);
+
+-- svv_ml_model_info and privileges: a churn model data engineers built.
+INSERT INTO rsfixture.ml_models (schema_name, model_name, user_name) VALUES
+  ('sales', 'customer_churn', 'dbt_runner');
+INSERT INTO rsfixture.ml_model_privileges (namespace_name, model_name, identity_name) VALUES
+  ('sales', 'customer_churn', 'analyst'),
+  ('sales', 'customer_churn', 'looker_svc');
