@@ -174,7 +174,7 @@ func validateOne(c Change, g *roleGraph, who CurrentUser) error {
 				return apperr.Invalid("column privileges apply to exactly one table or view")
 			}
 		case TargetAllTablesInSchema, TargetAllFunctionsInSchema, TargetAllProceduresInSchema,
-			TargetScopedTablesInSchema, TargetScopedFunctionsInSchema:
+			TargetScopedTablesInSchema, TargetScopedFunctionsInSchema, TargetScopedProceduresInSchema:
 			if len(p.Schemas) == 0 {
 				return apperr.Invalid("choose at least one schema")
 			}
@@ -183,7 +183,8 @@ func validateOne(c Change, g *roleGraph, who CurrentUser) error {
 					return err
 				}
 			}
-		case TargetScopedTablesInDatabase, TargetScopedSchemasInDatabase:
+		case TargetScopedTablesInDatabase, TargetScopedSchemasInDatabase, TargetScopedFunctionsInDatabase,
+			TargetScopedProceduresInDatabase, TargetScopedLanguagesInDatabase, TargetScopedCopyJobsInDatabase:
 			if err := requireName("database", p.Database); err != nil {
 				return err
 			}

@@ -280,10 +280,11 @@ func (v *verifier) privileges(p *PrivilegeSpec, grant bool) {
 				objs = append(objs, co)
 			}
 		}
-	case TargetScopedTablesInSchema, TargetScopedFunctionsInSchema, TargetScopedTablesInDatabase, TargetScopedSchemasInDatabase:
-		v.scoped(p, grant)
-		return
 	default:
+		if _, _, ok := p.Target.Scope(); ok {
+			v.scoped(p, grant)
+			return
+		}
 		// ALL … IN SCHEMA: the server picks the objects; not checked here.
 		return
 	}
@@ -318,14 +319,10 @@ func (v *verifier) privileges(p *PrivilegeSpec, grant bool) {
 }
 
 func (v *verifier) scoped(p *PrivilegeSpec, grant bool) {
-	scope, kind := "TABLES", model.ObjSchema
-	switch p.Target {
-	case TargetScopedFunctionsInSchema:
-		scope = "FUNCTIONS"
-	case TargetScopedTablesInDatabase:
+	scope, inDB, _ := p.Target.Scope()
+	kind := model.ObjSchema
+	if inDB {
 		kind = model.ObjDatabase
-	case TargetScopedSchemasInDatabase:
-		scope, kind = "SCHEMAS", model.ObjDatabase
 	}
 	var objs []model.ObjectRef
 	if kind == model.ObjDatabase {
@@ -340,7 +337,7 @@ func (v *verifier) scoped(p *PrivilegeSpec, grant bool) {
 			w := privName(want)
 			held := false
 			for _, g := range v.snap.Grants {
-				if g.Scope == scope && g.Object.Kind == o.Kind && (g.Object.Schema == o.Schema || kind == model.ObjDatabase) &&
+				if g.Scope == scope && g.Object.Kind == o.Kind && g.Object.Schema == o.Schema && (kind != model.ObjDatabase || g.Object.Name == o.Name) &&
 					samePrincipal(g.Grantee, p.Grantee) && (g.Privilege == w || w == "ALL" || w == "ALL PRIVILEGES") {
 					held = true
 				}

@@ -11,6 +11,7 @@ const (
 	ObjFunction  ObjectKind = "function"
 	ObjProcedure ObjectKind = "procedure"
 	ObjLanguage  ObjectKind = "language"
+	ObjCopyJob   ObjectKind = "copy_job" // Redshift COPY JOB (auto-copy from Amazon S3)
 )
 
 // RelationKind refines ObjTable.
