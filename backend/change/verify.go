@@ -186,6 +186,25 @@ func (v *verifier) userAttrs(name string, s *UserSpec) {
 	if s.SyslogAccess != nil && *s.SyslogAccess != "" {
 		v.expect(strings.EqualFold(u.SyslogAccess, *s.SyslogAccess), "user %q syslog access %s (catalog says %s)", name, *s.SyslogAccess, u.SyslogAccess)
 	}
+	if s.ExternalID != nil && *s.ExternalID != "" {
+		v.expect(u.ExternalID == *s.ExternalID, "user %q external id %s (catalog says %q)", name, *s.ExternalID, u.ExternalID)
+	}
+	// Session defaults: the catalog prints "name=value" with list values
+	// requoted, so only the parameter's presence is compared.
+	has := func(param string) bool {
+		for _, c := range u.Config {
+			if n, _, _ := strings.Cut(c, "="); strings.EqualFold(n, strings.TrimSpace(param)) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, p := range s.SetParameters {
+		v.expect(has(p.Name), "user %q session default %s set", name, p.Name)
+	}
+	for _, p := range s.ResetParameters {
+		v.expect(!has(p), "user %q session default %s removed", name, p)
+	}
 }
 
 func (v *verifier) findMembership(member, of string) (model.Membership, bool) {

@@ -843,6 +843,7 @@ export namespace app {
 	    passwordDisabled: boolean;
 	    externalId: string;
 	    config: string[];
+	    lastDdl?: string;
 	    identity: string;
 	    comment?: string;
 	    roles: number;
@@ -870,6 +871,7 @@ export namespace app {
 	        this.passwordDisabled = source["passwordDisabled"];
 	        this.externalId = source["externalId"];
 	        this.config = source["config"];
+	        this.lastDdl = source["lastDdl"];
 	        this.identity = source["identity"];
 	        this.comment = source["comment"];
 	        this.roles = source["roles"];
@@ -1133,6 +1135,20 @@ export namespace change {
 	        this.successor = source["successor"];
 	    }
 	}
+	export class Parameter {
+	    name: string;
+	    value: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Parameter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.value = source["value"];
+	    }
+	}
 	export class UserSpec {
 	    name: string;
 	    renameTo?: string;
@@ -1146,6 +1162,9 @@ export namespace change {
 	    sessionTimeout?: number;
 	    validUntil?: string;
 	    inGroups?: string[];
+	    externalId?: string;
+	    setParameters?: Parameter[];
+	    resetParameters?: string[];
 	    successor?: string;
 	
 	    static createFrom(source: any = {}) {
@@ -1166,8 +1185,29 @@ export namespace change {
 	        this.sessionTimeout = source["sessionTimeout"];
 	        this.validUntil = source["validUntil"];
 	        this.inGroups = source["inGroups"];
+	        this.externalId = source["externalId"];
+	        this.setParameters = this.convertValues(source["setParameters"], Parameter);
+	        this.resetParameters = source["resetParameters"];
 	        this.successor = source["successor"];
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class Change {
 	    kind: string;
@@ -1213,6 +1253,7 @@ export namespace change {
 		    return a;
 		}
 	}
+	
 	
 	
 	
@@ -1555,6 +1596,7 @@ export namespace model {
 	    passwordDisabled: boolean;
 	    externalId: string;
 	    config: string[];
+	    lastDdl?: string;
 	    identity: string;
 	    comment?: string;
 	
@@ -1579,6 +1621,7 @@ export namespace model {
 	        this.passwordDisabled = source["passwordDisabled"];
 	        this.externalId = source["externalId"];
 	        this.config = source["config"];
+	        this.lastDdl = source["lastDdl"];
 	        this.identity = source["identity"];
 	        this.comment = source["comment"];
 	    }
