@@ -109,3 +109,25 @@ func TestLoadReadsLastDDLExternalIDAndSessionDefaults(t *testing.T) {
 		t.Errorf("config %q, want %q", plain.Config, want)
 	}
 }
+
+// The RLS and masking permissions are read, like every system permission,
+// from svv_system_privileges (DG r_SVV_SYSTEM_PRIVILEGES); which view lists
+// them on a live cluster is not documented (see FIXTURE.md).
+func TestLoadReadsRLSAndMaskingPermissionsOfRoles(t *testing.T) {
+	w := newWorld(t)
+	pgtest.Exec(t, w.dsn, "CREATE ROLE "+qi(w.r1))
+	for _, p := range []string{"IGNORE RLS", "EXPLAIN RLS", "EXPLAIN MASKING"} {
+		rsfixture.GrantSystem(t, w.dsn, w.r1, p)
+	}
+	snap, _ := w.load(t, w.dsn, pgx.QueryExecModeExec)
+	var got []string
+	for _, p := range snap.SystemPrivileges {
+		if p.Grantee == model.RoleRef(w.r1) {
+			got = append(got, p.Privilege)
+		}
+	}
+	slices.Sort(got)
+	if !slices.Equal(got, []string{"EXPLAIN MASKING", "EXPLAIN RLS", "IGNORE RLS"}) {
+		t.Fatalf("system permissions of %s: %v", w.r1, got)
+	}
+}

@@ -114,12 +114,49 @@ export namespace access {
 		    return a;
 		}
 	}
+	export class SystemCell {
+	    privilege: string;
+	    direct: boolean;
+	    inherited: boolean;
+	    via: model.PrincipalRef[][];
+	
+	    static createFrom(source: any = {}) {
+	        return new SystemCell(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.privilege = source["privilege"];
+	        this.direct = source["direct"];
+	        this.inherited = source["inherited"];
+	        this.via = this.convertValues(source["via"], model.PrincipalRef);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Effective {
 	    principal: model.PrincipalRef;
 	    superuser: boolean;
 	    setRoleSuperuser?: string;
 	    cells: Cell[];
 	    scoped: Cell[];
+	    system: SystemCell[];
 	    reach: Reached[];
 	
 	    static createFrom(source: any = {}) {
@@ -133,6 +170,7 @@ export namespace access {
 	        this.setRoleSuperuser = source["setRoleSuperuser"];
 	        this.cells = this.convertValues(source["cells"], Cell);
 	        this.scoped = this.convertValues(source["scoped"], Cell);
+	        this.system = this.convertValues(source["system"], SystemCell);
 	        this.reach = this.convertValues(source["reach"], Reached);
 	    }
 	
@@ -154,6 +192,7 @@ export namespace access {
 		    return a;
 		}
 	}
+	
 	
 
 }
