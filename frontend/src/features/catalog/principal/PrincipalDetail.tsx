@@ -11,16 +11,19 @@ import { EffectivePanel } from './EffectivePanel';
 import { GrantsPanel } from './GrantsPanel';
 import { groupDefaults } from './grouping';
 import { OverviewPanel } from './OverviewPanel';
+import { ScopedPanel } from './ScopedPanel';
 
-export type DetailTab = 'overview' | 'privileges' | 'defaults' | 'effective';
+export type DetailTab = 'overview' | 'privileges' | 'scoped' | 'defaults' | 'effective';
 
 /** Everything about one user, role, group or PUBLIC. */
 export function PrincipalDetailView({ session, detail }: { session: SessionInfo; detail: PrincipalDetail }) {
   const { summary } = useCatalog(session.id);
   const f = featuresOf(summary);
   const [stored, setTab] = useSessionUI<DetailTab>(session.id, 'detail.tab', 'overview');
-  const tab = stored === 'defaults' && !f.defaultPrivileges ? 'overview' : stored;
   const ref = detail.ref;
+  // Redshift scoped permissions go to users and roles only.
+  const showScoped = f.scoped && (ref.kind === 'user' || ref.kind === 'role');
+  const tab = (stored === 'defaults' && !f.defaultPrivileges) || (stored === 'scoped' && !showScoped) ? 'overview' : stored;
   const name = principalLabel(ref);
   const u = detail.user;
   const r = detail.role;
@@ -80,6 +83,11 @@ export function PrincipalDetailView({ session, detail }: { session: SessionInfo;
           <Tabs.Tab value="privileges" rightSection={<Count n={detail.grants.length} />}>
             Privileges
           </Tabs.Tab>
+          {showScoped && (
+            <Tabs.Tab value="scoped" rightSection={<Count n={detail.grants.filter((g) => g.scope).length} />}>
+              Scoped permissions
+            </Tabs.Tab>
+          )}
           {showDefaults && (
             <Tabs.Tab value="defaults" rightSection={<Count n={defaults} />}>
               Default privileges
@@ -95,6 +103,11 @@ export function PrincipalDetailView({ session, detail }: { session: SessionInfo;
         <Tabs.Panel value="privileges" style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
           <GrantsPanel session={session} detail={detail} />
         </Tabs.Panel>
+        {showScoped && (
+          <Tabs.Panel value="scoped" style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
+            <ScopedPanel session={session} detail={detail} />
+          </Tabs.Panel>
+        )}
         {showDefaults && (
           <Tabs.Panel value="defaults" style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
             <DefaultsPanel detail={detail} />
