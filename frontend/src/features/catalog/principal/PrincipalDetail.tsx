@@ -12,6 +12,7 @@ import { GrantsPanel } from './GrantsPanel';
 import { groupDefaults } from './grouping';
 import { OverviewPanel } from './OverviewPanel';
 import { ScopedPanel } from './ScopedPanel';
+import { heldScoped } from '../../editors/scopedForms';
 
 export type DetailTab = 'overview' | 'privileges' | 'scoped' | 'defaults' | 'effective';
 
@@ -23,6 +24,7 @@ export function PrincipalDetailView({ session, detail }: { session: SessionInfo;
   const ref = detail.ref;
   // Redshift scoped permissions go to users and roles only.
   const showScoped = f.scoped && (ref.kind === 'user' || ref.kind === 'role');
+  const scopedRows = useMemo(() => heldScoped(detail.grants).length, [detail.grants]);
   const tab = (stored === 'defaults' && !f.defaultPrivileges) || (stored === 'scoped' && !showScoped) ? 'overview' : stored;
   const name = principalLabel(ref);
   const u = detail.user;
@@ -84,7 +86,7 @@ export function PrincipalDetailView({ session, detail }: { session: SessionInfo;
             Privileges
           </Tabs.Tab>
           {showScoped && (
-            <Tabs.Tab value="scoped" rightSection={<Count n={detail.grants.filter((g) => g.scope).length} />}>
+            <Tabs.Tab value="scoped" rightSection={<Count n={scopedRows} />}>
               Scoped permissions
             </Tabs.Tab>
           )}
