@@ -105,3 +105,9 @@ const schema = (name: string, system = false): SchemaRow => ({ name, owner: 'adm
 export const schemas: SchemaRow[] = [schema('etl'), schema('mart'), schema('public'), schema('pg_catalog', true)];
 export const users: UserRow[] = [{ ...annUser, roles: 1, groups: 0, grants: 1 }];
 export const roles: RoleRow[] = [{ ...detailOf(loader).role!, members: 1, memberOf: 0, grants: 8, systemPrivileges: ['CREATE TABLE', 'EXPLAIN RLS', 'IGNORE RLS'] }];
+
+/** Grants on a schema or the database, scoped ones included (as the backend's ObjectGrants answers). */
+export function grantsOn(ref: { kind: string; schema?: string; name?: string }): Grant[] {
+  const all: Grant[] = [...roleGrants, ...detailOf(ann).grants, { object: db, grantee: { kind: 'public', name: '' }, privilege: 'TEMP', grantOption: false }];
+  return all.filter((g) => g.object.kind === ref.kind && (ref.kind === 'database' || g.object.schema === ref.schema));
+}

@@ -1,7 +1,7 @@
 // Screenshot harness: renders real components against canned Redshift
 // answers (window.go stands in for the Wails bindings), so Redshift-only
 // views can be looked at without a cluster. Not part of the app build.
-// Views: ?view=role-scoped | user-overview | user-effective | user-dialog, &scheme=light|dark.
+// Views: ?view=role-scoped | user-overview | user-effective | user-dialog | schema-object | database-object, &scheme=light|dark.
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import '../src/app/global.css';
@@ -14,7 +14,8 @@ import { CatalogSession } from '../src/features/catalog/parts';
 import { PrincipalDetailView } from '../src/features/catalog/principal/PrincipalDetail';
 import { UserDialog } from '../src/features/editors/UserDialog';
 import { makeEnv } from '../src/features/editors/env';
-import { detailOf, effectiveOf, schemas, session, summary, users, roles } from './data';
+import { ObjectPane } from '../src/features/catalog/objects/ObjectPane';
+import { detailOf, effectiveOf, grantsOn, schemas, session, summary, users, roles } from './data';
 
 const params = new URLSearchParams(location.search);
 const view = params.get('view') ?? 'role-scoped';
@@ -33,7 +34,7 @@ const ok = <T,>(v: T) => Promise.resolve(JSON.parse(JSON.stringify(v)) as T);
       Roles: () => ok(roles),
       Groups: () => ok([]),
       SchemaObjects: () => ok([]),
-      ObjectGrants: () => ok([]),
+      ObjectGrants: (_: string, ref: { kind: string; schema?: string; name?: string }) => ok(grantsOn(ref)),
       Columns: () => ok([]),
       Cancel: () => ok(undefined),
     },
@@ -45,6 +46,18 @@ const ok = <T,>(v: T) => Promise.resolve(JSON.parse(JSON.stringify(v)) as T);
 function Screen() {
   const env = makeEnv(session, summary);
   if (view.startsWith('user-dialog')) return <UserDialog env={env} name="aad:ann" onClose={() => {}} />;
+  if (view === 'schema-object')
+    return (
+      <Box h="100vh" style={{ overflow: 'auto' }}>
+        <ObjectPane session={session} selection={{ kind: 'schema', schema: 'mart' }} database="dev" />
+      </Box>
+    );
+  if (view === 'database-object')
+    return (
+      <Box h="100vh" style={{ overflow: 'auto' }}>
+        <ObjectPane session={session} selection={{ kind: 'database' }} database="dev" />
+      </Box>
+    );
   const ref = view.startsWith('user') ? { kind: 'user' as const, name: 'aad:ann' } : { kind: 'role' as const, name: 'etl_loader' };
   return (
     <Box h="100vh">

@@ -25,12 +25,14 @@ const views = [
   { view: 'user-effective', tab: 'Effective access' },
   { view: 'user-dialog', tab: null },
   { view: 'user-dialog-defaults', tab: null, scrollTo: 'Session defaults' },
+  { view: 'schema-object', tab: null, wait: 'table' },
+  { view: 'database-object', tab: null, wait: 'table' },
 ];
 try {
   for (const scheme of ['light', 'dark']) {
     for (const v of views) {
       await page.goto(`${base}shots/index.html?view=${v.view}&scheme=${scheme}`);
-      await page.waitForSelector('[role="tablist"], [role="dialog"]', { timeout: 30000 });
+      await page.waitForSelector(v.wait ?? '[role="tablist"], [role="dialog"]', { timeout: 30000 });
       if (v.tab) await page.getByRole('tab', { name: new RegExp(v.tab) }).click();
       if (v.scrollTo) await page.getByRole('group', { name: v.scrollTo }).scrollIntoViewIfNeeded();
       await page.waitForTimeout(1200);
