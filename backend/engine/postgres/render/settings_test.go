@@ -90,3 +90,15 @@ func TestApplySessionDefaultsOnPostgres(t *testing.T) {
 		t.Fatalf("session: search_path=%q statement_timeout=%q work_mem=%q", sp, st, wm)
 	}
 }
+
+// PostgreSQL has no scoped permissions: every Redshift scoped form is refused by name.
+func TestPostgresRefusesEveryScopedForm(t *testing.T) {
+	for _, target := range []change.Target{change.TargetScopedFunctionsInDatabase, change.TargetScopedProceduresInSchema,
+		change.TargetScopedProceduresInDatabase, change.TargetScopedLanguagesInDatabase, change.TargetScopedCopyJobsInDatabase} {
+		_, err := New().Render(change.Change{Kind: change.GrantPrivileges, Privilege: &change.PrivilegeSpec{Privileges: []string{"USAGE"},
+			Target: target, Schemas: []string{"s"}, Database: "d", Grantee: role("r")}}, nil)
+		if e := apperr.As(err); e == nil || !strings.Contains(e.Message, "PostgreSQL has no scoped permissions") {
+			t.Errorf("%s: err = %v", target, err)
+		}
+	}
+}
