@@ -136,6 +136,9 @@ type Effective struct {
 	// SELECT FOR TABLES IN SCHEMA s is neither SELECT on the schema nor an
 	// entry in each table's ACL.
 	Scoped []Cell `json:"scoped"`
+	// System are Redshift system permissions (IGNORE RLS, EXPLAIN MASKING, …)
+	// held directly (roles) or through roles.
+	System []SystemCell `json:"system"`
 	// Reach is every other principal whose grants apply, nearest first.
 	Reach []Reached `json:"reach"`
 }
@@ -190,6 +193,7 @@ func Compute(s *model.Snapshot, grants GrantLookup, p model.PrincipalRef) Effect
 	}
 	eff.SetRoleSuperuser = addSetRole(s, grants, p, reach, b)
 	eff.Cells, eff.Scoped = b.sorted()
+	eff.System = systemCells(s, reach)
 	return eff
 }
 

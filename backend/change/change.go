@@ -69,9 +69,23 @@ type UserSpec struct {
 	// ValidUntil is an ISO timestamp, "infinity" for never; "" leaves it unchanged.
 	ValidUntil string   `json:"validUntil,omitempty"`
 	InGroups   []string `json:"inGroups,omitempty"` // create_user on Redshift
+	// ExternalID is the user's id at a registered identity provider (Redshift
+	// EXTERNALID; password login must be disabled). nil = unchanged.
+	ExternalID *string `json:"externalId,omitempty"`
+	// SetParameters stores session defaults the user gets at its next login
+	// (ALTER USER/ROLE … SET name TO value); ResetParameters removes them (RESET name).
+	SetParameters   []Parameter `json:"setParameters,omitempty"`
+	ResetParameters []string    `json:"resetParameters,omitempty"`
 	// Successor takes over what a dropped user owns in the connected database
 	// (ALTER … OWNER TO successor); without one, a drop of an owner is refused.
 	Successor string `json:"successor,omitempty"`
+}
+
+// Parameter is one session default: a run-time parameter and its value as
+// the catalog prints it (a list parameter such as search_path: "a, b").
+type Parameter struct {
+	Name  string `json:"name"`
+	Value string `json:"value"`
 }
 
 // RoleSpec describes a role to create or alter.

@@ -81,6 +81,14 @@ func checkSizes(c Change) error {
 		}
 		fs = append(fs, names("group name", u.InGroups)...)
 		lists["groups"] = len(u.InGroups)
+		if u.ExternalID != nil {
+			fs = append(fs, field{"external id", *u.ExternalID, maxNameBytes})
+		}
+		for _, p := range u.SetParameters {
+			fs = append(fs, field{"parameter name", p.Name, maxKeywordBytes}, field{"parameter value", p.Value, maxArgsBytes})
+		}
+		fs = append(fs, keywords("parameter name", u.ResetParameters)...)
+		lists["session defaults"] = len(u.SetParameters) + len(u.ResetParameters)
 		if n := u.ConnectionLimit; n != nil && *n > maxInt4 {
 			return apperr.Invalid("the connection limit is larger than the server accepts (at most %d)", maxInt4)
 		}

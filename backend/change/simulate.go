@@ -226,18 +226,14 @@ func (v *view) grantsOf(p *PrivilegeSpec) []model.Grant {
 				add(model.ObjectRef{Kind: r.Kind, Schema: r.Schema, Name: r.Name, Args: r.Args}, "")
 			}
 		}
-	case TargetScopedTablesInSchema, TargetScopedFunctionsInSchema:
-		scope := "TABLES"
-		if p.Target == TargetScopedFunctionsInSchema {
-			scope = "FUNCTIONS"
+	default:
+		if scope, inDB, ok := p.Target.Scope(); ok && inDB {
+			add(model.ObjectRef{Kind: model.ObjDatabase, Name: p.Database}, scope)
+		} else if ok {
+			for _, s := range p.Schemas {
+				add(model.ObjectRef{Kind: model.ObjSchema, Schema: s}, scope)
+			}
 		}
-		for _, s := range p.Schemas {
-			add(model.ObjectRef{Kind: model.ObjSchema, Schema: s}, scope)
-		}
-	case TargetScopedTablesInDatabase:
-		add(model.ObjectRef{Kind: model.ObjDatabase, Name: p.Database}, "TABLES")
-	case TargetScopedSchemasInDatabase:
-		add(model.ObjectRef{Kind: model.ObjDatabase, Name: p.Database}, "SCHEMAS")
 	}
 	return out
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/redshiftmate/rsmate/backend/apperr"
 	"github.com/redshiftmate/rsmate/backend/model"
+	"github.com/redshiftmate/rsmate/backend/sqltext"
 )
 
 // CurrentUser is who is connected, so a plan cannot drop the session's own user.
@@ -89,6 +90,9 @@ func validateOne(c Change, g *roleGraph, who CurrentUser) error {
 			if err := requireName("group", gname); err != nil {
 				return err
 			}
+		}
+		if err := checkParameters(u); err != nil {
+			return err
 		}
 	case CreateRole, AlterRole, DropRole:
 		if c.Role == nil {
@@ -174,7 +178,7 @@ func validateOne(c Change, g *roleGraph, who CurrentUser) error {
 				return apperr.Invalid("column privileges apply to exactly one table or view")
 			}
 		case TargetAllTablesInSchema, TargetAllFunctionsInSchema, TargetAllProceduresInSchema,
-			TargetScopedTablesInSchema, TargetScopedFunctionsInSchema:
+			TargetScopedTablesInSchema, TargetScopedFunctionsInSchema, TargetScopedProceduresInSchema:
 			if len(p.Schemas) == 0 {
 				return apperr.Invalid("choose at least one schema")
 			}
@@ -183,7 +187,8 @@ func validateOne(c Change, g *roleGraph, who CurrentUser) error {
 					return err
 				}
 			}
-		case TargetScopedTablesInDatabase, TargetScopedSchemasInDatabase:
+		case TargetScopedTablesInDatabase, TargetScopedSchemasInDatabase, TargetScopedFunctionsInDatabase,
+			TargetScopedProceduresInDatabase, TargetScopedLanguagesInDatabase, TargetScopedCopyJobsInDatabase:
 			if err := requireName("database", p.Database); err != nil {
 				return err
 			}
@@ -317,6 +322,36 @@ func (g *roleGraph) path(from, to string) []string {
 	}
 	if r := walk(from); r != nil {
 		return r[1:]
+	}
+	return nil
+}
+
+// checkParameters refuses session defaults that are not parameter names, a
+// parameter set twice, or set and reset in the same change.
+func checkParameters(u *UserSpec) error {
+	seen := map[string]string{}
+	for _, p := range u.SetParameters {
+		n, err := sqltext.ParameterName(p.Name)
+		if err != nil {
+			return err
+		}
+		if seen[n] != "" {
+			return apperr.Invalid("the session default %s is set twice; keep one value", n)
+		}
+		seen[n] = "set"
+	}
+	for _, raw := range u.ResetParameters {
+		n, err := sqltext.ParameterName(raw)
+		if err != nil {
+			return err
+		}
+		switch seen[n] {
+		case "set":
+			return apperr.Invalid("the session default %s is both set and reset; choose one", n)
+		case "reset":
+			return apperr.Invalid("the session default %s is reset twice", n)
+		}
+		seen[n] = "reset"
 	}
 	return nil
 }

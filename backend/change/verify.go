@@ -194,6 +194,25 @@ func (v *verifier) userAttrs(name string, s *UserSpec) {
 	if s.SyslogAccess != nil && *s.SyslogAccess != "" {
 		v.expect(strings.EqualFold(u.SyslogAccess, *s.SyslogAccess), "user %q syslog access %s (catalog says %s)", name, *s.SyslogAccess, u.SyslogAccess)
 	}
+	if s.ExternalID != nil && *s.ExternalID != "" {
+		v.expect(u.ExternalID == *s.ExternalID, "user %q external id %s (catalog says %q)", name, *s.ExternalID, u.ExternalID)
+	}
+	// Session defaults: the catalog prints "name=value" with list values
+	// requoted, so only the parameter's presence is compared.
+	has := func(param string) bool {
+		for _, c := range u.Config {
+			if n, _, _ := strings.Cut(c, "="); strings.EqualFold(n, strings.TrimSpace(param)) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, p := range s.SetParameters {
+		v.expect(has(p.Name), "user %q session default %s set", name, p.Name)
+	}
+	for _, p := range s.ResetParameters {
+		v.expect(!has(p), "user %q session default %s removed", name, p)
+	}
 }
 
 func (v *verifier) findMembership(member, of string) (model.Membership, bool) {
@@ -288,10 +307,11 @@ func (v *verifier) privileges(p *PrivilegeSpec, grant bool) {
 				objs = append(objs, co)
 			}
 		}
-	case TargetScopedTablesInSchema, TargetScopedFunctionsInSchema, TargetScopedTablesInDatabase, TargetScopedSchemasInDatabase:
-		v.scoped(p, grant)
-		return
 	default:
+		if _, _, ok := p.Target.Scope(); ok {
+			v.scoped(p, grant)
+			return
+		}
 		// ALL … IN SCHEMA: the server picks the objects; not checked here.
 		return
 	}
@@ -326,14 +346,10 @@ func (v *verifier) privileges(p *PrivilegeSpec, grant bool) {
 }
 
 func (v *verifier) scoped(p *PrivilegeSpec, grant bool) {
-	scope, kind := "TABLES", model.ObjSchema
-	switch p.Target {
-	case TargetScopedFunctionsInSchema:
-		scope = "FUNCTIONS"
-	case TargetScopedTablesInDatabase:
+	scope, inDB, _ := p.Target.Scope()
+	kind := model.ObjSchema
+	if inDB {
 		kind = model.ObjDatabase
-	case TargetScopedSchemasInDatabase:
-		scope, kind = "SCHEMAS", model.ObjDatabase
 	}
 	var objs []model.ObjectRef
 	if kind == model.ObjDatabase {
@@ -348,7 +364,7 @@ func (v *verifier) scoped(p *PrivilegeSpec, grant bool) {
 			w := privName(want)
 			held := false
 			for _, g := range v.snap.Grants {
-				if g.Scope == scope && g.Object.Kind == o.Kind && (g.Object.Schema == o.Schema || kind == model.ObjDatabase) &&
+				if g.Scope == scope && g.Object.Kind == o.Kind && g.Object.Schema == o.Schema && (kind != model.ObjDatabase || g.Object.Name == o.Name) &&
 					samePrincipal(g.Grantee, p.Grantee) && (g.Privilege == w || w == "ALL" || w == "ALL PRIVILEGES") {
 					held = true
 				}

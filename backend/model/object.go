@@ -15,6 +15,7 @@ const (
 	// (GRANT ALTER | SHARE ON DATASHARE d); see surface.go.
 	ObjModel     ObjectKind = "model"
 	ObjDatashare ObjectKind = "datashare"
+	ObjCopyJob   ObjectKind = "copy_job" // Redshift COPY JOB (auto-copy from Amazon S3)
 )
 
 // RelationKind refines ObjTable.

@@ -51,12 +51,14 @@ type User struct {
 	// SyslogAccess is "RESTRICTED" or "UNRESTRICTED" (Redshift), "" elsewhere.
 	SyslogAccess string `json:"syslogAccess"`
 	// ValidUntil is the password expiry as the server prints it; "" means never.
-	ValidUntil       string       `json:"validUntil"`
-	PasswordDisabled bool         `json:"passwordDisabled"`
-	ExternalID       string       `json:"externalId"`
-	Config           []string     `json:"config"` // session defaults, "name=value"
-	Identity         IdentityType `json:"identity"`
-	Comment          string       `json:"comment,omitempty"`
+	ValidUntil       string   `json:"validUntil"`
+	PasswordDisabled bool     `json:"passwordDisabled"`
+	ExternalID       string   `json:"externalId"`
+	Config           []string `json:"config"` // session defaults, "name=value"
+	// LastDDL is when the user last ran DDL (Redshift svv_user_info, RFC 3339 UTC); "" when unknown.
+	LastDDL  string       `json:"lastDdl,omitempty"`
+	Identity IdentityType `json:"identity"`
+	Comment  string       `json:"comment,omitempty"`
 }
 
 // Role is an RBAC role (Redshift CREATE ROLE; PostgreSQL NOLOGIN role).

@@ -25,11 +25,13 @@ var Redshift = &Vocabulary{
 				InSchema: true, InDatabase: true}},
 		{Kind: model.ObjFunction, Keyword: "FUNCTION", Noun: "function", Plural: "functions", Parent: model.ObjSchema, Section: true,
 			Privileges: []Privilege{execute}, Routine: true, Bulk: "ALL FUNCTIONS IN SCHEMA", Default: model.DefFunctions,
-			Scoped: &Scoped{Keyword: "FUNCTIONS", Privileges: []string{"EXECUTE"}, InSchema: true}},
+			Scoped: &Scoped{Keyword: "FUNCTIONS", Privileges: []string{"EXECUTE"}, InSchema: true, InDatabase: true}},
 		{Kind: model.ObjProcedure, Keyword: "PROCEDURE", Noun: "procedure", Plural: "procedures", Parent: model.ObjSchema, Section: true,
-			Privileges: []Privilege{execute}, Routine: true, Bulk: "ALL PROCEDURES IN SCHEMA", Default: model.DefProcedures},
+			Privileges: []Privilege{execute}, Routine: true, Bulk: "ALL PROCEDURES IN SCHEMA", Default: model.DefProcedures,
+			Scoped: &Scoped{Keyword: "PROCEDURES", Privileges: []string{"EXECUTE"}, InSchema: true, InDatabase: true}},
 		{Kind: model.ObjLanguage, Keyword: "LANGUAGE", Noun: "language", Plural: "languages", Parent: model.ObjDatabase,
-			Privileges: []Privilege{usage("create functions in the language")}},
+			Privileges: []Privilege{usage("create functions in the language")},
+			Scoped:     &Scoped{Keyword: "LANGUAGES", Privileges: []string{"USAGE"}, InDatabase: true}},
 		// DG r_GRANT "machine learning model privileges"; catalog rows: svv_ml_model_info, svv_ml_model_privileges.
 		{Kind: model.ObjModel, Keyword: "MODEL", Noun: "ML model", Plural: "ML models", Parent: model.ObjSchema, Section: true,
 			Privileges: []Privilege{{Name: model.PrivExecute, Help: "run the model's prediction function"}}},
@@ -39,6 +41,12 @@ var Redshift = &Vocabulary{
 		{Kind: model.ObjDatashare, Keyword: "DATASHARE", Noun: "datashare", Plural: "datashares", Parent: model.ObjDatabase,
 			Privileges: []Privilege{alter("add or remove objects, set PUBLICACCESSIBLE"),
 				{Name: "SHARE", Help: "add or remove consumers"}}},
+		// COPY JOB (auto-copy from Amazon S3): GRANT { ALTER | DROP } ON COPY JOB j,
+		// and the scoped form FOR COPY JOBS IN DATABASE d, which adds CREATE. No
+		// documented view lists copy-job grants, so the kind has no section.
+		{Kind: model.ObjCopyJob, Keyword: "COPY JOB", Noun: "copy job", Plural: "copy jobs", Parent: model.ObjDatabase,
+			Privileges: []Privilege{alter("change the copy job"), drop("drop the copy job")},
+			Scoped:     &Scoped{Keyword: "COPY JOBS", Privileges: []string{"CREATE", "ALTER", "DROP"}, InDatabase: true}},
 	},
 	Defaults: []DefaultType{
 		{Type: model.DefTables, Privileges: []string{"SELECT", "INSERT", "UPDATE", "DELETE", "DROP", "REFERENCES", "TRUNCATE"},

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/redshiftmate/rsmate/backend/model"
 )
@@ -32,6 +33,7 @@ type userInfoRow struct {
 	id                                        int64
 	name, connLimit, syslogAccess, externalID string
 	sessionTimeout                            int
+	lastDDL                                   *time.Time // svv_user_info.last_ddl_timestamp; nil when NULL
 }
 
 type roleRow struct {
@@ -192,6 +194,9 @@ func build(raw *rawCatalog) *model.Snapshot {
 			mu.SyslogAccess = strings.ToUpper(info.syslogAccess)
 			mu.SessionTimeout = info.sessionTimeout
 			mu.ExternalID = info.externalID
+			if info.lastDDL != nil {
+				mu.LastDDL = info.lastDDL.UTC().Format(time.RFC3339)
+			}
 		}
 		if mu.Config == nil {
 			mu.Config = []string{}

@@ -45,8 +45,10 @@ FROM pg_user u
 ORDER BY 2`
 
 // sqlUserInfo: Redshift-only user attributes (DG r_SVV_USER_INFO; non-superusers see only themselves).
+// last_ddl_timestamp is the time of the user's last DDL statement (NULL when none).
 const sqlUserInfo = `SELECT COALESCE(user_id, 0), COALESCE(user_name, ''), COALESCE(connection_limit, ''),
-       COALESCE(syslog_access, ''), COALESCE(session_timeout, 0), COALESCE(external_user_id, '')
+       COALESCE(syslog_access, ''), COALESCE(session_timeout, 0), COALESCE(external_user_id, ''),
+       last_ddl_timestamp
 FROM svv_user_info`
 
 // sqlRoles (DG r_SVV_ROLES).

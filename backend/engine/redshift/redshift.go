@@ -85,7 +85,7 @@ var coreSteps = []step{
 	}},
 	{name: "user attributes", sql: fixed(sqlUserInfo), row: func(raw *rawCatalog, r pgx.Rows) error {
 		var u userInfoRow
-		err := r.Scan(&u.id, &u.name, &u.connLimit, &u.syslogAccess, &u.sessionTimeout, &u.externalID)
+		err := r.Scan(&u.id, &u.name, &u.connLimit, &u.syslogAccess, &u.sessionTimeout, &u.externalID, &u.lastDDL)
 		raw.userInfo = append(raw.userInfo, u)
 		return err
 	}},

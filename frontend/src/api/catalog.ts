@@ -101,6 +101,8 @@ export interface User {
   passwordDisabled: boolean;
   externalId: string;
   config: string[] | null;
+  /** When the user last ran DDL (Redshift svv_user_info, RFC 3339 UTC); absent when unknown. */
+  lastDdl?: string;
   identity: IdentityType;
   comment?: string;
 }
@@ -238,7 +240,17 @@ export interface Effective {
   cells: EffectiveCell[];
   /** Redshift scoped permissions (current and future objects), never mixed into `cells`. */
   scoped: EffectiveCell[];
+  /** Redshift system permissions (IGNORE RLS, EXPLAIN MASKING, …) held directly (roles) or through roles. */
+  system?: SystemCell[];
   reach: Reached[];
+}
+
+export interface SystemCell {
+  privilege: string;
+  direct: boolean;
+  inherited: boolean;
+  /** Membership path to each role that holds it (empty: held directly). */
+  via: PrincipalRef[][];
 }
 
 export interface SchemaRow {

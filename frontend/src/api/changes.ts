@@ -53,6 +53,12 @@ export interface UserSpec {
   inGroups?: string[];
   /** drop_user: who takes over what the user owns (ALTER … OWNER TO). */
   successor?: string;
+  /** Redshift EXTERNALID: the user's id at an identity provider (password login disabled). */
+  externalId?: string;
+  /** Session defaults to store (ALTER USER/ROLE … SET name TO value), from the next login. */
+  setParameters?: { name: string; value: string }[];
+  /** Session defaults to remove (… RESET name). */
+  resetParameters?: string[];
 }
 
 export interface RoleSpec {
@@ -88,7 +94,12 @@ export type Target =
   | 'scoped_functions_in_schema'
   | 'scoped_tables_in_database'
   | 'scoped_schemas_in_database'
-  | 'create_model';
+  | 'create_model'
+  | 'scoped_functions_in_database'
+  | 'scoped_procedures_in_schema'
+  | 'scoped_procedures_in_database'
+  | 'scoped_languages_in_database'
+  | 'scoped_copy_jobs_in_database';
 
 export interface PrivilegeSpec {
   privileges: string[];

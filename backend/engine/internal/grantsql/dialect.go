@@ -60,11 +60,10 @@ type Dialect struct {
 	Drop DropRules
 }
 
-// ScopedRules are the privileges of each Redshift scoped target.
+// ScopedRules are the privileges of each Redshift scoped form, by the FOR
+// clause's keyword (TABLES, FUNCTIONS, PROCEDURES, SCHEMAS, LANGUAGES, COPY JOBS).
 type ScopedRules struct {
-	Tables    []string
-	Functions []string
-	Schemas   []string
+	Privileges map[string][]string
 }
 
 // normalise upper-cases a privilege keyword and squeezes its spaces.

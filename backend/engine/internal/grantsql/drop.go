@@ -344,16 +344,13 @@ func (d *Dialect) revokeHeld(who model.PrincipalRef, snap *model.Snapshot, owned
 	}
 	for _, k := range scopeOrder {
 		spec := &change.PrivilegeSpec{Privileges: Uniq(perScope[k]), Grantee: who}
-		switch {
-		case k.scope == "TABLES" && k.schema != "":
-			spec.Target, spec.Schemas = change.TargetScopedTablesInSchema, []string{k.schema}
-		case k.scope == "FUNCTIONS" && k.schema != "":
-			spec.Target, spec.Schemas = change.TargetScopedFunctionsInSchema, []string{k.schema}
-		case k.scope == "TABLES":
-			spec.Target, spec.Database = change.TargetScopedTablesInDatabase, k.database
-		case k.scope == "SCHEMAS":
-			spec.Target, spec.Database = change.TargetScopedSchemasInDatabase, k.database
-		default:
+		spec.Target = change.ScopedTarget(k.scope, k.schema == "")
+		if k.schema != "" {
+			spec.Schemas = []string{k.schema}
+		} else {
+			spec.Database = k.database
+		}
+		if spec.Target == "" {
 			where := "database " + k.database
 			if k.schema != "" {
 				where = "schema " + k.schema

@@ -41,8 +41,8 @@ func (d *Dialect) Privileges(grant bool, p *change.PrivilegeSpec, snap *model.Sn
 		return d.allInSchema(q, grant, p, grantee, model.ObjFunction, "ALL FUNCTIONS IN SCHEMA", "all functions")
 	case change.TargetAllProceduresInSchema:
 		return d.allInSchema(q, grant, p, grantee, model.ObjProcedure, "ALL PROCEDURES IN SCHEMA", "all procedures")
-	case change.TargetScopedTablesInSchema, change.TargetScopedFunctionsInSchema,
-		change.TargetScopedTablesInDatabase, change.TargetScopedSchemasInDatabase:
+	}
+	if _, _, ok := p.Target.Scope(); ok {
 		if d.Scoped == nil {
 			return nil, apperr.Invalid("%s", d.NoScoped)
 		}
@@ -243,16 +243,12 @@ func (d *Dialect) scoped(q *Q, grant bool, p *change.PrivilegeSpec, grantee stri
 		return nil, apperr.Invalid("%s scoped permissions (current and future objects) go to users and roles only, not to %s; grant to a role and add the group's users to it, or use ALL TABLES IN SCHEMA with default privileges",
 			d.Name, Principal(p.Grantee))
 	}
-	var allowed []string
-	var what, scope string
-	switch p.Target {
-	case change.TargetScopedTablesInSchema, change.TargetScopedTablesInDatabase:
-		allowed, what, scope = d.Scoped.Tables, "tables", "TABLES"
-	case change.TargetScopedFunctionsInSchema:
-		allowed, what, scope = d.Scoped.Functions, "functions", "FUNCTIONS"
-	case change.TargetScopedSchemasInDatabase:
-		allowed, what, scope = d.Scoped.Schemas, "schemas", "SCHEMAS"
+	scope, inDatabase, _ := p.Target.Scope()
+	allowed := d.Scoped.Privileges[scope]
+	if allowed == nil {
+		return nil, apperr.Invalid("%s has no scoped permissions FOR %s", d.Name, scope)
 	}
+	what := strings.ToLower(scope)
 	if !grant && p.GrantOption {
 		// DG r_REVOKE prints the scoped form as "REVOKE [ GRANT OPTION ] … FOR
 		// TABLES IN …" (no FOR after OPTION, unlike every other form); with the
@@ -265,7 +261,7 @@ func (d *Dialect) scoped(q *Q, grant bool, p *change.PrivilegeSpec, grantee stri
 	}
 	privSQL := strings.Join(privs, ", ")
 	var out []change.Statement
-	if p.Target == change.TargetScopedTablesInDatabase || p.Target == change.TargetScopedSchemasInDatabase {
+	if inDatabase {
 		db := q.Ident("database", p.Database)
 		if err := q.Err(); err != nil {
 			return nil, err

@@ -32,6 +32,9 @@ func redshiftOnly(u *change.UserSpec) error {
 	if u.SessionTimeout != nil && *u.SessionTimeout != 0 {
 		return apperr.Invalid("a per-user SESSION TIMEOUT is a Redshift setting; on PostgreSQL set idle_session_timeout instead")
 	}
+	if u.ExternalID != nil && *u.ExternalID != "" {
+		return apperr.Invalid("an external id (EXTERNALID) is a Redshift identity-provider setting; PostgreSQL users have none")
+	}
 	return nil
 }
 
@@ -106,15 +109,20 @@ func createUser(u *change.UserSpec) ([]change.Statement, error) {
 	if err := q.Err(); err != nil {
 		return nil, err
 	}
+	// CREATE ROLE takes no SET: session defaults follow as ALTER ROLE … SET.
+	defaults := grantsql.SessionDefaults(q, "ROLE", u.Name, u)
+	if err := q.Err(); err != nil {
+		return nil, err
+	}
 	sql := strings.Join(parts, " ")
 	sum := "Create user " + u.Name
 	if len(words) > 0 {
 		sum += ": " + strings.Join(words, ", ")
 	}
 	if secret != "" {
-		return []change.Statement{grantsql.SecretStmt(sql, secret, sum, false)}, nil
+		return append([]change.Statement{grantsql.SecretStmt(sql, secret, sum, false)}, defaults...), nil
 	}
-	return []change.Statement{grantsql.Stmt(sql, sum, false)}, nil
+	return append([]change.Statement{grantsql.Stmt(sql, sum, false)}, defaults...), nil
 }
 
 // alterUser: ALTER ROLE "u" RENAME TO "v" first, then the attributes in one
@@ -173,6 +181,7 @@ func alterUser(u *change.UserSpec) ([]change.Statement, error) {
 		}
 		out = append(out, grantsql.Stmt("ALTER ROLE "+role+" VALID UNTIL "+q.Literal(u.ValidUntil), sum, false))
 	}
+	out = append(out, grantsql.SessionDefaults(q, "ROLE", name, u)...)
 	if err := q.Err(); err != nil {
 		return nil, err
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/redshiftmate/rsmate/backend/engine/internal/grantsql"
 	"github.com/redshiftmate/rsmate/backend/model"
 	"github.com/redshiftmate/rsmate/backend/sqltext"
+	"github.com/redshiftmate/rsmate/backend/vocab"
 )
 
 type renderer struct{}
@@ -88,11 +89,7 @@ var dialect = &grantsql.Dialect{
 	ColumnRules:      columnRules,
 	AdminOption:      map[model.PrincipalKind]bool{model.KindUser: true},
 	AdminRule:        "Redshift gives the admin option on a role only to users, never to roles",
-	Scoped: &grantsql.ScopedRules{
-		Tables:    []string{"SELECT", "INSERT", "UPDATE", "DELETE", "DROP", "ALTER", "TRUNCATE", "REFERENCES"},
-		Functions: execute,
-		Schemas:   schemaPrivs,
-	},
+	Scoped:           scopedRules(vocab.Redshift),
 	DefaultPrivs: map[model.DefaultObjectType][]string{
 		model.DefTables:     {"SELECT", "INSERT", "UPDATE", "DELETE", "DROP", "REFERENCES", "TRUNCATE"},
 		model.DefFunctions:  execute,
@@ -109,6 +106,18 @@ var dialect = &grantsql.Dialect{
 		AlterRelation:  func(model.RelationKind) string { return "TABLE" },
 		SuccessorKinds: []model.PrincipalKind{model.KindUser},
 	},
+}
+
+// scopedRules are the scoped forms of the vocabulary (DG r_GRANT, scoped
+// permissions): FOR SCHEMAS | TABLES | FUNCTIONS | PROCEDURES | LANGUAGES | COPY JOBS.
+func scopedRules(v *vocab.Vocabulary) *grantsql.ScopedRules {
+	r := &grantsql.ScopedRules{Privileges: map[string][]string{}}
+	for _, k := range v.Kinds {
+		if k.Scoped != nil {
+			r.Privileges[k.Scoped.Keyword] = k.Scoped.Privileges
+		}
+	}
+	return r
 }
 
 // columnRules: views take only column SELECT, late-binding views no column

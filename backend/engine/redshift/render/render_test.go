@@ -403,7 +403,7 @@ func goldens() []golden {
 
 func TestRedshiftGolden(t *testing.T) {
 	r := New()
-	for _, g := range goldens() {
+	for _, g := range slices.Concat(goldens(), scopedGoldens(), userGoldens()) {
 		t.Run(g.name, func(t *testing.T) {
 			got, err := r.Render(g.c, g.snap)
 			if err != nil {
@@ -626,7 +626,7 @@ func rejections() []rejected {
 
 func TestRedshiftRejects(t *testing.T) {
 	r := New()
-	for _, tc := range rejections() {
+	for _, tc := range slices.Concat(rejections(), scopedRejections(), userRejections()) {
 		t.Run(tc.name, func(t *testing.T) {
 			stmts, err := r.Render(tc.c, tc.snap)
 			if err == nil {

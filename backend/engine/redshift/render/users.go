@@ -93,6 +93,13 @@ func createUser(u *change.UserSpec) ([]change.Statement, error) {
 	if disabled && super {
 		return nil, apperr.Invalid("Redshift cannot disable the password of a superuser; give the superuser a password")
 	}
+	externalID := ""
+	if u.ExternalID != nil {
+		externalID = *u.ExternalID
+	}
+	if externalID != "" && !disabled {
+		return nil, apperr.Invalid("an identity-provider user (EXTERNALID) signs in through its provider: create %s with password login disabled (PASSWORD DISABLE)", u.Name)
+	}
 	q := grantsql.NewQ(sqltext.Redshift)
 	sql := "CREATE USER " + q.Ident("user", u.Name)
 	var words []string
@@ -154,6 +161,12 @@ func createUser(u *change.UserSpec) ([]change.Statement, error) {
 		sql += " SESSION TIMEOUT " + q.Int(*u.SessionTimeout)
 		words = append(words, "idle timeout "+q.Int(*u.SessionTimeout)+" s")
 	}
+	if externalID != "" {
+		sql += " EXTERNALID " + q.Ident("external id", externalID)
+		words = append(words, "identity-provider user with external id "+externalID)
+	}
+	// CREATE USER takes no SET: session defaults follow as ALTER USER … SET.
+	defaults := grantsql.SessionDefaults(q, "USER", u.Name, u)
 	if err := q.Err(); err != nil {
 		return nil, err
 	}
@@ -165,9 +178,9 @@ func createUser(u *change.UserSpec) ([]change.Statement, error) {
 		sum += ": " + strings.Join(words, ", ")
 	}
 	if disabled {
-		return []change.Statement{grantsql.Stmt(sql, sum, false)}, nil
+		return append([]change.Statement{grantsql.Stmt(sql, sum, false)}, defaults...), nil
 	}
-	return []change.Statement{grantsql.SecretStmt(sql, secret, sum, false)}, nil
+	return append([]change.Statement{grantsql.SecretStmt(sql, secret, sum, false)}, defaults...), nil
 }
 
 // alterUser renders one ALTER USER per option (DG r_ALTER_USER). A rename
@@ -201,6 +214,15 @@ func alterUser(u *change.UserSpec, snap *model.Snapshot) ([]change.Statement, er
 		}
 		if super {
 			return nil, apperr.Invalid("Redshift cannot disable the password of a superuser (%s)", u.Name)
+		}
+	}
+	if u.ExternalID != nil {
+		if *u.ExternalID == "" {
+			return nil, apperr.Invalid("Redshift documents no way to remove the external id of user %s; drop and recreate the user, or give it another external id", u.Name)
+		}
+		cur := findUser(snap, u.Name)
+		if !disabled && (enabling || u.Password != nil || cur == nil || !cur.PasswordDisabled) {
+			return nil, apperr.Invalid("an external id needs password login disabled (DG r_ALTER_USER: EXTERNALID … PASSWORD DISABLE); disable the password of %s in the same change", u.Name)
 		}
 	}
 	q := grantsql.NewQ(sqltext.Redshift)
@@ -302,6 +324,11 @@ func alterUser(u *change.UserSpec, snap *model.Snapshot) ([]change.Statement, er
 		}
 		add("VALID UNTIL "+validUntil(q, u.ValidUntil), sum, false)
 	}
+	// After PASSWORD DISABLE: an external id needs the password disabled.
+	if u.ExternalID != nil {
+		add("EXTERNALID "+q.Ident("external id", *u.ExternalID), "Link "+name+" to the identity-provider user "+*u.ExternalID+" (EXTERNALID)", false)
+	}
+	out = append(out, grantsql.SessionDefaults(q, "USER", name, u)...)
 	if err := q.Err(); err != nil {
 		return nil, err
 	}

@@ -77,6 +77,7 @@ type UserAttrs struct {
 	SyslogUnrestricted bool
 	SessionTimeout     int // seconds; 0 = cluster default
 	ExternalID         string
+	LastDDL            time.Time // svv_user_info.last_ddl_timestamp; zero = NULL
 }
 
 // SetUser records a user's Redshift-only attributes (shown by svv_user_info).
@@ -86,11 +87,17 @@ func SetUser(tb testing.TB, dsn, user string, a UserAttrs) {
 	if a.SyslogUnrestricted {
 		syslog = "UNRESTRICTED"
 	}
-	exec(tb, dsn, `INSERT INTO rsfixture.user_attrs (user_name, syslog_access, session_timeout, external_user_id)
-VALUES ($1, $2, $3, NULLIF($4, ''))
+	var lastDDL *time.Time
+	if !a.LastDDL.IsZero() {
+		t := a.LastDDL.UTC()
+		lastDDL = &t
+	}
+	exec(tb, dsn, `INSERT INTO rsfixture.user_attrs (user_name, syslog_access, session_timeout, external_user_id, last_ddl_timestamp)
+VALUES ($1, $2, $3, NULLIF($4, ''), $5::timestamptz AT TIME ZONE 'UTC')
 ON CONFLICT (user_name) DO UPDATE SET syslog_access = EXCLUDED.syslog_access,
-  session_timeout = EXCLUDED.session_timeout, external_user_id = EXCLUDED.external_user_id`,
-		user, syslog, a.SessionTimeout, a.ExternalID)
+  session_timeout = EXCLUDED.session_timeout, external_user_id = EXCLUDED.external_user_id,
+  last_ddl_timestamp = EXCLUDED.last_ddl_timestamp`,
+		user, syslog, a.SessionTimeout, a.ExternalID, lastDDL)
 }
 
 // SetRole records a role's owner and EXTERNALID (shown by svv_roles).
@@ -114,7 +121,7 @@ ON CONFLICT DO NOTHING`, identity, privilege)
 type Scoped struct {
 	InDatabase  bool   // IN DATABASE (else IN SCHEMA)
 	Object      string // database or schema name
-	Scope       string // SCHEMAS, TABLES, FUNCTIONS, PROCEDURES, LANGUAGES
+	Scope       string // SCHEMAS, TABLES, FUNCTIONS, PROCEDURES, LANGUAGES, COPY JOBS
 	Privilege   string
 	Identity    string
 	AdminOption bool

@@ -57,10 +57,29 @@ function target(p: PrivilegeSpec): string {
       return `all current and future schemas in database ${p.database}`;
     case 'create_model':
       return 'the database (create ML models)';
+    case 'scoped_functions_in_database':
+      return `all current and future functions in database ${p.database}`;
+    case 'scoped_procedures_in_schema':
+      return `all current and future procedures in schema ${schemas}`;
+    case 'scoped_procedures_in_database':
+      return `all current and future procedures in database ${p.database}`;
+    case 'scoped_languages_in_database':
+      return `all current and future languages in database ${p.database}`;
+    case 'scoped_copy_jobs_in_database':
+      return `all current and future copy jobs in database ${p.database}`;
   }
   const objs = p.objects ?? [];
   if (p.columns?.length && objs[0]) return `${p.columns.length === 1 ? 'column' : 'columns'} ${list(p.columns)} of ${objectLabel(objs[0])}`;
   return list(objs.map(objectLabel));
+}
+
+/** External id and session defaults of a user change, in words. */
+function userExtras(u: NonNullable<Change['user']>): string[] {
+  const out: string[] = [];
+  if (u.externalId) out.push(`external id ${u.externalId}`);
+  for (const p of u.setParameters ?? []) out.push(`session default ${p.name} = ${p.value}`);
+  if (u.resetParameters?.length) out.push(`remove session default ${list(u.resetParameters)}`);
+  return out;
 }
 
 export interface Described {
@@ -86,6 +105,7 @@ export function describeChange(c: Change, isRedshift = false): Described {
       if (u.sessionTimeout) bits.push(`session timeout ${u.sessionTimeout} s`);
       if (u.validUntil) bits.push(u.validUntil === 'infinity' ? 'password never expires' : `valid until ${u.validUntil}`);
       if (u.inGroups?.length) bits.push(`${isRedshift ? 'in groups' : 'in roles'} ${list(u.inGroups)}`);
+      bits.push(...userExtras(u));
       return { text: `Create user ${u.name}${bits.length ? ` (${bits.join(', ')})` : ''}`, destructive: false };
     }
     case 'alter_user': {
@@ -118,6 +138,7 @@ export function describeChange(c: Change, isRedshift = false): Described {
       if (u.connectionLimit !== undefined) bits.push(u.connectionLimit < 0 ? 'no connection limit' : `connection limit ${u.connectionLimit}`);
       if (u.sessionTimeout !== undefined) bits.push(u.sessionTimeout === 0 ? 'default session timeout' : `session timeout ${u.sessionTimeout} s`);
       if (u.validUntil) bits.push(u.validUntil === 'infinity' ? 'password never expires' : `valid until ${u.validUntil}`);
+      bits.push(...userExtras(u));
       const text = `Change user ${u.name}: ${bits.join(', ') || 'nothing'}`;
       return lost.length ? { text, destructive: true, loss: `${u.name}: ${lost.join('; ')}` } : { text, destructive: false };
     }

@@ -23,7 +23,9 @@ export function buildBulkChange(
   const target: Target = scoped
     ? kind === 'tables'
       ? 'scoped_tables_in_schema'
-      : 'scoped_functions_in_schema'
+      : kind === 'functions'
+        ? 'scoped_functions_in_schema'
+        : 'scoped_procedures_in_schema'
     : kind === 'tables'
       ? 'all_tables_in_schema'
       : kind === 'functions'
@@ -47,7 +49,7 @@ export function BulkSchemaButton({ env, grantee, schema, onQueued }: { env: Edit
   const [scope, setScope] = useState<'existing' | 'scoped'>('existing');
   const [privs, setPrivs] = useState<string[]>(['SELECT']);
   const [option, setOption] = useState(false);
-  const canScope = env.caps.scopedPermissions && scopedAllowed(grantee.kind) && kind !== 'procedures';
+  const canScope = env.caps.scopedPermissions && scopedAllowed(grantee.kind);
   const scoped = canScope && scope === 'scoped';
   const all = scoped && kind === 'tables' ? SCOPED_TABLE_PRIVILEGES : objectPrivileges(env.engine, kind === 'tables' ? 'table' : 'function');
   const chosen = privs.filter((p) => all.includes(p));
@@ -92,7 +94,7 @@ export function BulkSchemaButton({ env, grantee, schema, onQueued }: { env: Edit
               comboboxProps={{ withinPortal: false }}
             />
           </Group>
-          {env.caps.scopedPermissions && kind !== 'procedures' && (
+          {env.caps.scopedPermissions && (
             <Radio.Group value={canScope ? scope : 'existing'} onChange={(v) => setScope(v as 'existing' | 'scoped')} label="Which objects">
               <Stack gap={6} mt={4}>
                 <Radio value="existing" label={`Existing ${kind} only (ALL ${kind.toUpperCase()} IN SCHEMA)`} />

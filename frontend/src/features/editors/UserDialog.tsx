@@ -30,6 +30,7 @@ import { useGroups, usePendingNames, usePrincipal, useRoles, useUsers } from './
 import { EditorModal, EditorModalLoading } from './EditorModal';
 import type { EditorEnv } from './env';
 import { PasswordField } from './PasswordField';
+import { SessionDefaultsField } from './SessionDefaultsField';
 
 export function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -209,6 +210,18 @@ function UserForm({ env, orig, start, passwordDisabled, onClose }: { env: Editor
           </Text>
         )}
         {errors.password && f.passwordMode !== 'set' && showErrors && <Text size="xs" c="red">{errors.password}</Text>}
+        {rs && (
+          <TextInput
+            label="External id (identity-provider user)"
+            description="EXTERNALID: the user's id at a registered identity provider; needs password login disabled. The name is usually namespace:user."
+            value={f.externalId}
+            onChange={(e) => set('externalId', e.currentTarget.value)}
+            error={err('externalId') ?? (f.externalId !== (orig?.externalId ?? '') ? errors.externalId : undefined)}
+            placeholder="none"
+            spellCheck={false}
+            autoComplete="off"
+          />
+        )}
       </Section>
 
       <Section title="Privileges">
@@ -280,6 +293,15 @@ function UserForm({ env, orig, start, passwordDisabled, onClose }: { env: Editor
             </Stack>
           )}
         </SimpleGrid>
+      </Section>
+
+      <Section title="Session defaults">
+        <SessionDefaultsField
+          engine={engine}
+          value={f.sessionDefaults}
+          onChange={(rows) => set('sessionDefaults', rows)}
+          errors={errors.sessionDefaultRows?.map((x, i) => (showErrors || f.sessionDefaults[i]?.name ? x : undefined))}
+        />
       </Section>
 
       <Section title="Password expiry">

@@ -3,6 +3,7 @@
 import type { Change, DefaultObjectType, PrincipalRef } from '../../api/changes';
 import { passwordError } from './password';
 import type { Engine } from './privileges';
+import { diffSessionDefaults, parseConfig, sessionDefaultErrors, type SessionDefault } from './sessionDefaults';
 
 export const SESSION_TIMEOUT_MIN = 60;
 export const SESSION_TIMEOUT_MAX = 1728000;
@@ -31,6 +32,10 @@ export interface UserForm {
   groups: string[];
   /** Roles to grant; on PostgreSQL at create they become IN ROLE. */
   roles: string[];
+  /** Redshift EXTERNALID of an identity-provider user ("" = none). */
+  externalId: string;
+  /** Session defaults (SET name TO value), as rows. */
+  sessionDefaults: SessionDefault[];
 }
 
 /** The catalog's user attributes the edit form starts from. */
@@ -44,6 +49,9 @@ export interface UserAttrs {
   syslogAccess: string;
   validUntil: string;
   passwordDisabled: boolean;
+  externalId?: string;
+  /** "name=value" session defaults as the catalog prints them. */
+  config?: string[] | null;
 }
 
 export function emptyUserForm(): UserForm {
@@ -64,6 +72,8 @@ export function emptyUserForm(): UserForm {
     validTime: '',
     groups: [],
     roles: [],
+    externalId: '',
+    sessionDefaults: [],
   };
 }
 
@@ -95,6 +105,8 @@ export function userFormFromAttrs(u: UserAttrs): UserForm {
     validTime: v.time,
     groups: [],
     roles: [],
+    externalId: u.externalId ?? '',
+    sessionDefaults: parseConfig(u.config),
   };
 }
 
@@ -104,7 +116,10 @@ export function validUntilValue(f: Pick<UserForm, 'validNever' | 'validDate' | '
   return f.validTime ? `${f.validDate} ${f.validTime}:00` : f.validDate;
 }
 
-export type UserFormErrors = Partial<Record<keyof UserForm, string>>;
+export type UserFormErrors = Partial<Record<keyof UserForm, string>> & {
+  /** Per session-default row (undefined: fine). */
+  sessionDefaultRows?: (string | undefined)[];
+};
 
 /**
  * Checks a user form; mode says create or edit (orig is the edit's start).
@@ -144,6 +159,16 @@ export function validateUserForm(
     if (t === '' || !Number.isInteger(t) || t < SESSION_TIMEOUT_MIN || t > SESSION_TIMEOUT_MAX)
       e.sessionTimeout = `Between ${SESSION_TIMEOUT_MIN} and ${SESSION_TIMEOUT_MAX.toLocaleString('en-US')} seconds (20 days).`;
   }
+  const extChanged = f.externalId.trim() !== (opts.orig?.externalId ?? '');
+  if (engine === 'redshift' && f.externalId.trim() && extChanged && f.passwordMode !== 'disabled')
+    e.externalId = 'An identity-provider user signs in through its provider: disable password login.';
+  if (engine === 'redshift' && opts.mode === 'edit' && opts.orig?.externalId && !f.externalId.trim())
+    e.externalId = 'Redshift has no documented way to remove an external id.';
+  const rowErrors = sessionDefaultErrors(f.sessionDefaults);
+  if (rowErrors.some(Boolean)) {
+    e.sessionDefaults = 'Fix the session defaults marked below.';
+    e.sessionDefaultRows = rowErrors;
+  }
   const validChanged = !opts.orig || opts.orig.validNever !== f.validNever || opts.orig.validDate !== f.validDate || opts.orig.validTime !== f.validTime;
   if (!f.validNever && validChanged) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(f.validDate)) e.validDate = 'Pick a date, or choose never.';
@@ -169,6 +194,9 @@ export function buildCreateUser(f: UserForm, engine: Engine): Change[] {
   if (!f.connectionUnlimited && f.connectionLimit !== '') u.connectionLimit = f.connectionLimit;
   if (engine === 'redshift' && !f.sessionTimeoutDefault && f.sessionTimeout !== '') u.sessionTimeout = f.sessionTimeout;
   if (!f.validNever) u.validUntil = validUntilValue(f);
+  if (engine === 'redshift' && f.externalId.trim()) u.externalId = f.externalId.trim();
+  const { setParameters } = diffSessionDefaults([], f.sessionDefaults);
+  if (setParameters.length) u.setParameters = setParameters;
   const out: Change[] = [];
   if (engine === 'redshift') {
     if (f.groups.length) u.inGroups = [...f.groups];
@@ -204,6 +232,10 @@ export function buildAlterUser(orig: UserForm, f: UserForm, engine: Engine): Cha
     if (timeout(f) !== timeout(orig)) set('sessionTimeout', timeout(f));
   }
   if (validUntilValue(f) !== validUntilValue(orig)) set('validUntil', validUntilValue(f));
+  if (engine === 'redshift' && f.externalId.trim() && f.externalId.trim() !== orig.externalId) set('externalId', f.externalId.trim());
+  const { setParameters, resetParameters } = diffSessionDefaults(orig.sessionDefaults, f.sessionDefaults);
+  if (setParameters.length) set('setParameters', setParameters);
+  if (resetParameters.length) set('resetParameters', resetParameters);
   return changed ? [{ kind: 'alter_user', user: u }] : [];
 }
 

@@ -313,6 +313,11 @@ const SCOPED_TARGETS: Partial<Record<Target, { scope: string; database: boolean 
   scoped_functions_in_schema: { scope: 'FUNCTIONS', database: false },
   scoped_tables_in_database: { scope: 'TABLES', database: true },
   scoped_schemas_in_database: { scope: 'SCHEMAS', database: true },
+  scoped_functions_in_database: { scope: 'FUNCTIONS', database: true },
+  scoped_procedures_in_schema: { scope: 'PROCEDURES', database: false },
+  scoped_procedures_in_database: { scope: 'PROCEDURES', database: true },
+  scoped_languages_in_database: { scope: 'LANGUAGES', database: true },
+  scoped_copy_jobs_in_database: { scope: 'COPY JOBS', database: true },
 };
 
 /**

@@ -150,12 +150,49 @@ export namespace access {
 		    return a;
 		}
 	}
+	export class SystemCell {
+	    privilege: string;
+	    direct: boolean;
+	    inherited: boolean;
+	    via: model.PrincipalRef[][];
+	
+	    static createFrom(source: any = {}) {
+	        return new SystemCell(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.privilege = source["privilege"];
+	        this.direct = source["direct"];
+	        this.inherited = source["inherited"];
+	        this.via = this.convertValues(source["via"], model.PrincipalRef);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Effective {
 	    principal: model.PrincipalRef;
 	    superuser: boolean;
 	    setRoleSuperuser?: string;
 	    cells: Cell[];
 	    scoped: Cell[];
+	    system: SystemCell[];
 	    reach: Reached[];
 	
 	    static createFrom(source: any = {}) {
@@ -169,6 +206,7 @@ export namespace access {
 	        this.setRoleSuperuser = source["setRoleSuperuser"];
 	        this.cells = this.convertValues(source["cells"], Cell);
 	        this.scoped = this.convertValues(source["scoped"], Cell);
+	        this.system = this.convertValues(source["system"], SystemCell);
 	        this.reach = this.convertValues(source["reach"], Reached);
 	    }
 	
@@ -228,6 +266,7 @@ export namespace access {
 		    return a;
 		}
 	}
+	
 	
 
 }
@@ -1296,6 +1335,7 @@ export namespace app {
 	    passwordDisabled: boolean;
 	    externalId: string;
 	    config: string[];
+	    lastDdl?: string;
 	    identity: string;
 	    comment?: string;
 	    roles: number;
@@ -1323,6 +1363,7 @@ export namespace app {
 	        this.passwordDisabled = source["passwordDisabled"];
 	        this.externalId = source["externalId"];
 	        this.config = source["config"];
+	        this.lastDdl = source["lastDdl"];
 	        this.identity = source["identity"];
 	        this.comment = source["comment"];
 	        this.roles = source["roles"];
@@ -1565,6 +1606,20 @@ export namespace change {
 	        this.successor = source["successor"];
 	    }
 	}
+	export class Parameter {
+	    name: string;
+	    value: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Parameter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.value = source["value"];
+	    }
+	}
 	export class UserSpec {
 	    name: string;
 	    renameTo?: string;
@@ -1578,6 +1633,9 @@ export namespace change {
 	    sessionTimeout?: number;
 	    validUntil?: string;
 	    inGroups?: string[];
+	    externalId?: string;
+	    setParameters?: Parameter[];
+	    resetParameters?: string[];
 	    successor?: string;
 	
 	    static createFrom(source: any = {}) {
@@ -1598,8 +1656,29 @@ export namespace change {
 	        this.sessionTimeout = source["sessionTimeout"];
 	        this.validUntil = source["validUntil"];
 	        this.inGroups = source["inGroups"];
+	        this.externalId = source["externalId"];
+	        this.setParameters = this.convertValues(source["setParameters"], Parameter);
+	        this.resetParameters = source["resetParameters"];
 	        this.successor = source["successor"];
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class Change {
 	    kind: string;
@@ -1768,6 +1847,7 @@ export namespace change {
 		    return a;
 		}
 	}
+	
 	
 	
 	
@@ -2478,6 +2558,7 @@ export namespace model {
 	    passwordDisabled: boolean;
 	    externalId: string;
 	    config: string[];
+	    lastDdl?: string;
 	    identity: string;
 	    comment?: string;
 	
@@ -2502,6 +2583,7 @@ export namespace model {
 	        this.passwordDisabled = source["passwordDisabled"];
 	        this.externalId = source["externalId"];
 	        this.config = source["config"];
+	        this.lastDdl = source["lastDdl"];
 	        this.identity = source["identity"];
 	        this.comment = source["comment"];
 	    }

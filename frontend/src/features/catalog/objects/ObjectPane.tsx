@@ -11,6 +11,7 @@ import { ObjectActions } from '../slots';
 import { useCatalog, useCatalogQuery, useSessionUI, type ObjectSelection } from '../store';
 import { VirtualRows } from '../VirtualList';
 import { columnGrants, grantsByGrantee, schemaCounts, sortObjects } from './logic';
+import { ScopedGrantsTable } from './ScopedGrantsTable';
 
 // The insight screens load on first use (a bundle of their own).
 const WhoCanAccessSection = lazy(() => import('../../insight/WhoCanAccessSection'));
@@ -153,6 +154,11 @@ function DatabaseDetail({ session, database }: { session: SessionInfo; database:
         <Section title="Privileges on the database" icon={<IconKey size={15} />} count={grantsQ.data ? grantsByGrantee(grantsQ.data).length : undefined}>
           {grantsQ.error ? <ErrorPane error={grantsQ.error} onRetry={grantsQ.reload} /> : !grantsQ.data ? <PaneLoader /> : <GrantsTable grants={grantsQ.data} what="database" />}
         </Section>
+        {f.scoped && grantsQ.data && (
+          <Section title="Scoped permissions in the database" icon={<IconKey size={15} />} help="GRANT … FOR SCHEMAS | TABLES | FUNCTIONS | PROCEDURES | LANGUAGES | COPY JOBS IN DATABASE: every current and future object of the kind, whoever creates it.">
+            <ScopedGrantsTable grants={grantsQ.data} where={`database ${database}`} />
+          </Section>
+        )}
         <WhoCanAccess session={session} object={ref} />
         <Section title="Schemas" icon={<IconFolder size={15} />} count={schemas.length}>
           {!schemasQ.data ? (
@@ -249,6 +255,11 @@ function SchemaDetail({ session, schema }: { session: SessionInfo; schema: strin
         <Section title="Privileges on the schema" icon={<IconKey size={15} />} help="USAGE lets a principal reach the objects inside; CREATE lets it add objects. Object grants are useless without USAGE.">
           {grantsQ.error ? <ErrorPane error={grantsQ.error} onRetry={grantsQ.reload} /> : !grantsQ.data ? <PaneLoader /> : <GrantsTable grants={grantsQ.data} owner={s?.owner} what="schema" />}
         </Section>
+        {f.scoped && grantsQ.data && (
+          <Section title="Scoped permissions in the schema" icon={<IconKey size={15} />} help="GRANT … FOR TABLES | FUNCTIONS | PROCEDURES IN SCHEMA: every current and future object of the kind here, whoever creates it.">
+            <ScopedGrantsTable grants={grantsQ.data} where={`schema ${schema}`} />
+          </Section>
+        )}
         <WhoCanAccess session={session} object={ref} />
         <Section title="Objects" icon={<IconListDetails size={15} />} count={objsQ.data ? objects.length : undefined}>
           {objsQ.error ? (

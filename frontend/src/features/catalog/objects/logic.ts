@@ -87,7 +87,8 @@ const kindRank: Record<string, number> = { public: 0, role: 1, group: 2, user: 3
 export function grantsByGrantee(grants: Grant[]): GranteeRow[] {
   const m = new Map<string, GranteeRow>();
   for (const g of grants) {
-    if (g.object.kind === 'column') continue;
+    // Columns have their own table; Redshift scoped permissions are not privileges on the object.
+    if (g.object.kind === 'column' || g.scope) continue;
     const key = `${principalKey(g.grantee)}\u001f${g.grantor ?? ''}`;
     let r = m.get(key);
     if (!r) m.set(key, (r = { key, grantee: g.grantee, grantor: g.grantor ?? '', privileges: [], builtIn: true }));

@@ -9,6 +9,7 @@ import { VirtualRows } from '../VirtualList';
 import { filterEffective, groupEffective, isSetRoleOnly, relKey, sourceLines, type EffectiveMark, type EffectiveRow, type EffectiveShow } from './grouping';
 import { scopedMarks } from '../../editors/matrix';
 import { ScopedPermissions } from '../../editors/ScopedPermissions';
+import { SystemPermissionsStrip } from './SystemPermissionsStrip';
 
 /** Select value of the database-level rows (no schema can have this name). */
 export const DATABASE_SCOPE = '\u0000database';
@@ -263,6 +264,11 @@ export function EffectivePanel({ session, detail }: { session: SessionInfo; deta
         <Alert color="grape" variant="light" icon={<IconCrown size={16} />} mx="lg" mt="sm" py={6} title={`${name} is a superuser`}>
           <Text size="xs">A superuser bypasses every privilege check: it can do everything. Only explicit grants are listed below.</Text>
         </Alert>
+      )}
+      {(effQ.data?.system?.length ?? 0) > 0 && (
+        <Box mt="sm">
+          <SystemPermissionsStrip cells={effQ.data!.system!} px="lg" />
+        </Box>
       )}
       {scopedHeld.length > 0 && (
         <Box mt="sm">

@@ -59,6 +59,19 @@ function ValidUntil({ value }: { value: string }) {
   );
 }
 
+function LastDDL({ value }: { value?: string }) {
+  const d = value ? parseServerTime(value) : null;
+  if (!d) return <Text span size="sm" c="dimmed">{value || 'none recorded'}</Text>;
+  return (
+    <Group gap={6} wrap="wrap">
+      <span>{fmtDate(d)}</span>
+      <Text span size="xs" c="dimmed">
+        {relativeTime(d)}
+      </Text>
+    </Group>
+  );
+}
+
 function UserFacts({ u, f }: { u: User; f: Features }) {
   return (
     <>
@@ -93,6 +106,11 @@ function UserFacts({ u, f }: { u: User; f: Features }) {
           <Fact label="Bypass row security">{yes(u.bypassRls)}</Fact>
           <Fact label="Replication">{yes(u.replication)}</Fact>
         </>
+      )}
+      {f.redshift && (
+        <Fact label="Last DDL" help="When the user last ran a DDL statement such as CREATE, ALTER or DROP (svv_user_info.last_ddl_timestamp).">
+          <LastDDL value={u.lastDdl} />
+        </Fact>
       )}
       {u.externalId && <Fact label="External ID">{u.externalId}</Fact>}
       <Fact label="ID">{u.id}</Fact>

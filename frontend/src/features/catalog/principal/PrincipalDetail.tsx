@@ -15,19 +15,25 @@ import { GrantsPanel } from './GrantsPanel';
 import { groupDefaults } from './grouping';
 import { OverviewPanel } from './OverviewPanel';
 import { PaneLoader } from '../parts';
+import { ScopedPanel } from './ScopedPanel';
+import { heldScoped } from '../../editors/scopedForms';
 
 // The whole-database access table loads on first use (a bundle of its own).
 const WholeAccessPanel = lazy(() => import('../../insight/WholeAccessPanel'));
 
-export type DetailTab = 'overview' | 'privileges' | 'defaults' | 'effective' | 'all' | 'iamroles';
+export type DetailTab = 'overview' | 'privileges' | 'scoped' | 'defaults' | 'effective' | 'all' | 'iamroles';
 
 /** Everything about one user, role, group or PUBLIC. */
 export function PrincipalDetailView({ session, detail }: { session: SessionInfo; detail: PrincipalDetail }) {
   const { summary } = useCatalog(session.id);
   const f = featuresOf(summary);
   const [stored, setTab] = useSessionUI<DetailTab>(session.id, 'detail.tab', 'overview');
-  const tab = (stored === 'defaults' && !f.defaultPrivileges) || (stored === 'iamroles' && !f.redshift) ? 'overview' : stored;
   const ref = detail.ref;
+  // Redshift scoped permissions go to users and roles only.
+  const showScoped = f.scoped && (ref.kind === 'user' || ref.kind === 'role');
+  const scopedRows = useMemo(() => heldScoped(detail.grants).length, [detail.grants]);
+  const tab =
+    (stored === 'defaults' && !f.defaultPrivileges) || (stored === 'scoped' && !showScoped) || (stored === 'iamroles' && !f.redshift) ? 'overview' : stored;
   const name = principalLabel(ref);
   const u = detail.user;
   const r = detail.role;
@@ -94,6 +100,11 @@ export function PrincipalDetailView({ session, detail }: { session: SessionInfo;
           <Tabs.Tab value="privileges" rightSection={<Count n={detail.grants.length} />}>
             Privileges
           </Tabs.Tab>
+          {showScoped && (
+            <Tabs.Tab value="scoped" rightSection={<Count n={scopedRows} />}>
+              Scoped permissions
+            </Tabs.Tab>
+          )}
           {showDefaults && (
             <Tabs.Tab value="defaults" rightSection={<Count n={defaults} />}>
               Default privileges
@@ -111,6 +122,11 @@ export function PrincipalDetailView({ session, detail }: { session: SessionInfo;
         <Tabs.Panel value="privileges" style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
           <GrantsPanel session={session} detail={detail} />
         </Tabs.Panel>
+        {showScoped && (
+          <Tabs.Panel value="scoped" style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
+            <ScopedPanel session={session} detail={detail} />
+          </Tabs.Panel>
+        )}
         {showDefaults && (
           <Tabs.Panel value="defaults" style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
             <DefaultsPanel detail={detail} />
