@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/redshiftmate/rsmate/backend/model"
+	"github.com/redshiftmate/rsmate/backend/vocab"
 )
 
 // Effect says whether a change's intended effect is visible in a snapshot
@@ -242,7 +243,7 @@ func (v *verifier) sameObject(a, b model.ObjectRef) bool {
 	if a == b {
 		return true
 	}
-	if (a.Kind != model.ObjFunction && a.Kind != model.ObjProcedure) || a.Kind != b.Kind || a.Schema != b.Schema || a.Name != b.Name {
+	if ki := vocab.Of(v.snap).Kind(a.Kind); ki == nil || !ki.Routine || a.Kind != b.Kind || a.Schema != b.Schema || a.Name != b.Name {
 		return false
 	}
 	n := 0
@@ -280,7 +281,7 @@ func (v *verifier) privileges(p *PrivilegeSpec, grant bool) {
 				objs = append(objs, co)
 			}
 		}
-	case TargetScopedTablesInSchema, TargetScopedFunctionsInSchema, TargetScopedTablesInDatabase, TargetScopedSchemasInDatabase:
+	case TargetScopedInSchema, TargetScopedInDatabase:
 		v.scoped(p, grant)
 		return
 	default:
@@ -318,14 +319,9 @@ func (v *verifier) privileges(p *PrivilegeSpec, grant bool) {
 }
 
 func (v *verifier) scoped(p *PrivilegeSpec, grant bool) {
-	scope, kind := "TABLES", model.ObjSchema
-	switch p.Target {
-	case TargetScopedFunctionsInSchema:
-		scope = "FUNCTIONS"
-	case TargetScopedTablesInDatabase:
+	scope, kind := scopeKeyword(v.snap, p.Kind), model.ObjSchema
+	if p.Target == TargetScopedInDatabase {
 		kind = model.ObjDatabase
-	case TargetScopedSchemasInDatabase:
-		scope, kind = "SCHEMAS", model.ObjDatabase
 	}
 	var objs []model.ObjectRef
 	if kind == model.ObjDatabase {

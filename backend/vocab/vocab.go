@@ -46,8 +46,8 @@ type Kind struct {
 	Parent model.ObjectKind `json:"parent,omitempty"`
 	// Privileges, in the order statements and the editors show them.
 	Privileges []Privilege `json:"privileges"`
-	// RevokeOnly lists privileges REVOKE accepts beyond Privileges (none today;
-	// kept for grammars where REVOKE lists differ).
+	// RevokePrivileges, when set, is what REVOKE takes instead of Privileges
+	// (none today; for grammars where the REVOKE list differs).
 	RevokePrivileges []string `json:"-"`
 	// ColumnPrivileges are grantable per column ("" = the kind has no column privileges).
 	ColumnPrivileges []string `json:"columnPrivileges,omitempty"`

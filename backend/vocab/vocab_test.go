@@ -57,3 +57,33 @@ func TestRelationKindsMapToTheirGrantKind(t *testing.T) {
 		t.Errorf("unknown relation kind: got %q, want none", got)
 	}
 }
+
+func TestInSchemasListsTheObjectsOfOneKind(t *testing.T) {
+	s := &model.Snapshot{
+		Relations: []model.Relation{{Schema: "a", Name: "t", Kind: model.RelTable}, {Schema: "a", Name: "v", Kind: model.RelView},
+			{Schema: "b", Name: "t", Kind: model.RelTable}},
+		Routines: []model.Routine{{Schema: "a", Name: "f", Args: "integer", Kind: model.ObjFunction},
+			{Schema: "a", Name: "p", Kind: model.ObjProcedure}},
+	}
+	got := Postgres.InSchemas(s, model.ObjTable, []string{"a"})
+	want := []model.ObjectRef{{Kind: model.ObjTable, Schema: "a", Name: "t"}, {Kind: model.ObjTable, Schema: "a", Name: "v"}}
+	if !slices.Equal(got, want) {
+		t.Errorf("tables in a: got %v, want %v", got, want)
+	}
+	got = Postgres.InSchemas(s, model.ObjFunction, []string{"a", "b"})
+	want = []model.ObjectRef{{Kind: model.ObjFunction, Schema: "a", Name: "f", Args: "integer"}}
+	if !slices.Equal(got, want) {
+		t.Errorf("functions in a and b: got %v, want %v (procedures are their own kind)", got, want)
+	}
+}
+
+func TestScopeKeywordsNameTheirKind(t *testing.T) {
+	for scope, want := range map[string]model.ObjectKind{"TABLES": model.ObjTable, "FUNCTIONS": model.ObjFunction, "SCHEMAS": model.ObjSchema} {
+		if k := Redshift.KindOfScope(scope); k == nil || k.Kind != want {
+			t.Errorf("Redshift scope %s: got %+v, want kind %s", scope, k, want)
+		}
+	}
+	if k := Postgres.KindOfScope("TABLES"); k != nil {
+		t.Errorf("PostgreSQL has no scoped permissions, got %+v", k)
+	}
+}

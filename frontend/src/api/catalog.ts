@@ -7,7 +7,8 @@ import { callApi } from './errors';
 
 export type PrincipalKind = 'user' | 'role' | 'group' | 'public';
 export type IdentityType = 'local' | 'iam' | 'iam_role' | 'idc' | 'system';
-export type ObjectKind = 'database' | 'schema' | 'table' | 'column' | 'function' | 'procedure' | 'language';
+/** An object kind: 'column', or a kind of the session's vocabulary ('table', 'sequence', …). */
+export type ObjectKind = string;
 export type RelationKind =
   | 'table'
   | 'view'

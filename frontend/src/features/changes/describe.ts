@@ -36,20 +36,12 @@ function privs(p: string[]): string {
 function target(p: PrivilegeSpec): string {
   const schemas = list(p.schemas ?? []);
   switch (p.target) {
-    case 'all_tables_in_schema':
-      return `all tables in schema ${schemas}`;
-    case 'all_functions_in_schema':
-      return `all functions in schema ${schemas}`;
-    case 'all_procedures_in_schema':
-      return `all procedures in schema ${schemas}`;
-    case 'scoped_tables_in_schema':
-      return `all current and future tables in schema ${schemas}`;
-    case 'scoped_functions_in_schema':
-      return `all current and future functions in schema ${schemas}`;
-    case 'scoped_tables_in_database':
-      return `all current and future tables in database ${p.database}`;
-    case 'scoped_schemas_in_database':
-      return `all current and future schemas in database ${p.database}`;
+    case 'all_in_schema':
+      return `all ${p.kind}s in schema ${schemas}`;
+    case 'scoped_in_schema':
+      return `all current and future ${p.kind}s in schema ${schemas}`;
+    case 'scoped_in_database':
+      return `all current and future ${p.kind}s in database ${p.database}`;
   }
   const objs = p.objects ?? [];
   if (p.columns?.length && objs[0]) return `${p.columns.length === 1 ? 'column' : 'columns'} ${list(p.columns)} of ${objectLabel(objs[0])}`;

@@ -20,18 +20,11 @@ export function buildBulkChange(
   grantOption: boolean,
 ): Change | null {
   if (!privileges.length) return null;
-  const target: Target = scoped
-    ? kind === 'tables'
-      ? 'scoped_tables_in_schema'
-      : 'scoped_functions_in_schema'
-    : kind === 'tables'
-      ? 'all_tables_in_schema'
-      : kind === 'functions'
-        ? 'all_functions_in_schema'
-        : 'all_procedures_in_schema';
+  const target: Target = scoped ? 'scoped_in_schema' : 'all_in_schema';
+  const objectKind = kind === 'tables' ? 'table' : kind === 'functions' ? 'function' : 'procedure';
   return {
     kind: action === 'grant' ? 'grant_privileges' : 'revoke_privileges',
-    privilege: { privileges, target, schemas: [schema], grantee, ...(grantOption ? { grantOption: true } : {}) },
+    privilege: { privileges, target, kind: objectKind, schemas: [schema], grantee, ...(grantOption ? { grantOption: true } : {}) },
   };
 }
 

@@ -121,7 +121,7 @@ describe('PrivilegeEditor', () => {
     await mount('postgres', [table('a'), table('b'), table('c')], effective());
     await userEvent.click(screen.getByRole('checkbox', { name: 'All SELECT' }));
     expect(queued('postgres')).toEqual([
-      { kind: 'grant_privileges', privilege: { privileges: ['SELECT'], target: 'all_tables_in_schema', schemas: ['sales'], grantee: role } },
+      { kind: 'grant_privileges', privilege: { privileges: ['SELECT'], target: 'all_in_schema', kind: 'table', schemas: ['sales'], grantee: role } },
     ]);
     expect(screen.getByRole('checkbox', { name: 'All SELECT' })).toBeChecked();
     await userEvent.click(screen.getByRole('checkbox', { name: 'All privileges on sales.a' }));
@@ -140,7 +140,7 @@ describe('PrivilegeEditor', () => {
     await userEvent.click(within(pop).getByRole('checkbox', { name: 'INSERT' }));
     await userEvent.click(within(pop).getByRole('button', { name: 'Queue' }));
     expect(queued('redshift')).toEqual([
-      { kind: 'grant_privileges', privilege: { privileges: ['SELECT', 'INSERT'], target: 'scoped_tables_in_schema', schemas: ['sales'], grantee: role } },
+      { kind: 'grant_privileges', privilege: { privileges: ['SELECT', 'INSERT'], target: 'scoped_in_schema', kind: 'table', schemas: ['sales'], grantee: role } },
     ]);
     // A scoped permission is not a grant on each table: the grid stays as it was,
     // the scoped strip shows what is queued.
@@ -181,7 +181,7 @@ describe('PrivilegeEditor', () => {
     await userEvent.click(screen.getByRole('checkbox', { name: 'All SELECT' }));
     // The whole column is one small change, not 2,000 objects.
     expect(queued('postgres')).toEqual([
-      { kind: 'grant_privileges', privilege: { privileges: ['SELECT'], target: 'all_tables_in_schema', schemas: ['sales'], grantee: role } },
+      { kind: 'grant_privileges', privilege: { privileges: ['SELECT'], target: 'all_in_schema', kind: 'table', schemas: ['sales'], grantee: role } },
     ]);
     expect(performance.now() - t0).toBeLessThan(15000);
   });

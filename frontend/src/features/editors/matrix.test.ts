@@ -95,7 +95,7 @@ describe('toggling cells', () => {
     );
     const full = new Map([['sales', new Set(all.map(objectKey))]]);
     expect(changesFromDraft(d, 'postgres', full)).toEqual([
-      { kind: 'grant_privileges', privilege: { privileges: ['SELECT'], target: 'all_tables_in_schema', schemas: ['sales'], grantee: role } },
+      { kind: 'grant_privileges', privilege: { privileges: ['SELECT'], target: 'all_in_schema', kind: 'table', schemas: ['sales'], grantee: role } },
     ]);
   });
 });
@@ -119,7 +119,7 @@ describe('select-all', () => {
 
 describe('overlay of queued changes', () => {
   it('shows a bulk grant on every relation of the schema, and a later per-object revoke wins', () => {
-    const bulk: Change = { kind: 'grant_privileges', privilege: { privileges: ['SELECT'], target: 'all_tables_in_schema', schemas: ['sales'], grantee: role } };
+    const bulk: Change = { kind: 'grant_privileges', privilege: { privileges: ['SELECT'], target: 'all_in_schema', kind: 'table', schemas: ['sales'], grantee: role } };
     const o = new Overlay([{ change: bulk, matrix: false }], 'postgres');
     expect(o.get(role, t('x'), 'SELECT')).toBe('grant');
     expect(o.get(role, t('x', 'finance'), 'SELECT')).toBeUndefined();
@@ -149,7 +149,7 @@ describe('USAGE offer', () => {
   const grant = (objects: ObjectRef[]): Change => ({ kind: 'grant_privileges', privilege: { privileges: ['SELECT'], target: 'objects', objects, grantee: role } });
 
   it('offers USAGE on schemas whose objects are granted but which the grantee cannot use', () => {
-    const changes = [grant([t('a'), t('b', 'finance')]), { kind: 'grant_privileges', privilege: { privileges: ['SELECT'], target: 'all_tables_in_schema', schemas: ['raw'], grantee: role } } as Change];
+    const changes = [grant([t('a'), t('b', 'finance')]), { kind: 'grant_privileges', privilege: { privileges: ['SELECT'], target: 'all_in_schema', kind: 'table', schemas: ['raw'], grantee: role } } as Change];
     const o = new Overlay(
       changes.map((change) => ({ change, matrix: false })),
       'postgres',
@@ -187,7 +187,7 @@ describe('collapsed columns', () => {
       'postgres',
       full,
     );
-    expect(items.map((i) => i.change.privilege?.target)).toEqual(['all_tables_in_schema']);
+    expect(items.map((i) => i.change.privilege?.target)).toEqual(['all_in_schema']);
     let draft = draftFromItems(items, 'postgres');
     expect(draft.size).toBe(3);
     // Tick INSERT on a: SELECT on a must stay granted.
@@ -210,11 +210,11 @@ describe('scopedMarks', () => {
     { object: sales, privilege: 'USAGE', direct: true, inherited: false, grantOption: false, sources: [] },
   ];
   const queued: Change[] = [
-    { kind: 'revoke_privileges', privilege: { privileges: ['SELECT'], target: 'scoped_tables_in_schema', schemas: ['sales'], grantee: role } },
-    { kind: 'grant_privileges', privilege: { privileges: ['insert'], target: 'scoped_tables_in_database', grantee: role } },
-    { kind: 'revoke_privileges', privilege: { privileges: ['USAGE'], target: 'scoped_schemas_in_database', grantee: role, grantOption: true } },
-    { kind: 'grant_privileges', privilege: { privileges: ['DELETE'], target: 'scoped_tables_in_schema', schemas: ['sales'], grantee: { kind: 'role', name: 'other' } } },
-    { kind: 'grant_privileges', privilege: { privileges: ['SELECT'], target: 'all_tables_in_schema', schemas: ['sales'], grantee: role } },
+    { kind: 'revoke_privileges', privilege: { privileges: ['SELECT'], target: 'scoped_in_schema', kind: 'table', schemas: ['sales'], grantee: role } },
+    { kind: 'grant_privileges', privilege: { privileges: ['insert'], target: 'scoped_in_database', kind: 'table', grantee: role } },
+    { kind: 'revoke_privileges', privilege: { privileges: ['USAGE'], target: 'scoped_in_database', kind: 'schema', grantee: role, grantOption: true } },
+    { kind: 'grant_privileges', privilege: { privileges: ['DELETE'], target: 'scoped_in_schema', kind: 'table', schemas: ['sales'], grantee: { kind: 'role', name: 'other' } } },
+    { kind: 'grant_privileges', privilege: { privileges: ['SELECT'], target: 'all_in_schema', kind: 'table', schemas: ['sales'], grantee: role } },
   ];
 
   it('lists held and queued scoped permissions, the last queued action winning', () => {
@@ -232,7 +232,7 @@ describe('scopedMarks', () => {
   });
 
   it('does not mark table cells for a queued scoped grant', () => {
-    const overlay = new Overlay([{ change: { kind: 'grant_privileges', privilege: { privileges: ['SELECT'], target: 'scoped_tables_in_schema', schemas: ['sales'], grantee: role } }, matrix: false }], 'redshift');
+    const overlay = new Overlay([{ change: { kind: 'grant_privileges', privilege: { privileges: ['SELECT'], target: 'scoped_in_schema', kind: 'table', schemas: ['sales'], grantee: role } }, matrix: false }], 'redshift');
     expect(overlay.get(role, t('a'), 'SELECT')).toBeUndefined();
   });
 });

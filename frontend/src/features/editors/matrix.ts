@@ -5,7 +5,7 @@
 // "matrix"), so the tray shows it at once; these functions translate both ways
 // and compute what each cell shows.
 import type { EffectiveCell } from '../../api';
-import type { Change, ObjectKind, ObjectRef, PrincipalRef, Target } from '../../api/changes';
+import type { Change, ObjectKind, ObjectRef, PrincipalRef, PrivilegeSpec } from '../../api/changes';
 import { objectPrivileges, type Engine } from './privileges';
 
 export type Action = 'grant' | 'revoke';
@@ -133,7 +133,7 @@ export function groupDraft(draft: Draft, engine: Engine, fullSchemas?: Map<strin
         out.push({
           change: {
             kind,
-            privilege: { privileges: g.privs, target: 'all_tables_in_schema', schemas: whole.sort(), grantee: g.grantee, ...(g.grantOption ? { grantOption: true } : {}) },
+            privilege: { privileges: g.privs, target: 'all_in_schema', kind: 'table', schemas: whole.sort(), grantee: g.grantee, ...(g.grantOption ? { grantOption: true } : {}) },
           },
           cells: cellsOf(
             g,
@@ -192,14 +192,8 @@ export class Overlay {
               this.cells.set(k, [...(this.cells.get(k) ?? []), mark]);
             }
           break;
-        case 'all_tables_in_schema':
-          for (const s of p.schemas ?? []) rule('table', s);
-          break;
-        case 'all_functions_in_schema':
-          for (const s of p.schemas ?? []) rule('function', s);
-          break;
-        case 'all_procedures_in_schema':
-          for (const s of p.schemas ?? []) rule('procedure', s);
+        case 'all_in_schema':
+          for (const s of p.schemas ?? []) if (p.kind) rule(p.kind, s);
           break;
       }
     });
@@ -308,12 +302,11 @@ export interface ScopedMark {
   via?: PrincipalRef[][];
 }
 
-const SCOPED_TARGETS: Partial<Record<Target, { scope: string; database: boolean }>> = {
-  scoped_tables_in_schema: { scope: 'TABLES', database: false },
-  scoped_functions_in_schema: { scope: 'FUNCTIONS', database: false },
-  scoped_tables_in_database: { scope: 'TABLES', database: true },
-  scoped_schemas_in_database: { scope: 'SCHEMAS', database: true },
-};
+/** The scope word and place of a scoped change (TABLES in a schema, SCHEMAS in the database, …). */
+function scopedTarget(p: PrivilegeSpec): { scope: string; database: boolean } | undefined {
+  if ((p.target !== 'scoped_in_schema' && p.target !== 'scoped_in_database') || !p.kind) return undefined;
+  return { scope: `${p.kind.toUpperCase()}S`, database: p.target === 'scoped_in_database' };
+}
 
 /**
  * The scoped permissions of grantee: those held (effective `scoped` cells)
@@ -337,7 +330,7 @@ export function scopedMarks(
   }
   for (const c of changes) {
     const p = c.privilege;
-    const t = p && SCOPED_TARGETS[p.target];
+    const t = p && scopedTarget(p);
     if (!p || !t || !sameGrantee(p.grantee, grantee) || (c.kind !== 'grant_privileges' && c.kind !== 'revoke_privileges')) continue;
     if (c.kind === 'revoke_privileges' && p.grantOption) continue;
     const wheres: ObjectRef[] = t.database ? [{ kind: 'database', name: database }] : (p.schemas ?? []).map((schema) => ({ kind: 'schema', schema }));
