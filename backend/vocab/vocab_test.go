@@ -37,7 +37,14 @@ func TestEveryKindIsDescribedCompletely(t *testing.T) {
 
 func TestForVersionDropsPrivilegesTheServerLacks(t *testing.T) {
 	v := &Vocabulary{Kinds: []Kind{{Kind: model.ObjTable, Privileges: []Privilege{
-		{Name: "SELECT"}, {Name: "MAINTAIN", MinVersion: 17}}}}}
+		{Name: "SELECT"}, {Name: "MAINTAIN", MinVersion: 17}}}},
+		Defaults: []DefaultType{{Type: model.DefTables, Privileges: []string{"SELECT", "MAINTAIN"}, MinVersion: map[string]int{"MAINTAIN": 17}}}}
+	if got := v.ForVersion(16).Default(model.DefTables).Privileges; !slices.Equal(got, []string{"SELECT"}) {
+		t.Errorf("default tables, version 16: got %v, want [SELECT]", got)
+	}
+	if got := v.ForVersion(17).Default(model.DefTables).Privileges; !slices.Equal(got, []string{"SELECT", "MAINTAIN"}) {
+		t.Errorf("default tables, version 17: got %v, want [SELECT MAINTAIN]", got)
+	}
 	if got := v.ForVersion(16).Kind(model.ObjTable).PrivilegeNames(); !slices.Equal(got, []string{"SELECT"}) {
 		t.Errorf("version 16: got %v, want [SELECT]", got)
 	}

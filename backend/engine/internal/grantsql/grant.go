@@ -18,6 +18,12 @@ func (d *Dialect) Privileges(grant bool, p *change.PrivilegeSpec, snap *model.Sn
 	if p == nil {
 		return nil, apperr.Invalid("the privileges are missing")
 	}
+	if snap != nil && snap.ServerVersion > 0 {
+		// Refuse what the server's version lacks (MAINTAIN before PostgreSQL 17) before any SQL runs.
+		dv := *d
+		dv.Vocab = d.Vocab.ForVersion(vocab.MajorVersion(snap.ServerVersion))
+		d = &dv
+	}
 	q := NewQ(d.SQL)
 	grantee, err := d.Grantee(q, p.Grantee)
 	if err != nil {

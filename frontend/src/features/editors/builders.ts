@@ -2,7 +2,7 @@
 // functions decide which changes to queue (for edits: only what changed).
 import type { Change, DefaultObjectType, PrincipalRef } from '../../api/changes';
 import { passwordError } from './password';
-import type { Engine } from './privileges';
+import type { Engine } from './env';
 
 export const SESSION_TIMEOUT_MIN = 60;
 export const SESSION_TIMEOUT_MAX = 1728000;

@@ -5,7 +5,7 @@ import { PRINCIPAL_KIND_LABEL, featuresOf, plural, principalLabel } from '../for
 import { PrincipalIcon } from '../icons';
 import { IdentityBadge, SuperuserBadge, SystemBadge, ExpiryBadge } from '../lists/badges';
 import { PrincipalActions } from '../slots';
-import { useCatalog, useSessionUI } from '../store';
+import { useCatalog, usePrivilegeOrder, useSessionUI } from '../store';
 import { DefaultsPanel } from './DefaultsPanel';
 import { EffectivePanel } from './EffectivePanel';
 import { GrantsPanel } from './GrantsPanel';
@@ -18,6 +18,7 @@ export type DetailTab = 'overview' | 'privileges' | 'defaults' | 'effective';
 export function PrincipalDetailView({ session, detail }: { session: SessionInfo; detail: PrincipalDetail }) {
   const { summary } = useCatalog(session.id);
   const f = featuresOf(summary);
+  const order = usePrivilegeOrder(session.id);
   const [stored, setTab] = useSessionUI<DetailTab>(session.id, 'detail.tab', 'overview');
   const tab = stored === 'defaults' && !f.defaultPrivileges ? 'overview' : stored;
   const ref = detail.ref;
@@ -97,7 +98,7 @@ export function PrincipalDetailView({ session, detail }: { session: SessionInfo;
         </Tabs.Panel>
         {showDefaults && (
           <Tabs.Panel value="defaults" style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
-            <DefaultsPanel detail={detail} />
+            <DefaultsPanel detail={detail} order={order} />
           </Tabs.Panel>
         )}
         <Tabs.Panel value="effective" style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
