@@ -60,6 +60,9 @@ func TestRelationKindsMapToTheirGrantKind(t *testing.T) {
 	if got := Redshift.KindOfRelation(model.RelLateBindingView); got != model.ObjTable {
 		t.Errorf("Redshift late-binding view: got %q, want table", got)
 	}
+	if got := Postgres.KindOfRelation(model.RelSequence); got != model.ObjSequence {
+		t.Errorf("PostgreSQL sequence: got %q, want sequence", got)
+	}
 	if got := Postgres.KindOfRelation("no_such_kind"); got != "" {
 		t.Errorf("unknown relation kind: got %q, want none", got)
 	}

@@ -67,7 +67,7 @@ describe('PrivilegeEditor', () => {
     const labels = within(screen.getByRole('radiogroup', { name: 'Object kind' }))
       .getAllByRole('radio')
       .map((r) => document.querySelector(`label[for="${r.id}"]`)?.textContent);
-    expect(labels).toEqual(['Tables (1)', 'Functions (0)', 'Procedures (0)', 'Database']);
+    expect(labels).toEqual(['Tables (1)', 'Sequences (0)', 'Functions (0)', 'Procedures (0)', 'Database']);
   });
 
   it('explains each privilege column with the help text of the vocabulary', async () => {
