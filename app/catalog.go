@@ -39,12 +39,12 @@ type CatalogSummary struct {
 	// Vocabulary is what the engine can grant at the server's version: the
 	// editors' sections, privilege columns and option rules come from it.
 	Vocabulary vocab.Vocabulary `json:"vocabulary"`
-	Counts       CatalogCounts       `json:"counts"`
-	Partial      bool                `json:"partial"`
-	Warnings     []string            `json:"warnings"`
-	Queries      int                 `json:"queries"`
-	LoadMillis   int64               `json:"loadMillis"`
-	LoadedAt     time.Time           `json:"loadedAt"`
+	Counts     CatalogCounts    `json:"counts"`
+	Partial    bool             `json:"partial"`
+	Warnings   []string         `json:"warnings"`
+	Queries    int              `json:"queries"`
+	LoadMillis int64            `json:"loadMillis"`
+	LoadedAt   time.Time        `json:"loadedAt"`
 }
 
 // CatalogCounts sizes each list.
