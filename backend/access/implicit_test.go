@@ -134,6 +134,13 @@ func TestPredefinedRolesGrantOutsideACLs(t *testing.T) {
 			t.Errorf("pg_write_all_data must not give %s", k)
 		}
 	}
+	maint := cellsOf(Compute(s, IndexGrants(s), user("maint")))
+	if c, ok := maint["sales.orders/MAINTAIN"]; !ok || c.Sources[0].Note != "member of pg_maintain" {
+		t.Errorf("pg_maintain member: MAINTAIN on orders = %+v (present %v)", c, ok)
+	}
+	if _, ok := maint["sales.orders_id_seq/MAINTAIN"]; ok {
+		t.Error("pg_maintain gives MAINTAIN on a sequence, which has none")
+	}
 	// Redshift has no such roles: the same names grant nothing there.
 	s.Engine = "redshift"
 	if _, ok := cellsOf(Compute(s, IndexGrants(s), user("reader_all")))["sales.orders/SELECT"]; ok {

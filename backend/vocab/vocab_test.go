@@ -56,6 +56,23 @@ func TestForVersionDropsPrivilegesTheServerLacks(t *testing.T) {
 	}
 }
 
+func TestPostgresMaintainOnlyFrom17(t *testing.T) {
+	for _, tc := range []struct {
+		version int
+		want    bool
+	}{{15, false}, {16, false}, {17, true}, {0, true}} {
+		v := Postgres.ForVersion(tc.version)
+		onTables := slices.Contains(v.Kind(model.ObjTable).PrivilegeNames(), "MAINTAIN")
+		inDefaults := slices.Contains(v.Default(model.DefTables).Privileges, "MAINTAIN")
+		if onTables != tc.want || inDefaults != tc.want {
+			t.Errorf("version %d: MAINTAIN on tables %v, in default tables %v; want %v", tc.version, onTables, inDefaults, tc.want)
+		}
+	}
+	if slices.Contains(Postgres.ForVersion(17).Kind(model.ObjSequence).PrivilegeNames(), "MAINTAIN") {
+		t.Error("sequences have no MAINTAIN")
+	}
+}
+
 func TestRelationKindsMapToTheirGrantKind(t *testing.T) {
 	if got := Redshift.KindOfRelation(model.RelLateBindingView); got != model.ObjTable {
 		t.Errorf("Redshift late-binding view: got %q, want table", got)

@@ -126,6 +126,14 @@ func goldens() []golden {
 			c: change.Change{Kind: change.GrantPrivileges, Privilege: &change.PrivilegeSpec{Privileges: []string{"EXECUTE"},
 				Target: change.TargetObjects, Objects: []model.ObjectRef{{Kind: model.ObjProcedure, Schema: "s", Name: "load", Args: "integer"}}, Grantee: user("u")}},
 			sql: []string{`GRANT EXECUTE ON PROCEDURE "s"."load"(integer) TO "u"`}},
+		{name: "MAINTAIN on a table (PostgreSQL 17)",
+			c: change.Change{Kind: change.GrantPrivileges, Privilege: &change.PrivilegeSpec{Privileges: []string{"MAINTAIN", "SELECT"},
+				Target: change.TargetObjects, Objects: []model.ObjectRef{table("s", "t")}, Grantee: role("r")}},
+			sql: []string{`GRANT SELECT, MAINTAIN ON TABLE "s"."t" TO "r"`}},
+		{name: "default MAINTAIN on tables (PostgreSQL 17)",
+			c: change.Change{Kind: change.GrantDefaultPrivileges, Default: &change.DefaultSpec{ObjectType: model.DefTables,
+				Privileges: []string{"MAINTAIN"}, Grantee: role("r")}},
+			sql: []string{`ALTER DEFAULT PRIVILEGES GRANT MAINTAIN ON TABLES TO "r"`}},
 		{name: "sequence usage and select",
 			c: change.Change{Kind: change.GrantPrivileges, Privilege: &change.PrivilegeSpec{Privileges: []string{"select", "USAGE"},
 				Target: change.TargetObjects, Objects: []model.ObjectRef{{Kind: model.ObjSequence, Schema: "s", Name: "order_no"}}, Grantee: role("r")}},
@@ -200,6 +208,21 @@ func TestPostgresGolden(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// MAINTAIN exists from PostgreSQL 17: on an older server it is refused
+// before any SQL, on 17 it is rendered.
+func TestMaintainOnlyFromPostgres17(t *testing.T) {
+	c := change.Change{Kind: change.GrantPrivileges, Privilege: &change.PrivilegeSpec{Privileges: []string{"MAINTAIN"},
+		Target: change.TargetObjects, Objects: []model.ObjectRef{table("s", "t")}, Grantee: role("r")}}
+	_, err := New().Render(c, &model.Snapshot{Engine: "postgres", ServerVersion: 160004})
+	if err == nil || !strings.Contains(err.Error(), "PostgreSQL has no privilege “MAINTAIN” on tables") {
+		t.Errorf("PostgreSQL 16: got %v, want a refusal of MAINTAIN", err)
+	}
+	got, err := New().Render(c, &model.Snapshot{Engine: "postgres", ServerVersion: 170002})
+	if err != nil || len(got) != 1 || got[0].SQL != `GRANT MAINTAIN ON TABLE "s"."t" TO "r"` {
+		t.Errorf("PostgreSQL 17: got %+v, %v", got, err)
 	}
 }
 
