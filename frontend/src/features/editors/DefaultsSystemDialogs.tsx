@@ -57,8 +57,8 @@ export function DefaultPrivilegesDialog({ env, principal, onClose }: { env: Edit
     action: 'grant',
     creator: creatorIsPrincipal ? principal! : { kind: 'user', name: env.session.server.user },
     schema: '',
-    objectType: 'tables',
-    privileges: ['SELECT'],
+    objectType: defaultTypes(env.vocab)[0] ?? 'tables',
+    privileges: defaultPrivileges(env.vocab, defaultTypes(env.vocab)[0] ?? 'tables').slice(0, 1),
     grantee: principal && !creatorIsPrincipal ? principal : principal?.kind === 'role' ? principal : { kind: 'role', name: '' },
     grantOption: false,
   }));
