@@ -11,6 +11,7 @@ import (
 	"github.com/redshiftmate/rsmate/backend/engine"
 	"github.com/redshiftmate/rsmate/backend/model"
 	"github.com/redshiftmate/rsmate/backend/session"
+	"github.com/redshiftmate/rsmate/backend/vocab"
 )
 
 // CatalogService is the bound service that loads and browses a session's
@@ -35,12 +36,15 @@ type CatalogSummary struct {
 	Database     string              `json:"database"`
 	Databases    []string            `json:"databases"`
 	Capabilities engine.Capabilities `json:"capabilities"`
-	Counts       CatalogCounts       `json:"counts"`
-	Partial      bool                `json:"partial"`
-	Warnings     []string            `json:"warnings"`
-	Queries      int                 `json:"queries"`
-	LoadMillis   int64               `json:"loadMillis"`
-	LoadedAt     time.Time           `json:"loadedAt"`
+	// Vocabulary is what the engine can grant at the server's version: the
+	// editors' sections, privilege columns and option rules come from it.
+	Vocabulary vocab.Vocabulary `json:"vocabulary"`
+	Counts     CatalogCounts    `json:"counts"`
+	Partial    bool             `json:"partial"`
+	Warnings   []string         `json:"warnings"`
+	Queries    int              `json:"queries"`
+	LoadMillis int64            `json:"loadMillis"`
+	LoadedAt   time.Time        `json:"loadedAt"`
 }
 
 // CatalogCounts sizes each list.
@@ -148,6 +152,7 @@ func summarize(id string, sess *session.Session, snap *model.Snapshot, ms int64)
 	sum := CatalogSummary{
 		SessionID: id, Engine: snap.Engine, Database: snap.Database,
 		Capabilities: engineFor(sess.Server.Engine).Capabilities(),
+		Vocabulary:   *vocab.Of(snap).ForVersion(vocab.MajorVersion(snap.ServerVersion)),
 		Partial:      snap.Partial, Warnings: snap.Warnings, Queries: snap.Queries, LoadMillis: ms, LoadedAt: snap.LoadedAt,
 		Counts: CatalogCounts{Users: len(snap.Users), Roles: len(snap.Roles), Groups: len(snap.Groups),
 			Schemas: len(snap.Schemas), Relations: len(snap.Relations), Routines: len(snap.Routines),
@@ -402,12 +407,9 @@ func (s *CatalogService) EffectiveDatabase(sessionID string, ref model.Principal
 // SchemaRow is one schema in the object browser.
 type SchemaRow struct {
 	model.Schema
-	Tables     int `json:"tables"`
-	Views      int `json:"views"`
-	Sequences  int `json:"sequences"`
-	Functions  int `json:"functions"`
-	Procedures int `json:"procedures"`
-	Grants     int `json:"grants"` // explicit grants on the schema itself
+	// Objects counts the schema's objects per vocabulary kind (table, sequence, function, …).
+	Objects map[model.ObjectKind]int `json:"objects"`
+	Grants  int                      `json:"grants"` // explicit grants on the schema itself
 }
 
 // Schemas lists the schemas of the session's database (catalog schemas last).
@@ -417,24 +419,15 @@ func (s *CatalogService) Schemas(sessionID string) (rows []SchemaRow, err error)
 	if err != nil {
 		return nil, err
 	}
+	voc := vocab.Of(x.Snapshot())
 	for _, sc := range x.Snapshot().Schemas {
-		r := SchemaRow{Schema: sc, Grants: countExplicit(x.GrantsOn(model.ObjectRef{Kind: model.ObjSchema, Schema: sc.Name}))}
+		r := SchemaRow{Schema: sc, Objects: map[model.ObjectKind]int{},
+			Grants: countExplicit(x.GrantsOn(model.ObjectRef{Kind: model.ObjSchema, Schema: sc.Name}))}
 		for _, rel := range x.Relations(sc.Name) {
-			switch rel.Kind {
-			case model.RelView, model.RelMaterializedView, model.RelLateBindingView:
-				r.Views++
-			case model.RelSequence:
-				r.Sequences++
-			default:
-				r.Tables++
-			}
+			r.Objects[voc.RelationRef(rel).Kind]++
 		}
 		for _, rt := range x.Routines(sc.Name) {
-			if rt.Kind == model.ObjProcedure {
-				r.Procedures++
-			} else {
-				r.Functions++
-			}
+			r.Objects[rt.Kind]++
 		}
 		rows = append(rows, r)
 	}
@@ -460,8 +453,9 @@ func (s *CatalogService) SchemaObjects(sessionID, schema string) (rows []ObjectR
 	if _, ok := x.Schema(schema); !ok {
 		return nil, apperr.NotFound("schema", schema)
 	}
+	voc := vocab.Of(x.Snapshot())
 	for _, rel := range x.Relations(schema) {
-		ref := model.ObjectRef{Kind: model.ObjTable, Schema: schema, Name: rel.Name}
+		ref := voc.RelationRef(rel)
 		rows = append(rows, ObjectRow{Ref: ref, Kind: string(rel.Kind), Owner: rel.Owner, Grantees: grantees(x.GrantsOn(ref))})
 	}
 	for _, rt := range x.Routines(schema) {
@@ -485,7 +479,7 @@ func (s *CatalogService) ObjectGrants(sessionID string, ref model.ObjectRef) (gs
 			gs = append(gs, g)
 		}
 	}
-	if ref.Kind == model.ObjTable {
+	if k := vocab.Of(x.Snapshot()).Kind(ref.Kind); k != nil && len(k.ColumnPrivileges) > 0 {
 		gs = append(gs, x.ColumnGrants(ref.Schema, ref.Name)...)
 	}
 	return nonNil(gs), nil
@@ -509,8 +503,9 @@ func relationsOf(x *catalog.Index, gs []model.Grant) []model.Relation {
 	type key struct{ schema, name string }
 	seen := map[key]bool{}
 	out := []model.Relation{}
+	voc := vocab.Of(x.Snapshot())
 	for _, g := range gs {
-		if g.Object.Kind != model.ObjTable && g.Object.Kind != model.ObjColumn {
+		if k := voc.Kind(g.Object.Kind); g.Object.Kind != model.ObjColumn && (k == nil || len(k.Relations) == 0) {
 			continue
 		}
 		k := key{g.Object.Schema, g.Object.Name}
@@ -565,9 +560,10 @@ func ownedBy(snap *model.Snapshot, ref model.PrincipalRef) []ObjectRow {
 			out = append(out, ObjectRow{Ref: model.ObjectRef{Kind: model.ObjSchema, Schema: sc.Name}, Kind: "schema", Owner: sc.Owner})
 		}
 	}
+	voc := vocab.Of(snap)
 	for _, r := range snap.Relations {
 		if r.Owner == ref.Name {
-			out = append(out, ObjectRow{Ref: model.ObjectRef{Kind: model.ObjTable, Schema: r.Schema, Name: r.Name}, Kind: string(r.Kind), Owner: r.Owner})
+			out = append(out, ObjectRow{Ref: voc.RelationRef(r), Kind: string(r.Kind), Owner: r.Owner})
 		}
 	}
 	for _, r := range snap.Routines {

@@ -65,7 +65,7 @@ func TestCreateGrantRevokeDropWorkflow(t *testing.T) {
 		{Kind: change.GrantRole, Member: &change.MemberSpec{Role: role, Member: model.PrincipalRef{Kind: model.KindUser, Name: user}}},
 		{Kind: change.GrantPrivileges, Privilege: &change.PrivilegeSpec{Privileges: []string{"USAGE"}, Target: change.TargetObjects,
 			Objects: []model.ObjectRef{{Kind: model.ObjSchema, Schema: schema}}, Grantee: roleRef}},
-		{Kind: change.GrantPrivileges, Privilege: &change.PrivilegeSpec{Privileges: []string{"SELECT"}, Target: change.TargetAllTablesInSchema,
+		{Kind: change.GrantPrivileges, Privilege: &change.PrivilegeSpec{Privileges: []string{"SELECT"}, Target: change.TargetAllInSchema, Kind: model.ObjTable,
 			Schemas: []string{schema}, Grantee: roleRef}},
 	}
 	plan, err := a.Changes.Preview(sid, create)
@@ -134,7 +134,7 @@ func TestCreateGrantRevokeDropWorkflow(t *testing.T) {
 
 	// Revoke and drop: destructive, so confirmed through the dialog seam.
 	drop := []change.Change{
-		{Kind: change.RevokePrivileges, Privilege: &change.PrivilegeSpec{Privileges: []string{"SELECT"}, Target: change.TargetAllTablesInSchema,
+		{Kind: change.RevokePrivileges, Privilege: &change.PrivilegeSpec{Privileges: []string{"SELECT"}, Target: change.TargetAllInSchema, Kind: model.ObjTable,
 			Schemas: []string{schema}, Grantee: roleRef}},
 		{Kind: change.RevokePrivileges, Privilege: &change.PrivilegeSpec{Privileges: []string{"USAGE"}, Target: change.TargetObjects,
 			Objects: []model.ObjectRef{{Kind: model.ObjSchema, Schema: schema}}, Grantee: roleRef}},

@@ -1,9 +1,11 @@
 package access
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/redshiftmate/rsmate/backend/model"
+	"github.com/redshiftmate/rsmate/backend/vocab"
 )
 
 // PostgreSQL grants some access outside the ACLs and the membership catalog.
@@ -106,12 +108,14 @@ func pathNote(path Path) string {
 
 // predefinedGrants lists the privileges a predefined role holds outside the
 // ACLs (aclchk.c: pg_class_aclmask and pg_namespace_aclmask), as grants to
-// that role. Nil for every other principal, and off PostgreSQL.
+// that role. Nil for every other principal, and off PostgreSQL. A relation
+// gets those of the role's privileges its vocabulary kind has (the sequence
+// kind's UPDATE is what nextval/setval need; tables' INSERT, UPDATE, DELETE).
 func predefinedGrants(s *model.Snapshot, who model.PrincipalRef) []model.Grant {
 	if s.Engine != "postgres" || who.Kind != model.KindRole {
 		return nil
 	}
-	schemaPrivs, relPrivs, seqPrivs := predefinedPrivileges(who.Name)
+	schemaPrivs, relPrivs, _ := predefinedPrivileges(who.Name)
 	if schemaPrivs == nil && relPrivs == nil {
 		return nil
 	}
@@ -124,12 +128,15 @@ func predefinedGrants(s *model.Snapshot, who model.PrincipalRef) []model.Grant {
 	for _, sc := range s.Schemas {
 		add(model.ObjectRef{Kind: model.ObjSchema, Schema: sc.Name}, schemaPrivs)
 	}
+	voc := vocab.Of(s)
 	for _, r := range s.Relations {
-		privs := relPrivs
-		if r.Kind == model.RelSequence {
-			privs = seqPrivs
+		ref := voc.RelationRef(r)
+		var privs []string
+		if k := voc.Kind(ref.Kind); k != nil {
+			names := k.PrivilegeNames()
+			privs = slices.DeleteFunc(slices.Clone(relPrivs), func(p string) bool { return !slices.Contains(names, p) })
 		}
-		add(model.ObjectRef{Kind: model.ObjTable, Schema: r.Schema, Name: r.Name}, privs)
+		add(ref, privs)
 	}
 	return out
 }

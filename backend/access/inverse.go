@@ -1,9 +1,11 @@
 package access
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/redshiftmate/rsmate/backend/model"
+	"github.com/redshiftmate/rsmate/backend/vocab"
 )
 
 // ObjectGrants is the catalog lookup WhoCanAccess needs: the explicit grants
@@ -173,21 +175,11 @@ func allPrincipals(s *model.Snapshot) []model.PrincipalRef {
 // for its kind in its schema and in the database. They stay scoped grants on
 // the schema or database (as in Compute), listed because they reach obj.
 func scopedCovering(s *model.Snapshot, grants ObjectGrants, obj model.ObjectRef) []model.Grant {
-	var scope string
-	switch obj.Kind {
-	case model.ObjTable:
-		scope = "TABLES"
-	case model.ObjFunction:
-		scope = "FUNCTIONS"
-	case model.ObjProcedure:
-		scope = "PROCEDURES"
-	case model.ObjSchema:
-		scope = "SCHEMAS"
-	case model.ObjLanguage:
-		scope = "LANGUAGES"
-	default:
+	k := vocab.Of(s).Kind(obj.Kind)
+	if k == nil || k.Scoped == nil {
 		return nil
 	}
+	scope := k.Scoped.Keyword
 	var out []model.Grant
 	pick := func(on model.ObjectRef) {
 		for _, g := range grants.GrantsOn(on) {
@@ -208,29 +200,31 @@ func scopedCovering(s *model.Snapshot, grants ObjectGrants, obj model.ObjectRef)
 // predefinedOn lists the privileges PostgreSQL's predefined roles hold on obj
 // outside its ACL (see predefinedGrants), for the roles the snapshot has.
 func predefinedOn(s *model.Snapshot, obj model.ObjectRef) []model.Grant {
-	if s.Engine != "postgres" || (obj.Kind != model.ObjSchema && obj.Kind != model.ObjTable) {
+	if s.Engine != "postgres" {
 		return nil
 	}
-	sequence := false
-	if obj.Kind == model.ObjTable {
-		rel, ok := relationOf(s, obj)
-		if !ok {
+	k := vocab.Of(s).Kind(obj.Kind)
+	relation := k != nil && len(k.Relations) > 0
+	if obj.Kind != model.ObjSchema && !relation {
+		return nil
+	}
+	if relation {
+		if _, ok := relationOf(s, obj); !ok {
 			return nil
 		}
-		sequence = rel.Kind == model.RelSequence
 	}
 	var out []model.Grant
 	for _, name := range []string{RoleReadAllData, RoleWriteAllData, RoleMaintain} {
 		if !hasRole(s, name) {
 			continue
 		}
-		schemaPrivs, relPrivs, seqPrivs := predefinedPrivileges(name)
+		schemaPrivs, relPrivs, _ := predefinedPrivileges(name)
 		privs := schemaPrivs
-		if obj.Kind == model.ObjTable {
-			privs = relPrivs
-			if sequence {
-				privs = seqPrivs
-			}
+		if relation {
+			// Those of the role's privileges the kind has: a sequence's UPDATE
+			// is what nextval/setval need (see predefinedGrants).
+			names := k.PrivilegeNames()
+			privs = slices.DeleteFunc(slices.Clone(relPrivs), func(p string) bool { return !slices.Contains(names, p) })
 		}
 		for _, p := range privs {
 			out = append(out, model.Grant{Object: obj, Grantee: model.RoleRef(name), Privilege: p})
@@ -264,7 +258,7 @@ func ownerOf(s *model.Snapshot, obj model.ObjectRef) (model.PrincipalRef, bool) 
 				name = sc.Owner
 			}
 		}
-	case model.ObjTable, model.ObjColumn:
+	case model.ObjTable, model.ObjSequence, model.ObjColumn:
 		if r, ok := relationOf(s, obj); ok {
 			name = r.Owner
 		}

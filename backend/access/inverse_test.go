@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/redshiftmate/rsmate/backend/model"
+	"github.com/redshiftmate/rsmate/backend/vocab"
 )
 
 // byObject is the ObjectGrants of a snapshot for tests.
@@ -103,7 +104,7 @@ func TestWhoCanAccessEqualsComputeForEveryPrincipalAndObject(t *testing.T) {
 				objects[model.ObjectRef{Kind: model.ObjSchema, Schema: sc.Name}] = true
 			}
 			for _, r := range s.Relations {
-				objects[model.ObjectRef{Kind: model.ObjTable, Schema: r.Schema, Name: r.Name}] = true
+				objects[vocab.Of(s).RelationRef(r)] = true
 			}
 			everyone := append(allPrincipals(s), model.Public)
 			for obj := range objects {

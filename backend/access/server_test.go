@@ -128,7 +128,9 @@ func kindChecks(version int) []kindCheck {
 		{
 			name: "sequence", privs: []string{"USAGE", "SELECT", "UPDATE"},
 			sql: crossSelect("has_sequence_privilege", `SELECT * FROM (`+userRelations+`) r WHERE r.relkind = 'S'`, "o.oid"),
-			ref: relationRef,
+			ref: func(schema, name, _, _ string) model.ObjectRef {
+				return model.ObjectRef{Kind: model.ObjSequence, Schema: schema, Name: name}
+			},
 		},
 		{
 			name: "function", privs: []string{"EXECUTE"},

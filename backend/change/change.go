@@ -122,26 +122,27 @@ type MemberSpec struct {
 type Target string
 
 const (
-	TargetObjects               Target = "objects"                  // Objects, listed
-	TargetAllTablesInSchema     Target = "all_tables_in_schema"     // existing tables and views of Schemas
-	TargetAllFunctionsInSchema  Target = "all_functions_in_schema"  // existing functions of Schemas
-	TargetAllProceduresInSchema Target = "all_procedures_in_schema" // existing procedures of Schemas (Redshift)
-	// Scoped permissions (Redshift): current and future objects.
-	TargetScopedTablesInSchema    Target = "scoped_tables_in_schema"
-	TargetScopedFunctionsInSchema Target = "scoped_functions_in_schema"
-	TargetScopedTablesInDatabase  Target = "scoped_tables_in_database"
-	TargetScopedSchemasInDatabase Target = "scoped_schemas_in_database"
+	TargetObjects Target = "objects" // Objects, listed
+	// TargetAllInSchema: the existing objects of Kind in Schemas (GRANT … ON ALL
+	// TABLES IN SCHEMA …); the kind's vocabulary descriptor has the Bulk form.
+	TargetAllInSchema Target = "all_in_schema"
+	// Scoped permissions (Redshift): current and future objects of Kind in
+	// Schemas, or in Database; the kind's descriptor has the Scoped form.
+	TargetScopedInSchema   Target = "scoped_in_schema"
+	TargetScopedInDatabase Target = "scoped_in_database"
 )
 
 // PrivilegeSpec grants or revokes privileges on objects to or from one grantee.
 type PrivilegeSpec struct {
-	Privileges []string           `json:"privileges"` // e.g. SELECT, INSERT; "ALL" for ALL PRIVILEGES
-	Target     Target             `json:"target"`
-	Objects    []model.ObjectRef  `json:"objects,omitempty"` // TargetObjects; all of one kind
-	Columns    []string           `json:"columns,omitempty"` // column grants on one table (SELECT/UPDATE)
-	Schemas    []string           `json:"schemas,omitempty"` // bulk and scoped-in-schema targets
-	Database   string             `json:"database,omitempty"`
-	Grantee    model.PrincipalRef `json:"grantee"`
+	Privileges []string `json:"privileges"` // e.g. SELECT, INSERT; "ALL" for ALL PRIVILEGES
+	Target     Target   `json:"target"`
+	// Kind is the object kind of the bulk and scoped targets (table, function, …).
+	Kind     model.ObjectKind   `json:"kind,omitempty"`
+	Objects  []model.ObjectRef  `json:"objects,omitempty"` // TargetObjects; all of one kind
+	Columns  []string           `json:"columns,omitempty"` // column grants on one table (SELECT/UPDATE)
+	Schemas  []string           `json:"schemas,omitempty"` // bulk and scoped-in-schema targets
+	Database string             `json:"database,omitempty"`
+	Grantee  model.PrincipalRef `json:"grantee"`
 	// GrantOption: WITH GRANT OPTION on grant; GRANT OPTION FOR on revoke.
 	GrantOption bool `json:"grantOption,omitempty"`
 }

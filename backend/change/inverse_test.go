@@ -49,7 +49,7 @@ func TestRevertsUndoOnlyWhatEachChangeAltered(t *testing.T) {
 		{Kind: AlterUser, User: &UserSpec{Name: "bob", ConnectionLimit: &limit, ValidUntil: "2027-01-01"}},
 		{Kind: CreateRole, Role: &RoleSpec{Name: "writer"}},
 		// Alice holds INSERT since change 0: granting it again alters nothing.
-		{Kind: GrantPrivileges, Privilege: &PrivilegeSpec{Privileges: []string{"INSERT"}, Target: TargetAllTablesInSchema, Schemas: []string{"sales"}, Grantee: model.UserRef("alice")}},
+		{Kind: GrantPrivileges, Privilege: &PrivilegeSpec{Privileges: []string{"INSERT"}, Target: TargetAllInSchema, Kind: model.ObjTable, Schemas: []string{"sales"}, Grantee: model.UserRef("alice")}},
 	}
 	got := Reverts(changes, revertSnapshot())
 	want := []string{

@@ -122,7 +122,7 @@ func TestValidateRefusesOversizedInputWithoutEchoingIt(t *testing.T) {
 		{"valid until", Change{Kind: AlterUser, User: &UserSpec{Name: "u", ValidUntil: huge}}, "the valid-until time is"},
 		{"syslog", Change{Kind: AlterUser, User: &UserSpec{Name: "u", SyslogAccess: ptr(huge)}}, "the SYSLOG ACCESS value is"},
 		{"group member", Change{Kind: AlterGroup, Group: &GroupSpec{Name: "g", AddUsers: []string{"a", huge}}}, "the user name is"},
-		{"privilege keyword", Change{Kind: GrantPrivileges, Privilege: &PrivilegeSpec{Privileges: []string{huge}, Target: TargetAllTablesInSchema, Schemas: []string{"s"}, Grantee: role("r")}}, "the privilege is"},
+		{"privilege keyword", Change{Kind: GrantPrivileges, Privilege: &PrivilegeSpec{Privileges: []string{huge}, Target: TargetAllInSchema, Kind: model.ObjTable, Schemas: []string{"s"}, Grantee: role("r")}}, "the privilege is"},
 		{"routine arguments", Change{Kind: GrantPrivileges, Privilege: &PrivilegeSpec{Privileges: []string{"EXECUTE"}, Target: TargetObjects,
 			Objects: []model.ObjectRef{{Kind: model.ObjFunction, Schema: "s", Name: "f", Args: huge}}, Grantee: role("r")}}, "the argument list is"},
 		{"column", Change{Kind: GrantPrivileges, Privilege: &PrivilegeSpec{Privileges: []string{"SELECT"}, Target: TargetObjects,

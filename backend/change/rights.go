@@ -2,10 +2,10 @@ package change
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/redshiftmate/rsmate/backend/model"
+	"github.com/redshiftmate/rsmate/backend/vocab"
 )
 
 // rights is what the connected user may do, as far as the snapshot shows:
@@ -19,6 +19,7 @@ type rights struct {
 	admin    map[string]bool // roles me holds WITH ADMIN OPTION
 	system   map[string]bool // Redshift system permissions through roles
 	snap     *model.Snapshot
+	voc      *vocab.Vocabulary
 	owner    map[model.ObjectRef]string
 }
 
@@ -26,7 +27,7 @@ func newRights(snap *model.Snapshot, who CurrentUser) *rights {
 	if snap == nil || who.Name == "" {
 		return nil
 	}
-	r := &rights{redshift: snap.Engine == "redshift", roles: map[string]bool{}, admin: map[string]bool{}, system: map[string]bool{}, snap: snap}
+	r := &rights{redshift: snap.Engine == "redshift", roles: map[string]bool{}, admin: map[string]bool{}, system: map[string]bool{}, snap: snap, voc: vocab.Of(snap)}
 	for i := range snap.Users {
 		if snap.Users[i].Name == who.Name {
 			r.me = &snap.Users[i]
@@ -60,7 +61,7 @@ func newRights(snap *model.Snapshot, who CurrentUser) *rights {
 		r.owner[model.ObjectRef{Kind: model.ObjSchema, Schema: s.Name}] = s.Owner
 	}
 	for _, x := range snap.Relations {
-		r.owner[model.ObjectRef{Kind: model.ObjTable, Schema: x.Schema, Name: x.Name}] = x.Owner
+		r.owner[r.voc.RelationRef(x)] = x.Owner
 	}
 	for _, x := range snap.Routines {
 		r.owner[model.ObjectRef{Kind: x.Kind, Schema: x.Schema, Name: x.Name, Args: x.Args}] = x.Owner
@@ -195,22 +196,12 @@ func (r *rights) privilegeProblem(p *PrivilegeSpec) string {
 	case TargetObjects:
 		for _, o := range p.Objects {
 			if o.Kind == model.ObjColumn {
-				o = model.ObjectRef{Kind: model.ObjTable, Schema: o.Schema, Name: o.Name}
+				o = r.relationOf(o)
 			}
 			objs = append(objs, o)
 		}
-	case TargetAllTablesInSchema:
-		for _, x := range r.snap.Relations {
-			if slices.Contains(p.Schemas, x.Schema) {
-				objs = append(objs, model.ObjectRef{Kind: model.ObjTable, Schema: x.Schema, Name: x.Name})
-			}
-		}
-	case TargetAllFunctionsInSchema, TargetAllProceduresInSchema:
-		for _, x := range r.snap.Routines {
-			if slices.Contains(p.Schemas, x.Schema) {
-				objs = append(objs, model.ObjectRef{Kind: x.Kind, Schema: x.Schema, Name: x.Name, Args: x.Args})
-			}
-		}
+	case TargetAllInSchema:
+		objs = r.voc.InSchemas(r.snap, p.Kind, p.Schemas)
 	default:
 		return "scoped permissions need a superuser or the grant option on them"
 	}
@@ -226,7 +217,7 @@ func (r *rights) privilegeProblem(p *PrivilegeSpec) string {
 			}
 		}
 		if !ok {
-			not = append(not, objectWords(o))
+			not = append(not, r.voc.Words(o))
 		}
 	}
 	if len(not) == 0 {
@@ -238,14 +229,12 @@ func (r *rights) privilegeProblem(p *PrivilegeSpec) string {
 	return "you neither own nor hold the grant option on " + strings.Join(not, ", ")
 }
 
-func objectWords(o model.ObjectRef) string {
-	switch o.Kind {
-	case model.ObjDatabase:
-		return "database " + o.Name
-	case model.ObjSchema:
-		return "schema " + o.Schema
-	case model.ObjFunction, model.ObjProcedure:
-		return string(o.Kind) + " " + o.Schema + "." + o.Name + "(" + o.Args + ")"
+// relationOf is the relation a column belongs to, as it is granted.
+func (r *rights) relationOf(col model.ObjectRef) model.ObjectRef {
+	for _, x := range r.snap.Relations {
+		if x.Schema == col.Schema && x.Name == col.Name {
+			return r.voc.RelationRef(x)
+		}
 	}
-	return o.Schema + "." + o.Name
+	return model.ObjectRef{Kind: model.ObjTable, Schema: col.Schema, Name: col.Name}
 }

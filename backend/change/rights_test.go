@@ -40,7 +40,7 @@ func TestRightsWarningsForNonSuperusers(t *testing.T) {
 		{"superuser status", "ops", Change{Kind: CreateUser, User: &UserSpec{Name: "new", Superuser: ptr(true)}}, "only a superuser can grant or remove superuser status"},
 		{"grant on an owned table", "dev", grant(tbl("own")), ""},
 		{"grant with the grant option", "dev", grant(tbl("shared")), ""},
-		{"grant on someone else's table", "dev", grant(tbl("own"), tbl("theirs")), "you neither own nor hold the grant option on s.theirs"},
+		{"grant on someone else's table", "dev", grant(tbl("own"), tbl("theirs")), "you neither own nor hold the grant option on table s.theirs"},
 		{"membership of an owned role", "dev", Change{Kind: GrantRole, Member: &MemberSpec{Role: "mine", Member: model.UserRef("ops")}}, ""},
 		{"membership of another role", "dev", Change{Kind: GrantRole, Member: &MemberSpec{Role: "other", Member: model.UserRef("ops")}}, "hold no admin option on role other"},
 		{"groups", "dev", Change{Kind: CreateGroup, Group: &GroupSpec{Name: "g"}}, "only superusers create, change or drop groups"},

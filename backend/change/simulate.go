@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/redshiftmate/rsmate/backend/model"
+	"github.com/redshiftmate/rsmate/backend/vocab"
 )
 
 // view is the catalog as a change set goes: each change is rendered against
@@ -210,32 +211,26 @@ func (v *view) grantsOf(p *PrivilegeSpec) []model.Grant {
 			}
 			add(o, "")
 		}
-	case TargetAllTablesInSchema:
-		for _, r := range v.snap.Relations {
-			if slices.Contains(p.Schemas, r.Schema) {
-				add(model.ObjectRef{Kind: model.ObjTable, Schema: r.Schema, Name: r.Name}, "")
-			}
+	case TargetAllInSchema:
+		for _, o := range vocab.Of(v.snap).InSchemas(v.snap, p.Kind, p.Schemas) {
+			add(o, "")
 		}
-	case TargetAllFunctionsInSchema, TargetAllProceduresInSchema:
-		kind := model.ObjFunction
-		if p.Target == TargetAllProceduresInSchema {
-			kind = model.ObjProcedure
+	case TargetScopedInSchema:
+		for _, s := range p.Schemas {
+			add(model.ObjectRef{Kind: model.ObjSchema, Schema: s}, scopeKeyword(v.snap, p.Kind))
 		}
-		for _, r := range v.snap.Routines {
-			if r.Kind == kind && slices.Contains(p.Schemas, r.Schema) {
-				add(model.ObjectRef{Kind: r.Kind, Schema: r.Schema, Name: r.Name, Args: r.Args}, "")
-			}
-		}
-	default:
-		if scope, inDB, ok := p.Target.Scope(); ok && inDB {
-			add(model.ObjectRef{Kind: model.ObjDatabase, Name: p.Database}, scope)
-		} else if ok {
-			for _, s := range p.Schemas {
-				add(model.ObjectRef{Kind: model.ObjSchema, Schema: s}, scope)
-			}
-		}
+	case TargetScopedInDatabase:
+		add(model.ObjectRef{Kind: model.ObjDatabase, Name: p.Database}, scopeKeyword(v.snap, p.Kind))
 	}
 	return out
+}
+
+// scopeKeyword is the catalog's scope word of a kind's scoped form (TABLES, SCHEMAS, …).
+func scopeKeyword(snap *model.Snapshot, k model.ObjectKind) string {
+	if ki := vocab.Of(snap).Kind(k); ki != nil && ki.Scoped != nil {
+		return ki.Scoped.Keyword
+	}
+	return strings.ToUpper(string(k)) + "S"
 }
 
 // rename moves every reference to who to its new name.

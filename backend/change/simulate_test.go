@@ -39,7 +39,7 @@ func TestChangesBeforeADropAreVisibleToIt(t *testing.T) {
 	before := len(snap.Grants)
 	rec := &seen{}
 	changes := []Change{
-		{Kind: RevokePrivileges, Privilege: &PrivilegeSpec{Privileges: []string{"select"}, Target: TargetAllTablesInSchema, Schemas: []string{"s"}, Grantee: model.RoleRef("r")}},
+		{Kind: RevokePrivileges, Privilege: &PrivilegeSpec{Privileges: []string{"select"}, Target: TargetAllInSchema, Kind: model.ObjTable, Schemas: []string{"s"}, Grantee: model.RoleRef("r")}},
 		{Kind: GrantPrivileges, Privilege: &PrivilegeSpec{Privileges: []string{"INSERT"}, Target: TargetObjects, Objects: []model.ObjectRef{items}, Grantee: model.RoleRef("r")}},
 		{Kind: GrantRole, Member: &MemberSpec{Role: "team", Member: model.RoleRef("r")}},
 		{Kind: AlterUser, User: &UserSpec{Name: "bob", RenameTo: "robert"}},

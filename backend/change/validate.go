@@ -7,6 +7,7 @@ import (
 	"github.com/redshiftmate/rsmate/backend/apperr"
 	"github.com/redshiftmate/rsmate/backend/model"
 	"github.com/redshiftmate/rsmate/backend/sqltext"
+	"github.com/redshiftmate/rsmate/backend/vocab"
 )
 
 // CurrentUser is who is connected, so a plan cannot drop the session's own user.
@@ -40,7 +41,7 @@ func Validate(changes []Change, snap *model.Snapshot, who CurrentUser) error {
 		if err := checkSizes(c); err != nil {
 			return wrapChangeErr(i, c, err)
 		}
-		if err := validateOne(c, g, who); err != nil {
+		if err := validateOne(c, g, vocab.Of(snap), who); err != nil {
 			return wrapChangeErr(i, c, err)
 		}
 		if err := p.check(c, who); err != nil {
@@ -50,7 +51,7 @@ func Validate(changes []Change, snap *model.Snapshot, who CurrentUser) error {
 	return nil
 }
 
-func validateOne(c Change, g *roleGraph, who CurrentUser) error {
+func validateOne(c Change, g *roleGraph, voc *vocab.Vocabulary, who CurrentUser) error {
 	switch c.Kind {
 	case CreateUser, AlterUser, DropUser:
 		u := c.User
@@ -174,11 +175,13 @@ func validateOne(c Change, g *roleGraph, who CurrentUser) error {
 					return apperr.Invalid("one privilege change covers one kind of object; split %s and %s", kind, o.Kind)
 				}
 			}
-			if len(p.Columns) > 0 && (len(p.Objects) != 1 || kind != model.ObjTable) {
+			if len(p.Columns) > 0 && (len(p.Objects) != 1 || voc.Kind(kind) == nil || len(voc.Kind(kind).ColumnPrivileges) == 0) {
 				return apperr.Invalid("column privileges apply to exactly one table or view")
 			}
-		case TargetAllTablesInSchema, TargetAllFunctionsInSchema, TargetAllProceduresInSchema,
-			TargetScopedTablesInSchema, TargetScopedFunctionsInSchema, TargetScopedProceduresInSchema:
+		case TargetAllInSchema, TargetScopedInSchema:
+			if err := requireKind(voc, p); err != nil {
+				return err
+			}
 			if len(p.Schemas) == 0 {
 				return apperr.Invalid("choose at least one schema")
 			}
@@ -187,8 +190,10 @@ func validateOne(c Change, g *roleGraph, who CurrentUser) error {
 					return err
 				}
 			}
-		case TargetScopedTablesInDatabase, TargetScopedSchemasInDatabase, TargetScopedFunctionsInDatabase,
-			TargetScopedProceduresInDatabase, TargetScopedLanguagesInDatabase, TargetScopedCopyJobsInDatabase:
+		case TargetScopedInDatabase:
+			if err := requireKind(voc, p); err != nil {
+				return err
+			}
 			if err := requireName("database", p.Database); err != nil {
 				return err
 			}
@@ -228,6 +233,17 @@ func validateOne(c Change, g *roleGraph, who CurrentUser) error {
 		return validateSurface(c)
 	default:
 		return apperr.Invalid("unknown change kind %q", c.Kind)
+	}
+	return nil
+}
+
+// requireKind refuses a bulk or scoped target without a kind the engine has.
+func requireKind(voc *vocab.Vocabulary, p *PrivilegeSpec) error {
+	if p.Kind == "" {
+		return apperr.Invalid("choose the kind of objects (tables, functions, …) the privileges cover")
+	}
+	if voc.Kind(p.Kind) == nil {
+		return apperr.Invalid("there are no privileges on objects of kind %q", p.Kind)
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/redshiftmate/rsmate/backend/model"
+	"github.com/redshiftmate/rsmate/backend/vocab"
 )
 
 // Effect says whether a change's intended effect is visible in a snapshot
@@ -269,7 +270,7 @@ func (v *verifier) sameObject(a, b model.ObjectRef) bool {
 	if a == b {
 		return true
 	}
-	if (a.Kind != model.ObjFunction && a.Kind != model.ObjProcedure) || a.Kind != b.Kind || a.Schema != b.Schema || a.Name != b.Name {
+	if ki := vocab.Of(v.snap).Kind(a.Kind); ki == nil || !ki.Routine || a.Kind != b.Kind || a.Schema != b.Schema || a.Name != b.Name {
 		return false
 	}
 	n := 0
@@ -307,11 +308,10 @@ func (v *verifier) privileges(p *PrivilegeSpec, grant bool) {
 				objs = append(objs, co)
 			}
 		}
+	case TargetScopedInSchema, TargetScopedInDatabase:
+		v.scoped(p, grant)
+		return
 	default:
-		if _, _, ok := p.Target.Scope(); ok {
-			v.scoped(p, grant)
-			return
-		}
 		// ALL … IN SCHEMA: the server picks the objects; not checked here.
 		return
 	}
@@ -346,9 +346,8 @@ func (v *verifier) privileges(p *PrivilegeSpec, grant bool) {
 }
 
 func (v *verifier) scoped(p *PrivilegeSpec, grant bool) {
-	scope, inDB, _ := p.Target.Scope()
-	kind := model.ObjSchema
-	if inDB {
+	scope, kind := scopeKeyword(v.snap, p.Kind), model.ObjSchema
+	if p.Target == TargetScopedInDatabase {
 		kind = model.ObjDatabase
 	}
 	var objs []model.ObjectRef

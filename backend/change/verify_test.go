@@ -37,8 +37,8 @@ func TestCheckEffectOnRedshiftSnapshot(t *testing.T) {
 		{"group member not dropped", Change{Kind: AlterGroup, Group: &GroupSpec{Name: "etl", DropUsers: []string{"ann"}}}, false, `"ann" member of "etl" gone`},
 		{"role revoke not seen", Change{Kind: RevokeRole, Member: &MemberSpec{Role: "analyst", Member: model.UserRef("ann")}}, false, "gone"},
 		{"admin option revoke seen", Change{Kind: RevokeRole, Member: &MemberSpec{Role: "analyst", Member: model.UserRef("ann"), AdminOption: true}}, true, ""},
-		{"scoped grant seen", Change{Kind: GrantPrivileges, Privilege: &PrivilegeSpec{Privileges: []string{"SELECT"}, Target: TargetScopedTablesInSchema, Schemas: []string{"sales"}, Grantee: model.RoleRef("analyst")}}, true, ""},
-		{"scoped grant missing", Change{Kind: GrantPrivileges, Privilege: &PrivilegeSpec{Privileges: []string{"UPDATE"}, Target: TargetScopedTablesInSchema, Schemas: []string{"sales"}, Grantee: model.RoleRef("analyst")}}, false, "UPDATE FOR TABLES"},
+		{"scoped grant seen", Change{Kind: GrantPrivileges, Privilege: &PrivilegeSpec{Privileges: []string{"SELECT"}, Target: TargetScopedInSchema, Kind: model.ObjTable, Schemas: []string{"sales"}, Grantee: model.RoleRef("analyst")}}, true, ""},
+		{"scoped grant missing", Change{Kind: GrantPrivileges, Privilege: &PrivilegeSpec{Privileges: []string{"UPDATE"}, Target: TargetScopedInSchema, Kind: model.ObjTable, Schemas: []string{"sales"}, Grantee: model.RoleRef("analyst")}}, false, "UPDATE FOR TABLES"},
 		{"group grant seen", Change{Kind: GrantPrivileges, Privilege: &PrivilegeSpec{Privileges: []string{"INSERT"}, Target: TargetObjects, Objects: orders, Grantee: model.GroupRef("etl")}}, true, ""},
 		{"grant option missing", Change{Kind: GrantPrivileges, Privilege: &PrivilegeSpec{Privileges: []string{"INSERT"}, Target: TargetObjects, Objects: orders, Grantee: model.GroupRef("etl"), GrantOption: true}}, false, "with grant option"},
 		{"system permission seen", Change{Kind: GrantSystemPrivileges, System: &SystemSpec{Privileges: []string{"create user"}, Role: "analyst"}}, true, ""},
@@ -54,7 +54,7 @@ func TestCheckEffectOnRedshiftSnapshot(t *testing.T) {
 		})
 	}
 	// Bulk targets are the server's to expand: not checked.
-	if e := CheckEffect(Change{Kind: GrantPrivileges, Privilege: &PrivilegeSpec{Privileges: []string{"SELECT"}, Target: TargetAllTablesInSchema, Schemas: []string{"sales"}, Grantee: model.RoleRef("analyst")}}, snap); e.Checked {
+	if e := CheckEffect(Change{Kind: GrantPrivileges, Privilege: &PrivilegeSpec{Privileges: []string{"SELECT"}, Target: TargetAllInSchema, Kind: model.ObjTable, Schemas: []string{"sales"}, Grantee: model.RoleRef("analyst")}}, snap); e.Checked {
 		t.Fatalf("a bulk grant was checked: %+v", e)
 	}
 }

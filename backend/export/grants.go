@@ -14,6 +14,7 @@ import (
 	"github.com/redshiftmate/rsmate/backend/catalog"
 	"github.com/redshiftmate/rsmate/backend/change"
 	"github.com/redshiftmate/rsmate/backend/model"
+	"github.com/redshiftmate/rsmate/backend/vocab"
 )
 
 // Scope says whose or which grants to export: one principal's, one schema's
@@ -208,17 +209,14 @@ func grantChanges(gs []model.Grant, snap *model.Snapshot) []change.Change {
 		switch {
 		case h.scope != "":
 			spec.Privileges = privs[h]
+			ki := vocab.Of(snap).KindOfScope(h.scope)
 			switch {
-			case h.obj.Kind == model.ObjSchema && h.scope == "TABLES":
-				spec.Target, spec.Schemas = change.TargetScopedTablesInSchema, []string{h.obj.Schema}
-			case h.obj.Kind == model.ObjSchema && h.scope == "FUNCTIONS":
-				spec.Target, spec.Schemas = change.TargetScopedFunctionsInSchema, []string{h.obj.Schema}
-			case h.obj.Kind == model.ObjDatabase && h.scope == "TABLES":
-				spec.Target, spec.Database = change.TargetScopedTablesInDatabase, h.obj.Name
-			case h.obj.Kind == model.ObjDatabase && h.scope == "SCHEMAS":
-				spec.Target, spec.Database = change.TargetScopedSchemasInDatabase, h.obj.Name
+			case ki != nil && h.obj.Kind == model.ObjSchema && ki.Scoped.InSchema:
+				spec.Target, spec.Kind, spec.Schemas = change.TargetScopedInSchema, ki.Kind, []string{h.obj.Schema}
+			case ki != nil && h.obj.Kind == model.ObjDatabase && ki.Scoped.InDatabase:
+				spec.Target, spec.Kind, spec.Database = change.TargetScopedInDatabase, ki.Kind, h.obj.Name
 			default:
-				// A scope the change model cannot express yet: rendering
+				// A scope the vocabulary does not describe: rendering
 				// reports it in the script instead of dropping it silently.
 				spec.Target = change.Target("scoped_" + strings.ToLower(h.scope) + "_in_" + string(h.obj.Kind))
 			}

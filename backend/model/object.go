@@ -6,7 +6,8 @@ type ObjectKind string
 const (
 	ObjDatabase  ObjectKind = "database"
 	ObjSchema    ObjectKind = "schema"
-	ObjTable     ObjectKind = "table" // tables, views, materialized views: the GRANT ... ON TABLE family
+	ObjTable     ObjectKind = "table"    // tables, views, materialized views: the GRANT ... ON TABLE family
+	ObjSequence  ObjectKind = "sequence" // PostgreSQL sequences: GRANT ... ON SEQUENCE
 	ObjColumn    ObjectKind = "column"
 	ObjFunction  ObjectKind = "function"
 	ObjProcedure ObjectKind = "procedure"

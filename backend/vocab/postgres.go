@@ -12,11 +12,15 @@ var Postgres = &Vocabulary{
 		{Kind: model.ObjSchema, Keyword: "SCHEMA", Noun: "schema", Plural: "schemas", Parent: model.ObjDatabase,
 			Privileges: []Privilege{usage("look up objects in the schema"), create("create objects in the schema")}},
 		{Kind: model.ObjTable, Keyword: "TABLE", Noun: "table", Plural: "tables", Parent: model.ObjSchema, Section: true,
-			Privileges:       []Privilege{selectRows, insertRows, updateRows, deleteRows, truncate, references, trigger},
+			Privileges:       []Privilege{selectRows, insertRows, updateRows, deleteRows, truncate, references, trigger, maintain},
 			ColumnPrivileges: []string{model.PrivSelect, model.PrivInsert, model.PrivUpdate, model.PrivReferences},
 			Relations: []model.RelationKind{model.RelTable, model.RelPartitionedTable, model.RelView,
-				model.RelMaterializedView, model.RelForeignTable, model.RelSequence},
+				model.RelMaterializedView, model.RelForeignTable},
 			Bulk: "ALL TABLES IN SCHEMA", Default: model.DefTables},
+		{Kind: model.ObjSequence, Keyword: "SEQUENCE", Noun: "sequence", Plural: "sequences", Parent: model.ObjSchema, Section: true,
+			Privileges: []Privilege{usage("call currval and nextval"), {Name: model.PrivSelect, Help: "call currval"},
+				{Name: model.PrivUpdate, Help: "call nextval and setval"}},
+			Relations: []model.RelationKind{model.RelSequence}, Bulk: "ALL SEQUENCES IN SCHEMA", Default: model.DefSequences},
 		{Kind: model.ObjFunction, Keyword: "FUNCTION", Noun: "function", Plural: "functions", Parent: model.ObjSchema, Section: true,
 			Privileges: []Privilege{execute}, Routine: true, Bulk: "ALL FUNCTIONS IN SCHEMA", Default: model.DefFunctions},
 		{Kind: model.ObjProcedure, Keyword: "PROCEDURE", Noun: "procedure", Plural: "procedures", Parent: model.ObjSchema, Section: true,
@@ -25,7 +29,8 @@ var Postgres = &Vocabulary{
 			Privileges: []Privilege{usage("create functions in the language")}},
 	},
 	Defaults: []DefaultType{
-		{Type: model.DefTables, Privileges: []string{"SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER"}},
+		{Type: model.DefTables, Privileges: []string{"SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER", "MAINTAIN"},
+			MinVersion: map[string]int{"MAINTAIN": 17}},
 		{Type: model.DefSequences, Privileges: []string{"USAGE", "SELECT", "UPDATE"}},
 		{Type: model.DefFunctions, Privileges: []string{"EXECUTE"}},
 		{Type: model.DefTypes, Privileges: []string{"USAGE"}},
@@ -49,6 +54,10 @@ var (
 	connect    = Privilege{Name: model.PrivConnect, Help: "connect to the database"}
 	temp       = Privilege{Name: model.PrivTemp, Help: "create temporary tables"}
 )
+
+// maintain is PostgreSQL 17's MAINTAIN (VACUUM, ANALYZE, CLUSTER, REFRESH
+// MATERIALIZED VIEW, REINDEX, LOCK TABLE; sql-grant.html).
+var maintain = Privilege{Name: model.PrivMaintain, Help: "vacuum, analyze, reindex, refresh, lock", MinVersion: 17}
 
 func usage(help string) Privilege  { return Privilege{Name: model.PrivUsage, Help: help} }
 func create(help string) Privilege { return Privilege{Name: model.PrivCreate, Help: help} }

@@ -46,8 +46,8 @@ type Kind struct {
 	Parent model.ObjectKind `json:"parent,omitempty"`
 	// Privileges, in the order statements and the editors show them.
 	Privileges []Privilege `json:"privileges"`
-	// RevokeOnly lists privileges REVOKE accepts beyond Privileges (none today;
-	// kept for grammars where REVOKE lists differ).
+	// RevokePrivileges, when set, is what REVOKE takes instead of Privileges
+	// (none today; for grammars where the REVOKE list differs).
 	RevokePrivileges []string `json:"-"`
 	// ColumnPrivileges are grantable per column ("" = the kind has no column privileges).
 	ColumnPrivileges []string `json:"columnPrivileges,omitempty"`
@@ -83,6 +83,9 @@ type DefaultType struct {
 	RevokePrivileges []string `json:"revokePrivileges,omitempty"`
 	// DatabaseWideOnly: IN SCHEMA is refused (PostgreSQL's schemas).
 	DatabaseWideOnly bool `json:"databaseWideOnly,omitempty"`
+	// MinVersion gives the first server major version of privileges newer
+	// than the rest (PostgreSQL 17 MAINTAIN); ForVersion drops them before.
+	MinVersion map[string]int `json:"-"`
 }
 
 // SystemGroup is a labelled group of system permissions (Redshift).
@@ -153,7 +156,8 @@ func (v *Vocabulary) SystemPermissions() []string {
 }
 
 // ForVersion returns a copy without the privileges the server version lacks
-// (version is the major version, e.g. 17; 0 keeps everything).
+// (version is the major version, e.g. 17; 0 keeps everything), on kinds and
+// default-privilege types alike.
 func (v *Vocabulary) ForVersion(version int) *Vocabulary {
 	out := *v
 	out.Kinds = make([]Kind, len(v.Kinds))
@@ -163,8 +167,21 @@ func (v *Vocabulary) ForVersion(version int) *Vocabulary {
 		})
 		out.Kinds[i] = k
 	}
+	out.Defaults = make([]DefaultType, len(v.Defaults))
+	for i, d := range v.Defaults {
+		lacks := func(p string) bool { return version > 0 && d.MinVersion[p] > version }
+		d.Privileges = slices.DeleteFunc(slices.Clone(d.Privileges), lacks)
+		if d.RevokePrivileges != nil {
+			d.RevokePrivileges = slices.DeleteFunc(slices.Clone(d.RevokePrivileges), lacks)
+		}
+		out.Defaults[i] = d
+	}
 	return &out
 }
+
+// MajorVersion is the major version of a PostgreSQL server_version_num
+// (170002 → 17); 0 (unknown, Redshift) stays 0.
+func MajorVersion(serverVersionNum int) int { return serverVersionNum / 10000 }
 
 // For returns the vocabulary of an engine by name ("redshift", "postgres").
 func For(engine string) *Vocabulary {

@@ -1,6 +1,6 @@
 // Canned Redshift answers for the screenshot harness.
 import type { CatalogSummary, Effective, Grant, PrincipalDetail, RoleRow, SchemaRow, SessionInfo, User, UserRow } from '../src/api';
-import { capabilitiesOf } from '../src/features/catalog/fixtures.test-util';
+import { capabilitiesOf, vocabularyOf } from '../src/features/catalog/fixtures.test-util';
 
 export const session: SessionInfo = {
   id: 's1',
@@ -16,6 +16,7 @@ export const summary: CatalogSummary = {
   database: 'dev',
   databases: ['dev'],
   capabilities: capabilitiesOf('redshift'),
+  vocabulary: vocabularyOf('redshift'),
   counts: { users: 2, roles: 2, systemRoles: 0, groups: 0, schemas: 3, relations: 0, routines: 0, grants: 8, defaultPrivileges: 0 },
   partial: false,
   warnings: [],
@@ -101,7 +102,7 @@ export function effectiveOf(ref: { kind: string; name: string }): Effective {
   };
 }
 
-const schema = (name: string, system = false): SchemaRow => ({ name, owner: 'admin', type: 'local', system, tables: 3, views: 1, sequences: 0, functions: 1, procedures: 1, grants: 2 });
+const schema = (name: string, system = false): SchemaRow => ({ name, owner: 'admin', type: 'local', system, objects: { table: 4, function: 1, procedure: 1 }, grants: 2 });
 export const schemas: SchemaRow[] = [schema('etl'), schema('mart'), schema('public'), schema('pg_catalog', true)];
 export const users: UserRow[] = [{ ...annUser, roles: 1, groups: 0, grants: 1 }];
 export const roles: RoleRow[] = [{ ...detailOf(loader).role!, members: 1, memberOf: 0, grants: 8, systemPrivileges: ['CREATE TABLE', 'EXPLAIN RLS', 'IGNORE RLS'] }];

@@ -12,6 +12,7 @@ import (
 
 	"github.com/redshiftmate/rsmate/backend/engine"
 	"github.com/redshiftmate/rsmate/backend/model"
+	"github.com/redshiftmate/rsmate/backend/vocab"
 )
 
 // owned is a securable object with its owner's oid (to flag implied grants).
@@ -288,10 +289,9 @@ func (l *loader) scanRelation(rows pgx.Rows) error {
 		l.unknown++
 		return nil
 	}
-	l.snap.Relations = append(l.snap.Relations, model.Relation{
-		Schema: schema, Name: name, Kind: relationKinds[string(kind)], Owner: l.name(owner),
-	})
-	l.addObject('r', oid, owned{model.ObjectRef{Kind: model.ObjTable, Schema: schema, Name: name}, owner})
+	rel := model.Relation{Schema: schema, Name: name, Kind: relationKinds[string(kind)], Owner: l.name(owner)}
+	l.snap.Relations = append(l.snap.Relations, rel)
+	l.addObject('r', oid, owned{vocab.Postgres.RelationRef(rel), owner})
 	return nil
 }
 
@@ -329,14 +329,20 @@ func (l *loader) scanLanguage(rows pgx.Rows) error {
 	return nil
 }
 
-// privileges maps aclexplode's names to the model's constants (no allocation per row).
-var privileges = map[string]string{
-	"SELECT": model.PrivSelect, "INSERT": model.PrivInsert, "UPDATE": model.PrivUpdate,
-	"DELETE": model.PrivDelete, "TRUNCATE": model.PrivTruncate, "REFERENCES": model.PrivReferences,
-	"TRIGGER": model.PrivTrigger, "EXECUTE": model.PrivExecute, "USAGE": model.PrivUsage,
-	"CREATE": model.PrivCreate, "CONNECT": model.PrivConnect, "TEMPORARY": model.PrivTemp,
-	"MAINTAIN": model.PrivMaintain,
-}
+// privileges maps aclexplode's names to the vocabulary's keywords (one
+// string per keyword: no allocation per row).
+var privileges = func() map[string]string {
+	m := map[string]string{}
+	for _, k := range vocab.Postgres.Kinds {
+		for _, p := range k.Privileges {
+			m[p.Name] = p.Name
+		}
+	}
+	for alias, p := range vocab.Postgres.Aliases {
+		m[alias] = p
+	}
+	return m
+}()
 
 func privilege(b []byte) string {
 	if p, ok := privileges[string(b)]; ok {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/redshiftmate/rsmate/backend/model"
+	"github.com/redshiftmate/rsmate/backend/vocab"
 )
 
 // Rows as the catalog statements return them. build joins them in Go, since
@@ -279,6 +280,7 @@ func build(raw *rawCatalog) *model.Snapshot {
 		}
 		mvs[relKey{strings.TrimRight(mv.schema, " "), strings.TrimRight(mv.name, " ")}] = true
 	}
+	relKinds := map[relKey]model.RelationKind{} // a relation's grants go on its vocabulary kind
 	for _, r := range raw.relations {
 		kind, ok := RelationKind(r.relkind, r.natts)
 		if !ok {
@@ -288,6 +290,7 @@ func build(raw *rawCatalog) *model.Snapshot {
 			kind = model.RelMaterializedView
 		}
 		s.Relations = append(s.Relations, model.Relation{Schema: r.schema, Name: r.name, Kind: kind, Owner: r.owner})
+		relKinds[relKey{r.schema, r.name}] = kind
 	}
 
 	type routineKey struct{ schema, name, args string }
@@ -343,7 +346,8 @@ func build(raw *rawCatalog) *model.Snapshot {
 		s.Grants = append(s.Grants, g)
 	}
 	for _, p := range raw.relPrivs {
-		addGrant("table", p, model.ObjectRef{Kind: model.ObjTable, Schema: p.object, Name: p.name}, "")
+		rel := model.Relation{Schema: p.object, Name: p.name, Kind: relKinds[relKey{p.object, p.name}]}
+		addGrant("table", p, vocab.Redshift.RelationRef(rel), "")
 	}
 	for _, p := range raw.colPrivs {
 		p.admin = false

@@ -69,9 +69,9 @@ func TestLiveRedshiftScopedRLSAndSessionDefaults(t *testing.T) {
 		}
 	}
 	r := model.RoleRef(role)
-	grant := func(privs []string, target change.Target) change.Change {
-		ps := &change.PrivilegeSpec{Privileges: privs, Target: target, Grantee: r}
-		if _, inDB, _ := target.Scope(); inDB {
+	grant := func(privs []string, target change.Target, kind model.ObjectKind) change.Change {
+		ps := &change.PrivilegeSpec{Privileges: privs, Target: target, Kind: kind, Grantee: r}
+		if target == change.TargetScopedInDatabase {
 			ps.Database = db
 		} else {
 			ps.Schemas = []string{schema}
@@ -79,15 +79,15 @@ func TestLiveRedshiftScopedRLSAndSessionDefaults(t *testing.T) {
 		return change.Change{Kind: change.GrantPrivileges, Privilege: ps}
 	}
 	changes := []change.Change{
-		grant([]string{"USAGE"}, change.TargetScopedSchemasInDatabase),
-		grant([]string{"SELECT"}, change.TargetScopedTablesInSchema),
-		grant([]string{"SELECT"}, change.TargetScopedTablesInDatabase),
-		grant([]string{"EXECUTE"}, change.TargetScopedFunctionsInSchema),
-		grant([]string{"EXECUTE"}, change.TargetScopedFunctionsInDatabase),
-		grant([]string{"EXECUTE"}, change.TargetScopedProceduresInSchema),
-		grant([]string{"EXECUTE"}, change.TargetScopedProceduresInDatabase),
-		grant([]string{"USAGE"}, change.TargetScopedLanguagesInDatabase),
-		grant([]string{"CREATE", "ALTER"}, change.TargetScopedCopyJobsInDatabase),
+		grant([]string{"USAGE"}, change.TargetScopedInDatabase, model.ObjSchema),
+		grant([]string{"SELECT"}, change.TargetScopedInSchema, model.ObjTable),
+		grant([]string{"SELECT"}, change.TargetScopedInDatabase, model.ObjTable),
+		grant([]string{"EXECUTE"}, change.TargetScopedInSchema, model.ObjFunction),
+		grant([]string{"EXECUTE"}, change.TargetScopedInDatabase, model.ObjFunction),
+		grant([]string{"EXECUTE"}, change.TargetScopedInSchema, model.ObjProcedure),
+		grant([]string{"EXECUTE"}, change.TargetScopedInDatabase, model.ObjProcedure),
+		grant([]string{"USAGE"}, change.TargetScopedInDatabase, model.ObjLanguage),
+		grant([]string{"CREATE", "ALTER"}, change.TargetScopedInDatabase, model.ObjCopyJob),
 		{Kind: change.GrantSystemPrivileges, System: &change.SystemSpec{Role: role, Privileges: []string{"IGNORE RLS", "EXPLAIN RLS", "EXPLAIN MASKING"}}},
 		{Kind: change.AlterUser, User: &change.UserSpec{Name: user, ExternalID: ptrTo("rsmate-live-" + hex.EncodeToString(rnd)),
 			SetParameters: []change.Parameter{{Name: "search_path", Value: schema + ", public"}, {Name: "statement_timeout", Value: "300000"}}}},

@@ -7,7 +7,8 @@ import { callApi } from './errors';
 
 export type PrincipalKind = 'user' | 'role' | 'group' | 'public';
 export type IdentityType = 'local' | 'iam' | 'iam_role' | 'idc' | 'system';
-export type ObjectKind = 'database' | 'schema' | 'table' | 'column' | 'function' | 'procedure' | 'language' | 'model' | 'datashare';
+/** An object kind: 'column', or a kind of the session's vocabulary ('table', 'sequence', …). */
+export type ObjectKind = string;
 export type RelationKind =
   | 'table'
   | 'view'
@@ -47,6 +48,45 @@ export interface Capabilities {
   maxIdentifierBytes: number;
 }
 
+/** One privilege keyword of a kind, with a few words on what it allows. */
+export interface VocabPrivilege {
+  name: string;
+  help: string;
+}
+
+/** One securable object kind of the engine (backend/vocab.Kind). */
+export interface VocabKind {
+  kind: ObjectKind;
+  /** Follows ON in GRANT … ON <keyword>. */
+  keyword: string;
+  noun: string;
+  plural: string;
+  parent?: ObjectKind;
+  privileges: VocabPrivilege[];
+  columnPrivileges?: string[];
+  relations?: string[];
+  routine?: boolean;
+  /** The "ALL … IN SCHEMA" form, when the kind has one. */
+  bulk?: string;
+  default?: string;
+  /** Redshift's scoped form (current and future objects). */
+  scoped?: { keyword: string; privileges: string[]; inSchema: boolean; inDatabase: boolean };
+  /** Has its own section in the privilege editor and the object browser. */
+  section: boolean;
+}
+
+/** Everything the engine can grant: kinds, default-privilege types, system permissions, option holders. */
+export interface Vocabulary {
+  engine: string;
+  kinds: VocabKind[];
+  defaults: { type: string; privileges: string[]; revokePrivileges?: string[]; databaseWideOnly?: boolean }[];
+  system?: { label: string; items: string[] }[];
+  grantOption: PrincipalKind[];
+  adminOption: PrincipalKind[];
+  scopedGrantees?: PrincipalKind[];
+  aliases?: Record<string, string>;
+}
+
 export interface CatalogCounts {
   users: number;
   roles: number;
@@ -66,6 +106,8 @@ export interface CatalogSummary {
   database: string;
   databases: string[];
   capabilities: Capabilities;
+  /** What the engine can grant at the server's version (backend/vocab). */
+  vocabulary: Vocabulary;
   counts: CatalogCounts;
   partial: boolean;
   warnings: string[];
@@ -259,18 +301,15 @@ export interface SchemaRow {
   /** local, external or shared */
   type: string;
   system: boolean;
-  tables: number;
-  views: number;
-  sequences: number;
-  functions: number;
-  procedures: number;
+  /** Object counts per vocabulary kind (table, sequence, function, …). */
+  objects: Record<string, number>;
   grants: number;
 }
 
 export interface ObjectRow {
   ref: ObjectRef;
-  /** A relation kind, or function / procedure. */
-  kind: RelationKind | 'function' | 'procedure';
+  /** A relation kind, or the routine's kind (function / procedure). */
+  kind: string;
   owner: string;
   grantees: PrincipalRef[];
 }

@@ -2,7 +2,7 @@
 // The frontend describes what to change; the backend renders the SQL.
 import * as Changes from '../wailsjs/go/app/ChangesService';
 import type { change } from '../wailsjs/go/models';
-import type { CatalogSummary, ObjectRef, PrincipalRef } from './catalog';
+import type { CatalogSummary, ObjectKind, ObjectRef, PrincipalRef } from './catalog';
 import { callApi } from './errors';
 
 export type { Capabilities, CatalogSummary, ObjectKind, ObjectRef, PrincipalKind, PrincipalRef } from './catalog';
@@ -85,25 +85,14 @@ export interface MemberSpec {
   adminOption?: boolean;
 }
 
-export type Target =
-  | 'objects'
-  | 'all_tables_in_schema'
-  | 'all_functions_in_schema'
-  | 'all_procedures_in_schema'
-  | 'scoped_tables_in_schema'
-  | 'scoped_functions_in_schema'
-  | 'scoped_tables_in_database'
-  | 'scoped_schemas_in_database'
-  | 'create_model'
-  | 'scoped_functions_in_database'
-  | 'scoped_procedures_in_schema'
-  | 'scoped_procedures_in_database'
-  | 'scoped_languages_in_database'
-  | 'scoped_copy_jobs_in_database';
+/** Listed objects, all objects of `kind` in schemas, or (Redshift) the scoped forms. */
+export type Target = 'objects' | 'all_in_schema' | 'scoped_in_schema' | 'scoped_in_database' | 'create_model';
 
 export interface PrivilegeSpec {
   privileges: string[];
   target: Target;
+  /** The object kind of the bulk and scoped targets. */
+  kind?: ObjectKind;
   objects?: ObjectRef[];
   columns?: string[];
   schemas?: string[];

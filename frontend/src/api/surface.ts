@@ -13,7 +13,6 @@ export type SurfaceOverview = app.SurfaceOverview;
 export type DatashareView = app.DatashareView;
 export type ModelView = app.ModelView;
 export type AssumeRoleGrant = model.AssumeRoleGrant;
-export type VocabPrivilege = vocab.Privilege;
 
 export const surfaceApi = {
   /** The IAM roles a principal may assume, directly or through groups, roles and PUBLIC. */

@@ -8,16 +8,6 @@ import (
 	"github.com/redshiftmate/rsmate/backend/model"
 )
 
-// defaultTypes spells each default object type after ON.
-var defaultTypes = map[model.DefaultObjectType]string{
-	model.DefTables:     "TABLES",
-	model.DefFunctions:  "FUNCTIONS",
-	model.DefProcedures: "PROCEDURES",
-	model.DefSequences:  "SEQUENCES",
-	model.DefTypes:      "TYPES",
-	model.DefSchemas:    "SCHEMAS",
-}
-
 // DefaultPrivileges renders ALTER DEFAULT PRIVILEGES [FOR …] [IN SCHEMA "s"]
 // GRANT … ON <type> TO … / REVOKE [GRANT OPTION FOR] … ON <type> FROM ….
 func (d *Dialect) DefaultPrivileges(grant bool, s *change.DefaultSpec) ([]change.Statement, error) {
@@ -25,22 +15,25 @@ func (d *Dialect) DefaultPrivileges(grant bool, s *change.DefaultSpec) ([]change
 		return nil, apperr.Invalid("the default privileges are missing")
 	}
 	q := NewQ(d.SQL)
-	typeSQL, ok := defaultTypes[s.ObjectType]
-	allowed := d.DefaultPrivs[s.ObjectType]
-	if !grant {
-		if l, has := d.DefaultRevokePrivs[s.ObjectType]; has {
-			allowed = l
-		}
-	}
-	if !ok || allowed == nil {
+	dt := d.Vocab.Default(s.ObjectType)
+	if dt == nil {
 		return nil, apperr.Invalid("%s has no default privileges for %q objects; choose from %s", d.Name, s.ObjectType, d.defaultTypeList())
 	}
-	privs, err := d.CheckPrivileges("new "+string(s.ObjectType), allowed, s.Privileges)
+	// The object type is spelled after ON as its name in capitals (TABLES, SEQUENCES, …).
+	typeSQL := strings.ToUpper(string(dt.Type))
+	what := "new " + string(s.ObjectType)
+	privs, err := d.CheckPrivileges(what, dt.Privileges, s.Privileges)
 	if err != nil {
 		return nil, err
 	}
+	// The engine's own refusals first: they say what to do instead.
 	if d.DefaultCheck != nil {
 		if err := d.DefaultCheck(grant, s.ObjectType, s.Schema, privs); err != nil {
+			return nil, err
+		}
+	}
+	if !grant && dt.RevokePrivileges != nil {
+		if privs, err = d.CheckPrivileges(what, dt.RevokePrivileges, privs); err != nil {
 			return nil, err
 		}
 	}
@@ -85,10 +78,8 @@ func creatorS(c string) string {
 
 func (d *Dialect) defaultTypeList() string {
 	var out []string
-	for _, t := range []model.DefaultObjectType{model.DefTables, model.DefFunctions, model.DefProcedures, model.DefSequences, model.DefTypes, model.DefSchemas} {
-		if d.DefaultPrivs[t] != nil {
-			out = append(out, string(t))
-		}
+	for _, t := range d.Vocab.Defaults {
+		out = append(out, string(t.Type))
 	}
 	return strings.Join(out, ", ")
 }

@@ -15,64 +15,66 @@ func Principal(p model.PrincipalRef) string {
 	return string(p.Kind) + " " + p.Name
 }
 
-// kindInfo is how an object kind is spelled in SQL (ON …) and in words.
-type kindInfo struct{ on, one, many string }
-
-var kinds = map[model.ObjectKind]kindInfo{
-	model.ObjDatabase:  {"DATABASE", "database", "databases"},
-	model.ObjSchema:    {"SCHEMA", "schema", "schemas"},
-	model.ObjTable:     {"TABLE", "table", "tables"},
-	model.ObjFunction:  {"FUNCTION", "function", "functions"},
-	model.ObjProcedure: {"PROCEDURE", "procedure", "procedures"},
-	model.ObjLanguage:  {"LANGUAGE", "language", "languages"},
-	model.ObjColumn:    {"TABLE", "column", "columns"},
+// words are the singular and plural words of a kind: the vocabulary's, and
+// "column"/"columns" for columns (not a kind of their own in GRANT).
+func (d *Dialect) words(k model.ObjectKind) (one, many string) {
+	if k == model.ObjColumn {
+		return "column", "columns"
+	}
+	if ki := d.Vocab.Kind(k); ki != nil {
+		return ki.Noun, ki.Plural
+	}
+	return string(k), string(k) + "s"
 }
 
-// Plural words a count of objects of kind k: "1 table", "3 tables".
-func Plural(k model.ObjectKind, n int) string {
-	ki := kinds[k]
+// plural words a count of objects of kind k: "1 table", "3 tables".
+func (d *Dialect) plural(k model.ObjectKind, n int) string {
+	one, many := d.words(k)
 	if n == 1 {
-		return "1 " + ki.one
+		return "1 " + one
 	}
-	return fmt.Sprintf("%d %s", n, ki.many)
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // objectName is an object's name in words.
-func objectName(o model.ObjectRef) string {
-	switch o.Kind {
-	case model.ObjDatabase, model.ObjLanguage:
-		return o.Name
-	case model.ObjSchema:
+func (d *Dialect) objectName(o model.ObjectRef) string {
+	if o.Kind == model.ObjSchema {
 		return o.Schema
-	case model.ObjFunction, model.ObjProcedure:
+	}
+	ki := d.Vocab.Kind(o.Kind)
+	switch {
+	case ki != nil && ki.Routine:
 		return o.Schema + "." + o.Name + "(" + o.Args + ")"
+	case ki != nil && ki.Parent != model.ObjSchema:
+		return o.Name
 	}
 	return o.Schema + "." + o.Name
 }
 
 // describeObjects words a list of objects of one kind: "table sales.orders",
 // "3 tables in sales", "5 tables in 2 schemas", "2 schemas".
-func describeObjects(objs []model.ObjectRef) string {
+func (d *Dialect) describeObjects(objs []model.ObjectRef) string {
 	k := objs[0].Kind
 	if len(objs) == 1 {
-		return kinds[k].one + " " + objectName(objs[0])
+		one, _ := d.words(k)
+		return one + " " + d.objectName(objs[0])
 	}
-	if k == model.ObjTable || k == model.ObjFunction || k == model.ObjProcedure {
+	if ki := d.Vocab.Kind(k); ki != nil && ki.Parent == model.ObjSchema {
 		schemas := distinct(objs, func(o model.ObjectRef) string { return o.Schema })
 		if len(schemas) == 1 {
-			return Plural(k, len(objs)) + " in " + schemas[0]
+			return d.plural(k, len(objs)) + " in " + schemas[0]
 		}
-		return Plural(k, len(objs)) + " in " + Plural(model.ObjSchema, len(schemas))
+		return d.plural(k, len(objs)) + " in " + d.plural(model.ObjSchema, len(schemas))
 	}
-	return Plural(k, len(objs))
+	return d.plural(k, len(objs))
 }
 
 // inSchemas words "in sales" or "in 3 schemas".
-func inSchemas(schemas []string) string {
+func (d *Dialect) inSchemas(schemas []string) string {
 	if len(schemas) == 1 {
 		return "in " + schemas[0]
 	}
-	return "in " + Plural(model.ObjSchema, len(schemas))
+	return "in " + d.plural(model.ObjSchema, len(schemas))
 }
 
 func distinct[T any](xs []T, key func(T) string) []string {

@@ -7,50 +7,36 @@ import (
 	"github.com/redshiftmate/rsmate/backend/apperr"
 	"github.com/redshiftmate/rsmate/backend/model"
 	"github.com/redshiftmate/rsmate/backend/sqltext"
+	"github.com/redshiftmate/rsmate/backend/vocab"
 )
 
-// Dialect is what differs between the engines' GRANT and REVOKE.
+// Dialect is the engine grammar around the vocabulary: how grantees are
+// written, the rules no descriptor states, and drop handling. What can be
+// granted on what (kinds, privileges, bulk, scoped and default forms, grant
+// and admin option holders) comes from Vocab.
 type Dialect struct {
-	SQL  sqltext.Dialect
-	Name string // "Redshift", "PostgreSQL": words messages
-
-	// ObjectPrivileges lists, per object kind, the privilege keywords GRANT takes,
-	// in the order statements print them. Revoke uses the same list unless
-	// RevokePrivileges overrides a kind.
-	ObjectPrivileges map[model.ObjectKind][]string
-	RevokePrivileges map[model.ObjectKind][]string
-	// ColumnPrivileges are those grantable per column.
-	ColumnPrivileges []string
-	// Aliases maps other accepted spellings to a canonical keyword (TEMPORARY → TEMP).
-	Aliases map[string]string
+	SQL   sqltext.Dialect
+	Name  string // "Redshift", "PostgreSQL": words messages
+	Vocab *vocab.Vocabulary
 
 	// KeywordGrantees: grantees are written ROLE "r" and GROUP "g" (Redshift);
 	// otherwise every grantee is a bare name (PostgreSQL).
 	KeywordGrantees bool
 	// NoGroups is the message for a group where the engine has none ("" = groups exist).
 	NoGroups string
-	// GrantOption lists the grantee kinds that may hold WITH GRANT OPTION.
-	GrantOption map[model.PrincipalKind]bool
-	// GrantOptionRule explains GrantOption in messages.
+	// GrantOptionRule explains Vocab.GrantOption in messages.
 	GrantOptionRule string
 	// ColumnGrantOption: column privileges may carry WITH GRANT OPTION.
 	ColumnGrantOption bool
-	// ColumnRules, when set, narrows ColumnPrivileges for a known relation
-	// (views, late-binding views) or refuses it.
+	// ColumnRules, when set, narrows a kind's column privileges for a known
+	// relation (views, late-binding views) or refuses it.
 	ColumnRules func(rel model.Relation, allowed []string) ([]string, error)
-	// AdminOption lists the member kinds that may hold WITH ADMIN OPTION.
-	AdminOption map[model.PrincipalKind]bool
-	AdminRule   string
+	// AdminRule explains Vocab.AdminOption in messages.
+	AdminRule string
 
-	// Scoped renders the Redshift scoped targets (FOR … IN SCHEMA/DATABASE);
-	// NoScoped is the message when the engine has none.
-	Scoped   *ScopedRules
+	// NoScoped is the message when the engine has no scoped permissions.
 	NoScoped string
 
-	// Defaults: privileges per default object type for ALTER DEFAULT
-	// PRIVILEGES, grant and revoke (revoke falls back to grant).
-	DefaultPrivs       map[model.DefaultObjectType][]string
-	DefaultRevokePrivs map[model.DefaultObjectType][]string
 	// DefaultCreator returns "FOR USER "u"" / "FOR ROLE "r"" or an engine-specific refusal.
 	DefaultCreator func(q *Q, p model.PrincipalRef) (string, error)
 	// DefaultCheck, when set, refuses engine-specific combinations (e.g. schemas in a schema).
@@ -58,12 +44,6 @@ type Dialect struct {
 
 	// Drop says how a principal is cleared before it is dropped.
 	Drop DropRules
-}
-
-// ScopedRules are the privileges of each Redshift scoped form, by the FOR
-// clause's keyword (TABLES, FUNCTIONS, PROCEDURES, SCHEMAS, LANGUAGES, COPY JOBS).
-type ScopedRules struct {
-	Privileges map[string][]string
 }
 
 // normalise upper-cases a privilege keyword and squeezes its spaces.
@@ -80,7 +60,7 @@ func (d *Dialect) CheckPrivileges(what string, allowed, requested []string) ([]s
 	all := false
 	for _, raw := range requested {
 		p := normalise(raw)
-		if a, ok := d.Aliases[p]; ok {
+		if a, ok := d.Vocab.Aliases[p]; ok {
 			p = a
 		}
 		switch {
@@ -141,7 +121,7 @@ func (d *Dialect) Grantee(q *Q, p model.PrincipalRef) (string, error) {
 // checkGrantOption refuses WITH GRANT OPTION / GRANT OPTION FOR where the
 // engine does not allow it for this grantee.
 func (d *Dialect) checkGrantOption(grant bool, p model.PrincipalRef) error {
-	if d.GrantOption[p.Kind] {
+	if slices.Contains(d.Vocab.GrantOption, p.Kind) {
 		return nil
 	}
 	who := Principal(p)

@@ -8,6 +8,7 @@ import (
 	"github.com/redshiftmate/rsmate/backend/apperr"
 	"github.com/redshiftmate/rsmate/backend/change"
 	"github.com/redshiftmate/rsmate/backend/model"
+	"github.com/redshiftmate/rsmate/backend/vocab"
 )
 
 // DropRules is what differs between the engines when a principal is cleared
@@ -91,14 +92,15 @@ type OwnedObject struct {
 	Role     string             // a Redshift role owned by a user
 }
 
-func (o OwnedObject) words() string {
+func (d *Dialect) ownedWords(o OwnedObject) string {
 	switch {
 	case o.Role != "":
 		return "role " + o.Role
-	case o.Ref.Kind == model.ObjTable:
-		return strings.ReplaceAll(string(o.Relation), "_", " ") + " " + objectName(o.Ref)
+	case o.Relation != "":
+		return strings.ReplaceAll(string(o.Relation), "_", " ") + " " + o.Ref.Schema + "." + o.Ref.Name
 	}
-	return kinds[o.Ref.Kind].one + " " + objectName(o.Ref)
+	one, _ := d.words(o.Ref.Kind)
+	return one + " " + d.objectName(o.Ref)
 }
 
 // Owned lists what who owns in the snapshot: databases, schemas, relations,
@@ -107,6 +109,7 @@ func Owned(who model.PrincipalRef, snap *model.Snapshot) []OwnedObject {
 	if snap == nil || who.Kind == model.KindGroup || who.Kind == model.KindPublic {
 		return nil
 	}
+	voc := vocab.Of(snap)
 	var out []OwnedObject
 	for _, db := range snap.Databases {
 		if db.Owner == who.Name {
@@ -120,7 +123,7 @@ func Owned(who model.PrincipalRef, snap *model.Snapshot) []OwnedObject {
 	}
 	for _, r := range snap.Relations {
 		if r.Owner == who.Name {
-			out = append(out, OwnedObject{Ref: model.ObjectRef{Kind: model.ObjTable, Schema: r.Schema, Name: r.Name}, Relation: r.Kind})
+			out = append(out, OwnedObject{Ref: voc.RelationRef(r), Relation: r.Kind})
 		}
 	}
 	for _, r := range snap.Routines {
@@ -162,7 +165,7 @@ func (d *Dialect) transferOwnership(who model.PrincipalRef, successor string, ow
 	if successor == "" {
 		words := make([]string, len(owned))
 		for i, o := range owned {
-			words[i] = o.words()
+			words[i] = d.ownedWords(o)
 		}
 		what, them := strconv.Itoa(len(owned))+" objects", "them"
 		if len(owned) == 1 {
@@ -192,13 +195,13 @@ func (d *Dialect) transferOwnership(who model.PrincipalRef, successor string, ow
 			out = append(out, Stmt("ALTER ROLE "+q.Ident("role", o.Role)+" WITH OWNER TO "+to,
 				"Make "+successor+" the owner of role "+o.Role+" (owned by "+who.Name+")", false))
 			continue
-		case o.Ref.Kind == model.ObjTable:
-			target = d.Drop.AlterRelation(o.Relation) + " " + q.object(o.Ref)
+		case o.Relation != "":
+			target = d.Drop.AlterRelation(o.Relation) + " " + d.object(q, o.Ref)
 		default:
-			target = kinds[o.Ref.Kind].on + " " + q.object(o.Ref)
+			target = d.Vocab.Kind(o.Ref.Kind).Keyword + " " + d.object(q, o.Ref)
 		}
 		out = append(out, Stmt("ALTER "+target+" OWNER TO "+to,
-			"Make "+successor+" the owner of "+o.words()+" (owned by "+who.Name+")", false))
+			"Make "+successor+" the owner of "+d.ownedWords(o)+" (owned by "+who.Name+")", false))
 	}
 	if err := q.Err(); err != nil {
 		return nil, err
@@ -344,13 +347,13 @@ func (d *Dialect) revokeHeld(who model.PrincipalRef, snap *model.Snapshot, owned
 	}
 	for _, k := range scopeOrder {
 		spec := &change.PrivilegeSpec{Privileges: Uniq(perScope[k]), Grantee: who}
-		spec.Target = change.ScopedTarget(k.scope, k.schema == "")
-		if k.schema != "" {
-			spec.Schemas = []string{k.schema}
-		} else {
-			spec.Database = k.database
-		}
-		if spec.Target == "" {
+		ki := d.Vocab.KindOfScope(k.scope)
+		switch {
+		case ki != nil && k.schema != "" && ki.Scoped.InSchema:
+			spec.Target, spec.Kind, spec.Schemas = change.TargetScopedInSchema, ki.Kind, []string{k.schema}
+		case ki != nil && k.schema == "" && ki.Scoped.InDatabase:
+			spec.Target, spec.Kind, spec.Database = change.TargetScopedInDatabase, ki.Kind, k.database
+		default:
 			where := "database " + k.database
 			if k.schema != "" {
 				where = "schema " + k.schema
@@ -371,7 +374,11 @@ func (d *Dialect) revokeHeld(who model.PrincipalRef, snap *model.Snapshot, owned
 // catalog reports a keyword the dialect does not list (e.g. a newer
 // server's privilege): revoking ALL takes it too.
 func (d *Dialect) privList(k model.ObjectKind, privs []string) []string {
-	out, err := d.CheckPrivileges(kinds[k].many, d.allowed(false, k), Uniq(privs))
+	ki := d.Vocab.Kind(k)
+	if ki == nil {
+		return []string{"ALL"}
+	}
+	out, err := d.CheckPrivileges(ki.Plural, allowed(false, ki), Uniq(privs))
 	if err != nil {
 		return []string{"ALL"}
 	}
@@ -459,8 +466,12 @@ func (d *Dialect) revokeDefaults(who model.PrincipalRef, snap *model.Snapshot) (
 			out = append(out, st...)
 			return nil
 		}
+		var typePrivs []string
+		if dt := d.Vocab.Default(t); dt != nil {
+			typePrivs = dt.Privileges
+		}
 		missing := false
-		for _, p := range d.DefaultPrivs[t] {
+		for _, p := range typePrivs {
 			missing = missing || !slices.Contains(b.own, p)
 		}
 		if missing && d.Drop.OwnDefaultsListed {
@@ -468,7 +479,7 @@ func (d *Dialect) revokeDefaults(who model.PrincipalRef, snap *model.Snapshot) (
 				return nil, err
 			}
 		}
-		if p, ok := builtinPublic[t]; ok && !b.public && slices.Contains(d.DefaultPrivs[t], p) {
+		if p, ok := builtinPublic[t]; ok && !b.public && slices.Contains(typePrivs, p) {
 			if err := giveBack([]string{p}, model.Public, "PUBLIC's "+p); err != nil {
 				return nil, err
 			}

@@ -1,6 +1,8 @@
 package grantsql
 
 import (
+	"slices"
+
 	"github.com/redshiftmate/rsmate/backend/apperr"
 	"github.com/redshiftmate/rsmate/backend/change"
 	"github.com/redshiftmate/rsmate/backend/model"
@@ -18,7 +20,7 @@ func (d *Dialect) Membership(grant bool, m *change.MemberSpec) ([]change.Stateme
 	if k := m.Member.Kind; k != model.KindUser && k != model.KindRole {
 		return nil, apperr.Invalid("a role can be granted to a user or a role, not to %s", Principal(m.Member))
 	}
-	if m.AdminOption && !d.AdminOption[m.Member.Kind] {
+	if m.AdminOption && !slices.Contains(d.Vocab.AdminOption, m.Member.Kind) {
 		if grant {
 			return nil, apperr.Invalid("WITH ADMIN OPTION cannot be given to %s: %s", Principal(m.Member), d.AdminRule)
 		}

@@ -256,7 +256,7 @@ func TestDropFollowsTheChangesBeforeIt(t *testing.T) {
 	)
 	snap := e.snapshot()
 	plan := e.plan(snap,
-		change.Change{Kind: change.RevokePrivileges, Privilege: &change.PrivilegeSpec{Privileges: []string{"SELECT"}, Target: change.TargetAllTablesInSchema, Schemas: []string{"sales"}, Grantee: role(r)}},
+		change.Change{Kind: change.RevokePrivileges, Privilege: &change.PrivilegeSpec{Privileges: []string{"SELECT"}, Target: change.TargetAllInSchema, Kind: model.ObjTable, Schemas: []string{"sales"}, Grantee: role(r)}},
 		change.Change{Kind: change.GrantPrivileges, Privilege: &change.PrivilegeSpec{Privileges: []string{"INSERT"}, Target: change.TargetObjects, Objects: []model.ObjectRef{table("sales", "items")}, Grantee: role(r)}},
 		change.Change{Kind: change.DropUser, User: &change.UserSpec{Name: member}},
 		change.Change{Kind: change.DropRole, Role: &change.RoleSpec{Name: r}},

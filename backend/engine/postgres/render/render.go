@@ -12,6 +12,7 @@ import (
 	"github.com/redshiftmate/rsmate/backend/engine/internal/grantsql"
 	"github.com/redshiftmate/rsmate/backend/model"
 	"github.com/redshiftmate/rsmate/backend/sqltext"
+	"github.com/redshiftmate/rsmate/backend/vocab"
 )
 
 type renderer struct{}
@@ -62,37 +63,17 @@ func (renderer) Render(c change.Change, snap *model.Snapshot) ([]change.Statemen
 	return nil, apperr.Invalid("unknown change kind %q", c.Kind)
 }
 
-var execute = []string{"EXECUTE"}
-
 // dialect holds PostgreSQL's grant rules (GRANT, REVOKE, ALTER DEFAULT PRIVILEGES).
 var dialect = &grantsql.Dialect{
-	SQL:  sqltext.Postgres,
-	Name: "PostgreSQL",
-	ObjectPrivileges: map[model.ObjectKind][]string{
-		model.ObjDatabase:  {"CREATE", "CONNECT", "TEMP"},
-		model.ObjSchema:    {"USAGE", "CREATE"},
-		model.ObjTable:     {"SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER"},
-		model.ObjFunction:  execute,
-		model.ObjProcedure: execute,
-		model.ObjLanguage:  {"USAGE"},
-	},
-	ColumnPrivileges:  []string{"SELECT", "INSERT", "UPDATE", "REFERENCES"},
-	Aliases:           map[string]string{"TEMPORARY": "TEMP"},
+	SQL:               sqltext.Postgres,
+	Name:              "PostgreSQL",
+	Vocab:             vocab.Postgres,
 	NoGroups:          noGroups,
-	GrantOption:       map[model.PrincipalKind]bool{model.KindUser: true, model.KindRole: true},
 	GrantOptionRule:   "PostgreSQL gives the grant option to roles and users, never to PUBLIC",
 	ColumnGrantOption: true,
-	AdminOption:       map[model.PrincipalKind]bool{model.KindUser: true, model.KindRole: true},
 	NoScoped:          "PostgreSQL has no scoped permissions; grant on ALL TABLES IN SCHEMA for existing objects and add default privileges for future ones",
-	DefaultPrivs: map[model.DefaultObjectType][]string{
-		model.DefTables:    {"SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER"},
-		model.DefSequences: {"USAGE", "SELECT", "UPDATE"},
-		model.DefFunctions: execute,
-		model.DefTypes:     {"USAGE"},
-		model.DefSchemas:   {"USAGE", "CREATE"},
-	},
-	DefaultCreator: defaultCreator,
-	DefaultCheck:   defaultCheck,
+	DefaultCreator:    defaultCreator,
+	DefaultCheck:      defaultCheck,
 	Drop: grantsql.DropRules{
 		AlterRelation:     alterRelation,
 		Cascade:           true,

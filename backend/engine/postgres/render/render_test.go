@@ -126,17 +126,35 @@ func goldens() []golden {
 			c: change.Change{Kind: change.GrantPrivileges, Privilege: &change.PrivilegeSpec{Privileges: []string{"EXECUTE"},
 				Target: change.TargetObjects, Objects: []model.ObjectRef{{Kind: model.ObjProcedure, Schema: "s", Name: "load", Args: "integer"}}, Grantee: user("u")}},
 			sql: []string{`GRANT EXECUTE ON PROCEDURE "s"."load"(integer) TO "u"`}},
+		{name: "MAINTAIN on a table (PostgreSQL 17)",
+			c: change.Change{Kind: change.GrantPrivileges, Privilege: &change.PrivilegeSpec{Privileges: []string{"MAINTAIN", "SELECT"},
+				Target: change.TargetObjects, Objects: []model.ObjectRef{table("s", "t")}, Grantee: role("r")}},
+			sql: []string{`GRANT SELECT, MAINTAIN ON TABLE "s"."t" TO "r"`}},
+		{name: "default MAINTAIN on tables (PostgreSQL 17)",
+			c: change.Change{Kind: change.GrantDefaultPrivileges, Default: &change.DefaultSpec{ObjectType: model.DefTables,
+				Privileges: []string{"MAINTAIN"}, Grantee: role("r")}},
+			sql: []string{`ALTER DEFAULT PRIVILEGES GRANT MAINTAIN ON TABLES TO "r"`}},
+		{name: "sequence usage and select",
+			c: change.Change{Kind: change.GrantPrivileges, Privilege: &change.PrivilegeSpec{Privileges: []string{"select", "USAGE"},
+				Target: change.TargetObjects, Objects: []model.ObjectRef{{Kind: model.ObjSequence, Schema: "s", Name: "order_no"}}, Grantee: role("r")}},
+			sql:     []string{`GRANT USAGE, SELECT ON SEQUENCE "s"."order_no" TO "r"`},
+			summary: []string{"Grant USAGE, SELECT on sequence s.order_no to role r"}},
+		{name: "all sequences in schema",
+			c: change.Change{Kind: change.RevokePrivileges, Privilege: &change.PrivilegeSpec{Privileges: []string{"UPDATE"},
+				Target: change.TargetAllInSchema, Kind: model.ObjSequence, Schemas: []string{"s", "t"}, Grantee: user("u")}},
+			sql:     []string{`REVOKE UPDATE ON ALL SEQUENCES IN SCHEMA "s", "t" FROM "u"`},
+			summary: []string{"Revoke UPDATE on all sequences in 2 schemas from user u"}},
 		{name: "language usage",
 			c: change.Change{Kind: change.RevokePrivileges, Privilege: &change.PrivilegeSpec{Privileges: []string{"USAGE"},
 				Target: change.TargetObjects, Objects: []model.ObjectRef{{Kind: model.ObjLanguage, Name: "plpgsql"}}, Grantee: model.Public}},
 			sql: []string{`REVOKE USAGE ON LANGUAGE "plpgsql" FROM PUBLIC`}},
 		{name: "all tables, functions, procedures in schema",
 			c: change.Change{Kind: change.GrantPrivileges, Privilege: &change.PrivilegeSpec{Privileges: []string{"EXECUTE"},
-				Target: change.TargetAllProceduresInSchema, Schemas: []string{"a", "b"}, Grantee: role("r")}},
+				Target: change.TargetAllInSchema, Kind: model.ObjProcedure, Schemas: []string{"a", "b"}, Grantee: role("r")}},
 			sql: []string{`GRANT EXECUTE ON ALL PROCEDURES IN SCHEMA "a", "b" TO "r"`}},
 		{name: "revoke grant option from a role",
 			c: change.Change{Kind: change.RevokePrivileges, Privilege: &change.PrivilegeSpec{Privileges: []string{"SELECT"},
-				Target: change.TargetAllTablesInSchema, Schemas: []string{"s"}, Grantee: role("r"), GrantOption: true}},
+				Target: change.TargetAllInSchema, Kind: model.ObjTable, Schemas: []string{"s"}, Grantee: role("r"), GrantOption: true}},
 			sql: []string{`REVOKE GRANT OPTION FOR SELECT ON ALL TABLES IN SCHEMA "s" FROM "r"`}},
 		{name: "default privileges for a creator role in a schema",
 			c: change.Change{Kind: change.GrantDefaultPrivileges, Default: &change.DefaultSpec{Creator: role("etl"), Schema: "s",
@@ -193,6 +211,21 @@ func TestPostgresGolden(t *testing.T) {
 	}
 }
 
+// MAINTAIN exists from PostgreSQL 17: on an older server it is refused
+// before any SQL, on 17 it is rendered.
+func TestMaintainOnlyFromPostgres17(t *testing.T) {
+	c := change.Change{Kind: change.GrantPrivileges, Privilege: &change.PrivilegeSpec{Privileges: []string{"MAINTAIN"},
+		Target: change.TargetObjects, Objects: []model.ObjectRef{table("s", "t")}, Grantee: role("r")}}
+	_, err := New().Render(c, &model.Snapshot{Engine: "postgres", ServerVersion: 160004})
+	if err == nil || !strings.Contains(err.Error(), "PostgreSQL has no privilege “MAINTAIN” on tables") {
+		t.Errorf("PostgreSQL 16: got %v, want a refusal of MAINTAIN", err)
+	}
+	got, err := New().Render(c, &model.Snapshot{Engine: "postgres", ServerVersion: 170002})
+	if err != nil || len(got) != 1 || got[0].SQL != `GRANT MAINTAIN ON TABLE "s"."t" TO "r"` {
+		t.Errorf("PostgreSQL 17: got %+v, %v", got, err)
+	}
+}
+
 func TestPostgresRejects(t *testing.T) {
 	tbl := []model.ObjectRef{table("s", "t")}
 	grant := func(p change.PrivilegeSpec) change.Change {
@@ -208,8 +241,11 @@ func TestPostgresRejects(t *testing.T) {
 		{"alter group", change.Change{Kind: change.AlterGroup, Group: &change.GroupSpec{Name: "g", AddUsers: []string{"u"}}}, nil, "PostgreSQL has no groups"},
 		{"drop group", change.Change{Kind: change.DropGroup, Group: &change.GroupSpec{Name: "g"}}, nil, "PostgreSQL has no groups"},
 		{"grant to a group", grant(change.PrivilegeSpec{Privileges: []string{"SELECT"}, Target: change.TargetObjects, Objects: tbl, Grantee: group("g")}), nil, "PostgreSQL has no groups"},
+		{"INSERT on a sequence", grant(change.PrivilegeSpec{Privileges: []string{"INSERT"}, Target: change.TargetObjects,
+			Objects: []model.ObjectRef{{Kind: model.ObjSequence, Schema: "s", Name: "q"}}, Grantee: role("r")}), nil,
+			"PostgreSQL has no privilege “INSERT” on sequences; choose from USAGE, SELECT, UPDATE"},
 		{"system permissions", change.Change{Kind: change.GrantSystemPrivileges, System: &change.SystemSpec{Role: "r", Privileges: []string{"CREATE USER"}}}, nil, "PostgreSQL has no system permissions"},
-		{"scoped permissions", grant(change.PrivilegeSpec{Privileges: []string{"SELECT"}, Target: change.TargetScopedTablesInSchema, Schemas: []string{"s"}, Grantee: role("r")}), nil, "PostgreSQL has no scoped permissions"},
+		{"scoped permissions", grant(change.PrivilegeSpec{Privileges: []string{"SELECT"}, Target: change.TargetScopedInSchema, Kind: model.ObjTable, Schemas: []string{"s"}, Grantee: role("r")}), nil, "PostgreSQL has no scoped permissions"},
 		{"revoke grant option from PUBLIC", change.Change{Kind: change.RevokePrivileges, Privilege: &change.PrivilegeSpec{Privileges: []string{"SELECT"}, Target: change.TargetObjects, Objects: tbl, Grantee: model.Public, GrantOption: true}}, nil, "GRANT OPTION FOR cannot be revoked from PUBLIC"},
 		{"ALTER on a table", grant(change.PrivilegeSpec{Privileges: []string{"ALTER"}, Target: change.TargetObjects, Objects: tbl, Grantee: role("r")}), nil, "PostgreSQL has no privilege “ALTER” on tables"},
 		{"USAGE on a database", grant(change.PrivilegeSpec{Privileges: []string{"USAGE"}, Target: change.TargetObjects, Objects: []model.ObjectRef{{Kind: model.ObjDatabase, Name: "d"}}, Grantee: role("r")}), nil, "choose from CREATE, CONNECT, TEMP"},

@@ -51,7 +51,7 @@ func TestNonSuperuserPreviewWarnsAboutMissingRights(t *testing.T) {
 		t.Fatal(err)
 	}
 	if len(plan.Warnings) != 2 || !strings.Contains(plan.Warnings[0], "change 1 (create role): you are not a superuser and have no CREATEROLE") ||
-		!strings.Contains(plan.Warnings[1], "change 2 (grant privileges): you are not a superuser and you neither own nor hold the grant option on "+p+"s.theirs") {
+		!strings.Contains(plan.Warnings[1], "change 2 (grant privileges): you are not a superuser and you neither own nor hold the grant option on table "+p+"s.theirs") {
 		t.Fatalf("warnings %q", plan.Warnings)
 	}
 	target := change.ApplyTarget{ProfileName: "test", ServerUser: dev}

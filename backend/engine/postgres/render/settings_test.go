@@ -12,6 +12,7 @@ import (
 
 	"github.com/redshiftmate/rsmate/backend/apperr"
 	"github.com/redshiftmate/rsmate/backend/change"
+	"github.com/redshiftmate/rsmate/backend/model"
 )
 
 // PostgreSQL ALTER ROLE name SET configuration_parameter { TO | = } value /
@@ -93,12 +94,17 @@ func TestApplySessionDefaultsOnPostgres(t *testing.T) {
 
 // PostgreSQL has no scoped permissions: every Redshift scoped form is refused by name.
 func TestPostgresRefusesEveryScopedForm(t *testing.T) {
-	for _, target := range []change.Target{change.TargetScopedFunctionsInDatabase, change.TargetScopedProceduresInSchema,
-		change.TargetScopedProceduresInDatabase, change.TargetScopedLanguagesInDatabase, change.TargetScopedCopyJobsInDatabase} {
+	type form struct {
+		target change.Target
+		kind   model.ObjectKind
+	}
+	for _, f := range []form{{change.TargetScopedInDatabase, model.ObjFunction}, {change.TargetScopedInSchema, model.ObjProcedure},
+		{change.TargetScopedInDatabase, model.ObjProcedure}, {change.TargetScopedInDatabase, model.ObjLanguage},
+		{change.TargetScopedInDatabase, model.ObjCopyJob}, {change.TargetScopedInSchema, model.ObjTable}} {
 		_, err := New().Render(change.Change{Kind: change.GrantPrivileges, Privilege: &change.PrivilegeSpec{Privileges: []string{"USAGE"},
-			Target: target, Schemas: []string{"s"}, Database: "d", Grantee: role("r")}}, nil)
+			Target: f.target, Kind: f.kind, Schemas: []string{"s"}, Database: "d", Grantee: role("r")}}, nil)
 		if e := apperr.As(err); e == nil || !strings.Contains(e.Message, "PostgreSQL has no scoped permissions") {
-			t.Errorf("%s: err = %v", target, err)
+			t.Errorf("%s %s: err = %v", f.target, f.kind, err)
 		}
 	}
 }

@@ -63,40 +63,17 @@ func (renderer) Render(c change.Change, snap *model.Snapshot) ([]change.Statemen
 	return nil, apperr.Invalid("unknown change kind %q", c.Kind)
 }
 
-var (
-	tablePrivs  = []string{"SELECT", "INSERT", "UPDATE", "DELETE", "DROP", "REFERENCES", "ALTER", "TRUNCATE"}
-	schemaPrivs = []string{"CREATE", "USAGE", "ALTER", "DROP"}
-	execute     = []string{"EXECUTE"}
-)
-
 // dialect holds Redshift's grant rules (DG r_GRANT, r_REVOKE, r_ALTER_DEFAULT_PRIVILEGES).
 var dialect = &grantsql.Dialect{
-	SQL:  sqltext.Redshift,
-	Name: "Redshift",
-	ObjectPrivileges: map[model.ObjectKind][]string{
-		model.ObjDatabase:  {"CREATE", "USAGE", "TEMP", "ALTER"},
-		model.ObjSchema:    schemaPrivs,
-		model.ObjTable:     tablePrivs,
-		model.ObjFunction:  execute,
-		model.ObjProcedure: execute,
-		model.ObjLanguage:  {"USAGE"},
-	},
-	ColumnPrivileges: []string{"SELECT", "UPDATE"},
-	Aliases:          map[string]string{"TEMPORARY": "TEMP"},
-	KeywordGrantees:  true,
-	GrantOption:      map[model.PrincipalKind]bool{model.KindUser: true},
-	GrantOptionRule:  "Redshift allows the grant option only for users, never for roles, groups or PUBLIC",
-	ColumnRules:      columnRules,
-	AdminOption:      map[model.PrincipalKind]bool{model.KindUser: true},
-	AdminRule:        "Redshift gives the admin option on a role only to users, never to roles",
-	Scoped:           scopedRules(vocab.Redshift),
-	DefaultPrivs: map[model.DefaultObjectType][]string{
-		model.DefTables:     {"SELECT", "INSERT", "UPDATE", "DELETE", "DROP", "REFERENCES", "TRUNCATE"},
-		model.DefFunctions:  execute,
-		model.DefProcedures: execute,
-	},
-	DefaultCreator: defaultCreator,
-	DefaultCheck:   defaultCheck,
+	SQL:             sqltext.Redshift,
+	Name:            "Redshift",
+	Vocab:           vocab.Redshift,
+	KeywordGrantees: true,
+	GrantOptionRule: "Redshift allows the grant option only for users, never for roles, groups or PUBLIC",
+	ColumnRules:     columnRules,
+	AdminRule:       "Redshift gives the admin option on a role only to users, never to roles",
+	DefaultCreator:  defaultCreator,
+	DefaultCheck:    defaultCheck,
 	// DG r_DROP_USER and the knowledge-center page "How do I resolve the
 	// 'user cannot be dropped' error in Amazon Redshift?": ownership moves with
 	// ALTER … OWNER TO (ALTER TABLE serves tables and views); privileges,
@@ -106,18 +83,6 @@ var dialect = &grantsql.Dialect{
 		AlterRelation:  func(model.RelationKind) string { return "TABLE" },
 		SuccessorKinds: []model.PrincipalKind{model.KindUser},
 	},
-}
-
-// scopedRules are the scoped forms of the vocabulary (DG r_GRANT, scoped
-// permissions): FOR SCHEMAS | TABLES | FUNCTIONS | PROCEDURES | LANGUAGES | COPY JOBS.
-func scopedRules(v *vocab.Vocabulary) *grantsql.ScopedRules {
-	r := &grantsql.ScopedRules{Privileges: map[string][]string{}}
-	for _, k := range v.Kinds {
-		if k.Scoped != nil {
-			r.Privileges[k.Scoped.Keyword] = k.Scoped.Privileges
-		}
-	}
-	return r
 }
 
 // columnRules: views take only column SELECT, late-binding views no column

@@ -9,27 +9,8 @@ import (
 	"github.com/redshiftmate/rsmate/backend/engine/internal/grantsql"
 	"github.com/redshiftmate/rsmate/backend/model"
 	"github.com/redshiftmate/rsmate/backend/sqltext"
+	"github.com/redshiftmate/rsmate/backend/vocab"
 )
-
-// systemPermissions are the system permissions GRANT … TO ROLE takes (DG
-// r_GRANT, r_roles-system-privileges), in the grammar's order.
-var systemPermissions = []string{
-	"CREATE USER", "DROP USER", "ALTER USER",
-	"CREATE SCHEMA", "DROP SCHEMA",
-	"ALTER DEFAULT PRIVILEGES",
-	"ACCESS CATALOG", "ACCESS SYSTEM TABLE",
-	"CREATE TABLE", "DROP TABLE", "ALTER TABLE",
-	"CREATE OR REPLACE FUNCTION", "CREATE OR REPLACE EXTERNAL FUNCTION", "DROP FUNCTION",
-	"CREATE OR REPLACE PROCEDURE", "DROP PROCEDURE",
-	"CREATE OR REPLACE VIEW", "DROP VIEW",
-	"CREATE MODEL", "DROP MODEL",
-	"CREATE DATASHARE", "ALTER DATASHARE", "DROP DATASHARE",
-	"CREATE LIBRARY", "DROP LIBRARY",
-	"CREATE ROLE", "DROP ROLE",
-	"TRUNCATE TABLE",
-	"VACUUM", "ANALYZE", "CANCEL",
-	"IGNORE RLS", "EXPLAIN RLS", "EXPLAIN MASKING",
-}
 
 // ownStatement: the RLS and masking permissions also have their own GRANT
 // and REVOKE forms (GRANT IGNORE RLS TO ROLE r, REVOKE EXPLAIN MASKING FROM
@@ -42,7 +23,7 @@ func systemPrivileges(grant bool, s *change.SystemSpec, snap *model.Snapshot) ([
 	if s == nil {
 		return nil, apperr.Invalid("choose at least one system permission")
 	}
-	privs, err := dialect.CheckPrivileges("the cluster (system permissions)", systemPermissions, s.Privileges)
+	privs, err := dialect.CheckPrivileges("the cluster (system permissions)", vocab.Redshift.SystemPermissions(), s.Privileges)
 	if err != nil {
 		return nil, err
 	}

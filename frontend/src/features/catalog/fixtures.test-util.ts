@@ -1,5 +1,6 @@
 // Test data shaped like the backend's answers (a small analytics warehouse).
-import type { CatalogSummary, Grant, PrincipalDetail, RoleRow, SessionInfo, UserRow } from '../../api';
+import type { CatalogSummary, Grant, PrincipalDetail, RoleRow, SessionInfo, UserRow, Vocabulary } from '../../api';
+import vocabularies from '../../testdata/vocabulary.json';
 
 export const session: SessionInfo = {
   id: 's1',
@@ -28,6 +29,11 @@ export function capabilitiesOf(engine: 'redshift' | 'postgres'): CatalogSummary[
   };
 }
 
+/** The backend's vocabulary of an engine (backend/vocab, kept current by its Go test). */
+export function vocabularyOf(engine: 'redshift' | 'postgres'): Vocabulary {
+  return vocabularies[engine] as Vocabulary;
+}
+
 export function summary(over: Partial<CatalogSummary> = {}): CatalogSummary {
   return {
     sessionId: 's1',
@@ -35,6 +41,7 @@ export function summary(over: Partial<CatalogSummary> = {}): CatalogSummary {
     database: 'analytics',
     databases: ['analytics', 'postgres'],
     capabilities: capabilitiesOf('postgres'),
+    vocabulary: vocabularyOf('postgres'),
     counts: { users: 3, roles: 2, systemRoles: 0, groups: 0, schemas: 2, relations: 3, routines: 1, grants: 9, defaultPrivileges: 1 },
     partial: false,
     warnings: [],

@@ -6,12 +6,13 @@ import {
   objectFullName,
   parseServerTime,
   passwordExpiry,
+  privilegeOrder,
   relativeTime,
   sessionTimeout,
   sortPrivileges,
   stepLabel,
 } from './format';
-import { summary } from './fixtures.test-util';
+import { summary, vocabularyOf } from './fixtures.test-util';
 
 describe('parseServerTime', () => {
   it('reads PostgreSQL and Redshift renderings', () => {
@@ -60,7 +61,7 @@ describe('attribute formatting', () => {
     expect(objectFullName({ kind: 'column', schema: 'finance', name: 'salaries', column: 'bonus' })).toBe('finance.salaries.bonus');
   });
   it('orders privileges as GRANT lists them', () => {
-    expect(sortPrivileges([{ privilege: 'DELETE' }, { privilege: 'SELECT' }, { privilege: 'USAGE' }, { privilege: 'INSERT' }]).map((p) => p.privilege)).toEqual([
+    expect(sortPrivileges([{ privilege: 'DELETE' }, { privilege: 'SELECT' }, { privilege: 'USAGE' }, { privilege: 'INSERT' }], privilegeOrder(vocabularyOf('postgres'))).map((p) => p.privilege)).toEqual([
       'SELECT',
       'INSERT',
       'DELETE',

@@ -1,5 +1,5 @@
 // Pure formatting of catalog values for display.
-import type { CatalogSummary, IdentityType, ObjectRef, PrincipalRef, RelationKind } from '../../api';
+import type { CatalogSummary, IdentityType, ObjectRef, PrincipalRef, RelationKind, Vocabulary } from '../../api';
 
 const nf = new Intl.NumberFormat('en-US');
 
@@ -180,34 +180,30 @@ export function objectKey(o: ObjectRef): string {
   return [o.kind, o.schema ?? '', o.name ?? '', o.args ?? '', o.column ?? ''].join('\u001f');
 }
 
-/** Canonical order of privilege keywords, as GRANT documentation lists them. */
-const PRIV_ORDER = [
-  'SELECT',
-  'INSERT',
-  'UPDATE',
-  'DELETE',
-  'TRUNCATE',
-  'REFERENCES',
-  'TRIGGER',
-  'RULE',
-  'ALTER',
-  'DROP',
-  'MAINTAIN',
-  'USAGE',
-  'CREATE',
-  'TEMP',
-  'TEMPORARY',
-  'CONNECT',
-  'EXECUTE',
-];
-
-export function privilegeRank(p: string): number {
-  const i = PRIV_ORDER.indexOf(p.toUpperCase());
-  return i < 0 ? PRIV_ORDER.length : i;
+/**
+ * Every privilege keyword of the session's vocabulary in display order: the
+ * privileges of the kinds inside a schema (tables first) as the backend lists
+ * them, then those of the other kinds, default-privilege types and system
+ * permissions. Privileges it does not know sort last, by name.
+ */
+export function privilegeOrder(v: Vocabulary | null | undefined): string[] {
+  const out: string[] = [];
+  const add = (p: string) => out.includes(p) || out.push(p);
+  const kinds = v?.kinds ?? [];
+  for (const k of [...kinds.filter((x) => x.parent === 'schema'), ...kinds.filter((x) => x.parent !== 'schema')]) k.privileges.forEach((p) => add(p.name));
+  for (const d of v?.defaults ?? []) d.privileges.forEach(add);
+  for (const g of v?.system ?? []) g.items.forEach(add);
+  for (const [alias, p] of Object.entries(v?.aliases ?? {})) if (out.includes(p)) out.splice(out.indexOf(p) + 1, 0, alias);
+  return out;
 }
 
-export function sortPrivileges<T extends { privilege: string }>(list: T[]): T[] {
-  return [...list].sort((a, b) => privilegeRank(a.privilege) - privilegeRank(b.privilege) || a.privilege.localeCompare(b.privilege));
+export function privilegeRank(p: string, order: readonly string[]): number {
+  const i = order.indexOf(p.toUpperCase());
+  return i < 0 ? order.length : i;
+}
+
+export function sortPrivileges<T extends { privilege: string }>(list: T[], order: readonly string[]): T[] {
+  return [...list].sort((a, b) => privilegeRank(a.privilege, order) - privilegeRank(b.privilege, order) || a.privilege.localeCompare(b.privilege));
 }
 
 /** What the connected engine shows; derived once from the summary. */

@@ -1,7 +1,7 @@
 // One store per session: the catalog summary and load state, cached answers of
 // the browsing calls (per catalog version), and the session's browsing UI state
 // (tab, filters, selection) so it survives tab and session switches.
-import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import {
   ApiError,
   CATALOG_NOT_LOADED,
@@ -14,6 +14,7 @@ import {
   type ObjectRef,
   type PrincipalRef,
 } from '../../api';
+import { privilegeOrder } from './format';
 
 export type CatalogStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -236,6 +237,13 @@ export function useCatalog(sessionId: string) {
   const store = catalogFor(sessionId);
   const state = useSyncExternalStore(store.subscribe, () => store.state);
   return { ...state, store, load: store.load, cancel: store.cancel, switchDatabase: store.switchDatabase };
+}
+
+/** The session's privilege display order: its vocabulary's (empty until loaded). */
+export function usePrivilegeOrder(sessionId: string): string[] {
+  const { summary } = useCatalog(sessionId);
+  const vocabulary = summary?.vocabulary;
+  return useMemo(() => privilegeOrder(vocabulary), [vocabulary]);
 }
 
 /**

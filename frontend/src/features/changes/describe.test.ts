@@ -16,7 +16,7 @@ describe('describeChange', () => {
     expect(drop.loss).toMatch(/can no longer sign in/);
     const rev = describeChange({
       kind: 'revoke_privileges',
-      privilege: { privileges: ['SELECT'], target: 'all_tables_in_schema', schemas: ['sales'], grantee: { kind: 'role', name: 'reader' } },
+      privilege: { privileges: ['SELECT'], target: 'all_in_schema', kind: 'table', schemas: ['sales'], grantee: { kind: 'role', name: 'reader' } },
     });
     expect(rev.text).toBe('Revoke SELECT on all tables in schema sales from role reader');
     expect(rev.destructive).toBe(true);

@@ -38,35 +38,20 @@ function privs(p: string[]): string {
   return p.some((x) => x.toUpperCase() === 'ALL') ? 'ALL privileges' : p.join(', ');
 }
 
+/** "tables", "copy jobs": a kind in words (the preview has no vocabulary at hand). */
+const kindsWord = (k?: string) => `${(k ?? 'object').replace(/_/g, ' ')}s`;
+
 function target(p: PrivilegeSpec): string {
   const schemas = list(p.schemas ?? []);
   switch (p.target) {
-    case 'all_tables_in_schema':
-      return `all tables in schema ${schemas}`;
-    case 'all_functions_in_schema':
-      return `all functions in schema ${schemas}`;
-    case 'all_procedures_in_schema':
-      return `all procedures in schema ${schemas}`;
-    case 'scoped_tables_in_schema':
-      return `all current and future tables in schema ${schemas}`;
-    case 'scoped_functions_in_schema':
-      return `all current and future functions in schema ${schemas}`;
-    case 'scoped_tables_in_database':
-      return `all current and future tables in database ${p.database}`;
-    case 'scoped_schemas_in_database':
-      return `all current and future schemas in database ${p.database}`;
+    case 'all_in_schema':
+      return `all ${kindsWord(p.kind)} in schema ${schemas}`;
+    case 'scoped_in_schema':
+      return `all current and future ${kindsWord(p.kind)} in schema ${schemas}`;
+    case 'scoped_in_database':
+      return `all current and future ${kindsWord(p.kind)} in database ${p.database}`;
     case 'create_model':
       return 'the database (create ML models)';
-    case 'scoped_functions_in_database':
-      return `all current and future functions in database ${p.database}`;
-    case 'scoped_procedures_in_schema':
-      return `all current and future procedures in schema ${schemas}`;
-    case 'scoped_procedures_in_database':
-      return `all current and future procedures in database ${p.database}`;
-    case 'scoped_languages_in_database':
-      return `all current and future languages in database ${p.database}`;
-    case 'scoped_copy_jobs_in_database':
-      return `all current and future copy jobs in database ${p.database}`;
   }
   const objs = p.objects ?? [];
   if (p.columns?.length && objs[0]) return `${p.columns.length === 1 ? 'column' : 'columns'} ${list(p.columns)} of ${objectLabel(objs[0])}`;

@@ -1,18 +1,16 @@
 import { Button, Checkbox, Group, Popover, Radio, SegmentedControl, Select, Stack, Switch, Text } from '@mantine/core';
 import { IconStack2 } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { Change, PrincipalRef, Target } from '../../api/changes';
+import type { Change, ObjectKind, PrincipalRef, Target } from '../../api/changes';
 import { describeChange } from '../changes/describe';
 import { pending } from '../changes/store';
 import type { EditorEnv } from './env';
-import { grantOptionAllowed, objectPrivileges, SCOPED_TABLE_PRIVILEGES, scopedAllowed } from './privileges';
-
-type Kind = 'tables' | 'functions' | 'procedures';
+import { grantOptionAllowed, kindOf, objectPrivileges, schemaKinds, scopedAllowed, title } from './vocabulary';
 
 /** The change a "whole schema" form describes, or null when incomplete. */
 export function buildBulkChange(
   action: 'grant' | 'revoke',
-  kind: Kind,
+  kind: ObjectKind,
   scoped: boolean,
   schema: string,
   privileges: string[],
@@ -20,41 +18,37 @@ export function buildBulkChange(
   grantOption: boolean,
 ): Change | null {
   if (!privileges.length) return null;
-  const target: Target = scoped
-    ? kind === 'tables'
-      ? 'scoped_tables_in_schema'
-      : kind === 'functions'
-        ? 'scoped_functions_in_schema'
-        : 'scoped_procedures_in_schema'
-    : kind === 'tables'
-      ? 'all_tables_in_schema'
-      : kind === 'functions'
-        ? 'all_functions_in_schema'
-        : 'all_procedures_in_schema';
+  const target: Target = scoped ? 'scoped_in_schema' : 'all_in_schema';
   return {
     kind: action === 'grant' ? 'grant_privileges' : 'revoke_privileges',
-    privilege: { privileges, target, schemas: [schema], grantee, ...(grantOption ? { grantOption: true } : {}) },
+    privilege: { privileges, target, kind, schemas: [schema], grantee, ...(grantOption ? { grantOption: true } : {}) },
   };
 }
 
 /**
- * "Whole schema…": GRANT/REVOKE … ON ALL TABLES|FUNCTIONS|PROCEDURES IN
- * SCHEMA, or on Redshift the scoped form that also covers future objects
- * (users and roles only).
+ * "Whole schema…": GRANT/REVOKE … ON ALL <kind> IN SCHEMA (each kind with a
+ * bulk form in the vocabulary), or on Redshift the scoped form that also
+ * covers future objects (users and roles only).
  */
 export function BulkSchemaButton({ env, grantee, schema, onQueued }: { env: EditorEnv; grantee: PrincipalRef; schema: string; onQueued?: () => void }) {
+  const v = env.vocab;
+  const kinds = schemaKinds(v).filter((k) => k.bulk || k.scoped?.inSchema);
   const [opened, setOpened] = useState(false);
   const [action, setAction] = useState<'grant' | 'revoke'>('grant');
-  const [kind, setKind] = useState<Kind>('tables');
+  const [picked, setKind] = useState<ObjectKind | null>(null);
+  const kind = picked ?? kinds[0]?.kind ?? '';
+  const k = kindOf(v, kind);
   const [scope, setScope] = useState<'existing' | 'scoped'>('existing');
-  const [privs, setPrivs] = useState<string[]>(['SELECT']);
+  const [privs, setPrivs] = useState<string[] | null>(null);
   const [option, setOption] = useState(false);
-  const canScope = env.caps.scopedPermissions && scopedAllowed(grantee.kind);
-  const scoped = canScope && scope === 'scoped';
-  const all = scoped && kind === 'tables' ? SCOPED_TABLE_PRIVILEGES : objectPrivileges(env.engine, kind === 'tables' ? 'table' : 'function');
-  const chosen = privs.filter((p) => all.includes(p));
-  const optionOk = grantOptionAllowed(env.engine, grantee.kind) && action === 'grant';
-  const change = buildBulkChange(action, kind, scoped, schema, chosen, grantee, option && optionOk);
+  const scopedForm = k?.scoped?.inSchema ? k.scoped : undefined;
+  const canScope = !!scopedForm && scopedAllowed(v, grantee.kind);
+  const scoped = (canScope && scope === 'scoped') || (!k?.bulk && canScope);
+  const all = scoped ? (scopedForm?.privileges ?? []) : objectPrivileges(v, kind);
+  const chosen = (privs ?? all.slice(0, 1)).filter((p) => all.includes(p));
+  const optionOk = grantOptionAllowed(v, grantee.kind) && action === 'grant';
+  const change = k && (k.bulk || scoped) ? buildBulkChange(action, kind, scoped, schema, chosen, grantee, option && optionOk) : null;
+  const plural = k?.plural ?? '';
 
   return (
     <Popover opened={opened} onChange={setOpened} width={420} position="bottom-end" withArrow shadow="md" trapFocus withinPortal>
@@ -80,29 +74,24 @@ export function BulkSchemaButton({ env, grantee, schema, onQueued }: { env: Edit
             />
             <Select
               value={kind}
-              onChange={(v) => {
-                const k = (v ?? 'tables') as Kind;
-                setKind(k);
-                setPrivs(k === 'tables' ? ['SELECT'] : ['EXECUTE']);
+              onChange={(x) => {
+                setKind(x ?? kinds[0]?.kind ?? '');
+                setPrivs(null);
               }}
-              data={[
-                { value: 'tables', label: 'Tables and views' },
-                { value: 'functions', label: 'Functions' },
-                ...(env.caps.procedures ? [{ value: 'procedures', label: 'Procedures' }] : []),
-              ]}
+              data={kinds.map((x) => ({ value: x.kind, label: title(x.plural) }))}
               aria-label="Objects"
               comboboxProps={{ withinPortal: false }}
             />
           </Group>
-          {env.caps.scopedPermissions && (
-            <Radio.Group value={canScope ? scope : 'existing'} onChange={(v) => setScope(v as 'existing' | 'scoped')} label="Which objects">
+          {scopedForm && (
+            <Radio.Group value={scoped ? 'scoped' : 'existing'} onChange={(x) => setScope(x as 'existing' | 'scoped')} label="Which objects">
               <Stack gap={6} mt={4}>
-                <Radio value="existing" label={`Existing ${kind} only (ALL ${kind.toUpperCase()} IN SCHEMA)`} />
+                {k?.bulk && <Radio value="existing" label={`Existing ${plural} only (${k.bulk})`} />}
                 <Radio
                   value="scoped"
-                  disabled={!scopedAllowed(grantee.kind)}
-                  label={`Current and future ${kind} (FOR ${kind.toUpperCase()} IN SCHEMA)`}
-                  description={scopedAllowed(grantee.kind) ? 'Redshift scoped permission: also covers objects created later, by anyone.' : 'Scoped permissions go to users and roles only.'}
+                  disabled={!scopedAllowed(v, grantee.kind)}
+                  label={`Current and future ${plural} (FOR ${scopedForm.keyword} IN SCHEMA)`}
+                  description={scopedAllowed(v, grantee.kind) ? 'Redshift scoped permission: also covers objects created later, by anyone.' : 'Scoped permissions go to users and roles only.'}
                 />
               </Stack>
             </Radio.Group>

@@ -10,7 +10,7 @@ import { EditorModal } from './EditorModal';
 import type { EditorEnv } from './env';
 import { granteeKey } from './matrix';
 import { MatrixGrid, type MatrixRow } from './MatrixGrid';
-import { columnPrivileges } from './privileges';
+import { objectPrivileges, privilegeHelp } from './vocabulary';
 import { cellView } from './useDraft';
 
 /** Column privileges a grantee holds on one table, as "column|PRIV". */
@@ -35,7 +35,7 @@ export function buildColumnChanges(table: ObjectRef, grantee: PrincipalRef, held
       if (cols.length)
         out.push({
           kind: grant ? 'grant_privileges' : 'revoke_privileges',
-          privilege: { privileges: [p], target: 'objects', objects: [{ kind: 'table', schema: table.schema, name: table.name }], columns: cols, grantee },
+          privilege: { privileges: [p], target: 'objects', objects: [{ kind: table.kind, schema: table.schema, name: table.name }], columns: cols, grantee },
         });
     }
   }
@@ -43,12 +43,12 @@ export function buildColumnChanges(table: ObjectRef, grantee: PrincipalRef, held
 }
 
 export function ColumnsDialog({ env, object, grantee: initial, onClose }: { env: EditorEnv; object: ObjectRef; grantee?: PrincipalRef; onClose: () => void }) {
-  const { sessionId, engine, caps } = env;
+  const { sessionId, engine, caps, vocab } = env;
   const [grantee, setGrantee] = useState<PrincipalRef | null>(initial ?? null);
   const cols = useColumns(sessionId, object.schema ?? null, object.name ?? null);
   const grants = useObjectGrants(sessionId, object);
   const options = useGranteeOptions(sessionId, { groups: caps.groups });
-  const privs = columnPrivileges(engine);
+  const privs = objectPrivileges(vocab, 'column');
   const held = useMemo(() => (grantee ? heldColumns(grants.data, object, grantee) : new Set<string>()), [grants.data, object, grantee]);
   const [wanted, setWanted] = useState<Set<string> | null>(null);
   const want = wanted ?? held;
@@ -124,6 +124,7 @@ export function ColumnsDialog({ env, object, grantee: initial, onClose }: { env:
           ariaLabel="Column privileges"
           nameHeader="Column"
           columns={privs}
+          help={(p) => privilegeHelp(vocab, 'column', p)}
           rows={rows}
           height={Math.min(360, Math.max(60, rows.length * 30))}
           onToggle={(r, p) => setKeys([`${r.key}|${p}`], !want.has(`${r.key}|${p}`))}

@@ -10,7 +10,7 @@ import { parseGranteeValue, useGranteeOptions, usePrincipalOrPending, useSchemas
 import { EditorModal, EditorModalLoading } from './EditorModal';
 import type { EditorEnv } from './env';
 import { granteeKey } from './matrix';
-import { DEFAULT_OBJECT_TYPES, defaultPrivileges, grantOptionAllowed, SYSTEM_PERMISSION_GROUPS } from './privileges';
+import { defaultPrivileges, defaultTypes, grantOptionAllowed } from './vocabulary';
 import { Section } from './UserDialog';
 
 const parseRef = parseGranteeValue;
@@ -57,15 +57,15 @@ export function DefaultPrivilegesDialog({ env, principal, onClose }: { env: Edit
     action: 'grant',
     creator: creatorIsPrincipal ? principal! : { kind: 'user', name: env.session.server.user },
     schema: '',
-    objectType: 'tables',
-    privileges: ['SELECT'],
+    objectType: defaultTypes(env.vocab)[0] ?? 'tables',
+    privileges: defaultPrivileges(env.vocab, defaultTypes(env.vocab)[0] ?? 'tables').slice(0, 1),
     grantee: principal && !creatorIsPrincipal ? principal : principal?.kind === 'role' ? principal : { kind: 'role', name: '' },
     grantOption: false,
   }));
-  const allowedPrivs = defaultPrivileges(engine, f.objectType);
+  const allowedPrivs = defaultPrivileges(env.vocab, f.objectType);
   const privs = f.privileges.filter((p) => allowedPrivs.includes(p));
   const ready = !!f.creator.name && privs.length > 0 && (f.grantee.kind === 'public' || !!f.grantee.name) && !(f.objectType === 'schemas' && f.schema);
-  const change = ready ? buildDefaultChange({ ...f, privileges: privs, grantOption: f.grantOption && grantOptionAllowed(engine, f.grantee.kind) }) : null;
+  const change = ready ? buildDefaultChange({ ...f, privileges: privs, grantOption: f.grantOption && grantOptionAllowed(env.vocab, f.grantee.kind) }) : null;
 
   const rules = useMemo(() => groupDefaults([...(detail.data?.defaultsAsOwner ?? []), ...(detail.data?.defaultsReceived ?? [])]), [detail.data]);
 
@@ -193,9 +193,9 @@ export function DefaultPrivilegesDialog({ env, principal, onClose }: { env: Edit
           />
           <Select
             label="Object type"
-            data={DEFAULT_OBJECT_TYPES[engine].map((t) => ({ value: t, label: t }))}
+            data={defaultTypes(env.vocab).map((t) => ({ value: t, label: t }))}
             value={f.objectType}
-            onChange={(v) => v && setF({ ...f, objectType: v as DefaultObjectType, privileges: [defaultPrivileges(engine, v as DefaultObjectType)[0]] })}
+            onChange={(v) => v && setF({ ...f, objectType: v as DefaultObjectType, privileges: [defaultPrivileges(env.vocab, v as DefaultObjectType)[0]] })}
             comboboxProps={{ withinPortal: true }}
           />
           <Select
@@ -215,7 +215,7 @@ export function DefaultPrivilegesDialog({ env, principal, onClose }: { env: Edit
             ))}
           </Group>
         </Checkbox.Group>
-        {f.action === 'grant' && grantOptionAllowed(engine, f.grantee.kind) && (
+        {f.action === 'grant' && grantOptionAllowed(env.vocab, f.grantee.kind) && (
           <Switch size="xs" label="WITH GRANT OPTION" checked={f.grantOption} onChange={(e) => setF({ ...f, grantOption: e.currentTarget.checked })} />
         )}
         {rs && (
@@ -267,7 +267,7 @@ function SystemForm({ env, role, current, onClose }: { env: EditorEnv; role: str
     >
       <Checkbox.Group value={want} onChange={setWant}>
         <SimpleGrid cols={2} spacing="md" verticalSpacing="md">
-          {SYSTEM_PERMISSION_GROUPS.map((g) => (
+          {(env.vocab.system ?? []).map((g) => (
             <Stack key={g.label} gap={4}>
               <Text size="xs" fw={700} c="dimmed" tt="uppercase" style={{ letterSpacing: '0.05em' }}>
                 {g.label}

@@ -87,6 +87,8 @@ export function Legend({ grantOption, inherited = true }: { grantOption?: boolea
 
 interface GridProps {
   columns: string[];
+  /** What each column's privilege allows, shown as the header's tooltip. */
+  help?: (privilege: string) => string;
   rows: MatrixRow[];
   /** Column header of the name column. */
   nameHeader: string;
@@ -112,7 +114,7 @@ function agg(values: boolean[]): 'all' | 'some' | 'none' {
  * The matrix: rows × privilege columns with select-all per row and column.
  * Only the visible rows are in the DOM, so thousands of objects stay fast.
  */
-export function MatrixGrid({ columns, rows, nameHeader, onToggle, onRow, onColumn, readOnly, height, emptyText, withActions, ariaLabel, columnToggles = true }: GridProps) {
+export function MatrixGrid({ columns, help, rows, nameHeader, onToggle, onRow, onColumn, readOnly, height, emptyText, withActions, ariaLabel, columnToggles = true }: GridProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virt = useVirtualizer({
     count: rows.length,
@@ -141,7 +143,13 @@ export function MatrixGrid({ columns, rows, nameHeader, onToggle, onRow, onColum
         </div>
         {columns.map((p, i) => (
           <div key={p} className={classes.headCell} role="columnheader">
-            <span>{p}</span>
+            {help?.(p) ? (
+              <Tooltip label={`${p}: ${help(p)}`} withinPortal openDelay={200}>
+                <span>{p}</span>
+              </Tooltip>
+            ) : (
+              <span>{p}</span>
+            )}
             {columnToggles && (
               <Checkbox
                 size="xs"

@@ -8,7 +8,7 @@ import { useGroups, usePendingNames, usePrincipalOrPending, useRoles, useUsers }
 import { EditorModal, EditorModalLoading } from './EditorModal';
 import type { EditorEnv } from './env';
 import { granteeKey } from './matrix';
-import { adminOptionAllowed } from './privileges';
+import { adminOptionAllowed } from './vocabulary';
 import { Section } from './UserDialog';
 
 interface Row {
@@ -207,7 +207,7 @@ function MembershipForm({
   ].filter((o) => !memberTaken.has(o.value));
   const groupOptions = [...new Set([...(allGroups.data ?? []).map((g) => g.name), ...queued.groups])].filter((g) => !wantGroups.includes(g));
 
-  const adminForPrincipal = adminOptionAllowed(engine, principal.kind);
+  const adminForPrincipal = adminOptionAllowed(env.vocab, principal.kind);
   return (
     <EditorModal
       opened
@@ -245,7 +245,7 @@ function MembershipForm({
           <RowList
             rows={rowsOf(members, wantMembers, setWantMembers, true, (k) => k.split(SEP)[0]).map((r) => ({
               ...r,
-              adminAllowed: adminOptionAllowed(engine, r.kindBadge as PrincipalRef['kind']),
+              adminAllowed: adminOptionAllowed(env.vocab, r.kindBadge as PrincipalRef['kind']),
             }))}
             empty={`No user or role holds ${principal.name}.`}
           />
@@ -253,7 +253,7 @@ function MembershipForm({
             options={memberOptions}
             placeholder="Grant this role to a user or role…"
             withAdmin={engine === 'postgres'}
-            onAdd={(k, admin) => setWantMembers([...wantMembers, { role: k, adminOption: admin && adminOptionAllowed(engine, k.split(SEP)[0] as PrincipalRef['kind']) }])}
+            onAdd={(k, admin) => setWantMembers([...wantMembers, { role: k, adminOption: admin && adminOptionAllowed(env.vocab, k.split(SEP)[0] as PrincipalRef['kind']) }])}
           />
         </Section>
       )}

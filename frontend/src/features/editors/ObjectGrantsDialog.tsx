@@ -9,7 +9,7 @@ import { openEditor } from './editorStore';
 import type { EditorEnv } from './env';
 import { granteeKey, objectKey, setCells, type CellRef } from './matrix';
 import { Legend, MatrixGrid, type MatrixRow } from './MatrixGrid';
-import { grantOptionAllowed, objectPrivileges } from './privileges';
+import { grantOptionAllowed, kindOf, objectPrivileges, privilegeHelp } from './vocabulary';
 import { cellView, useDraft, type BaseCell } from './useDraft';
 
 const KIND_COLOR: Record<string, string> = { user: 'blue', role: 'grape', group: 'orange', public: 'gray' };
@@ -29,14 +29,15 @@ export function grantBase(grants: Grant[] | undefined, object: ObjectRef): Map<s
  * privileges. Grantees can be added (user, role, group, PUBLIC).
  */
 export function ObjectGrantsDialog({ env, object, onClose }: { env: EditorEnv; object: ObjectRef; onClose: () => void }) {
-  const { engine, caps, sessionId } = env;
+  const { engine, caps, sessionId, vocab } = env;
+  const hasColumns = !!kindOf(vocab, object.kind)?.columnPrivileges?.length && caps.columnPrivileges;
   const grants = useObjectGrants(sessionId, object);
   const granteeOptions = useGranteeOptions(sessionId, { groups: caps.groups });
   const { items, draft, overlay, commit } = useDraft(env);
   const [added, setAdded] = useState<PrincipalRef[]>([]);
   const [pick, setPick] = useState<string | null>(null);
   const [withOption, setWithOption] = useState(false);
-  const columns = objectPrivileges(engine, object.kind);
+  const columns = objectPrivileges(vocab, object.kind);
   const base = useMemo(() => grantBase(grants.data, object), [grants.data, object]);
 
   // Grantees: those holding a grant, those with a queued change on the object, and those added here.
@@ -64,7 +65,7 @@ export function ObjectGrantsDialog({ env, object, onClose }: { env: EditorEnv; o
     ),
     cell: (priv) => cellView(base.get(`${granteeKey(p)}|${priv}`), overlay.get(p, object, priv)),
     actions:
-      object.kind === 'table' && caps.columnPrivileges ? (
+      hasColumns ? (
         <Tooltip label="Column privileges">
           <ActionIcon size="sm" aria-label={`Column privileges of ${principalLabel(p)}`} onClick={() => openEditor(sessionId, { type: 'columns', object, grantee: p }, { over: true })}>
             <IconColumns3 size={14} />
@@ -77,7 +78,7 @@ export function ObjectGrantsDialog({ env, object, onClose }: { env: EditorEnv; o
   const lookup = (c: CellRef) => base.get(`${granteeKey(c.grantee)}|${c.privilege}`);
   const set = (cells: CellRef[], wanted: boolean) => {
     const next = setCells(draft, cells, wanted, overlay, lookup, withOption);
-    for (const [k, c] of next) if (c.grantOption && !grantOptionAllowed(engine, c.grantee.kind)) next.set(k, { ...c, grantOption: false });
+    for (const [k, c] of next) if (c.grantOption && !grantOptionAllowed(vocab, c.grantee.kind)) next.set(k, { ...c, grantOption: false });
     commit(next);
   };
   const cellsOf = (r: MatrixRow, privs: string[]) => privs.map((privilege) => ({ grantee: refOf(r), object, privilege }));
@@ -150,9 +151,10 @@ export function ObjectGrantsDialog({ env, object, onClose }: { env: EditorEnv; o
           ariaLabel={`Grantees of ${objectLabel(object)}`}
           nameHeader="Grantee"
           columns={columns}
+          help={(p) => privilegeHelp(vocab, object.kind, p)}
           rows={rows}
           height={Math.min(420, Math.max(90, rows.length * 30))}
-          withActions={object.kind === 'table' && caps.columnPrivileges}
+          withActions={hasColumns}
           emptyText="Nobody holds an explicit privilege here (the owner has all of them). Add a grantee above."
           onToggle={(r, p) => set(cellsOf(r, [p]), !r.cell(p)!.checked)}
           onRow={(r, w) => set(cellsOf(r, columns), w)}

@@ -2,7 +2,7 @@ import { ActionIcon, Box, CopyButton, Group, List, PasswordInput, Progress, Stac
 import { IconCheck, IconCircleDashed, IconCopy, IconWand, IconX } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { generatePassword, passwordRules, passwordStrength } from './password';
-import type { Engine } from './privileges';
+import type { Engine } from './env';
 
 const STRENGTH = [
   { label: 'Too weak', color: 'red' },

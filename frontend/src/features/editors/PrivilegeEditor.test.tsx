@@ -39,7 +39,9 @@ function effective(cells: Effective['cells'] = []): Effective {
 async function mount(engine: 'redshift' | 'postgres', objects: ObjectRow[], eff: Effective) {
   resetCatalogStores();
   api.load.mockResolvedValue(summaryOf(engine));
-  api.schemas.mockResolvedValue([{ name: 'sales', owner: 'admin', type: 'local', system: false, tables: objects.length, views: 0, functions: 0, procedures: 0, grants: 0 }]);
+  const counts: Record<string, number> = {};
+  for (const o of objects) counts[o.ref.kind] = (counts[o.ref.kind] ?? 0) + 1;
+  api.schemas.mockResolvedValue([{ name: 'sales', owner: 'admin', type: 'local', system: false, objects: counts, grants: 0 }]);
   api.schemaObjects.mockResolvedValue(objects);
   api.effective.mockResolvedValue(eff);
   await act(() => catalogFor(`s-${engine}`).load(false));
@@ -60,6 +62,20 @@ beforeEach(() => {
 });
 
 describe('PrivilegeEditor', () => {
+  it('has one section per vocabulary kind with a section: the schema kinds, then the database', async () => {
+    await mount('postgres', [table('orders')], effective());
+    const labels = within(screen.getByRole('radiogroup', { name: 'Object kind' }))
+      .getAllByRole('radio')
+      .map((r) => document.querySelector(`label[for="${r.id}"]`)?.textContent);
+    expect(labels).toEqual(['Tables (1)', 'Sequences (0)', 'Functions (0)', 'Procedures (0)', 'Database']);
+  });
+
+  it('explains each privilege column with the help text of the vocabulary', async () => {
+    await mount('postgres', [table('orders')], effective());
+    await userEvent.hover(screen.getByText('TRUNCATE', { selector: 'span' }));
+    expect(await screen.findByText('TRUNCATE: empty the table')).toBeInTheDocument();
+  });
+
   it('shows direct, inherited and missing privileges, with the inheritance path', async () => {
     await mount(
       'postgres',
@@ -121,7 +137,7 @@ describe('PrivilegeEditor', () => {
     await mount('postgres', [table('a'), table('b'), table('c')], effective());
     await userEvent.click(screen.getByRole('checkbox', { name: 'All SELECT' }));
     expect(queued('postgres')).toEqual([
-      { kind: 'grant_privileges', privilege: { privileges: ['SELECT'], target: 'all_tables_in_schema', schemas: ['sales'], grantee: role } },
+      { kind: 'grant_privileges', privilege: { privileges: ['SELECT'], target: 'all_in_schema', kind: 'table', schemas: ['sales'], grantee: role } },
     ]);
     expect(screen.getByRole('checkbox', { name: 'All SELECT' })).toBeChecked();
     await userEvent.click(screen.getByRole('checkbox', { name: 'All privileges on sales.a' }));
@@ -140,7 +156,7 @@ describe('PrivilegeEditor', () => {
     await userEvent.click(within(pop).getByRole('checkbox', { name: 'INSERT' }));
     await userEvent.click(within(pop).getByRole('button', { name: 'Queue' }));
     expect(queued('redshift')).toEqual([
-      { kind: 'grant_privileges', privilege: { privileges: ['SELECT', 'INSERT'], target: 'scoped_tables_in_schema', schemas: ['sales'], grantee: role } },
+      { kind: 'grant_privileges', privilege: { privileges: ['SELECT', 'INSERT'], target: 'scoped_in_schema', kind: 'table', schemas: ['sales'], grantee: role } },
     ]);
     // A scoped permission is not a grant on each table: the grid stays as it was,
     // the scoped strip shows what is queued.
@@ -177,11 +193,11 @@ describe('PrivilegeEditor', () => {
     const rendered = within(grid).getAllByRole('row').length;
     expect(rendered).toBeGreaterThan(5);
     expect(rendered).toBeLessThan(80);
-    expect(within(grid).getByText(/Tables and views \(2,000\)/)).toBeInTheDocument();
+    expect(within(grid).getByText(/Tables \(2,000\)/)).toBeInTheDocument();
     await userEvent.click(screen.getByRole('checkbox', { name: 'All SELECT' }));
     // The whole column is one small change, not 2,000 objects.
     expect(queued('postgres')).toEqual([
-      { kind: 'grant_privileges', privilege: { privileges: ['SELECT'], target: 'all_tables_in_schema', schemas: ['sales'], grantee: role } },
+      { kind: 'grant_privileges', privilege: { privileges: ['SELECT'], target: 'all_in_schema', kind: 'table', schemas: ['sales'], grantee: role } },
     ]);
     expect(performance.now() - t0).toBeLessThan(15000);
   });

@@ -19,7 +19,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconAlertTriangle, IconColumns3, IconCrown, IconKey, IconLock, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import type { Effective, ObjectRow } from '../../api';
-import type { ObjectRef, PrincipalRef } from '../../api/changes';
+import type { ObjectKind, ObjectRef, PrincipalRef } from '../../api/changes';
 import { principalLabel } from '../changes/describe';
 import { BulkSchemaButton } from './BulkSchema';
 import { useEffective, useEffectiveDatabase, useSchemaObjects, useSchemas } from './data';
@@ -27,11 +27,10 @@ import { openEditor } from './editorStore';
 import type { EditorEnv } from './env';
 import { objectKey, scopedMarks, setCells, usageOffers, type CellRef } from './matrix';
 import { Legend, MatrixGrid, type MatrixRow } from './MatrixGrid';
-import { grantOptionAllowed, objectPrivileges } from './privileges';
 import { ScopedPermissions } from './ScopedPermissions';
-import { cellView, pathText, rememberRelations, useDraft, type BaseCell } from './useDraft';
-
-type Section = 'tables' | 'functions' | 'procedures' | 'database';
+import { cellView, pathText, rememberObjects, useDraft, type BaseCell } from './useDraft';
+import { schemaCounts } from '../catalog/objects/logic';
+import { grantOptionAllowed, kindOf, objectPrivileges, privilegeHelp, sectionKinds, title } from './vocabulary';
 
 const RELATION_LABEL: Record<string, string> = {
   view: 'view',
@@ -60,9 +59,6 @@ export function baseCells(eff: Effective | undefined): Map<string, BaseCell> {
   return m;
 }
 
-function isRoutine(r: ObjectRow) {
-  return r.kind === 'function' || r.kind === 'procedure';
-}
 
 /**
  * A principal's privileges as a matrix: pick a schema, then objects ×
@@ -70,53 +66,58 @@ function isRoutine(r: ObjectRow) {
  * grant or revoke at once (visible in the tray).
  */
 export function PrivilegeEditor({ env, principal, schema: initialSchema, onClose }: { env: EditorEnv; principal: PrincipalRef; schema?: string; onClose: () => void }) {
-  const { engine, caps, sessionId } = env;
+  const { engine, caps, sessionId, vocab } = env;
   const schemas = useSchemas(sessionId);
   const [picked, setSchema] = useState<string | null>(initialSchema ?? null);
-  const [section, setSection] = useState<Section>('tables');
+  // One section per vocabulary kind that has one: the schema's kinds, then the database.
+  const sections = useMemo(() => sectionKinds(vocab), [vocab]);
+  const [chosen, setSection] = useState<ObjectKind | null>(null);
+  const section: ObjectKind = chosen ?? sections[0]?.kind ?? 'database';
+  const sectionKind = kindOf(vocab, section);
+  const inSchema = sectionKind?.parent === 'schema';
+  const isRoutine = (r: ObjectRow) => !!kindOf(vocab, r.ref.kind)?.routine;
   const [filter, setFilter] = useState('');
   const [debounced] = useDebouncedValue(filter, 120);
   const [withOption, setWithOption] = useState(false);
-  const optionAllowed = grantOptionAllowed(engine, principal.kind);
+  const optionAllowed = grantOptionAllowed(vocab, principal.kind);
 
   // Until one is picked: the first schema of our own with objects.
   const schema = useMemo(() => {
     if (picked || !schemas.data?.length) return picked;
     const own = schemas.data.filter((s) => !s.system);
-    return (own.find((s) => s.tables + s.views > 0) ?? own[0] ?? schemas.data[0]).name;
-  }, [picked, schemas.data]);
+    return (own.find((s) => (s.objects[sections[0]?.kind ?? ''] ?? 0) > 0) ?? own[0] ?? schemas.data[0]).name;
+  }, [picked, schemas.data, sections]);
 
   const objects = useSchemaObjects(sessionId, schema);
-  const eff = useEffective(sessionId, principal, section === 'database' ? null : schema);
-  const effDb = useEffectiveDatabase(sessionId, section === 'database' ? principal : null);
+  const eff = useEffective(sessionId, principal, inSchema ? schema : null);
+  const effDb = useEffectiveDatabase(sessionId, inSchema ? null : principal);
   const { items, draft, overlay, commit } = useDraft(env);
 
-  const rels = useMemo(() => (objects.data ?? []).filter((o) => !isRoutine(o) && o.kind !== 'sequence'), [objects.data]);
+  // The schema's objects by kind; remembered so a whole column becomes the kind's bulk form.
+  const byKind = useMemo(() => {
+    const m = new Map<string, ObjectRow[]>();
+    for (const o of objects.data ?? []) m.set(o.ref.kind, [...(m.get(o.ref.kind) ?? []), o]);
+    return m;
+  }, [objects.data]);
   useEffect(() => {
-    if (schema && objects.data) rememberRelations(sessionId, schema, new Set(rels.map((r) => objectKey(r.ref))));
-  }, [sessionId, schema, objects.data, rels]);
+    if (!schema || !objects.data) return;
+    for (const k of sections) if (k.parent === 'schema') rememberObjects(sessionId, schema, k.kind, new Set((byKind.get(k.kind) ?? []).map((r) => objectKey(r.ref))));
+  }, [sessionId, schema, objects.data, byKind, sections]);
 
-  const base = useMemo(() => baseCells(section === 'database' ? effDb.data : eff.data), [section, eff.data, effDb.data]);
-  const superuser = (section === 'database' ? effDb.data : eff.data)?.superuser;
+  const base = useMemo(() => baseCells(inSchema ? eff.data : effDb.data), [inSchema, eff.data, effDb.data]);
+  const superuser = (inSchema ? eff.data : effDb.data)?.superuser;
 
-  const counts = {
-    tables: rels.length,
-    functions: (objects.data ?? []).filter((o) => o.kind === 'function').length,
-    procedures: (objects.data ?? []).filter((o) => o.kind === 'procedure').length,
-  };
-
-  const kind = section === 'tables' ? 'table' : section === 'functions' ? 'function' : section === 'procedures' ? 'procedure' : 'database';
-  const columns = objectPrivileges(engine, kind);
-  const schemaColumns = objectPrivileges(engine, 'schema');
+  const columns = objectPrivileges(vocab, section);
+  const schemaColumns = objectPrivileges(vocab, 'schema');
 
   const lookup = (c: CellRef) => base.get(`${objectKey(c.object)}|${c.privilege}`);
   const view = (o: ObjectRef, p: string) => cellView(base.get(`${objectKey(o)}|${p}`), overlay.get(principal, o, p));
 
   const listed: ObjectRow[] = useMemo(() => {
-    const src = section === 'tables' ? rels : (objects.data ?? []).filter((o) => o.kind === (section === 'functions' ? 'function' : 'procedure'));
+    const src = byKind.get(section) ?? [];
     const q = debounced.trim().toLowerCase();
     return q ? src.filter((o) => (o.ref.name ?? '').toLowerCase().includes(q)) : src;
-  }, [section, rels, objects.data, debounced]);
+  }, [section, byKind, debounced]);
 
   const schemaRef: ObjectRef | null = schema ? { kind: 'schema', schema } : null;
   const dbRef: ObjectRef = { kind: 'database', name: env.database };
@@ -157,7 +158,7 @@ export function PrivilegeEditor({ env, principal, schema: initialSchema, onClose
       ),
       cell: (p: string) => view(o.ref, p),
       actions:
-        section === 'tables' && caps.columnPrivileges ? (
+        sectionKind?.columnPrivileges?.length && caps.columnPrivileges ? (
           <Tooltip label="Column privileges">
             <ActionIcon
               size="sm"
@@ -174,7 +175,7 @@ export function PrivilegeEditor({ env, principal, schema: initialSchema, onClose
   }, [section, listed, base, overlay, env.database]);
 
   const schemaRow: MatrixRow | null =
-    schemaRef && section !== 'database'
+    schemaRef && inSchema
       ? {
           key: objectKey(schemaRef),
           name: `schema ${schema}`,
@@ -213,9 +214,10 @@ export function PrivilegeEditor({ env, principal, schema: initialSchema, onClose
   );
 
   // Scoped permissions covering this section's objects: their own strip, never grid cells.
-  const sectionScope = section === 'tables' ? 'TABLES' : section === 'functions' ? 'FUNCTIONS' : section === 'procedures' ? 'PROCEDURES' : null;
+  const sectionScope = inSchema ? sectionKind?.scoped?.keyword ?? null : null;
   const scoped = scopedMarks(
-    (section === 'database' ? effDb.data : eff.data)?.scoped ?? [],
+    vocab,
+    (inSchema ? eff.data : effDb.data)?.scoped ?? [],
     items.map((i) => i.change),
     principal,
     env.database,
@@ -230,8 +232,8 @@ export function PrivilegeEditor({ env, principal, schema: initialSchema, onClose
   const schemaInfo = new Map((schemas.data ?? []).map((s) => [s.name, s]));
   const schemaOptions = (schemas.data ?? []).map((s) => ({ value: s.name, label: s.name }));
 
-  const loading = section === 'database' ? effDb.loading && !effDb.data : (objects.loading && !objects.data) || (eff.loading && !eff.data);
-  const error = section === 'database' ? effDb.error : objects.error ?? eff.error;
+  const loading = !inSchema ? effDb.loading && !effDb.data : (objects.loading && !objects.data) || (eff.loading && !eff.data);
+  const error = !inSchema ? effDb.error : objects.error ?? eff.error;
 
   return (
     <Modal
@@ -261,7 +263,7 @@ export function PrivilegeEditor({ env, principal, schema: initialSchema, onClose
           onChange={(v) => v && setSchema(v)}
           searchable
           w={240}
-          disabled={section === 'database'}
+          disabled={!inSchema}
           renderOption={({ option }) => {
             const s = schemaInfo.get(option.value);
             return (
@@ -271,7 +273,7 @@ export function PrivilegeEditor({ env, principal, schema: initialSchema, onClose
                 </Text>
                 <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
                   {s?.system ? 'system · ' : ''}
-                  {s ? `${s.tables + s.views} rel. · ${s.functions + s.procedures} fn` : ''}
+                  {s ? schemaCounts(vocab, s) : ''}
                 </Text>
               </Group>
             );
@@ -281,13 +283,10 @@ export function PrivilegeEditor({ env, principal, schema: initialSchema, onClose
         />
         <SegmentedControl
           value={section}
-          onChange={(v) => setSection(v as Section)}
-          data={[
-            { value: 'tables', label: `Tables & views (${counts.tables})` },
-            { value: 'functions', label: `Functions (${counts.functions})` },
-            ...(caps.procedures ? [{ value: 'procedures', label: `Procedures (${counts.procedures})` }] : []),
-            { value: 'database', label: 'Database' },
-          ]}
+          onChange={(v) => setSection(v)}
+          data={sections.map((k) =>
+            k.parent === 'schema' ? { value: k.kind, label: `${title(k.plural)} (${byKind.get(k.kind)?.length ?? 0})` } : { value: k.kind, label: title(k.noun) },
+          )}
           aria-label="Object kind"
         />
         <TextInput
@@ -297,7 +296,7 @@ export function PrivilegeEditor({ env, principal, schema: initialSchema, onClose
           onChange={(e) => setFilter(e.currentTarget.value)}
           w={170}
           aria-label="Filter objects"
-          disabled={section === 'database'}
+          disabled={!inSchema}
         />
         <Tooltip
           label={
@@ -318,7 +317,7 @@ export function PrivilegeEditor({ env, principal, schema: initialSchema, onClose
             />
           </div>
         </Tooltip>
-        {schema && section !== 'database' && <BulkSchemaButton env={env} grantee={principal} schema={schema} onQueued={() => commit(draft)} />}
+        {schema && inSchema && <BulkSchemaButton env={env} grantee={principal} schema={schema} onQueued={() => commit(draft)} />}
       </Group>
 
       {env.readOnly && (
@@ -368,6 +367,7 @@ export function PrivilegeEditor({ env, principal, schema: initialSchema, onClose
               ariaLabel={`Privileges on schema ${schema}`}
               nameHeader="The schema itself"
               columns={schemaColumns}
+              help={(p) => privilegeHelp(vocab, 'schema', p)}
               rows={[schemaRow]}
               height={30}
               columnToggles={false}
@@ -379,13 +379,14 @@ export function PrivilegeEditor({ env, principal, schema: initialSchema, onClose
           )}
           <div style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
             <MatrixGrid
-              ariaLabel={section === 'database' ? 'Database privileges' : `Privileges on ${section} of ${schema}`}
-              nameHeader={section === 'database' ? 'Database' : section === 'tables' ? 'Tables and views' : section === 'functions' ? 'Functions' : 'Procedures'}
+              ariaLabel={!inSchema ? `${title(sectionKind?.noun ?? section)} privileges` : `Privileges on ${sectionKind?.plural} of ${schema}`}
+              nameHeader={title(inSchema ? sectionKind?.plural ?? section : sectionKind?.noun ?? section)}
               columns={columns}
+              help={(p) => privilegeHelp(vocab, section, p)}
               rows={rows}
               height="100%"
-              withActions={section === 'tables' && caps.columnPrivileges}
-              emptyText={debounced ? 'No object matches the filter.' : `Schema ${schema} has no ${section === 'tables' ? 'tables or views' : section}.`}
+              withActions={!!sectionKind?.columnPrivileges?.length && caps.columnPrivileges}
+              emptyText={debounced ? 'No object matches the filter.' : `Schema ${schema} has no ${sectionKind?.plural ?? section}.`}
               onToggle={(r, p) => set(cellsOf(r, [p]), !r.cell(p)!.checked)}
               onRow={(r, w) => set(cellsOf(r, columns), w)}
               onColumn={(p, w) => set(rows.flatMap((r) => cellsOf(r, [p])), w)}

@@ -16,6 +16,7 @@ import {
 import type { ObjectRef, PrincipalDetail, PrincipalRef, SessionInfo } from '../../api';
 import { openEditor } from './editorStore';
 import { useEditorEnv } from './env';
+import { kindOf } from './vocabulary';
 
 /** Edit buttons for a user, role, group or PUBLIC (the catalog's PrincipalActions slot). */
 export function PrincipalEditActions({ session, principal, detail }: { session: SessionInfo; principal: PrincipalRef; detail?: PrincipalDetail }) {
@@ -112,7 +113,7 @@ export function ObjectEditActions({ session, object }: { session: SessionInfo; o
       <Button size="xs" variant="light" leftSection={<IconShieldLock size={14} />} onClick={() => openEditor(sid, { type: 'objectGrants', object: target })}>
         Edit privileges
       </Button>
-      {object.kind === 'table' && env.caps.columnPrivileges && (
+      {!!kindOf(env.vocab, object.kind)?.columnPrivileges?.length && env.caps.columnPrivileges && (
         <Button size="xs" variant="default" leftSection={<IconColumns3 size={14} />} onClick={() => openEditor(sid, { type: 'columns', object })}>
           Column privileges
         </Button>

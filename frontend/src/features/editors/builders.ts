@@ -2,7 +2,7 @@
 // functions decide which changes to queue (for edits: only what changed).
 import type { Change, DefaultObjectType, PrincipalRef } from '../../api/changes';
 import { passwordError } from './password';
-import type { Engine } from './privileges';
+import type { Engine } from './env';
 import { diffSessionDefaults, parseConfig, sessionDefaultErrors, type SessionDefault } from './sessionDefaults';
 
 export const SESSION_TIMEOUT_MIN = 60;

@@ -177,7 +177,7 @@ describe('roles, groups and drops', () => {
 
   it('renders the drop after the pending changes and lists only its own statements', async () => {
     await load('postgres');
-    const revoke: Change = { kind: 'revoke_privileges', privilege: { privileges: ['SELECT'], target: 'all_tables_in_schema', schemas: ['sales'], grantee: { kind: 'role', name: 'reader' } } };
+    const revoke: Change = { kind: 'revoke_privileges', privilege: { privileges: ['SELECT'], target: 'all_in_schema', kind: 'table', schemas: ['sales'], grantee: { kind: 'role', name: 'reader' } } };
     pending.add('s-postgres', [revoke]);
     api.principal.mockResolvedValue(detail({ ref: { kind: 'role', name: 'reader' }, role: roleRow('reader') }));
     const plan = planOf('Revoke SELECT on all tables in sales from role reader', 'Revoke USAGE on schema sales from role reader', 'Drop role reader');

@@ -1,9 +1,16 @@
 // What every editor needs to know about its session: the engine, its
-// capabilities (from the catalog summary once loaded) and read-only mode.
-import type { SessionInfo } from '../../api';
+// capabilities and vocabulary (from the catalog summary once loaded) and
+// read-only mode.
+import type { SessionInfo, Vocabulary } from '../../api';
 import type { Capabilities } from '../../api/changes';
 import { useCatalog } from '../catalog/store';
-import { engineOf, type Engine } from './privileges';
+import { EMPTY_VOCABULARY } from './vocabulary';
+
+export type Engine = 'redshift' | 'postgres';
+
+export function engineOf(name: string | undefined): Engine {
+  return name === 'redshift' ? 'redshift' : 'postgres';
+}
 
 const FALLBACK: Record<Engine, Capabilities> = {
   redshift: {
@@ -41,18 +48,24 @@ export interface EditorEnv {
   sessionId: string;
   engine: Engine;
   caps: Capabilities;
+  /** What can be granted on what (backend/vocab); empty until the catalog is loaded. */
+  vocab: Vocabulary;
   /** The catalog's database (grants are per database). */
   database: string;
   readOnly: boolean;
 }
 
-export function makeEnv(session: SessionInfo, summary?: { engine?: string; capabilities?: Capabilities; database?: string } | null): EditorEnv {
+export function makeEnv(
+  session: SessionInfo,
+  summary?: { engine?: string; capabilities?: Capabilities; vocabulary?: Vocabulary; database?: string } | null,
+): EditorEnv {
   const engine = engineOf(summary?.engine || session.server.engine);
   return {
     session,
     sessionId: session.id,
     engine,
     caps: summary?.capabilities ?? FALLBACK[engine],
+    vocab: summary?.vocabulary ?? EMPTY_VOCABULARY,
     database: summary?.database || session.server.database,
     readOnly: session.readOnly,
   };

@@ -1,6 +1,6 @@
 // Test data for the editors: a Redshift and a PostgreSQL session with a small catalog.
 import type { CatalogSummary, RoleRow, SessionInfo, UserRow } from '../../api';
-import { capabilitiesOf, role, user } from '../catalog/fixtures.test-util';
+import { capabilitiesOf, role, user, vocabularyOf } from '../catalog/fixtures.test-util';
 import { makeEnv } from './env';
 
 export function sessionOf(engine: 'redshift' | 'postgres', over: Partial<SessionInfo> = {}): SessionInfo {
@@ -30,6 +30,7 @@ export function summaryOf(engine: 'redshift' | 'postgres'): CatalogSummary {
     database: 'analytics',
     databases: ['analytics'],
     capabilities: capabilitiesOf(engine),
+    vocabulary: vocabularyOf(engine),
     counts: { users: 2, roles: 2, systemRoles: 0, groups: 0, schemas: 1, relations: 2, routines: 0, grants: 1, defaultPrivileges: 0 },
     partial: false,
     warnings: [],

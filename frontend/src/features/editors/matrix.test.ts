@@ -8,6 +8,7 @@ import {
   changesFromDraft,
   draftFromChanges,
   isChecked,
+  kindInSchema,
   objectKey,
   Overlay,
   scopedMarks,
@@ -17,6 +18,10 @@ import {
   type CellRef,
   type Draft,
 } from './matrix';
+import { vocabularyOf } from '../catalog/fixtures.test-util';
+
+const pg = vocabularyOf('postgres');
+const rs = vocabularyOf('redshift');
 
 const role: PrincipalRef = { kind: 'role', name: 'reader' };
 const t = (name: string, schema = 'sales'): ObjectRef => ({ kind: 'table', schema, name });
@@ -24,10 +29,10 @@ const sch = (schema: string): ObjectRef => ({ kind: 'schema', schema });
 const cell = (object: ObjectRef, privilege: string, grantee = role): CellRef => ({ grantee, object, privilege });
 
 function apply(draft: Draft, cells: CellRef[], wanted: boolean, others: Change[] = [], base: Record<string, CellBase> = {}, grantOption = false) {
-  const changes = [...others, ...changesFromDraft(draft, 'postgres')];
+  const changes = [...others, ...changesFromDraft(draft, pg)];
   const overlay = new Overlay(
     changes.map((c, i) => ({ change: c, matrix: i >= others.length })),
-    'postgres',
+    pg,
   );
   return setCells(draft, cells, wanted, overlay, (c) => base[cellKey(c.grantee, c.object, c.privilege)], grantOption);
 }
@@ -36,7 +41,7 @@ describe('toggling cells', () => {
   it('grants a cell that is not held and undoes it on a second toggle', () => {
     let d: Draft = new Map();
     d = apply(d, [cell(t('orders'), 'SELECT')], true);
-    expect(changesFromDraft(d, 'postgres')).toEqual([
+    expect(changesFromDraft(d, pg)).toEqual([
       { kind: 'grant_privileges', privilege: { privileges: ['SELECT'], target: 'objects', objects: [t('orders')], grantee: role } },
     ]);
     d = apply(d, [cell(t('orders'), 'SELECT')], false);
@@ -49,7 +54,7 @@ describe('toggling cells', () => {
       [cellKey(role, t('orders'), 'INSERT')]: { state: 'inherited' as const },
     };
     let d: Draft = apply(new Map(), [cell(t('orders'), 'SELECT')], false, [], base);
-    expect(changesFromDraft(d, 'postgres')).toEqual([
+    expect(changesFromDraft(d, pg)).toEqual([
       { kind: 'revoke_privileges', privilege: { privileges: ['SELECT'], target: 'objects', objects: [t('orders')], grantee: role } },
     ]);
     d = apply(new Map(), [cell(t('orders'), 'INSERT')], false, [], base);
@@ -66,7 +71,7 @@ describe('toggling cells', () => {
     d = apply(d, [cell(t('a'), 'SELECT'), cell(t('a'), 'INSERT'), cell(t('b'), 'SELECT'), cell(t('b'), 'INSERT')], true, [], base);
     d = apply(d, [cell(t('c'), 'UPDATE')], false, [], base);
     d = apply(d, [cell(sch('sales'), 'USAGE')], true, [], base);
-    expect(changesFromDraft(d, 'postgres')).toEqual([
+    expect(changesFromDraft(d, pg)).toEqual([
       { kind: 'grant_privileges', privilege: { privileges: ['USAGE'], target: 'objects', objects: [sch('sales')], grantee: role } },
       { kind: 'grant_privileges', privilege: { privileges: ['SELECT', 'INSERT'], target: 'objects', objects: [t('a'), t('b')], grantee: role } },
       { kind: 'revoke_privileges', privilege: { privileges: ['UPDATE'], target: 'objects', objects: [t('c')], grantee: role } },
@@ -75,13 +80,13 @@ describe('toggling cells', () => {
 
   it('carries WITH GRANT OPTION on grants only', () => {
     const d = apply(new Map(), [cell(t('a'), 'SELECT')], true, [], {}, true);
-    expect(changesFromDraft(d, 'postgres')[0].privilege?.grantOption).toBe(true);
+    expect(changesFromDraft(d, pg)[0].privilege?.grantOption).toBe(true);
   });
 
   it('round-trips through the pending changes', () => {
     let d: Draft = new Map();
     d = apply(d, [cell(t('a'), 'SELECT'), cell(t('b'), 'DELETE'), cell({ kind: 'function', schema: 's', name: 'f', args: 'integer' }, 'EXECUTE')], true);
-    const back = draftFromChanges(changesFromDraft(d, 'postgres'), 'postgres');
+    const back = draftFromChanges(changesFromDraft(d, pg), pg);
     expect([...back.keys()].sort()).toEqual([...d.keys()].sort());
   });
 
@@ -93,9 +98,9 @@ describe('toggling cells', () => {
       all.map((o) => cell(o, 'SELECT')),
       true,
     );
-    const full = new Map([['sales', new Set(all.map(objectKey))]]);
-    expect(changesFromDraft(d, 'postgres', full)).toEqual([
-      { kind: 'grant_privileges', privilege: { privileges: ['SELECT'], target: 'all_tables_in_schema', schemas: ['sales'], grantee: role } },
+    const full = new Map([[kindInSchema('table', 'sales'), new Set(all.map(objectKey))]]);
+    expect(changesFromDraft(d, pg, full)).toEqual([
+      { kind: 'grant_privileges', privilege: { privileges: ['SELECT'], target: 'all_in_schema', kind: 'table', schemas: ['sales'], grantee: role } },
     ]);
   });
 });
@@ -119,8 +124,8 @@ describe('select-all', () => {
 
 describe('overlay of queued changes', () => {
   it('shows a bulk grant on every relation of the schema, and a later per-object revoke wins', () => {
-    const bulk: Change = { kind: 'grant_privileges', privilege: { privileges: ['SELECT'], target: 'all_tables_in_schema', schemas: ['sales'], grantee: role } };
-    const o = new Overlay([{ change: bulk, matrix: false }], 'postgres');
+    const bulk: Change = { kind: 'grant_privileges', privilege: { privileges: ['SELECT'], target: 'all_in_schema', kind: 'table', schemas: ['sales'], grantee: role } };
+    const o = new Overlay([{ change: bulk, matrix: false }], pg);
     expect(o.get(role, t('x'), 'SELECT')).toBe('grant');
     expect(o.get(role, t('x', 'finance'), 'SELECT')).toBeUndefined();
     expect(o.get(role, t('x'), 'INSERT')).toBeUndefined();
@@ -138,7 +143,7 @@ describe('overlay of queued changes', () => {
         { change: all, matrix: false },
         { change: opt, matrix: false },
       ],
-      'postgres',
+      pg,
     );
     expect(o.get(role, t('a'), 'TRIGGER')).toBe('grant');
     expect(o.get(role, t('a'), 'SELECT')).toBe('grant');
@@ -149,10 +154,10 @@ describe('USAGE offer', () => {
   const grant = (objects: ObjectRef[]): Change => ({ kind: 'grant_privileges', privilege: { privileges: ['SELECT'], target: 'objects', objects, grantee: role } });
 
   it('offers USAGE on schemas whose objects are granted but which the grantee cannot use', () => {
-    const changes = [grant([t('a'), t('b', 'finance')]), { kind: 'grant_privileges', privilege: { privileges: ['SELECT'], target: 'all_tables_in_schema', schemas: ['raw'], grantee: role } } as Change];
+    const changes = [grant([t('a'), t('b', 'finance')]), { kind: 'grant_privileges', privilege: { privileges: ['SELECT'], target: 'all_in_schema', kind: 'table', schemas: ['raw'], grantee: role } } as Change];
     const o = new Overlay(
       changes.map((change) => ({ change, matrix: false })),
-      'postgres',
+      pg,
     );
     const usage: Record<string, boolean> = { sales: false, finance: true, raw: false };
     expect(usageOffers(changes, role, (s) => usage[s], o)).toEqual(['raw', 'sales']);
@@ -167,7 +172,7 @@ describe('USAGE offer', () => {
     ];
     const o = new Overlay(
       changes.map((change) => ({ change, matrix: false })),
-      'postgres',
+      pg,
     );
     expect(usageOffers(changes, role, (s) => (s === 'unknown' ? undefined : false), o)).toEqual([]);
   });
@@ -176,23 +181,23 @@ describe('USAGE offer', () => {
 describe('collapsed columns', () => {
   it('keeps the cells behind ALL TABLES IN SCHEMA, so later toggles see them', () => {
     const all = ['a', 'b', 'c'].map((n) => t(n));
-    const full = new Map([['sales', new Set(all.map(objectKey))]]);
+    const full = new Map([[kindInSchema('table', 'sales'), new Set(all.map(objectKey))]]);
     const overlayOf = (items: { change: Change; cells?: ReturnType<typeof groupDraft>[number]['cells'] }[]) =>
       new Overlay(
         items.map((i) => ({ change: i.change, matrix: true })),
-        'postgres',
+        pg,
       );
     let items = groupDraft(
-      setCells(new Map(), all.map((o) => cell(o, 'SELECT')), true, new Overlay([], 'postgres'), () => undefined, false),
-      'postgres',
+      setCells(new Map(), all.map((o) => cell(o, 'SELECT')), true, new Overlay([], pg), () => undefined, false),
+      pg,
       full,
     );
-    expect(items.map((i) => i.change.privilege?.target)).toEqual(['all_tables_in_schema']);
-    let draft = draftFromItems(items, 'postgres');
+    expect(items.map((i) => i.change.privilege?.target)).toEqual(['all_in_schema']);
+    let draft = draftFromItems(items, pg);
     expect(draft.size).toBe(3);
     // Tick INSERT on a: SELECT on a must stay granted.
     draft = setCells(draft, [cell(t('a'), 'INSERT')], true, overlayOf(items), () => undefined, false);
-    items = groupDraft(draft, 'postgres', full);
+    items = groupDraft(draft, pg, full);
     const o = overlayOf(items);
     expect(o.get(role, t('a'), 'SELECT')).toBe('grant');
     expect(o.get(role, t('a'), 'INSERT')).toBe('grant');
@@ -210,15 +215,15 @@ describe('scopedMarks', () => {
     { object: sales, privilege: 'USAGE', direct: true, inherited: false, grantOption: false, sources: [] },
   ];
   const queued: Change[] = [
-    { kind: 'revoke_privileges', privilege: { privileges: ['SELECT'], target: 'scoped_tables_in_schema', schemas: ['sales'], grantee: role } },
-    { kind: 'grant_privileges', privilege: { privileges: ['insert'], target: 'scoped_tables_in_database', grantee: role } },
-    { kind: 'revoke_privileges', privilege: { privileges: ['USAGE'], target: 'scoped_schemas_in_database', grantee: role, grantOption: true } },
-    { kind: 'grant_privileges', privilege: { privileges: ['DELETE'], target: 'scoped_tables_in_schema', schemas: ['sales'], grantee: { kind: 'role', name: 'other' } } },
-    { kind: 'grant_privileges', privilege: { privileges: ['SELECT'], target: 'all_tables_in_schema', schemas: ['sales'], grantee: role } },
+    { kind: 'revoke_privileges', privilege: { privileges: ['SELECT'], target: 'scoped_in_schema', kind: 'table', schemas: ['sales'], grantee: role } },
+    { kind: 'grant_privileges', privilege: { privileges: ['insert'], target: 'scoped_in_database', kind: 'table', grantee: role } },
+    { kind: 'revoke_privileges', privilege: { privileges: ['USAGE'], target: 'scoped_in_database', kind: 'schema', grantee: role, grantOption: true } },
+    { kind: 'grant_privileges', privilege: { privileges: ['DELETE'], target: 'scoped_in_schema', kind: 'table', schemas: ['sales'], grantee: { kind: 'role', name: 'other' } } },
+    { kind: 'grant_privileges', privilege: { privileges: ['SELECT'], target: 'all_in_schema', kind: 'table', schemas: ['sales'], grantee: role } },
   ];
 
   it('lists held and queued scoped permissions, the last queued action winning', () => {
-    const got = scopedMarks(held, queued, role, 'dev').map((m) => [m.scope, objectKey(m.where), m.privilege, m.state, m.via?.length ?? 0]);
+    const got = scopedMarks(rs, held, queued, role, 'dev').map((m) => [m.scope, objectKey(m.where), m.privilege, m.state, m.via?.length ?? 0]);
     expect(got).toEqual([
       ['SCHEMAS', objectKey(dev), 'USAGE', 'inherited', 1],
       ['TABLES', objectKey(dev), 'INSERT', 'grant', 0],
@@ -227,12 +232,12 @@ describe('scopedMarks', () => {
   });
 
   it('filters by scope and covered object', () => {
-    const got = scopedMarks(held, queued, role, 'dev', (scope, where) => scope === 'TABLES' && where.kind === 'schema');
+    const got = scopedMarks(rs, held, queued, role, 'dev', (scope, where) => scope === 'TABLES' && where.kind === 'schema');
     expect(got.map((m) => `${m.privilege}:${m.state}`)).toEqual(['SELECT:revoke']);
   });
 
   it('does not mark table cells for a queued scoped grant', () => {
-    const overlay = new Overlay([{ change: { kind: 'grant_privileges', privilege: { privileges: ['SELECT'], target: 'scoped_tables_in_schema', schemas: ['sales'], grantee: role } }, matrix: false }], 'redshift');
+    const overlay = new Overlay([{ change: { kind: 'grant_privileges', privilege: { privileges: ['SELECT'], target: 'scoped_in_schema', kind: 'table', schemas: ['sales'], grantee: role } }, matrix: false }], rs);
     expect(overlay.get(role, t('a'), 'SELECT')).toBeUndefined();
   });
 });

@@ -4,9 +4,9 @@
 // lives in the pending store as grouped grant/revoke changes (origin
 // "matrix"), so the tray shows it at once; these functions translate both ways
 // and compute what each cell shows.
-import type { EffectiveCell } from '../../api';
-import type { Change, ObjectKind, ObjectRef, PrincipalRef, Target } from '../../api/changes';
-import { objectPrivileges, type Engine } from './privileges';
+import type { EffectiveCell, Vocabulary } from '../../api';
+import type { Change, ObjectKind, ObjectRef, PrincipalRef, PrivilegeSpec } from '../../api/changes';
+import { kindOf, objectPrivileges } from './vocabulary';
 
 export type Action = 'grant' | 'revoke';
 
@@ -37,29 +37,29 @@ export function sameGrantee(a: PrincipalRef, b: PrincipalRef): boolean {
   return granteeKey(a) === granteeKey(b);
 }
 
-function expand(engine: Engine, kind: ObjectKind, privs: string[]): string[] {
-  return privs.some((p) => p.toUpperCase() === 'ALL') ? objectPrivileges(engine, kind) : privs.map((p) => p.toUpperCase());
+function expand(v: Vocabulary, kind: ObjectKind, privs: string[]): string[] {
+  return privs.some((p) => p.toUpperCase() === 'ALL') ? objectPrivileges(v, kind) : privs.map((p) => p.toUpperCase());
 }
 
 /** Reads the draft back from the matrix's own pending items (their cells, else their changes). */
-export function draftFromItems(items: { change: Change; cells?: DraftCell[] }[], engine: Engine): Draft {
+export function draftFromItems(items: { change: Change; cells?: DraftCell[] }[], v: Vocabulary): Draft {
   const d: Draft = new Map();
   for (const it of items) {
     if (it.cells) for (const c of it.cells) d.set(cellKey(c.grantee, c.object, c.privilege), c);
-    else for (const [k, c] of draftFromChanges([it.change], engine)) d.set(k, c);
+    else for (const [k, c] of draftFromChanges([it.change], v)) d.set(k, c);
   }
   return d;
 }
 
 /** Reads a draft back from changes on listed objects. */
-export function draftFromChanges(changes: Change[], engine: Engine): Draft {
+export function draftFromChanges(changes: Change[], v: Vocabulary): Draft {
   const d: Draft = new Map();
   for (const c of changes) {
     const p = c.privilege;
     if (!p || p.target !== 'objects' || p.columns?.length) continue;
     const action: Action = c.kind === 'grant_privileges' ? 'grant' : 'revoke';
     for (const o of p.objects ?? []) {
-      for (const priv of expand(engine, o.kind, p.privileges)) {
+      for (const priv of expand(v, o.kind, p.privileges)) {
         d.set(cellKey(p.grantee, o, priv), { grantee: p.grantee, object: o, privilege: priv, action, grantOption: !!p.grantOption });
       }
     }
@@ -67,20 +67,26 @@ export function draftFromChanges(changes: Change[], engine: Engine): Draft {
   return d;
 }
 
-const KIND_ORDER: Record<string, number> = { database: 0, schema: 1, table: 2, function: 3, procedure: 4, language: 5 };
+/** The key of fullSchemas: the objects of one kind in one schema. */
+export const kindInSchema = (kind: ObjectKind, schema: string) => `${kind}\u0001${schema}`;
 
 /**
  * Groups a draft into as few changes as possible: one per grantee, action,
- * grant option, object kind and privilege set. fullSchemas maps a schema to
- * the keys of all its relations: a group covering all of them becomes
- * GRANT … ON ALL TABLES IN SCHEMA (small payload, same effect).
+ * grant option, object kind and privilege set. fullSchemas maps kindInSchema
+ * to the keys of all the schema's objects of that kind: a group covering all
+ * of them becomes the kind's bulk form, GRANT … ON ALL TABLES IN SCHEMA
+ * (small payload, same effect).
  */
-export function changesFromDraft(draft: Draft, engine: Engine, fullSchemas?: Map<string, Set<string>>): Change[] {
-  return groupDraft(draft, engine, fullSchemas).map((g) => g.change);
+export function changesFromDraft(draft: Draft, v: Vocabulary, fullSchemas?: Map<string, Set<string>>): Change[] {
+  return groupDraft(draft, v, fullSchemas).map((g) => g.change);
 }
 
 /** Like changesFromDraft, with the draft cells each change stands for. */
-export function groupDraft(draft: Draft, engine: Engine, fullSchemas?: Map<string, Set<string>>): { change: Change; cells: DraftCell[] }[] {
+export function groupDraft(draft: Draft, v: Vocabulary, fullSchemas?: Map<string, Set<string>>): { change: Change; cells: DraftCell[] }[] {
+  const kindRank = (k: ObjectKind) => {
+    const i = v.kinds.findIndex((x) => x.kind === k);
+    return i < 0 ? v.kinds.length : i;
+  };
   type Acc = { grantee: PrincipalRef; object: ObjectRef; action: Action; grantOption: boolean; privs: Set<string>; cells: DraftCell[] };
   const perObject = new Map<string, Acc>();
   for (const c of draft.values()) {
@@ -96,7 +102,7 @@ export function groupDraft(draft: Draft, engine: Engine, fullSchemas?: Map<strin
   type Group = { grantee: PrincipalRef; action: Action; grantOption: boolean; kind: ObjectKind; privs: string[]; objects: ObjectRef[]; cells: Map<string, DraftCell[]> };
   const groups = new Map<string, Group>();
   for (const a of perObject.values()) {
-    const order = objectPrivileges(engine, a.object.kind);
+    const order = objectPrivileges(v, a.object.kind);
     const privs = [...a.privs].sort((x, y) => order.indexOf(x) - order.indexOf(y));
     const k = `${granteeKey(a.grantee)}|${a.action}|${a.grantOption ? 1 : 0}|${a.object.kind}|${privs.join(',')}`;
     let g = groups.get(k);
@@ -111,7 +117,7 @@ export function groupDraft(draft: Draft, engine: Engine, fullSchemas?: Map<strin
     (x, y) =>
       granteeKey(x.grantee).localeCompare(granteeKey(y.grantee)) ||
       (x.action === y.action ? 0 : x.action === 'grant' ? -1 : 1) ||
-      (KIND_ORDER[x.kind] ?? 9) - (KIND_ORDER[y.kind] ?? 9) ||
+      kindRank(x.kind) - kindRank(y.kind) ||
       x.privs.join().localeCompare(y.privs.join()),
   );
   const out: { change: Change; cells: DraftCell[] }[] = [];
@@ -119,13 +125,13 @@ export function groupDraft(draft: Draft, engine: Engine, fullSchemas?: Map<strin
   for (const g of sorted) {
     const kind = g.action === 'grant' ? 'grant_privileges' : 'revoke_privileges';
     let objects = g.objects;
-    if (g.kind === 'table' && fullSchemas) {
+    if (kindOf(v, g.kind)?.bulk && fullSchemas) {
       const bySchema = new Map<string, ObjectRef[]>();
       for (const o of objects) bySchema.set(o.schema ?? '', [...(bySchema.get(o.schema ?? '') ?? []), o]);
       const whole: string[] = [];
       objects = [];
       for (const [schema, objs] of bySchema) {
-        const all = fullSchemas.get(schema);
+        const all = fullSchemas.get(kindInSchema(g.kind, schema));
         if (all && all.size > 1 && objs.length === all.size && objs.every((o) => all.has(objectKey(o)))) whole.push(schema);
         else objects.push(...objs);
       }
@@ -133,7 +139,7 @@ export function groupDraft(draft: Draft, engine: Engine, fullSchemas?: Map<strin
         out.push({
           change: {
             kind,
-            privilege: { privileges: g.privs, target: 'all_tables_in_schema', schemas: whole.sort(), grantee: g.grantee, ...(g.grantOption ? { grantOption: true } : {}) },
+            privilege: { privileges: g.privs, target: 'all_in_schema', kind: g.kind, schemas: whole.sort(), grantee: g.grantee, ...(g.grantOption ? { grantOption: true } : {}) },
           },
           cells: cellsOf(
             g,
@@ -170,7 +176,7 @@ export class Overlay {
 
   constructor(
     items: { change: Change; matrix: boolean }[],
-    engine: Engine,
+    v: Vocabulary,
   ) {
     items.forEach(({ change: c, matrix }, seq) => {
       const p = c.privilege;
@@ -179,7 +185,7 @@ export class Overlay {
       if (action === 'revoke' && p.grantOption) return;
       const mark = { action, seq, draft: matrix };
       const rule = (kind: ObjectKind, schema: string) => {
-        for (const priv of expand(engine, kind, p.privileges)) {
+        for (const priv of expand(v, kind, p.privileges)) {
           const k = `${granteeKey(p.grantee)}|${kind}|${schema}|${priv}`;
           this.rules.set(k, [...(this.rules.get(k) ?? []), mark]);
         }
@@ -187,19 +193,13 @@ export class Overlay {
       switch (p.target) {
         case 'objects':
           for (const o of p.objects ?? [])
-            for (const priv of expand(engine, o.kind, p.privileges)) {
+            for (const priv of expand(v, o.kind, p.privileges)) {
               const k = cellKey(p.grantee, o, priv);
               this.cells.set(k, [...(this.cells.get(k) ?? []), mark]);
             }
           break;
-        case 'all_tables_in_schema':
-          for (const s of p.schemas ?? []) rule('table', s);
-          break;
-        case 'all_functions_in_schema':
-          for (const s of p.schemas ?? []) rule('function', s);
-          break;
-        case 'all_procedures_in_schema':
-          for (const s of p.schemas ?? []) rule('procedure', s);
+        case 'all_in_schema':
+          for (const s of p.schemas ?? []) if (p.kind) rule(p.kind, s);
           break;
       }
     });
@@ -308,17 +308,12 @@ export interface ScopedMark {
   via?: PrincipalRef[][];
 }
 
-const SCOPED_TARGETS: Partial<Record<Target, { scope: string; database: boolean }>> = {
-  scoped_tables_in_schema: { scope: 'TABLES', database: false },
-  scoped_functions_in_schema: { scope: 'FUNCTIONS', database: false },
-  scoped_tables_in_database: { scope: 'TABLES', database: true },
-  scoped_schemas_in_database: { scope: 'SCHEMAS', database: true },
-  scoped_functions_in_database: { scope: 'FUNCTIONS', database: true },
-  scoped_procedures_in_schema: { scope: 'PROCEDURES', database: false },
-  scoped_procedures_in_database: { scope: 'PROCEDURES', database: true },
-  scoped_languages_in_database: { scope: 'LANGUAGES', database: true },
-  scoped_copy_jobs_in_database: { scope: 'COPY JOBS', database: true },
-};
+/** The scope word and place of a scoped change (TABLES in a schema, SCHEMAS in the database, …). */
+function scopedTarget(v: Vocabulary, p: PrivilegeSpec): { scope: string; database: boolean } | undefined {
+  if (p.target !== 'scoped_in_schema' && p.target !== 'scoped_in_database') return undefined;
+  const scope = p.kind && kindOf(v, p.kind)?.scoped?.keyword;
+  return scope ? { scope, database: p.target === 'scoped_in_database' } : undefined;
+}
 
 /**
  * The scoped permissions of grantee: those held (effective `scoped` cells)
@@ -326,6 +321,7 @@ const SCOPED_TARGETS: Partial<Record<Target, { scope: string; database: boolean 
  * scope and covered schema or database.
  */
 export function scopedMarks(
+  v: Vocabulary,
   held: EffectiveCell[],
   changes: Change[],
   grantee: PrincipalRef,
@@ -342,7 +338,7 @@ export function scopedMarks(
   }
   for (const c of changes) {
     const p = c.privilege;
-    const t = p && SCOPED_TARGETS[p.target];
+    const t = p && scopedTarget(v, p);
     if (!p || !t || !sameGrantee(p.grantee, grantee) || (c.kind !== 'grant_privileges' && c.kind !== 'revoke_privileges')) continue;
     if (c.kind === 'revoke_privileges' && p.grantOption) continue;
     const wheres: ObjectRef[] = t.database ? [{ kind: 'database', name: database }] : (p.schemas ?? []).map((schema) => ({ kind: 'schema', schema }));

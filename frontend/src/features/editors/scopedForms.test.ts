@@ -1,32 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { buildScopedChange, heldScoped, revokeHeld, scopedForms, scopeOfTarget, scopedTarget } from './scopedForms';
+import { vocabularyOf } from '../catalog/fixtures.test-util';
+import { buildScopedChange, heldScoped, revokeHeld, scopedForms } from './scopedForms';
 
+const v = vocabularyOf('redshift');
 const role = { kind: 'role' as const, name: 'loaders' };
 const user = { kind: 'user' as const, name: 'ann' };
 
-describe('Redshift scoped forms', () => {
+describe('Redshift scoped forms, from the vocabulary', () => {
   it('offers every form of DG r_GRANT: three in a schema, six in the database', () => {
-    const forms = scopedForms();
+    const forms = scopedForms(v);
     expect(forms.filter((f) => !f.inDatabase).map((f) => f.kind.keyword)).toEqual(['TABLES', 'FUNCTIONS', 'PROCEDURES']);
-    expect(forms.filter((f) => f.inDatabase).map((f) => f.kind.keyword)).toEqual(['TABLES', 'FUNCTIONS', 'PROCEDURES', 'SCHEMAS', 'LANGUAGES', 'COPY JOBS']);
-    expect(scopedTarget('SCHEMAS', false)).toBeUndefined();
-    expect(scopeOfTarget('scoped_copy_jobs_in_database')).toEqual({ scope: 'COPY JOBS', database: true });
+    expect(forms.filter((f) => f.inDatabase).map((f) => f.kind.keyword).sort()).toEqual(['COPY JOBS', 'FUNCTIONS', 'LANGUAGES', 'PROCEDURES', 'SCHEMAS', 'TABLES']);
   });
 
   it('builds a copy-jobs grant in the database, privileges in the grammar order, ALL when every one is chosen', () => {
-    const copyJobs = scopedForms().find((f) => f.target === 'scoped_copy_jobs_in_database')!;
+    const copyJobs = scopedForms(v).find((f) => f.kind.keyword === 'COPY JOBS')!;
     expect(buildScopedChange('grant', copyJobs, 'dev', ['DROP', 'CREATE'], role, false)).toEqual({
       kind: 'grant_privileges',
-      privilege: { privileges: ['CREATE', 'DROP'], target: 'scoped_copy_jobs_in_database', database: 'dev', grantee: role },
+      privilege: { privileges: ['CREATE', 'DROP'], target: 'scoped_in_database', kind: 'copy_job', database: 'dev', grantee: role },
     });
     expect(buildScopedChange('grant', copyJobs, 'dev', ['DROP', 'CREATE', 'ALTER'], role, false)?.privilege?.privileges).toEqual(['ALL']);
   });
 
   it('puts a schema form on the schema, the grant option only for users, nothing for groups or PUBLIC', () => {
-    const procs = scopedForms().find((f) => f.target === 'scoped_procedures_in_schema')!;
+    const procs = scopedForms(v).find((f) => f.kind.keyword === 'PROCEDURES' && !f.inDatabase)!;
     expect(buildScopedChange('grant', procs, 'etl', ['EXECUTE'], user, true)).toEqual({
       kind: 'grant_privileges',
-      privilege: { privileges: ['EXECUTE'], target: 'scoped_procedures_in_schema', schemas: ['etl'], grantee: user, grantOption: true },
+      privilege: { privileges: ['EXECUTE'], target: 'scoped_in_schema', kind: 'procedure', schemas: ['etl'], grantee: user, grantOption: true },
     });
     expect(buildScopedChange('grant', procs, 'etl', ['EXECUTE'], role, true)?.privilege?.grantOption).toBeUndefined();
     expect(buildScopedChange('grant', procs, 'etl', ['EXECUTE'], { kind: 'group', name: 'g' }, false)).toBeNull();
@@ -37,7 +37,7 @@ describe('Redshift scoped forms', () => {
 
   it('groups held scoped grants per form and place, and revokes a row in one change', () => {
     const db = { kind: 'database' as const, name: 'dev' };
-    const held = heldScoped([
+    const held = heldScoped(v, [
       { object: db, grantee: role, privilege: 'USAGE', grantOption: false, scope: 'LANGUAGES' },
       { object: { kind: 'schema', schema: 'etl' }, grantee: role, privilege: 'EXECUTE', grantOption: false, scope: 'PROCEDURES' },
       { object: db, grantee: role, privilege: 'CREATE', grantOption: false, scope: 'COPY JOBS' },
@@ -49,9 +49,9 @@ describe('Redshift scoped forms', () => {
       'COPY JOBS@dev:CREATE+DROP',
       'PROCEDURES@etl:EXECUTE',
     ]);
-    expect(revokeHeld(held[1], role)).toEqual({
+    expect(revokeHeld(v, held[1], role)).toEqual({
       kind: 'revoke_privileges',
-      privilege: { privileges: ['CREATE', 'DROP'], target: 'scoped_copy_jobs_in_database', database: 'dev', grantee: role },
+      privilege: { privileges: ['CREATE', 'DROP'], target: 'scoped_in_database', kind: 'copy_job', database: 'dev', grantee: role },
     });
   });
 });

@@ -1,53 +1,30 @@
 // Redshift scoped permissions (DG r_GRANT, "scoped permissions"): GRANT …
 // FOR <KEYWORD> IN SCHEMA s | IN DATABASE d. Each form covers every current
-// and future object of its kind there; users and roles only.
-import type { Grant } from '../../api/catalog';
-import type { Change, ObjectRef, PrincipalRef, Target } from '../../api/changes';
+// and future object of its kind there; users and roles only. The forms come
+// from the session's vocabulary (each kind's Scoped descriptor).
+import type { Grant, Vocabulary } from '../../api/catalog';
+import type { Change, ObjectRef, PrincipalRef } from '../../api/changes';
 
-/**
- * One kind's scoped form, shaped like the backend vocabulary's Kind.Scoped
- * (backend/vocab/redshift.go), from which it is copied until the vocabulary
- * reaches the UI through its bound call.
- */
+/** One kind's scoped form, from the vocabulary. */
 export interface ScopedKind {
+  /** The object kind the form covers (table, function, copy_job …). */
+  kind: string;
   keyword: string;
-  /** What it covers, in words ("tables and views"). */
+  /** What it covers, in words ("tables"). */
   noun: string;
   privileges: string[];
   inSchema: boolean;
   inDatabase: boolean;
 }
 
-export const REDSHIFT_SCOPED: ScopedKind[] = [
-  { keyword: 'TABLES', noun: 'tables and views', privileges: ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'DROP', 'ALTER', 'TRUNCATE', 'REFERENCES'], inSchema: true, inDatabase: true },
-  { keyword: 'FUNCTIONS', noun: 'functions', privileges: ['EXECUTE'], inSchema: true, inDatabase: true },
-  { keyword: 'PROCEDURES', noun: 'procedures', privileges: ['EXECUTE'], inSchema: true, inDatabase: true },
-  { keyword: 'SCHEMAS', noun: 'schemas', privileges: ['CREATE', 'USAGE', 'ALTER', 'DROP'], inSchema: false, inDatabase: true },
-  { keyword: 'LANGUAGES', noun: 'languages', privileges: ['USAGE'], inSchema: false, inDatabase: true },
-  { keyword: 'COPY JOBS', noun: 'copy jobs', privileges: ['CREATE', 'ALTER', 'DROP'], inSchema: false, inDatabase: true },
-];
-
-/** The change target of each form (backend/change/scoped.go). */
-const TARGETS: Record<string, { schema?: Target; database?: Target }> = {
-  TABLES: { schema: 'scoped_tables_in_schema', database: 'scoped_tables_in_database' },
-  FUNCTIONS: { schema: 'scoped_functions_in_schema', database: 'scoped_functions_in_database' },
-  PROCEDURES: { schema: 'scoped_procedures_in_schema', database: 'scoped_procedures_in_database' },
-  SCHEMAS: { database: 'scoped_schemas_in_database' },
-  LANGUAGES: { database: 'scoped_languages_in_database' },
-  'COPY JOBS': { database: 'scoped_copy_jobs_in_database' },
-};
-
-export function scopedTarget(keyword: string, inDatabase: boolean): Target | undefined {
-  return TARGETS[keyword]?.[inDatabase ? 'database' : 'schema'];
-}
-
-/** The FOR keyword and level of a scoped target (undefined for other targets). */
-export function scopeOfTarget(t: Target): { scope: string; database: boolean } | undefined {
-  for (const [scope, v] of Object.entries(TARGETS)) {
-    if (v.schema === t) return { scope, database: false };
-    if (v.database === t) return { scope, database: true };
+/** The kinds with a scoped form, in vocabulary order. */
+export function scopedKinds(v: Vocabulary): ScopedKind[] {
+  const out: ScopedKind[] = [];
+  for (const k of v.kinds) {
+    if (!k.scoped) continue;
+    out.push({ kind: k.kind, keyword: k.scoped.keyword, noun: k.plural, privileges: k.scoped.privileges, inSchema: k.scoped.inSchema, inDatabase: k.scoped.inDatabase });
   }
-  return undefined;
+  return out;
 }
 
 /** One choice of the form picker: a kind at one level. */
@@ -56,18 +33,20 @@ export interface ScopedForm {
   kind: ScopedKind;
   inDatabase: boolean;
   label: string;
-  target: Target;
 }
 
-export function scopedForms(kinds: ScopedKind[] = REDSHIFT_SCOPED): ScopedForm[] {
+export function scopedForms(v: Vocabulary): ScopedForm[] {
   const out: ScopedForm[] = [];
   for (const inDatabase of [false, true]) {
-    for (const k of kinds) {
+    for (const k of scopedKinds(v)) {
       if (!(inDatabase ? k.inDatabase : k.inSchema)) continue;
-      const target = scopedTarget(k.keyword, inDatabase);
-      if (!target) continue;
       const cap = k.noun[0].toUpperCase() + k.noun.slice(1);
-      out.push({ id: target, kind: k, inDatabase, target, label: `${cap} in ${inDatabase ? 'the database' : 'a schema'} (FOR ${k.keyword} IN ${inDatabase ? 'DATABASE' : 'SCHEMA'})` });
+      out.push({
+        id: `${k.kind}:${inDatabase ? 'database' : 'schema'}`,
+        kind: k,
+        inDatabase,
+        label: `${cap} in ${inDatabase ? 'the database' : 'a schema'} (FOR ${k.keyword} IN ${inDatabase ? 'DATABASE' : 'SCHEMA'})`,
+      });
     }
   }
   return out;
@@ -94,7 +73,8 @@ export function buildScopedChange(
     kind: action === 'grant' ? 'grant_privileges' : 'revoke_privileges',
     privilege: {
       privileges: all ? ['ALL'] : chosen,
-      target: form.target,
+      target: form.inDatabase ? 'scoped_in_database' : 'scoped_in_schema',
+      kind: form.kind.kind,
       ...(form.inDatabase ? { database: where } : { schemas: [where] }),
       grantee,
       ...(grantOption && action === 'grant' && grantee.kind === 'user' ? { grantOption: true } : {}),
@@ -110,7 +90,7 @@ export interface HeldScoped {
   privileges: { privilege: string; grantOption: boolean }[];
 }
 
-export function heldScoped(grants: Grant[]): HeldScoped[] {
+export function heldScoped(v: Vocabulary, grants: Grant[]): HeldScoped[] {
   const rows = new Map<string, HeldScoped>();
   for (const g of grants) {
     if (!g.scope) continue;
@@ -120,8 +100,9 @@ export function heldScoped(grants: Grant[]): HeldScoped[] {
     if (!r) rows.set(key, (r = { key, scope: g.scope, where, privileges: [] }));
     if (!r.privileges.some((p) => p.privilege === g.privilege)) r.privileges.push({ privilege: g.privilege, grantOption: g.grantOption });
   }
+  const kinds = scopedKinds(v);
   const order = (s: string) => {
-    const i = REDSHIFT_SCOPED.findIndex((k) => k.keyword === s);
+    const i = kinds.findIndex((k) => k.keyword === s);
     return i < 0 ? 99 : i;
   };
   const placeOrder = (o: ObjectRef) => (o.kind === 'database' ? `0${o.name}` : `1${o.schema}`);
@@ -129,15 +110,17 @@ export function heldScoped(grants: Grant[]): HeldScoped[] {
 }
 
 /** The revoke of one held row (every privilege it lists). */
-export function revokeHeld(row: HeldScoped, grantee: PrincipalRef): Change | null {
-  const target = scopedTarget(row.scope, row.where.kind === 'database');
-  if (!target) return null;
+export function revokeHeld(v: Vocabulary, row: HeldScoped, grantee: PrincipalRef): Change | null {
+  const k = scopedKinds(v).find((x) => x.keyword === row.scope);
+  const inDatabase = row.where.kind === 'database';
+  if (!k || !(inDatabase ? k.inDatabase : k.inSchema)) return null;
   return {
     kind: 'revoke_privileges',
     privilege: {
       privileges: row.privileges.map((p) => p.privilege),
-      target,
-      ...(row.where.kind === 'database' ? { database: row.where.name ?? '' } : { schemas: [row.where.schema ?? ''] }),
+      target: inDatabase ? 'scoped_in_database' : 'scoped_in_schema',
+      kind: k.kind,
+      ...(inDatabase ? { database: row.where.name ?? '' } : { schemas: [row.where.schema ?? ''] }),
       grantee,
     },
   };

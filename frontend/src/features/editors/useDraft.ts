@@ -1,18 +1,18 @@
 // The matrix draft of a session, read from and written to the pending store.
 import { useCallback, useMemo } from 'react';
-import type { PrincipalRef } from '../../api/changes';
+import type { ObjectKind, PrincipalRef } from '../../api/changes';
 import { pending, usePending } from '../changes/store';
 import type { EditorEnv } from './env';
-import { draftFromItems, groupDraft, isChecked, Overlay, type Action, type BaseState, type Draft } from './matrix';
+import { draftFromItems, groupDraft, isChecked, kindInSchema, Overlay, type Action, type BaseState, type Draft } from './matrix';
 import type { CellView } from './MatrixGrid';
 
-/** Relations of each schema seen by an editor: lets a whole column become ALL TABLES IN SCHEMA. */
-const relationsBySession = new Map<string, Map<string, Set<string>>>();
+/** The objects of each kind and schema seen by an editor: lets a whole column become ALL TABLES IN SCHEMA (the kind's bulk form). */
+const objectsBySession = new Map<string, Map<string, Set<string>>>();
 
-export function rememberRelations(sessionId: string, schema: string, keys: Set<string>) {
-  let m = relationsBySession.get(sessionId);
-  if (!m) relationsBySession.set(sessionId, (m = new Map()));
-  m.set(schema, keys);
+export function rememberObjects(sessionId: string, schema: string, kind: ObjectKind, keys: Set<string>) {
+  let m = objectsBySession.get(sessionId);
+  if (!m) objectsBySession.set(sessionId, (m = new Map()));
+  m.set(kindInSchema(kind, schema), keys);
 }
 
 export function useDraft(env: EditorEnv) {
@@ -21,16 +21,16 @@ export function useDraft(env: EditorEnv) {
     () =>
       draftFromItems(
         items.filter((i) => i.origin === 'matrix'),
-        env.engine,
+        env.vocab,
       ),
-    [items, env.engine],
+    [items, env.vocab],
   );
-  const overlay = useMemo(() => new Overlay(items.map((i) => ({ change: i.change, matrix: i.origin === 'matrix' })), env.engine), [items, env.engine]);
+  const overlay = useMemo(() => new Overlay(items.map((i) => ({ change: i.change, matrix: i.origin === 'matrix' })), env.vocab), [items, env.vocab]);
   const commit = useCallback(
     (next: Draft) => {
-      pending.replace(env.sessionId, (i) => i.origin === 'matrix', groupDraft(next, env.engine, relationsBySession.get(env.sessionId)), 'matrix', true);
+      pending.replace(env.sessionId, (i) => i.origin === 'matrix', groupDraft(next, env.vocab, objectsBySession.get(env.sessionId)), 'matrix', true);
     },
-    [env.sessionId, env.engine],
+    [env.sessionId, env.vocab],
   );
   return { items, draft, overlay, commit };
 }

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { insightApi, type ObjectRef, type SessionInfo } from '../../api';
 import { objectKey, plural, principalLabel } from '../catalog/format';
 import { EmptyHint, ErrorPane, PaneLoader, PrincipalLink, PrivilegeBadge, Section } from '../catalog/parts';
-import { useCatalogQuery } from '../catalog/store';
+import { useCatalogQuery, usePrivilegeOrder } from '../catalog/store';
 import { VirtualList } from '../catalog/VirtualList';
 import { ExportMenu, type ExportItem } from './ExportMenu';
 import { holderPrivileges, holderRows, type How } from './logic';
@@ -51,8 +51,9 @@ export function WhoCanAccessSection({ session, object }: { session: SessionInfo;
   const [hidePublicOnly, setHidePublicOnly] = useState(true);
   const [active, setActive] = useState(-1);
   const holders = useMemo(() => q.data ?? [], [q.data]);
-  const privileges = useMemo(() => holderPrivileges(holders), [holders]);
-  const rows = useMemo(() => holderRows(holders, { privilege, text, hidePublicOnly }), [holders, privilege, text, hidePublicOnly]);
+  const order = usePrivilegeOrder(session.id);
+  const privileges = useMemo(() => holderPrivileges(holders, order), [holders, order]);
+  const rows = useMemo(() => holderRows(holders, { privilege, text, hidePublicOnly }, order), [holders, privilege, text, hidePublicOnly, order]);
   const publicRow = holders.find((h) => h.principal.kind === 'public' && h.cells.length > 0);
 
   return (

@@ -48,7 +48,7 @@ export interface HolderFilter {
  * Who-can-access rows: one per principal, filtered by privilege (superusers
  * and owners always pass: they hold every privilege), then by text.
  */
-export function holderRows(holders: Holder[], f: HolderFilter): HolderRow[] {
+export function holderRows(holders: Holder[], f: HolderFilter, order: readonly string[] = []): HolderRow[] {
   const text = f.text.trim().toLowerCase();
   const out: HolderRow[] = [];
   for (const h of holders) {
@@ -63,6 +63,7 @@ export function holderRows(holders: Holder[], f: HolderFilter): HolderRow[] {
       principal: h.principal,
       how,
       privileges: sortByRank(
+        order,
         cells.map((c) => ({ privilege: c.privilege, grantOption: c.grantOption, inherited: !c.direct, scope: c.scope || undefined })),
       ),
       paths,
@@ -72,15 +73,15 @@ export function holderRows(holders: Holder[], f: HolderFilter): HolderRow[] {
   return out.sort((a, b) => HOW_ORDER[a.how] - HOW_ORDER[b.how] || a.principal.kind.localeCompare(b.principal.kind) || a.principal.name.localeCompare(b.principal.name));
 }
 
-function sortByRank<T extends { privilege: string }>(list: T[]): T[] {
-  return [...list].sort((a, b) => privilegeRank(a.privilege) - privilegeRank(b.privilege) || a.privilege.localeCompare(b.privilege));
+function sortByRank<T extends { privilege: string }>(order: readonly string[], list: T[]): T[] {
+  return [...list].sort((a, b) => privilegeRank(a.privilege, order) - privilegeRank(b.privilege, order) || a.privilege.localeCompare(b.privilege));
 }
 
 /** The privileges any holder has, for the filter. */
-export function holderPrivileges(holders: Holder[]): string[] {
+export function holderPrivileges(holders: Holder[], order: readonly string[] = []): string[] {
   const all = new Set<string>();
   for (const h of holders) for (const c of [...h.cells, ...h.scoped]) all.add(c.privilege);
-  return sortByRank([...all].map((privilege) => ({ privilege }))).map((p) => p.privilege);
+  return sortByRank(order, [...all].map((privilege) => ({ privilege }))).map((p) => p.privilege);
 }
 
 /** One line of a principal's whole-database access: one privilege on one object. */

@@ -411,6 +411,7 @@ export namespace app {
 	    database: string;
 	    databases: string[];
 	    capabilities: engine.Capabilities;
+	    vocabulary: vocab.Vocabulary;
 	    counts: CatalogCounts;
 	    partial: boolean;
 	    warnings: string[];
@@ -430,6 +431,7 @@ export namespace app {
 	        this.database = source["database"];
 	        this.databases = source["databases"];
 	        this.capabilities = this.convertValues(source["capabilities"], engine.Capabilities);
+	        this.vocabulary = this.convertValues(source["vocabulary"], vocab.Vocabulary);
 	        this.counts = this.convertValues(source["counts"], CatalogCounts);
 	        this.partial = source["partial"];
 	        this.warnings = source["warnings"];
@@ -1174,11 +1176,7 @@ export namespace app {
 	    owner: string;
 	    type: string;
 	    system: boolean;
-	    tables: number;
-	    views: number;
-	    sequences: number;
-	    functions: number;
-	    procedures: number;
+	    objects: {[key: string]: number};
 	    grants: number;
 	
 	    static createFrom(source: any = {}) {
@@ -1191,11 +1189,7 @@ export namespace app {
 	        this.owner = source["owner"];
 	        this.type = source["type"];
 	        this.system = source["system"];
-	        this.tables = source["tables"];
-	        this.views = source["views"];
-	        this.sequences = source["sequences"];
-	        this.functions = source["functions"];
-	        this.procedures = source["procedures"];
+	        this.objects = source["objects"];
 	        this.grants = source["grants"];
 	    }
 	}
@@ -1489,6 +1483,7 @@ export namespace change {
 	export class PrivilegeSpec {
 	    privileges: string[];
 	    target: string;
+	    kind?: string;
 	    objects?: model.ObjectRef[];
 	    columns?: string[];
 	    schemas?: string[];
@@ -1504,6 +1499,7 @@ export namespace change {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.privileges = source["privileges"];
 	        this.target = source["target"];
+	        this.kind = source["kind"];
 	        this.objects = this.convertValues(source["objects"], model.ObjectRef);
 	        this.columns = source["columns"];
 	        this.schemas = source["schemas"];
@@ -3152,6 +3148,160 @@ export namespace vocab {
 	        this.commands = this.convertValues(source["commands"], Privilege);
 	        this.maxChain = source["maxChain"];
 	        this.grantees = source["grantees"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class DefaultType {
+	    type: string;
+	    privileges: string[];
+	    revokePrivileges?: string[];
+	    databaseWideOnly?: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new DefaultType(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.type = source["type"];
+	        this.privileges = source["privileges"];
+	        this.revokePrivileges = source["revokePrivileges"];
+	        this.databaseWideOnly = source["databaseWideOnly"];
+	    }
+	}
+	export class Scoped {
+	    keyword: string;
+	    privileges: string[];
+	    inSchema: boolean;
+	    inDatabase: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Scoped(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.keyword = source["keyword"];
+	        this.privileges = source["privileges"];
+	        this.inSchema = source["inSchema"];
+	        this.inDatabase = source["inDatabase"];
+	    }
+	}
+	export class Kind {
+	    kind: string;
+	    keyword: string;
+	    noun: string;
+	    plural: string;
+	    parent?: string;
+	    privileges: Privilege[];
+	    columnPrivileges?: string[];
+	    relations?: string[];
+	    routine?: boolean;
+	    bulk?: string;
+	    default?: string;
+	    scoped?: Scoped;
+	    section: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Kind(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.keyword = source["keyword"];
+	        this.noun = source["noun"];
+	        this.plural = source["plural"];
+	        this.parent = source["parent"];
+	        this.privileges = this.convertValues(source["privileges"], Privilege);
+	        this.columnPrivileges = source["columnPrivileges"];
+	        this.relations = source["relations"];
+	        this.routine = source["routine"];
+	        this.bulk = source["bulk"];
+	        this.default = source["default"];
+	        this.scoped = this.convertValues(source["scoped"], Scoped);
+	        this.section = source["section"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	export class SystemGroup {
+	    label: string;
+	    items: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new SystemGroup(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.label = source["label"];
+	        this.items = source["items"];
+	    }
+	}
+	export class Vocabulary {
+	    engine: string;
+	    kinds: Kind[];
+	    defaults: DefaultType[];
+	    system?: SystemGroup[];
+	    grantOption: string[];
+	    adminOption: string[];
+	    scopedGrantees?: string[];
+	    aliases?: {[key: string]: string};
+	    assumeRole?: AssumeRole;
+	    createModel?: Privilege;
+	
+	    static createFrom(source: any = {}) {
+	        return new Vocabulary(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.engine = source["engine"];
+	        this.kinds = this.convertValues(source["kinds"], Kind);
+	        this.defaults = this.convertValues(source["defaults"], DefaultType);
+	        this.system = this.convertValues(source["system"], SystemGroup);
+	        this.grantOption = source["grantOption"];
+	        this.adminOption = source["adminOption"];
+	        this.scopedGrantees = source["scopedGrantees"];
+	        this.aliases = source["aliases"];
+	        this.assumeRole = this.convertValues(source["assumeRole"], AssumeRole);
+	        this.createModel = this.convertValues(source["createModel"], Privilege);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

@@ -1,9 +1,10 @@
 import { Badge, Box, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { DependenciesSection } from './DependenciesSection';
-import { IconColumns3, IconFolder, IconKey, IconKeyOff, IconListDetails } from '@tabler/icons-react';
+import { IconColumns3, IconFolder, IconKey, IconKeyOff } from '@tabler/icons-react';
 import { Suspense, lazy, useMemo, type ReactNode } from 'react';
+import { DependenciesSection } from './DependenciesSection';
 import { catalogApi, type Grant, type ObjectRef, type ObjectRow, type SchemaRow, type SessionInfo } from '../../../api';
-import { OBJECT_KIND_LABEL, RELATION_LABEL, featuresOf, objectFullName, objectKey, plural } from '../format';
+import { EMPTY_VOCABULARY, kindOf, schemaKinds, title } from '../../editors/vocabulary';
+import { RELATION_LABEL, objectFullName, objectKey, plural, privilegeOrder } from '../format';
 import { ObjectIcon } from '../icons';
 import { EmptyHint, ErrorPane, PaneLoader, PrincipalLink, PrivilegeBadge, Section } from '../parts';
 import { PrivilegeMarks } from '../principal/GrantsPanel';
@@ -65,8 +66,8 @@ function Meta({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** Who holds what on one object: a row per grantee (and grantor). */
-export function GrantsTable({ grants, owner, what }: { grants: Grant[]; owner?: string; what: string }) {
-  const rows = useMemo(() => grantsByGrantee(grants), [grants]);
+export function GrantsTable({ grants, owner, what, order = [] }: { grants: Grant[]; owner?: string; what: string; order?: readonly string[] }) {
+  const rows = useMemo(() => grantsByGrantee(grants, order), [grants, order]);
   if (!rows.length)
     return (
       <EmptyHint icon={<IconKeyOff size={18} />} title={`No grants on this ${what}`} compact>
@@ -132,7 +133,8 @@ function DatabaseDetail({ session, database }: { session: SessionInfo; database:
   const [, setSelection] = useSessionUI<ObjectSelection | null>(session.id, 'objects.selection', null);
   const [expanded, setExpanded] = useSessionUI<string[]>(session.id, 'objects.expanded', []);
   const { summary } = useCatalog(session.id);
-  const f = featuresOf(summary);
+  const vocab = summary?.vocabulary ?? EMPTY_VOCABULARY;
+  const scopedForms = !!summary?.capabilities.scopedPermissions;
   const schemas = (schemasQ.data ?? []).filter((s) => !s.system);
   const open = (s: SchemaRow) => {
     setSelection({ kind: 'schema', schema: s.name });
@@ -151,10 +153,10 @@ function DatabaseDetail({ session, database }: { session: SessionInfo; database:
         {summary && <Meta label="Routines">{summary.counts.routines.toLocaleString('en-US')}</Meta>}
       </Header>
       <Stack gap="md" p="lg">
-        <Section title="Privileges on the database" icon={<IconKey size={15} />} count={grantsQ.data ? grantsByGrantee(grantsQ.data).length : undefined}>
-          {grantsQ.error ? <ErrorPane error={grantsQ.error} onRetry={grantsQ.reload} /> : !grantsQ.data ? <PaneLoader /> : <GrantsTable grants={grantsQ.data} what="database" />}
+        <Section title="Privileges on the database" icon={<IconKey size={15} />} count={grantsQ.data ? grantsByGrantee(grantsQ.data, privilegeOrder(vocab)).length : undefined}>
+          {grantsQ.error ? <ErrorPane error={grantsQ.error} onRetry={grantsQ.reload} /> : !grantsQ.data ? <PaneLoader /> : <GrantsTable grants={grantsQ.data} what="database" order={privilegeOrder(vocab)} />}
         </Section>
-        {f.scoped && grantsQ.data && (
+        {scopedForms && grantsQ.data && (
           <Section title="Scoped permissions in the database" icon={<IconKey size={15} />} help="GRANT … FOR SCHEMAS | TABLES | FUNCTIONS | PROCEDURES | LANGUAGES | COPY JOBS IN DATABASE: every current and future object of the kind, whoever creates it.">
             <ScopedGrantsTable grants={grantsQ.data} where={`database ${database}`} />
           </Section>
@@ -195,7 +197,7 @@ function DatabaseDetail({ session, database }: { session: SessionInfo; database:
                     </Table.Td>
                     <Table.Td>
                       <Text size="xs" c="dimmed">
-                        {schemaCounts(s, f.procedures)}
+                        {schemaCounts(vocab, s)}
                       </Text>
                     </Table.Td>
                     <Table.Td ta="right">
@@ -233,6 +235,59 @@ function GranteeChips({ row, max = 4 }: { row: ObjectRow; max?: number }) {
   );
 }
 
+/** A schema's objects of one kind: name, owner and grantees, virtualised. */
+function ObjectList({ schema, objects, routine, what, onOpen }: { schema: string; objects: ObjectRow[]; routine: boolean; what: string; onOpen: (o: ObjectRow) => void }) {
+  return (
+    <>
+      <Group px="md" py={6} gap={8} wrap="nowrap" style={{ borderBottom: '1px solid var(--app-border)' }}>
+        <Text size="xs" fw={600} c="dimmed" style={{ width: '38%' }}>
+          Name
+        </Text>
+        <Text size="xs" fw={600} c="dimmed" style={{ width: 120 }}>
+          Owner
+        </Text>
+        <Text size="xs" fw={600} c="dimmed">
+          Grantees
+        </Text>
+      </Group>
+      <Box style={{ height: Math.min(objects.length * 34, 520) }}>
+        <VirtualRows
+          label={`${title(what)} in ${schema}`}
+          count={objects.length}
+          rowHeight={34}
+          rowKey={(i) => `${objects[i].ref.kind}:${objects[i].ref.name}:${objects[i].ref.args ?? ''}`}
+          renderRow={(i) => {
+            const o = objects[i];
+            return (
+              <Group gap={8} wrap="nowrap" style={{ width: '100%', minWidth: 0 }}>
+                <Box style={{ width: '38%', minWidth: 0, display: 'flex' }}>
+                  <button
+                    type="button"
+                    className="rsmate-object-link"
+                    onClick={() => onOpen(o)}
+                    title={`${RELATION_LABEL[o.kind] ?? o.kind} ${objectFullName(o.ref)}`}
+                    style={{ all: 'unset', cursor: 'pointer', display: 'flex', alignItems: 'center', gap: 6, minWidth: 0, color: 'var(--mantine-color-anchor)' }}
+                  >
+                    <ObjectIcon kind={o.kind} />
+                    <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+                      {o.ref.name}
+                      {routine ? `(${o.ref.args ?? ''})` : ''}
+                    </span>
+                  </button>
+                </Box>
+                <Text size="xs" c="dimmed" truncate style={{ width: 120, flexShrink: 0 }}>
+                  {o.owner}
+                </Text>
+                <GranteeChips row={o} />
+              </Group>
+            );
+          }}
+        />
+      </Box>
+    </>
+  );
+}
+
 function SchemaDetail({ session, schema }: { session: SessionInfo; schema: string }) {
   const ref: ObjectRef = { kind: 'schema', schema };
   const schemasQ = useCatalogQuery(session.id, 'schemas', () => catalogApi.schemas(session.id));
@@ -240,7 +295,8 @@ function SchemaDetail({ session, schema }: { session: SessionInfo; schema: strin
   const objsQ = useCatalogQuery(session.id, `objects:${schema}`, () => catalogApi.schemaObjects(session.id, schema));
   const [, setSelection] = useSessionUI<ObjectSelection | null>(session.id, 'objects.selection', null);
   const { summary } = useCatalog(session.id);
-  const f = featuresOf(summary);
+  const vocab = summary?.vocabulary ?? EMPTY_VOCABULARY;
+  const scopedForms = !!summary?.capabilities.scopedPermissions;
   const s = schemasQ.data?.find((x) => x.name === schema);
   const objects = useMemo(() => sortObjects(objsQ.data ?? []), [objsQ.data]);
   if (schemasQ.data && !s)
@@ -249,93 +305,53 @@ function SchemaDetail({ session, schema }: { session: SessionInfo; schema: strin
     <>
       <Header icon={<IconFolder size={22} />} title={schema} kind={`${s?.type && s.type !== 'local' ? `${s.type} ` : ''}Schema`} actions={<ObjectActions session={session} object={ref} />}>
         {s && <Meta label="Owner">{s.owner}</Meta>}
-        {s && <Meta label="Contains">{schemaCounts(s, f.procedures)}</Meta>}
+        {s && <Meta label="Contains">{schemaCounts(vocab, s)}</Meta>}
       </Header>
       <Stack gap="md" p="lg">
         <Section title="Privileges on the schema" icon={<IconKey size={15} />} help="USAGE lets a principal reach the objects inside; CREATE lets it add objects. Object grants are useless without USAGE.">
-          {grantsQ.error ? <ErrorPane error={grantsQ.error} onRetry={grantsQ.reload} /> : !grantsQ.data ? <PaneLoader /> : <GrantsTable grants={grantsQ.data} owner={s?.owner} what="schema" />}
+          {grantsQ.error ? <ErrorPane error={grantsQ.error} onRetry={grantsQ.reload} /> : !grantsQ.data ? <PaneLoader /> : <GrantsTable grants={grantsQ.data} owner={s?.owner} what="schema" order={privilegeOrder(vocab)} />}
         </Section>
-        {f.scoped && grantsQ.data && (
+        {scopedForms && grantsQ.data && (
           <Section title="Scoped permissions in the schema" icon={<IconKey size={15} />} help="GRANT … FOR TABLES | FUNCTIONS | PROCEDURES IN SCHEMA: every current and future object of the kind here, whoever creates it.">
             <ScopedGrantsTable grants={grantsQ.data} where={`schema ${schema}`} />
           </Section>
         )}
         <WhoCanAccess session={session} object={ref} />
-        <Section title="Objects" icon={<IconListDetails size={15} />} count={objsQ.data ? objects.length : undefined}>
-          {objsQ.error ? (
-            <ErrorPane error={objsQ.error} onRetry={objsQ.reload} />
-          ) : !objsQ.data ? (
-            <PaneLoader />
-          ) : objects.length === 0 ? (
-            <EmptyHint title="This schema is empty" compact>
-              No tables, views, functions or procedures.
-            </EmptyHint>
-          ) : (
-            <>
-              <Group px="md" py={6} gap={8} wrap="nowrap" style={{ borderBottom: '1px solid var(--app-border)' }}>
-                <Text size="xs" fw={600} c="dimmed" style={{ width: '38%' }}>
-                  Name
-                </Text>
-                <Text size="xs" fw={600} c="dimmed" style={{ width: 120 }}>
-                  Owner
-                </Text>
-                <Text size="xs" fw={600} c="dimmed">
-                  Grantees
-                </Text>
-              </Group>
-              <Box style={{ height: Math.min(objects.length * 34, 520) }}>
-                <VirtualRows
-                  label={`Objects in ${schema}`}
-                  count={objects.length}
-                  rowHeight={34}
-                  rowKey={(i) => `${objects[i].ref.kind}:${objects[i].ref.name}:${objects[i].ref.args ?? ''}`}
-                  renderRow={(i) => {
-                    const o = objects[i];
-                    return (
-                      <Group gap={8} wrap="nowrap" style={{ width: '100%', minWidth: 0 }}>
-                        <Box style={{ width: '38%', minWidth: 0, display: 'flex' }}>
-                          <button
-                            type="button"
-                            className="rsmate-object-link"
-                            onClick={() => setSelection({ kind: 'object', schema, ref: o.ref })}
-                            title={`${RELATION_LABEL[o.kind] ?? o.kind} ${objectFullName(o.ref)}`}
-                            style={{ all: 'unset', cursor: 'pointer', display: 'flex', alignItems: 'center', gap: 6, minWidth: 0, color: 'var(--mantine-color-anchor)' }}
-                          >
-                            <ObjectIcon kind={o.kind} />
-                            <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
-                              {o.ref.name}
-                              {o.ref.kind !== 'table' ? `(${o.ref.args ?? ''})` : ''}
-                            </span>
-                          </button>
-                        </Box>
-                        <Text size="xs" c="dimmed" truncate style={{ width: 120, flexShrink: 0 }}>
-                          {o.owner}
-                        </Text>
-                        <GranteeChips row={o} />
-                      </Group>
-                    );
-                  }}
-                />
-              </Box>
-            </>
-          )}
-        </Section>
+        {/* One section per kind of object a schema holds (the session's vocabulary). */}
+        {schemaKinds(vocab).map((k) => {
+          const list = objects.filter((o) => o.ref.kind === k.kind);
+          return (
+            <Section key={k.kind} title={title(k.plural)} icon={<ObjectIcon kind={k.kind} />} count={objsQ.data ? list.length : undefined}>
+              {objsQ.error ? (
+                <ErrorPane error={objsQ.error} onRetry={objsQ.reload} />
+              ) : !objsQ.data ? (
+                <PaneLoader />
+              ) : list.length === 0 ? (
+                <EmptyHint title={`No ${k.plural} in ${schema}`} compact />
+              ) : (
+                <ObjectList schema={schema} objects={list} routine={!!k.routine} what={k.plural} onOpen={(o) => setSelection({ kind: 'object', schema, ref: o.ref })} />
+              )}
+            </Section>
+          );
+        })}
       </Stack>
     </>
   );
 }
-
-const RELATION_KINDS = new Set(['table', 'view', 'materialized_view', 'late_binding_view', 'external_table', 'partitioned_table', 'foreign_table']);
 
 function ObjectDetail({ session, schema, object: ref }: { session: SessionInfo; schema: string; object: ObjectRef }) {
   const objsQ = useCatalogQuery(session.id, `objects:${schema}`, () => catalogApi.schemaObjects(session.id, schema));
   const grantsQ = useCatalogQuery(session.id, `grants:${objectKey(ref)}`, () => catalogApi.objectGrants(session.id, ref));
   const row = objsQ.data?.find((o) => o.ref.kind === ref.kind && o.ref.name === ref.name && (o.ref.args ?? '') === (ref.args ?? ''));
   const kind = row?.kind ?? ref.kind;
-  const isRelation = ref.kind === 'table' && RELATION_KINDS.has(kind);
+  const { summary } = useCatalog(session.id);
+  const vocab = summary?.vocabulary ?? EMPTY_VOCABULARY;
+  const order = privilegeOrder(vocab);
+  // Objects of a kind with column privileges (tables, views) list their columns.
+  const isRelation = !!kindOf(vocab, ref.kind)?.columnPrivileges?.length;
   const colsQ = useCatalogQuery(session.id, isRelation ? `columns:${schema}\u001f${ref.name}` : null, () => catalogApi.columns(session.id, schema, ref.name ?? ''));
-  const colGrants = useMemo(() => columnGrants(grantsQ.data ?? []), [grantsQ.data]);
-  const label = RELATION_LABEL[kind] ?? OBJECT_KIND_LABEL[ref.kind] ?? kind;
+  const colGrants = useMemo(() => columnGrants(grantsQ.data ?? [], order), [grantsQ.data, order]);
+  const label = RELATION_LABEL[kind] ?? title(kindOf(vocab, ref.kind)?.noun ?? kind);
 
   if (objsQ.data && !row)
     return <EmptyHint title={`${objectFullName(ref)} is not in this database`}>It may have been dropped or renamed; refresh the catalog.</EmptyHint>;
@@ -353,7 +369,7 @@ function ObjectDetail({ session, schema, object: ref }: { session: SessionInfo; 
           ) : !grantsQ.data ? (
             <PaneLoader />
           ) : (
-            <GrantsTable grants={grantsQ.data} owner={row?.owner} what={label.toLowerCase()} />
+            <GrantsTable grants={grantsQ.data} owner={row?.owner} what={label.toLowerCase()} order={order} />
           )}
         </Section>
         <WhoCanAccess session={session} object={ref} />

@@ -5,7 +5,8 @@ import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import { catalogApi, type ObjectRow, type SessionInfo } from '../../../api';
 import { shortcutLabel } from '../../../components/shortcuts';
 import { CATALOG_HOTKEYS } from '../CatalogToolbar';
-import { RELATION_LABEL, featuresOf } from '../format';
+import { EMPTY_VOCABULARY } from '../../editors/vocabulary';
+import { RELATION_LABEL } from '../format';
 import { ObjectIcon } from '../icons';
 import { SplitView } from '../lists/SplitView';
 import { ErrorPane, PaneLoader } from '../parts';
@@ -35,7 +36,6 @@ function sameSelection(a: ObjectSelection | null, r: TreeRow): boolean {
 /** Database → schemas → tables, views, functions, procedures; the selection's grants on the right. */
 export function ObjectsTab({ session }: { session: SessionInfo }) {
   const { summary } = useCatalog(session.id);
-  const f = featuresOf(summary);
   const database = summary?.database ?? session.server.database;
   const schemasQ = useCatalogQuery(session.id, 'schemas', () => catalogApi.schemas(session.id));
   const [expandedList, setExpanded] = useSessionUI<string[]>(session.id, 'objects.expanded', []);
@@ -138,7 +138,7 @@ export function ObjectsTab({ session }: { session: SessionInfo }) {
             </Badge>
           )}
           <Text size="xs" c="dimmed" ml="auto" style={{ whiteSpace: 'nowrap', flexShrink: 0 }}>
-            {schemaCounts(r.schema, f.procedures, false)}
+            {schemaCounts(summary?.vocabulary ?? EMPTY_VOCABULARY, r.schema)}
           </Text>
         </Group>
       );

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Grant, ObjectRow, SchemaRow } from '../../../api';
+import { privilegeOrder } from '../format';
+import { vocabularyOf } from '../fixtures.test-util';
 import { columnGrants, flattenTree, grantsByGrantee, schemaCounts } from './logic';
+
+const pg = vocabularyOf('postgres');
 
 const schema = (name: string, over: Partial<SchemaRow> = {}): SchemaRow => ({
   name,
   owner: 'admin',
   type: 'local',
   system: false,
-  tables: 0,
-  views: 0,
-  sequences: 0,
-  functions: 0,
-  procedures: 0,
+  objects: {},
   grants: 0,
   ...over,
 });
@@ -62,7 +62,7 @@ describe('grant tables', () => {
   ];
 
   it('one row per grantee, PUBLIC first, privileges in GRANT order', () => {
-    const rows = grantsByGrantee(grants);
+    const rows = grantsByGrantee(grants, privilegeOrder(pg));
     expect(rows.map((r) => [r.grantee.kind === 'public' ? 'PUBLIC' : r.grantee.name, r.privileges.map((p) => `${p.privilege}${p.grantOption ? '+' : ''}`), r.builtIn])).toEqual([
       ['PUBLIC', ['SELECT'], true],
       ['reader', ['SELECT'], false],
@@ -71,7 +71,7 @@ describe('grant tables', () => {
   });
 
   it('column grants by column', () => {
-    const cols = columnGrants(grants);
+    const cols = columnGrants(grants, privilegeOrder(pg));
     expect([...cols.keys()]).toEqual(['email']);
     expect(cols.get('email')![0].privileges).toEqual([
       { privilege: 'SELECT', grantOption: false },
@@ -79,9 +79,9 @@ describe('grant tables', () => {
     ]);
   });
 
-  it('counts a schema', () => {
-    expect(schemaCounts(schema('x', { tables: 8, views: 1, sequences: 2, functions: 1 }))).toBe('8 tables · 1 view · 2 sequences · 1 function');
-    expect(schemaCounts(schema('x', { tables: 1, sequences: 2, procedures: 3 }), false, false)).toBe('1 table');
-    expect(schemaCounts(schema('x'))).toBe('empty');
+  it('counts a schema per vocabulary kind, in the vocabulary order', () => {
+    expect(schemaCounts(pg, schema('x', { objects: { function: 1, table: 8 } }))).toBe('8 tables · 1 function');
+    expect(schemaCounts(pg, schema('x', { objects: { table: 1, procedure: 3 } }))).toBe('1 table · 3 procedures');
+    expect(schemaCounts(pg, schema('x'))).toBe('empty');
   });
 });

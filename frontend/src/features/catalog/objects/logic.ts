@@ -1,5 +1,5 @@
 // Pure shaping for the object browser: the flattened tree and grant tables.
-import type { Grant, ObjectRow, PrincipalRef, SchemaRow } from '../../../api';
+import type { Grant, ObjectRow, PrincipalRef, SchemaRow, Vocabulary } from '../../../api';
 import { principalKey, privilegeRank } from '../format';
 import { compareNames, matcher } from '../lists/logic';
 import type { PrivilegeMark } from '../principal/grouping';
@@ -84,7 +84,7 @@ export interface GranteeRow {
 const kindRank: Record<string, number> = { public: 0, role: 1, group: 2, user: 3 };
 
 /** One row per (grantee, grantor) with its privileges; column grants are left out. */
-export function grantsByGrantee(grants: Grant[]): GranteeRow[] {
+export function grantsByGrantee(grants: Grant[], order: readonly string[] = []): GranteeRow[] {
   const m = new Map<string, GranteeRow>();
   for (const g of grants) {
     // Columns have their own table; Redshift scoped permissions are not privileges on the object.
@@ -98,7 +98,7 @@ export function grantsByGrantee(grants: Grant[]): GranteeRow[] {
     else r.privileges.push({ privilege: g.privilege, grantOption: g.grantOption });
   }
   const out = [...m.values()];
-  for (const r of out) r.privileges.sort((a, b) => privilegeRank(a.privilege) - privilegeRank(b.privilege));
+  for (const r of out) r.privileges.sort((a, b) => privilegeRank(a.privilege, order) - privilegeRank(b.privilege, order));
   return out.sort(
     (a, b) => kindRank[a.grantee.kind] - kindRank[b.grantee.kind] || compareNames(a.grantee.name, b.grantee.name) || a.grantor.localeCompare(b.grantor),
   );
@@ -110,7 +110,7 @@ export interface ColumnGrant {
 }
 
 /** Column grants by column name, each with its grantees and privileges. */
-export function columnGrants(grants: Grant[]): Map<string, ColumnGrant[]> {
+export function columnGrants(grants: Grant[], order: readonly string[] = []): Map<string, ColumnGrant[]> {
   const out = new Map<string, ColumnGrant[]>();
   for (const g of grants) {
     if (g.object.kind !== 'column' || !g.object.column) continue;
@@ -124,19 +124,17 @@ export function columnGrants(grants: Grant[]): Map<string, ColumnGrant[]> {
   }
   for (const list of out.values()) {
     list.sort((a, b) => compareNames(a.grantee.name, b.grantee.name));
-    for (const c of list) c.privileges.sort((a, b) => privilegeRank(a.privilege) - privilegeRank(b.privilege));
+    for (const c of list) c.privileges.sort((a, b) => privilegeRank(a.privilege, order) - privilegeRank(b.privilege, order));
   }
   return out;
 }
 
-/** "8 tables · 1 view · 2 functions" for a schema. */
-export function schemaCounts(s: SchemaRow, procedures = true, sequences = true): string {
+/** "8 tables · 2 sequences · 1 function" for a schema: its counts per vocabulary kind. */
+export function schemaCounts(v: Vocabulary, s: SchemaRow): string {
   const parts: string[] = [];
-  const add = (n: number, one: string, many: string) => n && parts.push(`${n.toLocaleString('en-US')} ${n === 1 ? one : many}`);
-  add(s.tables, 'table', 'tables');
-  add(s.views, 'view', 'views');
-  if (sequences) add(s.sequences ?? 0, 'sequence', 'sequences');
-  add(s.functions, 'function', 'functions');
-  if (procedures) add(s.procedures, 'procedure', 'procedures');
+  for (const k of v.kinds) {
+    const n = s.objects?.[k.kind] ?? 0;
+    if (n) parts.push(`${n.toLocaleString('en-US')} ${n === 1 ? k.noun : k.plural}`);
+  }
   return parts.join(' · ') || 'empty';
 }

@@ -62,9 +62,9 @@ function RulesTable({ rules, side }: { rules: DefaultRule[]; side: 'creator' | '
 }
 
 /** Default privileges: as the creator of future objects, and as their grantee. */
-export function DefaultsPanel({ detail }: { detail: PrincipalDetail }) {
-  const asOwner = useMemo(() => groupDefaults(detail.defaultsAsOwner), [detail.defaultsAsOwner]);
-  const received = useMemo(() => groupDefaults(detail.defaultsReceived), [detail.defaultsReceived]);
+export function DefaultsPanel({ detail, order = [] }: { detail: PrincipalDetail; order?: readonly string[] }) {
+  const asOwner = useMemo(() => groupDefaults(detail.defaultsAsOwner, { order }), [detail.defaultsAsOwner, order]);
+  const received = useMemo(() => groupDefaults(detail.defaultsReceived, { order }), [detail.defaultsReceived, order]);
   const name = principalLabel(detail.ref);
   return (
     <Stack gap="md" p="lg">

@@ -4,7 +4,8 @@ import { Fragment, useMemo } from 'react';
 import { catalogApi, type EffectiveCell, type ObjectRow, type PrincipalDetail, type SessionInfo } from '../../../api';
 import { fmtCount, objectShortName, plural, principalKey, principalLabel } from '../format';
 import { EmptyHint, ErrorPane, ObjectLink, PaneLoader, PrivilegeBadge } from '../parts';
-import { useCatalog, useCatalogQuery, useSessionUI } from '../store';
+import { useCatalog, useCatalogQuery, usePrivilegeOrder, useSessionUI } from '../store';
+import { EMPTY_VOCABULARY } from '../../editors/vocabulary';
 import { VirtualRows } from '../VirtualList';
 import { filterEffective, groupEffective, isSetRoleOnly, relKey, sourceLines, type EffectiveMark, type EffectiveRow, type EffectiveShow } from './grouping';
 import { scopedMarks } from '../../editors/matrix';
@@ -75,6 +76,7 @@ function objectRowOf(o: ObjectRow): EffectiveRow {
 /** What a principal can do in one schema (or on the database), direct vs inherited, with the path behind each. */
 export function EffectivePanel({ session, detail }: { session: SessionInfo; detail: PrincipalDetail }) {
   const { summary } = useCatalog(session.id);
+  const order = usePrivilegeOrder(session.id);
   const ref = detail.ref;
   const schemasQ = useCatalogQuery(session.id, 'schemas', () => catalogApi.schemas(session.id));
   const [picked, setPicked] = useSessionUI<string | null>(session.id, 'effective.schema', null);
@@ -107,12 +109,12 @@ export function EffectivePanel({ session, detail }: { session: SessionInfo; deta
   const setRoleCount = useMemo(() => allCells.filter(isSetRoleOnly).length, [allCells]);
   const shown: EffectiveShow = setRoleCount ? show : 'all';
   const rows = useMemo(() => {
-    const withAccess = groupEffective(filterEffective(allCells, shown), kinds);
+    const withAccess = groupEffective(filterEffective(allCells, shown), kinds, order);
     if (!showAll || isDb || !objsQ.data) return withAccess;
     const seen = new Set(withAccess.map((r) => `${r.object.kind}\u001f${r.object.name}\u001f${r.object.args ?? ''}`));
     const none = objsQ.data.filter((o) => !seen.has(`${o.ref.kind}\u001f${o.ref.name}\u001f${o.ref.args ?? ''}`)).map(objectRowOf);
     return [...withAccess, ...none];
-  }, [allCells, shown, kinds, showAll, isDb, objsQ.data]);
+  }, [allCells, shown, kinds, order, showAll, isDb, objsQ.data]);
 
   // Objects of the schema (the schema's own row is not one of them).
   // "With some access" counts what the login session holds; SET ROLE is counted apart.
@@ -129,7 +131,7 @@ export function EffectivePanel({ session, detail }: { session: SessionInfo; deta
   ];
 
   // Redshift scoped permissions: their own strip, not object rows.
-  const scopedHeld = scopedMarks(effQ.data?.scoped ?? [], [], ref, summary?.database ?? '');
+  const scopedHeld = scopedMarks(summary?.vocabulary ?? EMPTY_VOCABULARY, effQ.data?.scoped ?? [], [], ref, summary?.database ?? '');
 
   let body;
   if (schemasQ.error) body = <ErrorPane error={schemasQ.error} onRetry={schemasQ.reload} />;

@@ -3,6 +3,7 @@ import { IconDatabase, IconFolder, IconKeyOff, IconSearch, IconShare } from '@ta
 import { useDeferredValue, useMemo, useState } from 'react';
 import type { PrincipalDetail, SessionInfo } from '../../../api';
 import { fmtCount, plural, principalLabel } from '../format';
+import { usePrivilegeOrder } from '../store';
 import { EmptyHint, ObjectLink, PrivilegeBadge } from '../parts';
 import { VirtualRows } from '../VirtualList';
 import { filterGrantRows, groupGrants, relationKinds, type ObjectGrantRow, type PrivilegeMark } from './grouping';
@@ -65,10 +66,11 @@ function ObjectRowView({ row }: { row: ObjectGrantRow }) {
 }
 
 /** The principal's direct grants, grouped by schema then object, virtualised. */
-export function GrantsPanel({ detail }: { session: SessionInfo; detail: PrincipalDetail }) {
+export function GrantsPanel({ session, detail }: { session: SessionInfo; detail: PrincipalDetail }) {
+  const order = usePrivilegeOrder(session.id);
   const [filter, setFilter] = useState('');
   const text = useDeferredValue(filter);
-  const all = useMemo(() => groupGrants(detail.grants, relationKinds(detail.relations ?? [])), [detail.grants, detail.relations]);
+  const all = useMemo(() => groupGrants(detail.grants, relationKinds(detail.relations ?? []), order), [detail.grants, detail.relations, order]);
   const rows = useMemo(() => filterGrantRows(all, text), [all, text]);
   const objects = useMemo(() => all.filter((r) => r.type === 'object').length, [all]);
   const shown = useMemo(() => rows.filter((r) => r.type === 'object').length, [rows]);

@@ -7,7 +7,7 @@ import { PRINCIPAL_KIND_LABEL, featuresOf, plural, principalLabel } from '../for
 import { PrincipalIcon } from '../icons';
 import { IdentityBadge, SuperuserBadge, SystemBadge, ExpiryBadge } from '../lists/badges';
 import { PrincipalActions } from '../slots';
-import { useCatalog, useSessionUI } from '../store';
+import { useCatalog, usePrivilegeOrder, useSessionUI } from '../store';
 import { AssumeRolePanel } from './AssumeRolePanel';
 import { DefaultsPanel } from './DefaultsPanel';
 import { EffectivePanel } from './EffectivePanel';
@@ -17,6 +17,7 @@ import { OverviewPanel } from './OverviewPanel';
 import { PaneLoader } from '../parts';
 import { ScopedPanel } from './ScopedPanel';
 import { heldScoped } from '../../editors/scopedForms';
+import { EMPTY_VOCABULARY } from '../../editors/vocabulary';
 
 // The whole-database access table loads on first use (a bundle of its own).
 const WholeAccessPanel = lazy(() => import('../../insight/WholeAccessPanel'));
@@ -27,11 +28,12 @@ export type DetailTab = 'overview' | 'privileges' | 'scoped' | 'defaults' | 'eff
 export function PrincipalDetailView({ session, detail }: { session: SessionInfo; detail: PrincipalDetail }) {
   const { summary } = useCatalog(session.id);
   const f = featuresOf(summary);
+  const order = usePrivilegeOrder(session.id);
   const [stored, setTab] = useSessionUI<DetailTab>(session.id, 'detail.tab', 'overview');
   const ref = detail.ref;
   // Redshift scoped permissions go to users and roles only.
   const showScoped = f.scoped && (ref.kind === 'user' || ref.kind === 'role');
-  const scopedRows = useMemo(() => heldScoped(detail.grants).length, [detail.grants]);
+  const scopedRows = useMemo(() => heldScoped(summary?.vocabulary ?? EMPTY_VOCABULARY, detail.grants).length, [summary?.vocabulary, detail.grants]);
   const tab =
     (stored === 'defaults' && !f.defaultPrivileges) || (stored === 'scoped' && !showScoped) || (stored === 'iamroles' && !f.redshift) ? 'overview' : stored;
   const name = principalLabel(ref);
@@ -129,7 +131,7 @@ export function PrincipalDetailView({ session, detail }: { session: SessionInfo;
         )}
         {showDefaults && (
           <Tabs.Panel value="defaults" style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
-            <DefaultsPanel detail={detail} />
+            <DefaultsPanel detail={detail} order={order} />
           </Tabs.Panel>
         )}
         <Tabs.Panel value="effective" style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>

@@ -1,7 +1,8 @@
 import { Box, Button, Checkbox, Group, SegmentedControl, Select, Stack, Switch, Text } from '@mantine/core';
 import { IconClockPlus, IconTrash } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
-import { catalogApi, type PrincipalDetail, type SessionInfo } from '../../../api';
+import { catalogApi, type PrincipalDetail, type SessionInfo, type Vocabulary } from '../../../api';
+import { EMPTY_VOCABULARY } from '../../editors/vocabulary';
 import { describeChange } from '../../changes/describe';
 import { pending, usePending } from '../../changes/store';
 import { scopedMarks } from '../../editors/matrix';
@@ -22,9 +23,11 @@ export function ScopedPanel({ session, detail }: { session: SessionInfo; detail:
   const ref = detail.ref;
   const { summary } = useCatalog(session.id);
   const database = summary?.database ?? '';
-  const held = useMemo(() => heldScoped(detail.grants), [detail.grants]);
+  const vocab = summary?.vocabulary ?? EMPTY_VOCABULARY;
+  const held = useMemo(() => heldScoped(vocab, detail.grants), [vocab, detail.grants]);
   const queued = usePending(session.id);
   const queuedMarks = scopedMarks(
+    vocab,
     [],
     queued.map((i) => i.change),
     ref,
@@ -44,17 +47,17 @@ export function ScopedPanel({ session, detail }: { session: SessionInfo; detail:
             {principalLabel(ref)} holds no scoped permissions itself. Those reached through roles are listed under Effective access.
           </Text>
         ) : (
-          held.map((row) => <HeldRow key={row.key} row={row} session={session} detail={detail} />)
+          held.map((row) => <HeldRow key={row.key} row={row} session={session} detail={detail} vocab={vocab} />)
         )}
       </Section>
       {queuedMarks.length > 0 && <ScopedPermissions marks={queuedMarks} />}
-      <ScopedForm session={session} detail={detail} database={database} />
+      <ScopedForm session={session} detail={detail} database={database} vocab={vocab} />
     </Stack>
   );
 }
 
-function HeldRow({ row, session, detail }: { row: HeldScoped; session: SessionInfo; detail: PrincipalDetail }) {
-  const revoke = revokeHeld(row, detail.ref);
+function HeldRow({ row, session, detail, vocab }: { row: HeldScoped; session: SessionInfo; detail: PrincipalDetail; vocab: Vocabulary }) {
+  const revoke = revokeHeld(vocab, row, detail.ref);
   const label = scopeLabel(row.scope, row.where);
   return (
     <Group px="md" py={6} gap="sm" wrap="nowrap" style={{ borderBottom: '1px solid var(--app-border)' }} data-scoped={label}>
@@ -85,8 +88,8 @@ function HeldRow({ row, session, detail }: { row: HeldScoped; session: SessionIn
   );
 }
 
-function ScopedForm({ session, detail, database }: { session: SessionInfo; detail: PrincipalDetail; database: string }) {
-  const forms = useMemo(() => scopedForms(), []);
+function ScopedForm({ session, detail, database, vocab }: { session: SessionInfo; detail: PrincipalDetail; database: string; vocab: Vocabulary }) {
+  const forms = useMemo(() => scopedForms(vocab), [vocab]);
   const schemasQ = useCatalogQuery(session.id, 'schemas', () => catalogApi.schemas(session.id));
   const [action, setAction] = useState<'grant' | 'revoke'>('grant');
   const [formId, setFormId] = useState(forms[0].id);

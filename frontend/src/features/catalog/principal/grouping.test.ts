@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { EffectiveCell } from '../../../api';
-import { juliaDetail } from '../fixtures.test-util';
+import { privilegeOrder } from '../format';
+import { juliaDetail, vocabularyOf } from '../fixtures.test-util';
+
+const order = privilegeOrder(vocabularyOf('postgres'));
 import { filterEffective, filterGrantRows, groupDefaults, groupEffective, groupGrants, relationKinds, sourceLines, type ObjectGrantRow } from './grouping';
 
 describe('groupGrants', () => {
-  const rows = groupGrants(juliaDetail.grants, relationKinds(juliaDetail.relations));
+  const rows = groupGrants(juliaDetail.grants, relationKinds(juliaDetail.relations), order);
 
   it('groups by schema, database-level first, then objects', () => {
     expect(rows.map((r) => (r.type === 'group' ? `# ${r.schema || '(database)'} ${r.objects}` : `  ${r.label}`))).toEqual([
@@ -62,7 +65,7 @@ describe('groupDefaults', () => {
       { creator, schema: 'staging', objectType: 'tables', grantee, privilege: 'INSERT', grantOption: true },
       { creator, schema: '', objectType: 'functions', grantee, privilege: 'EXECUTE', grantOption: false },
       { creator, schema: '', objectType: 'functions', grantee: creator, privilege: 'EXECUTE', grantOption: false, implied: true },
-    ]);
+    ], { order });
     expect(rules.map((r) => [r.schema, r.objectType, r.grantee.name, r.privileges.map((p) => `${p.privilege}${p.grantOption ? '+' : ''}`)])).toEqual([
       ['', 'functions', 'analyst', ['EXECUTE']],
       ['staging', 'tables', 'analyst', ['SELECT', 'INSERT+']],
@@ -83,7 +86,7 @@ describe('groupEffective', () => {
   });
 
   it('one row per object, column cells of one state share a badge', () => {
-    const rows = groupEffective([cell('name', 'SELECT', true), cell(undefined, 'SELECT', false, [fa]), cell('id', 'SELECT', true), cell('bonus', 'UPDATE', true)]);
+    const rows = groupEffective([cell('name', 'SELECT', true), cell(undefined, 'SELECT', false, [fa]), cell('id', 'SELECT', true), cell('bonus', 'UPDATE', true)], undefined, order);
     expect(rows).toHaveLength(1);
     expect(rows[0].marks.map((m) => [m.privilege, m.direct, m.columns ?? null])).toEqual([
       ['SELECT', false, null],
@@ -106,7 +109,7 @@ describe('groupEffective', () => {
   });
 
   it('keeps what SET ROLE unlocks on badges of its own, per role to set', () => {
-    const rows = groupEffective([cell('bonus', 'UPDATE', false, [fa]), setRoleCell('salary', 'finance_analyst'), setRoleCell('name', 'finance_analyst')]);
+    const rows = groupEffective([cell('bonus', 'UPDATE', false, [fa]), setRoleCell('salary', 'finance_analyst'), setRoleCell('name', 'finance_analyst')], undefined, order);
     expect(rows[0].marks.map((m) => [m.privilege, m.setRole ?? null, m.columns])).toEqual([
       ['UPDATE', null, ['bonus']],
       ['UPDATE', 'finance_analyst', ['name', 'salary']],

@@ -38,10 +38,10 @@ export type GrantListRow = GroupHeaderRow | ObjectGrantRow;
 
 const KIND_ORDER: Record<string, number> = { database: 0, language: 1, schema: 2, table: 3, column: 3, function: 4, procedure: 5 };
 
-function sortMarks(marks: PrivilegeMark[]): PrivilegeMark[] {
+function sortMarks(marks: PrivilegeMark[], order: readonly string[]): PrivilegeMark[] {
   return marks.sort(
     (a, b) =>
-      privilegeRank(a.privilege) - privilegeRank(b.privilege) ||
+      privilegeRank(a.privilege, order) - privilegeRank(b.privilege, order) ||
       (a.columns ? 1 : 0) - (b.columns ? 1 : 0) ||
       a.privilege.localeCompare(b.privilege),
   );
@@ -60,7 +60,7 @@ export function relationKinds(relations: Relation[]): Map<string, string> {
  * Groups a principal's direct grants by schema (database-level first), then by
  * object; column grants join their relation's row. Flattened for a virtual list.
  */
-export function groupGrants(grants: Grant[], kinds: Map<string, string> = new Map()): GrantListRow[] {
+export function groupGrants(grants: Grant[], kinds: Map<string, string> = new Map(), order: readonly string[] = []): GrantListRow[] {
   interface Acc {
     row: ObjectGrantRow;
     cols: Map<string, PrivilegeMark>;
@@ -116,7 +116,7 @@ export function groupGrants(grants: Grant[], kinds: Map<string, string> = new Ma
         m.columns!.sort(compareNames);
         acc.row.privileges.push(m);
       }
-      sortMarks(acc.row.privileges);
+      sortMarks(acc.row.privileges, order);
       acc.row.grantors = [...acc.grantors].sort();
       return acc.row;
     });
@@ -172,7 +172,7 @@ export interface DefaultRule {
 }
 
 /** Folds default-privilege rows into one rule per (creator, schema, object type, grantee). */
-export function groupDefaults(rows: DefaultPrivilege[], { withImplied = false } = {}): DefaultRule[] {
+export function groupDefaults(rows: DefaultPrivilege[], { withImplied = false, order = [] as readonly string[] } = {}): DefaultRule[] {
   const m = new Map<string, DefaultRule>();
   for (const d of rows) {
     if (d.implied && !withImplied) continue;
@@ -184,7 +184,7 @@ export function groupDefaults(rows: DefaultPrivilege[], { withImplied = false } 
     else r.privileges.push({ privilege: d.privilege, grantOption: d.grantOption });
   }
   const out = [...m.values()];
-  for (const r of out) sortMarks(r.privileges);
+  for (const r of out) sortMarks(r.privileges, order);
   return out.sort(
     (a, b) =>
       compareNames(a.creator.name, b.creator.name) ||
@@ -253,7 +253,7 @@ function foldCells(cells: EffectiveCell[]): EffectiveMark[] {
 }
 
 /** One row per object with its effective cells (privileges in canonical order). */
-export function groupEffective(cells: EffectiveCell[], kinds: Map<string, string> = new Map()): EffectiveRow[] {
+export function groupEffective(cells: EffectiveCell[], kinds: Map<string, string> = new Map(), order: readonly string[] = []): EffectiveRow[] {
   const m = new Map<string, EffectiveRow>();
   for (const c of cells) {
     const o = c.object;
@@ -270,7 +270,7 @@ export function groupEffective(cells: EffectiveCell[], kinds: Map<string, string
   for (const r of out) {
     r.cells.sort(
       (a, b) =>
-        privilegeRank(a.privilege) - privilegeRank(b.privilege) ||
+        privilegeRank(a.privilege, order) - privilegeRank(b.privilege, order) ||
         (a.object.column ? 1 : 0) - (b.object.column ? 1 : 0) ||
         compareNames(a.object.column ?? '', b.object.column ?? ''),
     );

@@ -7,7 +7,7 @@ import { Alert, Checkbox, Group, Loader, SegmentedControl, Select, Stack, Switch
 import { IconAlertTriangle, IconCloudShare, IconShieldLock } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import type { Change, PrincipalRef } from '../../../api/changes';
-import type { VocabPrivilege } from '../../../api/surface';
+import type { VocabPrivilege } from '../../../api/catalog';
 import { pending } from '../../changes/store';
 import { parseGranteeValue, useGranteeOptions, usePlanPreview } from '../../editors/data';
 import { EditorModal } from '../../editors/EditorModal';
