@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Effective, EffectiveCell, Holder, ObjectRef, PrincipalRef } from '../../api';
+import { privilegeOrder } from '../catalog/format';
+import { vocabularyOf } from '../catalog/fixtures.test-util';
 import { accessRows, applyOutcome, filterAccess, holderPrivileges, holderRows, pathText } from './logic';
 
 const orders: ObjectRef = { kind: 'table', schema: 'sales', name: 'orders' };
@@ -52,7 +54,7 @@ describe('who can access', () => {
   });
 
   it('lists the privileges held, read privileges first', () => {
-    expect(holderPrivileges(holders)).toEqual(['SELECT', 'REFERENCES']);
+    expect(holderPrivileges(holders, privilegeOrder(vocabularyOf('postgres')))).toEqual(['SELECT', 'REFERENCES']);
   });
 });
 

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PrincipalDetail } from '../../../api';
 import { renderUI } from '../../../test/render';
 import { pending } from '../../changes/store';
-import { capabilitiesOf, session, summary } from '../fixtures.test-util';
+import { capabilitiesOf, session, summary, vocabularyOf } from '../fixtures.test-util';
 import { CatalogSession } from '../parts';
 import { catalogFor, resetCatalogStores } from '../store';
 import { ScopedPanel } from './ScopedPanel';
@@ -40,7 +40,7 @@ function detail(ref: PrincipalDetail['ref'] = loader): PrincipalDetail {
 async function mount(d: PrincipalDetail) {
   resetCatalogStores();
   pending.clear(session.id);
-  api.load.mockResolvedValue(summary({ engine: 'redshift', database: 'dev', capabilities: capabilitiesOf('redshift') }));
+  api.load.mockResolvedValue(summary({ engine: 'redshift', database: 'dev', capabilities: capabilitiesOf('redshift'), vocabulary: vocabularyOf('redshift') }));
   api.schemas.mockResolvedValue([{ name: 'etl', owner: 'admin', type: 'local', system: false, tables: 0, views: 0, sequences: 0, functions: 0, procedures: 1, grants: 0 }]);
   await act(() => catalogFor(session.id).load(false));
   renderUI(
@@ -61,7 +61,7 @@ describe('scoped permissions tab', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Revoke All copy jobs in database dev' }));
     expect(pending.changes(session.id).at(-1)).toEqual({
       kind: 'revoke_privileges',
-      privilege: { privileges: ['CREATE', 'ALTER'], target: 'scoped_copy_jobs_in_database', database: 'dev', grantee: loader },
+      privilege: { privileges: ['CREATE', 'ALTER'], target: 'scoped_in_database', kind: 'copy_job', database: 'dev', grantee: loader },
     });
   });
 
