@@ -32,7 +32,7 @@ const (
 // columns Schema+Name+Column; routines Schema+Name+Args (identity argument
 // types as the catalog prints them, e.g. "integer, character varying").
 type ObjectRef struct {
-	Kind   ObjectKind `json:"kind"`
+	Kind   ObjectKind `json:"kind" ts_type:"'database' | 'schema' | 'table' | 'column' | 'function' | 'procedure' | 'language'"`
 	Schema string     `json:"schema,omitempty"`
 	Name   string     `json:"name,omitempty"`
 	Args   string     `json:"args,omitempty"`
@@ -61,7 +61,7 @@ type Schema struct {
 type Relation struct {
 	Schema string       `json:"schema"`
 	Name   string       `json:"name"`
-	Kind   RelationKind `json:"kind"`
+	Kind   RelationKind `json:"kind" ts_type:"'table' | 'view' | 'materialized_view' | 'late_binding_view' | 'external_table' | 'partitioned_table' | 'foreign_table' | 'sequence'"`
 	Owner  string       `json:"owner"`
 }
 

@@ -26,7 +26,7 @@ const (
 
 // PrincipalRef points at a principal. PUBLIC has an empty Name.
 type PrincipalRef struct {
-	Kind PrincipalKind `json:"kind"`
+	Kind PrincipalKind `json:"kind" ts_type:"'user' | 'role' | 'group' | 'public'"`
 	Name string        `json:"name"`
 }
 
@@ -55,7 +55,7 @@ type User struct {
 	PasswordDisabled bool         `json:"passwordDisabled"`
 	ExternalID       string       `json:"externalId"`
 	Config           []string     `json:"config"` // session defaults, "name=value"
-	Identity         IdentityType `json:"identity"`
+	Identity         IdentityType `json:"identity" ts_type:"'local' | 'iam' | 'iam_role' | 'idc' | 'system'"`
 	Comment          string       `json:"comment,omitempty"`
 }
 

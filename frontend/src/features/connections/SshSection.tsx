@@ -6,8 +6,9 @@ import { formatHops, parseHops } from './sshHops';
 import { LIMITS } from './validate';
 
 interface Props {
-  value: SSHTunnel | null | undefined;
-  onChange: (t: SSHTunnel | null) => void;
+  value: SSHTunnel | undefined;
+  /** undefined turns the tunnel off. */
+  onChange: (t: SSHTunnel | undefined) => void;
   /** The passphrase or password typed in this form ("" keeps the saved one). */
   secret: string;
   onSecret: (s: string) => void;
@@ -43,7 +44,7 @@ export function SshSection({ value, onChange, secret, onSecret, savedAuth, keych
         label="Connect through an SSH tunnel"
         description="For private clusters behind a bastion; SSH server keys are always verified."
         checked={on}
-        onChange={(e) => onChange(e.currentTarget.checked ? { ...NEW_TUNNEL } : null)}
+        onChange={(e) => onChange(e.currentTarget.checked ? { ...NEW_TUNNEL } : undefined)}
       />
       {on && (
         <>
