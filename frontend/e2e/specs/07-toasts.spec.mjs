@@ -55,12 +55,16 @@ export default async function ({ page, baseURL, shot }) {
     });
     if (!free) fail('the toast is hidden under the dialog backdrop');
 
-    await page.emulateMedia({ colorScheme: 'light' });
+    // The scheme set directly: an earlier spec may have stored a choice that
+    // outranks the OS preference.
+    const scheme = (s) => page.evaluate((v) => document.documentElement.setAttribute('data-mantine-color-scheme', v), s);
+    const before = await page.evaluate(() => document.documentElement.getAttribute('data-mantine-color-scheme'));
+    await scheme('light');
     await shot('toast-under-dialog-light');
-    await page.emulateMedia({ colorScheme: 'dark' });
+    await scheme('dark');
     await page.waitForTimeout(400); // let the toasts repaint in the new scheme
     await shot('toast-under-dialog-dark');
-    await page.emulateMedia({ colorScheme: 'light' });
+    await scheme(before ?? 'light');
     await page.evaluate(() => {
       const url = performance.getEntriesByType('resource').map((e) => e.name).find((n) => n.includes('/.vite/deps/@mantine_notifications.js'));
       return import(url).then((m) => m.notifications.hide('e2e-toast'));
