@@ -1,6 +1,7 @@
 import { Group, NumberInput, PasswordInput, SegmentedControl, Input, SimpleGrid, Switch, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { SSHAuth, SSHTunnel } from '../../api';
+import { optionValue } from '../../components/options';
 import { FilePathInput } from './FilePathInput';
 import { formatHops, parseHops } from './sshHops';
 import { LIMITS } from './validate';
@@ -22,6 +23,12 @@ interface Props {
 const NEW_TUNNEL: SSHTunnel = { host: '', port: 22, user: '', auth: 'key', keyFile: '' };
 
 /** The "SSH tunnel" part of the profile form: off unless switched on. */
+const SSH_AUTHS: { value: SSHAuth; label: string }[] = [
+  { value: 'key', label: 'Key file' },
+  { value: 'agent', label: 'SSH agent' },
+  { value: 'password', label: 'Password' },
+];
+
 export function SshSection({ value, onChange, secret, onSecret, savedAuth, keychainAvailable, onBrowse, onError }: Props) {
   const [hopsText, setHopsText] = useState(() => formatHops(value?.jumpHosts ?? undefined));
   const on = !!value;
@@ -88,12 +95,11 @@ export function SshSection({ value, onChange, secret, onSecret, savedAuth, keych
               mt={2}
               aria-label="SSH authentication"
               value={t.auth}
-              onChange={(a) => set({ auth: a as SSHAuth })}
-              data={[
-                { value: 'key', label: 'Key file' },
-                { value: 'agent', label: 'SSH agent' },
-                { value: 'password', label: 'Password' },
-              ]}
+              onChange={(v) => {
+                const auth = optionValue(SSH_AUTHS, v);
+                if (auth) set({ auth });
+              }}
+              data={SSH_AUTHS}
             />
           </Input.Wrapper>
           {t.auth === 'agent' ? (
