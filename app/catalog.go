@@ -44,7 +44,7 @@ type CatalogSummary struct {
 	Warnings   []string         `json:"warnings"`
 	Queries    int              `json:"queries"`
 	LoadMillis int64            `json:"loadMillis"`
-	LoadedAt   time.Time        `json:"loadedAt"`
+	LoadedAt   time.Time        `json:"loadedAt" ts_type:"string"`
 }
 
 // CatalogCounts sizes each list.
@@ -218,6 +218,7 @@ func (s *CatalogService) Users(sessionID string) (rows []UserRow, err error) {
 	rows = make([]UserRow, 0, len(snap.Users))
 	for _, u := range snap.Users {
 		ref := model.UserRef(u.Name)
+		u.Config = nonNil(u.Config) // the bindings promise an array
 		r := UserRow{User: u, Grants: countExplicit(x.GrantsTo(ref))}
 		for _, m := range x.MemberOf(ref) {
 			if m.Of.Kind == model.KindGroup {
@@ -249,7 +250,7 @@ func (s *CatalogService) Roles(sessionID string) (rows []RoleRow, err error) {
 	for _, r := range snap.Roles {
 		ref := model.RoleRef(r.Name)
 		rows = append(rows, RoleRow{Role: r, Members: len(x.Members(ref)), MemberOf: len(x.MemberOf(ref)),
-			Grants: countExplicit(x.GrantsTo(ref)), SystemPrivileges: sys[r.Name]})
+			Grants: countExplicit(x.GrantsTo(ref)), SystemPrivileges: nonNil(sys[r.Name])})
 	}
 	return rows, nil
 }
@@ -305,6 +306,7 @@ func (s *CatalogService) Principal(sessionID string, ref model.PrincipalRef) (d 
 		if !ok {
 			return d, apperr.NotFound("user", ref.Name)
 		}
+		u.Config = nonNil(u.Config)
 		d.User = &u
 	case model.KindRole:
 		r, ok := x.Role(ref.Name)

@@ -56,7 +56,7 @@ type PlanView struct {
 	Warnings []string `json:"warnings"`
 	// ApplyRefusal, when set, is why Apply is refused on this connection
 	// whatever the plan (an emulated Redshift); the SQL can still be copied or saved.
-	ApplyRefusal string `json:"applyRefusal"`
+	ApplyRefusal string `json:"applyRefusal,omitempty"`
 }
 
 // ApplyResult says what an apply did, statement by statement, and returns
@@ -64,12 +64,11 @@ type PlanView struct {
 type ApplyResult struct {
 	// Applied: the transaction committed (settled from the catalog when the
 	// COMMIT reply was lost). Statements may still show "no effect".
-	Applied   bool `json:"applied"`
-	Cancelled bool `json:"cancelled"` // the user said no to the confirmation: nothing ran
-	Executed  int  `json:"executed"`
-	// Outcome: applied | not_applied | partially_applied | unknown.
-	Outcome         string `json:"outcome"`
-	CommitReplyLost bool   `json:"commitReplyLost"`
+	Applied         bool               `json:"applied"`
+	Cancelled       bool               `json:"cancelled"` // the user said no to the confirmation: nothing ran
+	Executed        int                `json:"executed"`
+	Outcome         change.PlanOutcome `json:"outcome" ts_type:"'applied' | 'not_applied' | 'partially_applied' | 'unknown'"`
+	CommitReplyLost bool               `json:"commitReplyLost"`
 	// Statements has one outcome per statement of the plan (same order).
 	Statements []change.StatementResult `json:"statements"`
 	NoEffect   int                      `json:"noEffect"`
@@ -239,7 +238,7 @@ func (s *ChangesService) Apply(planID string) (r ApplyResult, err error) {
 			return r, err // nothing was sent: the question could not be asked
 		}
 		if !yes {
-			return ApplyResult{Cancelled: true, Outcome: string(change.PlanNone)}, nil
+			return ApplyResult{Cancelled: true, Outcome: change.PlanNone}, nil
 		}
 	}
 	audit, err := s.auditLog()
@@ -276,7 +275,7 @@ func (s *ChangesService) Apply(planID string) (r ApplyResult, err error) {
 	if err != nil {
 		return r, err
 	}
-	r = ApplyResult{Applied: res.Committed, Executed: res.Executed, Outcome: string(res.Outcome),
+	r = ApplyResult{Applied: res.Committed, Executed: res.Executed, Outcome: res.Outcome,
 		CommitReplyLost: res.CommitReplyLost, Statements: res.Statements, NoEffect: res.NoEffect(),
 		ReloadError: res.ReloadError, AuditError: res.AuditError}
 	if res.Snapshot != nil {

@@ -242,7 +242,7 @@ type HistoryStatement struct {
 // HistoryApply is one applied (or attempted) plan.
 type HistoryApply struct {
 	PlanID     string             `json:"planId"`
-	Time       time.Time          `json:"time"`
+	Time       time.Time          `json:"time" ts_type:"string"`
 	Profile    string             `json:"profile"`
 	ProfileID  string             `json:"profileId"`
 	Server     string             `json:"server"`

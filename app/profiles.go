@@ -31,8 +31,8 @@ type SaveProfileRequest struct {
 	SetPassword bool            `json:"setPassword"`
 	// SSHSecret is the tunnel's key passphrase or password, written to the
 	// keychain only when SetSSHSecret is true (empty removes the saved one).
-	SSHSecret    string `json:"sshSecret"`
-	SetSSHSecret bool   `json:"setSshSecret"`
+	SSHSecret    string `json:"sshSecret,omitempty"`
+	SetSSHSecret bool   `json:"setSshSecret,omitempty"`
 }
 
 // KeychainStatus tells the frontend, once, whether passwords can be saved.

@@ -49,7 +49,7 @@ type TestRequest struct {
 	MFACode string `json:"mfaCode,omitempty"`
 	// SSHSecret is the tunnel's key passphrase or password as typed; when
 	// empty, the saved one is used if the tunnel goes where it was saved for.
-	SSHSecret string `json:"sshSecret"`
+	SSHSecret string `json:"sshSecret,omitempty"`
 }
 
 // ConnectRequest opens a saved profile. Password is used only when the
@@ -61,7 +61,7 @@ type ConnectRequest struct {
 	MFACode   string `json:"mfaCode,omitempty"` // see TestRequest.MFACode
 	// SSHSecret is the tunnel's key passphrase or password, asked for when
 	// the keychain holds none; empty uses the saved one.
-	SSHSecret string `json:"sshSecret"`
+	SSHSecret string `json:"sshSecret,omitempty"`
 }
 
 // Request limits beyond the profile's own (profile.CheckLengths).
@@ -308,7 +308,7 @@ func (s *SessionsService) storedPassword(p profile.Profile) (string, error) {
 func configFor(p profile.Profile, password, mfaCode string) session.Config {
 	c := session.Config{
 		Host: p.Host, Port: p.Port, Database: p.Database, User: p.User, Password: password,
-		SSLMode: p.SSLMode, CAFile: p.CAFile, ConnectTimeout: time.Duration(p.ConnectTimeoutSec) * time.Second,
+		SSLMode: string(p.SSLMode), CAFile: p.CAFile, ConnectTimeout: time.Duration(p.ConnectTimeoutSec) * time.Second,
 		ReadOnly: p.ReadOnly, ProfileID: p.ID,
 		// Only the app's own sandbox can be an emulated Redshift: the store
 		// and imports clear Sandbox.

@@ -24,7 +24,7 @@ func (a *App) tunnelOpener(p profile.Profile, secret string) func(context.Contex
 	if t == nil {
 		return nil
 	}
-	cfg := sshtunnel.Config{Auth: t.Auth, KeyFile: t.KeyFile, HostKeys: a.hostKeys(),
+	cfg := sshtunnel.Config{Auth: string(t.Auth), KeyFile: t.KeyFile, HostKeys: a.hostKeys(),
 		Timeout: time.Duration(p.ConnectTimeoutSec) * time.Second}
 	switch t.Auth {
 	case profile.SSHAuthKey:

@@ -18,4 +18,30 @@ export default tseslint.config(
       'react-hooks/incompatible-library': 'off',
     },
   },
+  {
+    // The API types are the generated bindings: a double cast would hide a Go
+    // DTO change from the compiler. Test fixtures may build partial data.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/**/*.test.{ts,tsx}', 'src/**/*.test-util.{ts,tsx}', 'src/test/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'TSAsExpression > TSAsExpression.expression[typeAnnotation.type="TSUnknownKeyword"]',
+          message: 'No `as unknown as`: use the generated API types (src/api), narrow with a check, or fix the Go DTO (ts_type tag).',
+        },
+      ],
+    },
+  },
+  {
+    // src/api is the only door to the generated bindings.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/api/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/wailsjs/**'], message: 'Import the backend through src/api, never src/wailsjs.' }] },
+      ],
+    },
+  },
 );

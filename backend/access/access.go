@@ -138,7 +138,7 @@ type Effective struct {
 	Scoped []Cell `json:"scoped"`
 	// System are Redshift system permissions (IGNORE RLS, EXPLAIN MASKING, …)
 	// held directly (roles) or through roles.
-	System []SystemCell `json:"system"`
+	System []SystemCell `json:"system,omitempty"`
 	// Reach is every other principal whose grants apply, nearest first.
 	Reach []Reached `json:"reach"`
 }

@@ -22,8 +22,8 @@ import (
 
 // Settings say which credentials to ask for; see profile.AuthSettings.
 type Settings struct {
-	Method      string // profile.AuthIAM or profile.AuthIAMServerless
-	AWSProfile  string // "" = the SDK's default chain
+	Method      profile.AuthMethod // profile.AuthIAM or profile.AuthIAMServerless
+	AWSProfile  string             // "" = the SDK's default chain
 	Region      string
 	ClusterID   string
 	Workgroup   string

@@ -438,7 +438,9 @@ func TestUnreachableAWSIsNotCalledMissingCredentials(t *testing.T) {
 func TestAWSErrorsGetTheirOwnMessages(t *testing.T) {
 	awsEnv(t, "[profile dba]\nrole_arn = arn:aws:iam::123456789012:role/dba\nsource_profile = static\n", staticCredentials)
 	cases := []struct {
-		name, method, awsProfile, errOp, errCode, code, mention string
+		name                                      string
+		method                                    profile.AuthMethod
+		awsProfile, errOp, errCode, code, mention string
 	}{
 		{"denied", profile.AuthIAM, "static", "GetClusterCredentials", "AccessDenied", CodeAccessDenied, "redshift:GetClusterCredentials"},
 		{"denied serverless", profile.AuthIAMServerless, "static", "RedshiftServerless.GetCredentials", "AccessDeniedException", CodeAccessDenied, "redshift-serverless:GetCredentials"},

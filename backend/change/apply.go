@@ -68,7 +68,7 @@ const (
 
 // StatementResult is the outcome of one statement of the plan, same index.
 type StatementResult struct {
-	Outcome Outcome `json:"outcome"`
+	Outcome Outcome `json:"outcome" ts_type:"'ok' | 'no_effect' | 'unverified' | 'unknown' | 'not_applied' | 'failed'"`
 	// Notices the server sent while the statement ran (NOTICE, WARNING).
 	Notices []string `json:"notices"`
 	// Detail says why: the missing effects, the error, the warning.

@@ -21,7 +21,7 @@ type AuditLog struct {
 
 // AuditEntry is one line of the audit log.
 type AuditEntry struct {
-	Time       time.Time `json:"time"`
+	Time       time.Time `json:"time" ts_type:"string"`
 	PlanID     string    `json:"planId"`
 	Profile    string    `json:"profile"`
 	ProfileID  string    `json:"profileId"`

@@ -35,7 +35,7 @@ const (
 
 // Change is one edit. Kind says which of the payload fields are read.
 type Change struct {
-	Kind Kind `json:"kind"`
+	Kind Kind `json:"kind" ts_type:"'create_user' | 'alter_user' | 'drop_user' | 'create_role' | 'alter_role' | 'drop_role' | 'grant_role' | 'revoke_role' | 'create_group' | 'alter_group' | 'drop_group' | 'grant_privileges' | 'revoke_privileges' | 'grant_default_privileges' | 'revoke_default_privileges' | 'grant_system_privileges' | 'revoke_system_privileges' | 'grant_assumerole' | 'revoke_assumerole' | 'grant_datashare_usage' | 'revoke_datashare_usage'"`
 
 	User      *UserSpec      `json:"user,omitempty"`      // create_user, alter_user, drop_user (Name only)
 	Role      *RoleSpec      `json:"role,omitempty"`      // create_role, alter_role, drop_role
@@ -135,9 +135,9 @@ const (
 // PrivilegeSpec grants or revokes privileges on objects to or from one grantee.
 type PrivilegeSpec struct {
 	Privileges []string `json:"privileges"` // e.g. SELECT, INSERT; "ALL" for ALL PRIVILEGES
-	Target     Target   `json:"target"`
+	Target     Target   `json:"target" ts_type:"'objects' | 'all_in_schema' | 'scoped_in_schema' | 'scoped_in_database' | 'create_model'"`
 	// Kind is the object kind of the bulk and scoped targets (table, function, …).
-	Kind     model.ObjectKind   `json:"kind,omitempty"`
+	Kind     model.ObjectKind   `json:"kind,omitempty" ts_type:"'database' | 'schema' | 'table' | 'sequence' | 'column' | 'function' | 'procedure' | 'language' | 'model' | 'datashare' | 'copy_job'"`
 	Objects  []model.ObjectRef  `json:"objects,omitempty"` // TargetObjects; all of one kind
 	Columns  []string           `json:"columns,omitempty"` // column grants on one table (SELECT/UPDATE)
 	Schemas  []string           `json:"schemas,omitempty"` // bulk and scoped-in-schema targets
@@ -151,7 +151,7 @@ type PrivilegeSpec struct {
 type DefaultSpec struct {
 	Creator     model.PrincipalRef      `json:"creator"`          // FOR USER / FOR ROLE; empty name = current user
 	Schema      string                  `json:"schema,omitempty"` // "" = database-wide
-	ObjectType  model.DefaultObjectType `json:"objectType"`
+	ObjectType  model.DefaultObjectType `json:"objectType" ts_type:"'tables' | 'functions' | 'procedures' | 'sequences' | 'types' | 'schemas'"`
 	Privileges  []string                `json:"privileges"`
 	Grantee     model.PrincipalRef      `json:"grantee"`
 	GrantOption bool                    `json:"grantOption,omitempty"`

@@ -28,7 +28,7 @@ const (
 // Row is one line of the side-by-side view. A and B are what each principal
 // has ("" = nothing); Same says they agree.
 type Row struct {
-	Section Section `json:"section"`
+	Section Section `json:"section" ts_type:"'attributes' | 'memberships' | 'grants' | 'defaults' | 'system'"`
 	// Label names the line: an attribute, a role, "SELECT on sales.orders".
 	Label string `json:"label"`
 	A     string `json:"a"`

@@ -30,7 +30,7 @@ type Entry struct {
 type Answer struct {
 	Creator    model.PrincipalRef      `json:"creator"`
 	Schema     string                  `json:"schema"`
-	ObjectType model.DefaultObjectType `json:"objectType"`
+	ObjectType model.DefaultObjectType `json:"objectType" ts_type:"'tables' | 'functions' | 'procedures' | 'sequences' | 'types' | 'schemas'"`
 	Entries    []Entry                 `json:"entries"`
 	// Notes say what the answer cannot show or assumes.
 	Notes []string `json:"notes"`

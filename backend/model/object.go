@@ -38,7 +38,7 @@ const (
 // columns Schema+Name+Column; routines Schema+Name+Args (identity argument
 // types as the catalog prints them, e.g. "integer, character varying").
 type ObjectRef struct {
-	Kind   ObjectKind `json:"kind"`
+	Kind   ObjectKind `json:"kind" ts_type:"'database' | 'schema' | 'table' | 'sequence' | 'column' | 'function' | 'procedure' | 'language' | 'model' | 'datashare' | 'copy_job'"`
 	Schema string     `json:"schema,omitempty"`
 	Name   string     `json:"name,omitempty"`
 	Args   string     `json:"args,omitempty"`
@@ -67,7 +67,7 @@ type Schema struct {
 type Relation struct {
 	Schema string       `json:"schema"`
 	Name   string       `json:"name"`
-	Kind   RelationKind `json:"kind"`
+	Kind   RelationKind `json:"kind" ts_type:"'table' | 'view' | 'materialized_view' | 'late_binding_view' | 'external_table' | 'partitioned_table' | 'foreign_table' | 'sequence'"`
 	Owner  string       `json:"owner"`
 }
 

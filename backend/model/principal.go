@@ -26,7 +26,7 @@ const (
 
 // PrincipalRef points at a principal. PUBLIC has an empty Name.
 type PrincipalRef struct {
-	Kind PrincipalKind `json:"kind"`
+	Kind PrincipalKind `json:"kind" ts_type:"'user' | 'role' | 'group' | 'public'"`
 	Name string        `json:"name"`
 }
 
@@ -57,7 +57,7 @@ type User struct {
 	Config           []string `json:"config"` // session defaults, "name=value"
 	// LastDDL is when the user last ran DDL (Redshift svv_user_info, RFC 3339 UTC); "" when unknown.
 	LastDDL  string       `json:"lastDdl,omitempty"`
-	Identity IdentityType `json:"identity"`
+	Identity IdentityType `json:"identity" ts_type:"'local' | 'iam' | 'iam_role' | 'idc' | 'system'"`
 	Comment  string       `json:"comment,omitempty"`
 }
 

@@ -56,7 +56,7 @@ type DefaultPrivilege struct {
 	Creator PrincipalRef `json:"creator"` // FOR USER / FOR ROLE
 	// Schema is "" for database-wide defaults.
 	Schema      string            `json:"schema,omitempty"`
-	ObjectType  DefaultObjectType `json:"objectType"`
+	ObjectType  DefaultObjectType `json:"objectType" ts_type:"'tables' | 'functions' | 'procedures' | 'sequences' | 'types' | 'schemas'"`
 	Grantee     PrincipalRef      `json:"grantee"`
 	Privilege   string            `json:"privilege"`
 	GrantOption bool              `json:"grantOption"`

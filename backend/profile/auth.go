@@ -7,11 +7,14 @@ import (
 	"github.com/redshiftmate/rsmate/backend/apperr"
 )
 
-// Authentication methods. A profile without Auth uses a password.
+// AuthMethod says how a profile gets its database credentials. A profile
+// without Auth uses a password.
+type AuthMethod string
+
 const (
-	AuthPassword      = "password"
-	AuthIAM           = "iam"            // provisioned cluster: redshift:GetClusterCredentials(WithIAM)
-	AuthIAMServerless = "iam-serverless" // Redshift Serverless: redshift-serverless:GetCredentials
+	AuthPassword      AuthMethod = "password"
+	AuthIAM           AuthMethod = "iam"            // provisioned cluster: redshift:GetClusterCredentials(WithIAM)
+	AuthIAMServerless AuthMethod = "iam-serverless" // Redshift Serverless: redshift-serverless:GetCredentials
 )
 
 // AuthSettings says how a profile gets its database credentials. Only
@@ -19,7 +22,7 @@ const (
 // by the AWS SDK at connect time, and the temporary database password is only
 // ever held in memory.
 type AuthSettings struct {
-	Method string `json:"method"`
+	Method AuthMethod `json:"method" ts_type:"'password' | 'iam' | 'iam-serverless'"`
 	// AWSProfile names a profile of the shared AWS config (~/.aws/config);
 	// empty means the SDK's default chain (AWS_PROFILE, env keys, "default").
 	AWSProfile string `json:"awsProfile,omitempty"`
@@ -104,7 +107,7 @@ func normalizeAuth(p *Profile) {
 	if a == nil {
 		return
 	}
-	a.Method = strings.TrimSpace(a.Method)
+	a.Method = AuthMethod(strings.TrimSpace(string(a.Method)))
 	if a.Method == "" || a.Method == AuthPassword {
 		p.Auth = nil
 		return
@@ -207,7 +210,7 @@ func authTexts(a *AuthSettings) []textField {
 		return nil
 	}
 	out := []textField{
-		{"authentication method", a.Method, EnumMaxBytes},
+		{"authentication method", string(a.Method), EnumMaxBytes},
 		{"AWS profile", a.AWSProfile, AWSNameMaxBytes},
 		{"AWS region", a.Region, AWSNameMaxBytes},
 		{"cluster identifier", a.ClusterID, AWSNameMaxBytes},

@@ -48,7 +48,7 @@ func CheckLengths(p Profile) error {
 		{"host", p.Host, HostMaxBytes},
 		{"database", p.Database, DatabaseMaxBytes},
 		{"user", p.User, UserMaxBytes},
-		{"SSL mode", p.SSLMode, EnumMaxBytes},
+		{"SSL mode", string(p.SSLMode), EnumMaxBytes},
 		{"CA file path", p.CAFile, CAFileMaxBytes},
 		{"colour", p.Color, ColorMaxBytes},
 	}
@@ -72,7 +72,7 @@ func checkSSHLengths(t *SSHTunnel) error {
 	checks := [][3]any{
 		{"SSH host", t.Host, HostMaxBytes},
 		{"SSH user", t.User, UserMaxBytes},
-		{"SSH authentication", t.Auth, EnumMaxBytes},
+		{"SSH authentication", string(t.Auth), EnumMaxBytes},
 		{"SSH key file path", t.KeyFile, CAFileMaxBytes},
 	}
 	for _, h := range t.JumpHosts {

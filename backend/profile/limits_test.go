@@ -22,7 +22,7 @@ func TestOversizedFieldsAreRefusedWithoutEcho(t *testing.T) {
 		{"host", HostMaxBytes, func(p *Profile, v string) { p.Host = v }},
 		{"database", DatabaseMaxBytes, func(p *Profile, v string) { p.Database = v }},
 		{"user", UserMaxBytes, func(p *Profile, v string) { p.User = v }},
-		{"SSL mode", EnumMaxBytes, func(p *Profile, v string) { p.SSLMode = v }},
+		{"SSL mode", EnumMaxBytes, func(p *Profile, v string) { p.SSLMode = SSLMode(v) }},
 		{"CA file path", CAFileMaxBytes, func(p *Profile, v string) { p.CAFile = v }},
 		{"colour", ColorMaxBytes, func(p *Profile, v string) { p.Color = v }},
 	}

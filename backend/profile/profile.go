@@ -10,29 +10,31 @@ const (
 	EnginePostgres Engine = "postgres"
 )
 
-// SSL modes offered for a profile (libpq names). "prefer" is deliberately absent:
-// it silently falls back to plaintext.
+// SSLMode is a profile's TLS mode (libpq names). "prefer" is deliberately
+// absent: it silently falls back to plaintext.
+type SSLMode string
+
 const (
-	SSLDisable    = "disable"
-	SSLRequire    = "require"
-	SSLVerifyCA   = "verify-ca"
-	SSLVerifyFull = "verify-full"
+	SSLDisable    SSLMode = "disable"
+	SSLRequire    SSLMode = "require"
+	SSLVerifyCA   SSLMode = "verify-ca"
+	SSLVerifyFull SSLMode = "verify-full"
 )
 
 // Profile is one saved connection. It never holds a password.
 type Profile struct {
-	ID                string `json:"id"`
-	Name              string `json:"name"`
-	Engine            Engine `json:"engine"`
-	Host              string `json:"host"`
-	Port              int    `json:"port"`
-	Database          string `json:"database"`
-	User              string `json:"user"`
-	SSLMode           string `json:"sslMode"`
-	CAFile            string `json:"caFile,omitempty"`
-	ConnectTimeoutSec int    `json:"connectTimeoutSec"`
-	ReadOnly          bool   `json:"readOnly"`
-	Color             string `json:"color,omitempty"`
+	ID                string  `json:"id"`
+	Name              string  `json:"name"`
+	Engine            Engine  `json:"engine" ts_type:"'redshift' | 'postgres'"`
+	Host              string  `json:"host"`
+	Port              int     `json:"port"`
+	Database          string  `json:"database"`
+	User              string  `json:"user"`
+	SSLMode           SSLMode `json:"sslMode" ts_type:"'disable' | 'require' | 'verify-ca' | 'verify-full'"`
+	CAFile            string  `json:"caFile,omitempty"`
+	ConnectTimeoutSec int     `json:"connectTimeoutSec"`
+	ReadOnly          bool    `json:"readOnly"`
+	Color             string  `json:"color,omitempty"`
 	// Auth is nil for password profiles; see AuthSettings.
 	Auth *AuthSettings `json:"auth,omitempty"`
 	// SSH, when set, reaches the server through an SSH tunnel.

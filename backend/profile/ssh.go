@@ -8,11 +8,13 @@ import (
 	"github.com/redshiftmate/rsmate/backend/apperr"
 )
 
-// SSH authentication methods of a tunnel.
+// SSHAuth is how a tunnel authenticates to its SSH hosts.
+type SSHAuth string
+
 const (
-	SSHAuthKey      = "key"      // a private key file, its passphrase (if any) in the keychain
-	SSHAuthAgent    = "agent"    // the keys of the running SSH agent (SSH_AUTH_SOCK)
-	SSHAuthPassword = "password" // a password, in the keychain
+	SSHAuthKey      SSHAuth = "key"      // a private key file, its passphrase (if any) in the keychain
+	SSHAuthAgent    SSHAuth = "agent"    // the keys of the running SSH agent (SSH_AUTH_SOCK)
+	SSHAuthPassword SSHAuth = "password" // a password, in the keychain
 )
 
 // DefaultSSHPort is the port of a tunnel or jump host left empty.
@@ -30,7 +32,7 @@ type SSHTunnel struct {
 	Host      string   `json:"host"`
 	Port      int      `json:"port"`
 	User      string   `json:"user"`
-	Auth      string   `json:"auth"`
+	Auth      SSHAuth  `json:"auth" ts_type:"'key' | 'agent' | 'password'"`
 	KeyFile   string   `json:"keyFile,omitempty"`
 	JumpHosts []SSHHop `json:"jumpHosts,omitempty"`
 }
@@ -45,7 +47,7 @@ type SSHHop struct {
 // SSHSecretKey is the keychain entry of a profile's SSH secret: the key
 // passphrase or the password, by auth method. It differs from the database
 // password's entry (the bare profile id). The agent method has none.
-func SSHSecretKey(profileID, auth string) string {
+func SSHSecretKey(profileID string, auth SSHAuth) string {
 	switch auth {
 	case SSHAuthKey:
 		return profileID + ":ssh-passphrase"
@@ -79,7 +81,7 @@ func normalizeSSH(t *SSHTunnel) *SSHTunnel {
 	c.Host = trimHost(c.Host)
 	c.User = strings.TrimSpace(c.User)
 	c.KeyFile = strings.TrimSpace(c.KeyFile)
-	c.Auth = strings.TrimSpace(c.Auth)
+	c.Auth = SSHAuth(strings.TrimSpace(string(c.Auth)))
 	if c.Port == 0 {
 		c.Port = DefaultSSHPort
 	}

@@ -329,7 +329,7 @@ func applyTimeout(p *Profile, key, v string) error {
 	return nil
 }
 
-func sslModeFromURL(v string) (string, error) {
+func sslModeFromURL(v string) (SSLMode, error) {
 	switch strings.ToLower(strings.TrimSpace(v)) {
 	case "disable":
 		return SSLDisable, nil

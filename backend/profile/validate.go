@@ -51,7 +51,7 @@ func Normalize(p Profile) Profile {
 // defaultSSLMode verifies Redshift fully and otherwise encrypts, unless a
 // PostgreSQL server is on this machine, where a local server without TLS is
 // the common case.
-func defaultSSLMode(p Profile) string {
+func defaultSSLMode(p Profile) SSLMode {
 	switch {
 	case p.Engine == EngineRedshift:
 		// Redshift endpoints carry certificates from a public CA (ACM) that

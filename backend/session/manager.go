@@ -23,7 +23,7 @@ const (
 
 // ServerInfo describes the server a session talks to.
 type ServerInfo struct {
-	Engine      Engine `json:"engine"`
+	Engine      Engine `json:"engine" ts_type:"'redshift' | 'postgres'"`
 	Version     string `json:"version"`     // short, e.g. "PostgreSQL 15.18" or "Redshift 1.0.77467"
 	FullVersion string `json:"fullVersion"` // the whole version() text
 	User        string `json:"user"`
@@ -33,7 +33,7 @@ type ServerInfo struct {
 	Superuser   bool   `json:"superuser"`
 	// Emulated: PostgreSQL dressed as Redshift (Config.EmulateRedshift). The
 	// Redshift reader and renderers serve it, but its SQL would not run there.
-	Emulated bool `json:"emulated"`
+	Emulated bool `json:"emulated,omitempty"`
 }
 
 // Session is one open pool. A database switch replaces the Session (same ID,

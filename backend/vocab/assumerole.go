@@ -11,7 +11,7 @@ type AssumeRole struct {
 	// MaxChain is the longest role chain one ON entry may name.
 	MaxChain int `json:"maxChain"`
 	// Grantees may receive it (no grant option for anyone).
-	Grantees []model.PrincipalKind `json:"grantees"`
+	Grantees []model.PrincipalKind `json:"grantees" ts_type:"('user' | 'role' | 'group' | 'public')[]"`
 }
 
 var redshiftAssumeRole = &AssumeRole{

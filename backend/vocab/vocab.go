@@ -35,7 +35,7 @@ type Scoped struct {
 
 // Kind describes one securable object kind on one engine.
 type Kind struct {
-	Kind model.ObjectKind `json:"kind"`
+	Kind model.ObjectKind `json:"kind" ts_type:"'database' | 'schema' | 'table' | 'sequence' | 'column' | 'function' | 'procedure' | 'language' | 'model' | 'datashare' | 'copy_job'"`
 	// Keyword follows ON in GRANT … ON <Keyword> name ("TABLE", "SEQUENCE").
 	Keyword string `json:"keyword"`
 	// Noun and Plural are the UI's words ("table", "tables").
@@ -43,7 +43,7 @@ type Kind struct {
 	Plural string `json:"plural"`
 	// Parent is the kind that contains it: schema for relations and routines,
 	// database for schemas and languages, "" for the database itself.
-	Parent model.ObjectKind `json:"parent,omitempty"`
+	Parent model.ObjectKind `json:"parent,omitempty" ts_type:"'database' | 'schema' | 'table' | 'sequence' | 'column' | 'function' | 'procedure' | 'language' | 'model' | 'datashare' | 'copy_job'"`
 	// Privileges, in the order statements and the editors show them.
 	Privileges []Privilege `json:"privileges"`
 	// RevokePrivileges, when set, is what REVOKE takes instead of Privileges
@@ -53,12 +53,12 @@ type Kind struct {
 	ColumnPrivileges []string `json:"columnPrivileges,omitempty"`
 	// Relations are the catalog's relation kinds this kind covers (tables, views …
 	// for "table"; sequences for "sequence"). Routine marks kinds read from routines.
-	Relations []model.RelationKind `json:"relations,omitempty"`
+	Relations []model.RelationKind `json:"relations,omitempty" ts_type:"('table' | 'view' | 'materialized_view' | 'late_binding_view' | 'external_table' | 'partitioned_table' | 'foreign_table' | 'sequence')[]"`
 	Routine   bool                 `json:"routine,omitempty"`
 	// Bulk is the "ALL … IN SCHEMA" form for existing objects ("" = none).
 	Bulk string `json:"bulk,omitempty"`
 	// Default is the matching ALTER DEFAULT PRIVILEGES object type ("" = none).
-	Default model.DefaultObjectType `json:"default,omitempty"`
+	Default model.DefaultObjectType `json:"default,omitempty" ts_type:"'tables' | 'functions' | 'procedures' | 'sequences' | 'types' | 'schemas'"`
 	// Scoped is Redshift's scoped form for current and future objects (nil = none).
 	Scoped *Scoped `json:"scoped,omitempty"`
 	// Section: the kind has its own section in the privilege editor and the
@@ -77,7 +77,7 @@ func (k *Kind) PrivilegeNames() []string {
 
 // DefaultType is one object type of ALTER DEFAULT PRIVILEGES.
 type DefaultType struct {
-	Type       model.DefaultObjectType `json:"type"`
+	Type       model.DefaultObjectType `json:"type" ts_type:"'tables' | 'functions' | 'procedures' | 'sequences' | 'types' | 'schemas'"`
 	Privileges []string                `json:"privileges"`
 	// RevokePrivileges, when set, is what the REVOKE form lists (Redshift lists no DROP).
 	RevokePrivileges []string `json:"revokePrivileges,omitempty"`
@@ -103,11 +103,11 @@ type Vocabulary struct {
 	// System groups the system permissions ("" on engines without them).
 	System []SystemGroup `json:"system,omitempty"`
 	// GrantOption: grantee kinds that may hold WITH GRANT OPTION.
-	GrantOption []model.PrincipalKind `json:"grantOption"`
+	GrantOption []model.PrincipalKind `json:"grantOption" ts_type:"('user' | 'role' | 'group' | 'public')[]"`
 	// AdminOption: member kinds that may hold WITH ADMIN OPTION on a role.
-	AdminOption []model.PrincipalKind `json:"adminOption"`
+	AdminOption []model.PrincipalKind `json:"adminOption" ts_type:"('user' | 'role' | 'group' | 'public')[]"`
 	// ScopedGrantees: who may receive scoped permissions.
-	ScopedGrantees []model.PrincipalKind `json:"scopedGrantees,omitempty"`
+	ScopedGrantees []model.PrincipalKind `json:"scopedGrantees,omitempty" ts_type:"('user' | 'role' | 'group' | 'public')[]"`
 	// Aliases maps other accepted spellings to a canonical keyword (TEMPORARY → TEMP).
 	Aliases map[string]string `json:"aliases,omitempty"`
 	// AssumeRole is GRANT ASSUMEROLE and CreateModel GRANT CREATE MODEL TO …

@@ -36,6 +36,13 @@ export default async function ({ page, baseURL, shot }) {
   const infoText = await info.innerText();
   if (!/^Loaded [\d,]+ objects and [\d,]+ grants( in [\d.]+ m?s)? with \d+ quer(y|ies)/.test(infoText)) fail(`load info reads ${JSON.stringify(infoText)}`);
   await shot('connected-overview');
+  // The sandbox is PostgreSQL: no Groups tab, and the overview says why.
+  if (await page.getByRole('tab', { name: /^Groups/ }).count()) fail('a PostgreSQL session shows a Groups tab');
+  const noGroups = await page.getByRole('note', { name: 'No groups on this engine' }).innerText();
+  if (!/PostgreSQL has no groups — use roles/.test(noGroups)) fail(`the no-groups note reads ${JSON.stringify(noGroups)}`);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await shot('connected-overview-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
   const counts = await page.getByLabel('Catalog counts').innerText();
   if (!/\b1[3-9]\b[\s\S]*roles/.test(counts)) fail(`overview counts lack the 13 seeded roles: ${JSON.stringify(counts)}`);
 

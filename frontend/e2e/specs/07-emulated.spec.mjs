@@ -125,7 +125,7 @@ export default async function ({ page, baseURL, shot }) {
   await page.getByRole('button', { name: 'Open the Local sandbox' }).click();
   const groupsNote = page.getByTestId('no-groups-note');
   await groupsNote.waitFor({ timeout: 30000 });
-  if (!(await groupsNote.innerText()).includes('PostgreSQL has no groups of its own')) fail(`the note reads ${JSON.stringify(await groupsNote.innerText())}`);
+  if (!(await groupsNote.innerText()).includes('PostgreSQL has no groups — use roles')) fail(`the note reads ${JSON.stringify(await groupsNote.innerText())}`);
   if ((await page.getByRole('tab', { name: /^Groups/ }).count()) !== 0) fail('a PostgreSQL session shows a Groups tab');
   await shots('postgres-no-groups-note');
   await closeAllSessions(page);

@@ -1,40 +1,17 @@
 import * as About from '../wailsjs/go/app/AboutService';
+import type { app } from '../wailsjs/go/models';
 import { callApi } from './errors';
 
-export interface SandboxInfo {
-  running: boolean;
-  /** The Local sandbox's "Redshift (emulated)" runs. */
-  emulatedRunning: boolean;
-  /** PostgreSQL server binaries were found (binDir). */
-  available: boolean;
-  binDir: string;
-  /** What is missing when not available. */
-  need: string;
-}
-
-export interface AboutInfo {
-  version: string;
-  commit: string;
-  buildDate: string;
-  goVersion: string;
-  wails: string;
-  platform: string;
-  configDir: string;
-  profilesFile: string;
-  auditLog: string;
-  /** "" when the log goes to stderr only. */
-  appLog: string;
-  packages: number;
-  licenses: { license: string; count: number }[];
-  sandbox: SandboxInfo;
-}
+/** The Local sandbox: whether it runs, and what it needs when it cannot. */
+export type SandboxInfo = app.SandboxInfo;
+export type AboutInfo = app.AboutInfo;
 
 export const aboutApi = {
-  about: () => callApi(async () => (await About.About()) as unknown as AboutInfo),
+  about: () => callApi(() => About.About()),
   thirdPartyLicenses: () => callApi(() => About.ThirdPartyLicenses()),
-  sandbox: () => callApi(async () => (await About.Sandbox()) as unknown as SandboxInfo),
+  sandbox: () => callApi(() => About.Sandbox()),
   /** Starts the Local sandbox (a few seconds: initdb and the seed); it then shows in the connections list. */
-  startSandbox: () => callApi(async () => (await About.StartSandbox()) as unknown as SandboxInfo),
+  startSandbox: () => callApi(() => About.StartSandbox()),
   /** Starts the sandbox as "Redshift (emulated)" (a few seconds); its profile then shows in the connections list. */
-  startEmulatedSandbox: () => callApi(async () => (await About.StartEmulatedSandbox()) as unknown as SandboxInfo),
+  startEmulatedSandbox: () => callApi(() => About.StartEmulatedSandbox()),
 };

@@ -1,122 +1,59 @@
 import * as Catalog from '../wailsjs/go/app/CatalogService';
-import { model } from '../wailsjs/go/models';
+import type { access, app, engine, model, vocab } from '../wailsjs/go/models';
 import { callApi } from './errors';
 
-// Plain shapes of the catalog (the access model of one database). They mirror
-// the generated classes so features never import ../wailsjs.
+// The catalog (the access model of one database) as the backend sends it:
+// the generated bindings of the Go DTOs, named for the app (see ./types.ts).
 
-export type PrincipalKind = 'user' | 'role' | 'group' | 'public';
-export type IdentityType = 'local' | 'iam' | 'iam_role' | 'idc' | 'system';
-/** An object kind: 'column', or a kind of the session's vocabulary ('table', 'sequence', …). */
-export type ObjectKind = string;
-export type RelationKind =
-  | 'table'
-  | 'view'
-  | 'materialized_view'
-  | 'late_binding_view'
-  | 'external_table'
-  | 'partitioned_table'
-  | 'foreign_table'
-  | 'sequence';
-
+export type PrincipalRef = model.PrincipalRef;
 /** PUBLIC has an empty name. */
-export interface PrincipalRef {
-  kind: PrincipalKind;
-  name: string;
-}
+export type PrincipalKind = PrincipalRef['kind'];
+export type ObjectRef = model.ObjectRef;
+export type ObjectKind = ObjectRef['kind'];
+export type Relation = model.Relation;
+export type RelationKind = Relation['kind'];
+export type User = model.User;
+/** How a user authenticates or who owns it. */
+export type IdentityType = User['identity'];
+export type Role = model.Role;
+export type Group = model.Group;
+export type Membership = model.Membership;
+/** scope is "" or a Redshift scoped permission ("TABLES", "FUNCTIONS", …) over current and future objects. */
+export type Grant = model.Grant;
+export type DefaultPrivilege = model.DefaultPrivilege;
+export type DefaultObjectType = DefaultPrivilege['objectType'];
+export type Column = model.Column;
 
-export interface ObjectRef {
-  kind: ObjectKind;
-  schema?: string;
-  name?: string;
-  args?: string;
-  column?: string;
-}
+export type Capabilities = engine.Capabilities;
+export type CatalogCounts = app.CatalogCounts;
+export type CatalogSummary = app.CatalogSummary;
+export type UserRow = app.UserRow;
+export type RoleRow = app.RoleRow;
+export type GroupRow = app.GroupRow;
+export type SchemaRow = app.SchemaRow;
+/** A relation or routine of a schema; kind is a relation kind, or function / procedure. */
+export type ObjectRow = app.ObjectRow;
+export type PrincipalDetail = app.PrincipalDetail;
 
-export interface Capabilities {
-  groups: boolean;
-  roles: boolean;
-  nestedRoles: boolean;
-  roleAdminOption: boolean;
-  systemPrivileges: boolean;
-  scopedPermissions: boolean;
-  columnPrivileges: boolean;
-  procedures: boolean;
-  defaultPrivileges: boolean;
-  sessionTimeout: boolean;
-  syslogAccess: boolean;
-  maxIdentifierBytes: number;
-}
+/** A membership path from the principal (exclusive) to `from` (inclusive); note explains an implicit step. */
+export type Reached = access.Reached;
+/** One way a privilege is held; setRole is the role to SET ROLE to when it is not held in the login session. */
+export type EffectiveSource = access.Source;
+/** Object privileges in `cells`; Redshift scoped permissions (current and future objects) in `scoped`. */
+export type EffectiveCell = access.Cell;
+export type Effective = access.Effective;
+/** A Redshift system permission held directly or through roles. */
+export type SystemCell = access.SystemCell;
 
-/** One privilege keyword of a kind, with a few words on what it allows. */
-export interface VocabPrivilege {
-  name: string;
-  help: string;
-}
+/** What the engine can grant on what (backend/vocab), from the catalog summary. */
+export type Vocabulary = vocab.Vocabulary;
+export type VocabKind = vocab.Kind;
+export type VocabPrivilege = vocab.Privilege;
 
-/** One securable object kind of the engine (backend/vocab.Kind). */
-export interface VocabKind {
-  kind: ObjectKind;
-  /** Follows ON in GRANT … ON <keyword>. */
-  keyword: string;
-  noun: string;
-  plural: string;
-  parent?: ObjectKind;
-  privileges: VocabPrivilege[];
-  columnPrivileges?: string[];
-  relations?: string[];
-  routine?: boolean;
-  /** The "ALL … IN SCHEMA" form, when the kind has one. */
-  bulk?: string;
-  default?: string;
-  /** Redshift's scoped form (current and future objects). */
-  scoped?: { keyword: string; privileges: string[]; inSchema: boolean; inDatabase: boolean };
-  /** Has its own section in the privilege editor and the object browser. */
-  section: boolean;
-}
-
-/** Everything the engine can grant: kinds, default-privilege types, system permissions, option holders. */
-export interface Vocabulary {
-  engine: string;
-  kinds: VocabKind[];
-  defaults: { type: string; privileges: string[]; revokePrivileges?: string[]; databaseWideOnly?: boolean }[];
-  system?: { label: string; items: string[] }[];
-  grantOption: PrincipalKind[];
-  adminOption: PrincipalKind[];
-  scopedGrantees?: PrincipalKind[];
-  aliases?: Record<string, string>;
-}
-
-export interface CatalogCounts {
-  users: number;
-  roles: number;
-  /** Of roles: sys:*, ds:*, pg_* (hidden by default in lists). */
-  systemRoles: number;
-  groups: number;
-  schemas: number;
-  relations: number;
-  routines: number;
-  grants: number;
-  defaultPrivileges: number;
-}
-
-export interface CatalogSummary {
-  sessionId: string;
-  engine: string;
-  database: string;
-  databases: string[];
-  capabilities: Capabilities;
-  /** What the engine can grant at the server's version (backend/vocab). */
-  vocabulary: Vocabulary;
-  counts: CatalogCounts;
-  partial: boolean;
-  warnings: string[];
-  queries: number;
-  /** 0 when the answer came from the cache. */
-  loadMillis: number;
-  loadedAt: string;
-}
-
+/**
+ * The payload of the 'catalog:progress' event (Go app.CatalogProgress). Events
+ * are not bound methods, so Wails generates no type for it.
+ */
 export interface CatalogProgress {
   sessionId: string;
   step: string;
@@ -124,233 +61,31 @@ export interface CatalogProgress {
   total: number;
 }
 
-export interface User {
-  id: number;
-  name: string;
-  superuser: boolean;
-  createDb: boolean;
-  createRole: boolean;
-  inherit: boolean;
-  bypassRls: boolean;
-  replication: boolean;
-  /** -1 is unlimited. */
-  connectionLimit: number;
-  /** Seconds; 0 is the cluster default. */
-  sessionTimeout: number;
-  syslogAccess: string;
-  /** As the server prints it; "" is never. */
-  validUntil: string;
-  passwordDisabled: boolean;
-  externalId: string;
-  config: string[] | null;
-  /** When the user last ran DDL (Redshift svv_user_info, RFC 3339 UTC); absent when unknown. */
-  lastDdl?: string;
-  identity: IdentityType;
-  comment?: string;
-}
-
-export interface Role {
-  id: number;
-  name: string;
-  owner: string;
-  externalId: string;
-  system: boolean;
-  superuser: boolean;
-  createDb: boolean;
-  createRole: boolean;
-  inherit: boolean;
-  comment?: string;
-}
-
-export interface Group {
-  id: number;
-  name: string;
-}
-
-export interface UserRow extends User {
-  roles: number;
-  groups: number;
-  grants: number;
-}
-
-export interface RoleRow extends Role {
-  members: number;
-  memberOf: number;
-  grants: number;
-  systemPrivileges: string[] | null;
-}
-
-export interface GroupRow extends Group {
-  members: number;
-  grants: number;
-}
-
-export interface Membership {
-  member: PrincipalRef;
-  of: PrincipalRef;
-  adminOption: boolean;
-  grantor?: string;
-  inheritOption?: boolean;
-  setOption?: boolean;
-}
-
-export interface Grant {
-  object: ObjectRef;
-  grantee: PrincipalRef;
-  privilege: string;
-  grantOption: boolean;
-  grantor?: string;
-  /** "" or a Redshift scoped permission ("TABLES", "FUNCTIONS", …) over current and future objects. */
-  scope?: string;
-  implied?: boolean;
-  default?: boolean;
-}
-
-export interface DefaultPrivilege {
-  creator: PrincipalRef;
-  schema?: string;
-  objectType: string;
-  grantee: PrincipalRef;
-  privilege: string;
-  grantOption: boolean;
-  implied?: boolean;
-}
-
-export interface Relation {
-  schema: string;
-  name: string;
-  kind: RelationKind;
-  owner: string;
-}
-
-export interface Reached {
-  from: PrincipalRef;
-  /** Membership path from the principal (exclusive) to `from` (inclusive). */
-  via: PrincipalRef[];
-  /** Explains an implicit step of the path ("owner of the database, hence pg_database_owner"). */
-  note?: string;
-}
-
-export interface PrincipalDetail {
-  ref: PrincipalRef;
-  user?: User;
-  role?: Role;
-  group?: Group;
-  memberOf: Membership[];
-  members: Membership[];
-  grants: Grant[];
-  defaultsAsOwner: DefaultPrivilege[];
-  defaultsReceived: DefaultPrivilege[];
-  systemPrivileges: string[];
-  relations: Relation[];
-  inheritsFrom: Reached[];
-  /** Schemas, relations and routines it owns in this database (a drop fails until they move). */
-  owned?: ObjectRow[];
-}
-
-export interface EffectiveSource {
-  via: PrincipalRef[];
-  grant: Grant;
-  /** The role to SET ROLE to for this source to apply; absent when it applies in the login session. */
-  setRole?: string;
-  /** Explains a step no catalog row shows: "member of pg_read_all_data", "owner of the database, hence pg_database_owner". */
-  note?: string;
-}
-
-export interface EffectiveCell {
-  object: ObjectRef;
-  privilege: string;
-  /** Redshift scoped permission: what it covers in `object` (a schema or the database), e.g. "TABLES". Only in `Effective.scoped`. */
-  scope?: string;
-  direct: boolean;
-  inherited: boolean;
-  grantOption: boolean;
-  /**
-   * Set when the privilege is not held in the login session but one SET ROLE
-   * away (PostgreSQL): the nearest role to set. direct and inherited are false then.
-   */
-  setRole?: string;
-  sources: EffectiveSource[];
-}
-
-export interface Effective {
-  principal: PrincipalRef;
-  superuser: boolean;
-  /** A superuser role it can SET ROLE to (PostgreSQL). */
-  setRoleSuperuser?: string;
-  /** Object privileges. */
-  cells: EffectiveCell[];
-  /** Redshift scoped permissions (current and future objects), never mixed into `cells`. */
-  scoped: EffectiveCell[];
-  /** Redshift system permissions (IGNORE RLS, EXPLAIN MASKING, …) held directly (roles) or through roles. */
-  system?: SystemCell[];
-  reach: Reached[];
-}
-
-export interface SystemCell {
-  privilege: string;
-  direct: boolean;
-  inherited: boolean;
-  /** Membership path to each role that holds it (empty: held directly). */
-  via: PrincipalRef[][];
-}
-
-export interface SchemaRow {
-  name: string;
-  owner: string;
-  /** local, external or shared */
-  type: string;
-  system: boolean;
-  /** Object counts per vocabulary kind (table, sequence, function, …). */
-  objects: Record<string, number>;
-  grants: number;
-}
-
-export interface ObjectRow {
-  ref: ObjectRef;
-  /** A relation kind, or the routine's kind (function / procedure). */
-  kind: string;
-  owner: string;
-  grantees: PrincipalRef[];
-}
-
-export interface Column {
-  name: string;
-  position: number;
-  type: string;
-}
-
 /** Error code of a call made before (or after an invalidation of) the load. */
 export const CATALOG_NOT_LOADED = 'catalog_not_loaded';
 
-const arr = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
-const principal = (r: PrincipalRef) => model.PrincipalRef.createFrom(r);
+// A Go nil slice arrives as null; the list calls normalise it.
+const list = async <T>(p: Promise<T[] | null>): Promise<T[]> => (await p) ?? [];
 
 export const catalogApi = {
   /** Reads the catalog; with refresh it re-reads even when cached. */
-  load: (sessionId: string, refresh: boolean) =>
-    callApi(async () => (await Catalog.Load(sessionId, refresh)) as unknown as CatalogSummary),
+  load: (sessionId: string, refresh: boolean) => callApi(() => Catalog.Load(sessionId, refresh)),
   cancel: (sessionId: string) => callApi(() => Catalog.Cancel(sessionId)),
   /** Reconnects the session to another database of the cluster and loads it. */
-  switchDatabase: (sessionId: string, database: string) =>
-    callApi(async () => (await Catalog.SwitchDatabase(sessionId, database)) as unknown as CatalogSummary),
-  users: (sessionId: string) => callApi(async () => arr<UserRow>(await Catalog.Users(sessionId))),
-  roles: (sessionId: string) => callApi(async () => arr<RoleRow>(await Catalog.Roles(sessionId))),
-  groups: (sessionId: string) => callApi(async () => arr<GroupRow>(await Catalog.Groups(sessionId))),
-  principal: (sessionId: string, ref: PrincipalRef) =>
-    callApi(async () => (await Catalog.Principal(sessionId, principal(ref))) as unknown as PrincipalDetail),
+  switchDatabase: (sessionId: string, database: string) => callApi(() => Catalog.SwitchDatabase(sessionId, database)),
+  users: (sessionId: string) => callApi(() => list(Catalog.Users(sessionId))),
+  roles: (sessionId: string) => callApi(() => list(Catalog.Roles(sessionId))),
+  groups: (sessionId: string) => callApi(() => list(Catalog.Groups(sessionId))),
+  principal: (sessionId: string, ref: PrincipalRef) => callApi(() => Catalog.Principal(sessionId, ref)),
   /** Effective privileges within one schema (keep answers small on big catalogs). */
   effective: (sessionId: string, ref: PrincipalRef, schema: string) =>
-    callApi(async () => (await Catalog.Effective(sessionId, principal(ref), schema)) as unknown as Effective),
+    callApi(() => Catalog.Effective(sessionId, ref, schema)),
   /** Effective privileges on the database itself and its languages. */
-  effectiveDatabase: (sessionId: string, ref: PrincipalRef) =>
-    callApi(async () => (await Catalog.EffectiveDatabase(sessionId, principal(ref))) as unknown as Effective),
-  schemas: (sessionId: string) => callApi(async () => arr<SchemaRow>(await Catalog.Schemas(sessionId))),
-  schemaObjects: (sessionId: string, schema: string) =>
-    callApi(async () => arr<ObjectRow>(await Catalog.SchemaObjects(sessionId, schema))),
-  objectGrants: (sessionId: string, ref: ObjectRef) =>
-    callApi(async () => arr<Grant>(await Catalog.ObjectGrants(sessionId, model.ObjectRef.createFrom(ref)))),
+  effectiveDatabase: (sessionId: string, ref: PrincipalRef) => callApi(() => Catalog.EffectiveDatabase(sessionId, ref)),
+  schemas: (sessionId: string) => callApi(() => list(Catalog.Schemas(sessionId))),
+  schemaObjects: (sessionId: string, schema: string) => callApi(() => list(Catalog.SchemaObjects(sessionId, schema))),
+  objectGrants: (sessionId: string, ref: ObjectRef) => callApi(() => list(Catalog.ObjectGrants(sessionId, ref))),
   /** One query, on demand. */
   columns: (sessionId: string, schema: string, relation: string) =>
-    callApi(async () => arr<Column>(await Catalog.Columns(sessionId, schema, relation))),
+    callApi(() => list(Catalog.Columns(sessionId, schema, relation))),
 };

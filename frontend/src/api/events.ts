@@ -3,6 +3,13 @@ import type { CatalogProgress } from './catalog';
 import type { OffboardProgress } from './offboard';
 import type { SessionInfo } from './types';
 
+declare global {
+  interface Window {
+    /** The Wails runtime; absent in unit tests and a plain browser. */
+    runtime?: { EventsOnMultiple?: unknown };
+  }
+}
+
 /** Events the backend emits, by name, with their payload. */
 export interface AppEvents {
   'session:opened': SessionInfo;
@@ -19,7 +26,6 @@ export interface AppEvents {
  * the Wails runtime (unit tests, a plain browser) it does nothing.
  */
 export function onEvent<K extends keyof AppEvents>(name: K, cb: (data: AppEvents[K]) => void): () => void {
-  const w = window as unknown as { runtime?: { EventsOnMultiple?: unknown } };
-  if (!w.runtime || typeof w.runtime.EventsOnMultiple !== 'function') return () => {};
+  if (typeof window.runtime?.EventsOnMultiple !== 'function') return () => {};
   return EventsOn(name, (data: AppEvents[K]) => cb(data));
 }

@@ -18,7 +18,7 @@ export interface OffboardProgress {
 
 export const offboardApi = {
   /** Scans every database for what blocks DROP USER and plans each one. */
-  scan: (sessionId: string, req: OffboardRequest) => callApi(() => Scan(sessionId, offboard.Request.createFrom(req))),
+  scan: (sessionId: string, req: OffboardRequest) => callApi(() => Scan(sessionId, req)),
   /** Runs the scanned plans one database at a time (after a native confirmation). */
   apply: (sessionId: string, scanId: string) => callApi(() => Apply(sessionId, scanId)),
   discard: (sessionId: string) => callApi(() => Discard(sessionId)),

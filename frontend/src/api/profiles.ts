@@ -1,21 +1,17 @@
 import * as Profiles from '../wailsjs/go/app/ProfilesService';
-import { app } from '../wailsjs/go/models';
 import { callApi } from './errors';
-import type { ImportResult, KeychainStatus, Profile, ProfileView, SaveProfileRequest } from './types';
-
-// The generated models are classes; the data is plain JSON either way.
-const asProfile = (p: unknown) => p as Profile;
+import type { ImportResult, SaveProfileRequest } from './types';
 
 export const profilesApi = {
-  list: () => callApi(async () => ((await Profiles.List()) ?? []) as unknown as ProfileView[]),
-  save: (req: SaveProfileRequest) =>
-    callApi(async () => (await Profiles.Save(app.SaveProfileRequest.createFrom(req))) as unknown as ProfileView),
+  // A Go nil slice arrives as null.
+  list: () => callApi(async () => (await Profiles.List()) ?? []),
+  save: (req: SaveProfileRequest) => callApi(() => Profiles.Save(req)),
   /** Asks a native confirmation first; false when the user said no. */
   remove: (id: string) => callApi(() => Profiles.Delete(id)),
-  duplicate: (id: string) => callApi(async () => (await Profiles.Duplicate(id)) as unknown as ProfileView),
+  duplicate: (id: string) => callApi(() => Profiles.Duplicate(id)),
   reorder: (ids: string[]) => callApi(() => Profiles.Reorder(ids)),
   /** Fields found in a pasted URL or Redshift endpoint; absent ones are empty. */
-  parseURL: (text: string) => callApi(async () => asProfile(await Profiles.ParseURL(text))),
+  parseURL: (text: string) => callApi(() => Profiles.ParseURL(text)),
   /** Native open dialog; "" when cancelled. */
   pickCAFile: () => callApi(() => Profiles.PickCAFile()),
   /** Native open dialog for an SSH private key; "" when cancelled. */
@@ -25,8 +21,8 @@ export const profilesApi = {
   /** Native open dialog; merges by name. */
   importFile: () =>
     callApi(async () => {
-      const r = (await Profiles.Import()) as unknown as ImportResult | null;
-      return { added: r?.added ?? [], skipped: r?.skipped ?? [] } satisfies ImportResult;
+      const r = await Profiles.Import();
+      return { added: r.added ?? [], skipped: r.skipped ?? [], rejected: r.rejected ?? [] } satisfies ImportResult;
     }),
-  keychain: () => callApi(async () => (await Profiles.Keychain()) as unknown as KeychainStatus),
+  keychain: () => callApi(() => Profiles.Keychain()),
 };

@@ -49,5 +49,5 @@ export const roleGraphApi = {
   whole: (sessionId: string) => callApi(async () => fromWire(await WholeGraph(sessionId))),
   /** The roles a principal reaches and the members that reach it. */
   around: (sessionId: string, focus: PrincipalRef) =>
-    callApi(async () => fromWire(await RoleGraphAround(sessionId, model.PrincipalRef.createFrom(focus)))),
+    callApi(async () => fromWire(await RoleGraphAround(sessionId, focus))),
 };

@@ -17,7 +17,7 @@ export type AssumeRoleGrant = model.AssumeRoleGrant;
 export const surfaceApi = {
   /** The IAM roles a principal may assume, directly or through groups, roles and PUBLIC. */
   assumeRoles: (sessionId: string, ref: PrincipalRef) =>
-    callApi(() => Catalog.AssumeRoles(sessionId, model.PrincipalRef.createFrom(ref))),
+    callApi(() => Catalog.AssumeRoles(sessionId, ref)),
   /** The ASSUMEROLE lock-down state, datashares and ML models of the cluster. */
   overview: (sessionId: string) => callApi(() => Catalog.Surface(sessionId)),
 };

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { ConnectionsProvider } from '../features/connections/ConnectionsProvider';
 import { SessionsProvider } from '../features/sessions/SessionsProvider';
 import { App } from './App';
-import { theme } from './theme';
+import { TOAST_Z_INDEX, theme } from './theme';
 
 // The theme choice is a UI preference, not a secret: localStorage is fine.
 export const colorSchemeManager = localStorageColorSchemeManager({ key: 'rsmate-color-scheme' });
@@ -12,7 +12,7 @@ export const colorSchemeManager = localStorageColorSchemeManager({ key: 'rsmate-
 export function Providers({ children }: { children: ReactNode }) {
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto" colorSchemeManager={colorSchemeManager}>
-      <Notifications position="bottom-right" limit={4} containerWidth={380} />
+      <Notifications position="bottom-right" limit={4} containerWidth={380} zIndex={TOAST_Z_INDEX} />
       <ConnectionsProvider>
         <SessionsProvider>{children}</SessionsProvider>
       </ConnectionsProvider>

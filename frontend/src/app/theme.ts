@@ -28,6 +28,9 @@ const brand: MantineColorsTuple = [
   '#263397',
 ];
 
+/** Toasts: over the page and an open dialog's backdrop, under every dialog (Modal's default layer is 200). */
+export const TOAST_Z_INDEX = 199;
+
 export const theme = createTheme({
   primaryColor: 'brand',
   primaryShade: { light: 6, dark: 5 },
@@ -52,7 +55,13 @@ export const theme = createTheme({
     SegmentedControl: { defaultProps: { size: 'xs' } },
     Tooltip: { defaultProps: { openDelay: 400, withArrow: true, fz: 'xs' } },
     Menu: { defaultProps: { shadow: 'md', withinPortal: true } },
-    Modal: { defaultProps: { centered: true, overlayProps: { backgroundOpacity: 0.45, blur: 2 } } },
+    Modal: {
+      defaultProps: { centered: true, overlayProps: { backgroundOpacity: 0.45, blur: 2 } },
+      // A dialog's backdrop sits just under its own layer (--mb-z-index) so
+      // that toasts (TOAST_Z_INDEX) show above the dimmed page but never over
+      // a dialog's buttons.
+      styles: { overlay: { zIndex: 'calc(var(--mb-z-index) - 2)' } },
+    },
     Badge: { defaultProps: { radius: 'sm' }, styles: { root: { textTransform: 'none', letterSpacing: 0, fontWeight: 600 } } },
   },
 });

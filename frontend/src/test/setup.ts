@@ -21,11 +21,11 @@ Object.defineProperty(window, 'matchMedia', {
   }),
 });
 
-class ResizeObserver {
+class ResizeObserver implements globalThis.ResizeObserver {
   observe() {}
   unobserve() {}
   disconnect() {}
 }
-window.ResizeObserver = ResizeObserver as unknown as typeof window.ResizeObserver;
+window.ResizeObserver = ResizeObserver;
 
 afterEach(() => cleanup());

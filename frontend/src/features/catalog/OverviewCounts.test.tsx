@@ -24,9 +24,7 @@ describe('OverviewCounts', () => {
 
   it('explains on PostgreSQL why there is no Groups tab, and where Redshift groups can be tried', async () => {
     await mount('postgres');
-    expect(screen.getByTestId('no-groups-note')).toHaveTextContent(
-      'No Groups tab: PostgreSQL has no groups of its own. A group is a role that users are members of, so groups are listed under Roles.',
-    );
+    expect(screen.getByTestId('no-groups-note')).toHaveTextContent('No Groups tab: PostgreSQL has no groups — use roles (its CREATE GROUP makes a role).');
     expect(screen.getByTestId('no-groups-note')).toHaveTextContent('open the Local sandbox as Redshift (emulated)');
   });
 

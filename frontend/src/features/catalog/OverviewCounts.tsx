@@ -1,5 +1,5 @@
 import { Button, Group, Paper, SimpleGrid, Skeleton, Stack, Text, ThemeIcon, UnstyledButton } from '@mantine/core';
-import { IconCalendarTime, IconRefresh, IconFolder, IconKey, IconMathFunction, IconTable, IconUser, IconUserShield, IconUsers } from '@tabler/icons-react';
+import { IconCalendarTime, IconInfoCircle, IconRefresh, IconFolder, IconKey, IconMathFunction, IconTable, IconUser, IconUserShield, IconUsers } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { SessionInfo } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -36,6 +36,25 @@ function Stat({ icon, label, value, tab, sessionId }: { icon: ReactNode; label: 
   );
 }
 
+/**
+ * Where the Groups count would be, on an engine without groups: people who
+ * know Redshift look for the Groups tab and should learn why it is missing.
+ */
+function NoGroupsNote({ engine }: { engine: string }) {
+  const name = engine === 'postgres' ? 'PostgreSQL' : engine;
+  return (
+    <Group gap={8} mt="md" wrap="nowrap" align="flex-start" role="note" aria-label="No groups on this engine" data-testid="no-groups-note">
+      <ThemeIcon variant="light" color="blue" size="sm" radius="sm" style={{ flexShrink: 0 }}>
+        <IconInfoCircle size={14} />
+      </ThemeIcon>
+      <Text size="sm">
+        <b>No Groups tab:</b> {name} has no groups — use roles (its <code>CREATE GROUP</code> makes a role). Groups exist on Redshift
+        {engine === 'postgres' ? '; to try them without a cluster, open the Local sandbox as Redshift (emulated) from the welcome screen.' : '.'}
+      </Text>
+    </Group>
+  );
+}
+
 /** Sizes of the loaded catalog on the Overview tab; each opens its tab. */
 export function OverviewCounts({ session }: { session: SessionInfo }) {
   const { summary, status, error, load } = useCatalog(session.id);
@@ -61,22 +80,19 @@ export function OverviewCounts({ session }: { session: SessionInfo }) {
           ))}
         </SimpleGrid>
       ) : (
-        <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="lg" verticalSpacing="md">
-          <Stat sessionId={session.id} icon={<IconUser size={18} />} label="users" value={summary.counts.users} tab="users" />
-          <Stat sessionId={session.id} icon={<IconUserShield size={18} />} label="roles" value={summary.counts.roles - (summary.counts.systemRoles ?? 0)} tab="roles" />
-          {f.groups && <Stat sessionId={session.id} icon={<IconUsers size={18} />} label="groups" value={summary.counts.groups} tab="groups" />}
-          <Stat sessionId={session.id} icon={<IconFolder size={18} />} label="schemas" value={summary.counts.schemas} tab="objects" />
-          <Stat sessionId={session.id} icon={<IconTable size={18} />} label="tables and views" value={summary.counts.relations} tab="objects" />
-          <Stat sessionId={session.id} icon={<IconMathFunction size={18} />} label={f.procedures ? 'functions and procedures' : 'functions'} value={summary.counts.routines} tab="objects" />
-          <Stat sessionId={session.id} icon={<IconKey size={18} />} label="grants" value={summary.counts.grants} />
-          {f.defaultPrivileges && <Stat sessionId={session.id} icon={<IconCalendarTime size={18} />} label="default privileges" value={summary.counts.defaultPrivileges} />}
-        </SimpleGrid>
-      )}
-      {summary && !f.groups && (
-        <Text size="xs" c="dimmed" mt="sm" data-testid="no-groups-note">
-          No Groups tab: PostgreSQL has no groups of its own. A group is a role that users are members of, so groups are listed under Roles.
-          {session.server.engine === 'postgres' && ' To see Redshift\'s groups without a cluster, open the Local sandbox as Redshift (emulated) from the welcome screen.'}
-        </Text>
+        <>
+          <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="lg" verticalSpacing="md">
+            <Stat sessionId={session.id} icon={<IconUser size={18} />} label="users" value={summary.counts.users} tab="users" />
+            <Stat sessionId={session.id} icon={<IconUserShield size={18} />} label="roles" value={summary.counts.roles - (summary.counts.systemRoles ?? 0)} tab="roles" />
+            {f.groups && <Stat sessionId={session.id} icon={<IconUsers size={18} />} label="groups" value={summary.counts.groups} tab="groups" />}
+            <Stat sessionId={session.id} icon={<IconFolder size={18} />} label="schemas" value={summary.counts.schemas} tab="objects" />
+            <Stat sessionId={session.id} icon={<IconTable size={18} />} label="tables and views" value={summary.counts.relations} tab="objects" />
+            <Stat sessionId={session.id} icon={<IconMathFunction size={18} />} label={f.procedures ? 'functions and procedures' : 'functions'} value={summary.counts.routines} tab="objects" />
+            <Stat sessionId={session.id} icon={<IconKey size={18} />} label="grants" value={summary.counts.grants} />
+            {f.defaultPrivileges && <Stat sessionId={session.id} icon={<IconCalendarTime size={18} />} label="default privileges" value={summary.counts.defaultPrivileges} />}
+          </SimpleGrid>
+          {!f.groups && <NoGroupsNote engine={f.engine} />}
+        </>
       )}
     </Paper>
   );

@@ -140,4 +140,5 @@ export const juliaDetail: PrincipalDetail = {
     { from: { kind: 'role', name: 'analyst' }, via: [{ kind: 'role', name: 'finance_analyst' }, { kind: 'role', name: 'analyst' }] },
     { from: { kind: 'public', name: '' }, via: [{ kind: 'public', name: '' }] },
   ],
+  owned: [],
 };

@@ -29,6 +29,7 @@ function plan(over: Partial<PlanView> = {}): PlanView {
     destructive: true,
     readOnly: false,
     script: 'BEGIN;\nCREATE ROLE "alice" LOGIN PASSWORD <password redacted>;\nCOMMIT;\n',
+    warnings: [],
     statements: [
       { sql: `CREATE ROLE "alice" LOGIN PASSWORD <password redacted>`, summary: 'Create user alice', outsideTransaction: false, destructive: false, changeIndex: 0 },
       { sql: 'DROP ROLE "bob"', summary: 'Drop user bob', outsideTransaction: false, destructive: true, changeIndex: 1 },

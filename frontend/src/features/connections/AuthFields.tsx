@@ -1,6 +1,7 @@
 import { Input, NumberInput, SegmentedControl, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { AuthMethod, AuthSettings } from '../../api';
+import { optionValue } from '../../components/options';
 import { AUTH_METHODS, parseGroups, parseRedshiftHost, withMethod } from './auth';
 
 interface Props {
@@ -29,7 +30,10 @@ export function AuthFields({ host, auth, error, onChange }: Props) {
           mt={2}
           aria-label="Authentication"
           value={method}
-          onChange={(m) => onChange(withMethod(auth, m as AuthMethod))}
+          onChange={(v) => {
+            const m = optionValue(AUTH_METHODS, v);
+            if (m) onChange(withMethod(auth, m));
+          }}
           data={AUTH_METHODS}
         />
       </Input.Wrapper>

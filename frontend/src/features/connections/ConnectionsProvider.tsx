@@ -158,12 +158,18 @@ export function ConnectionsProvider({ children }: { children: ReactNode }) {
   const importFile = useCallback(async () => {
     try {
       const res = await profilesApi.importFile();
-      if (!res.added.length && !res.skipped.length) return;
+      if (!res.added.length && !res.skipped.length && !res.rejected.length) return;
       await reload();
       const parts = [];
       if (res.added.length) parts.push(`Added ${res.added.length}: ${res.added.join(', ')}.`);
       if (res.skipped.length) parts.push(`Skipped ${res.skipped.length} already present: ${res.skipped.join(', ')}.`);
-      notifySuccess('Connections imported', parts.join(' '));
+      if (!res.rejected.length) {
+        notifySuccess('Connections imported', parts.join(' '));
+        return;
+      }
+      // The file's invalid entries were left out; say which and why.
+      parts.push(`Not imported ${res.rejected.length}: ${res.rejected.map((r) => `${r.name} (${r.reason})`).join('; ')}.`);
+      notifyInfo(res.added.length ? 'Connections imported, some left out' : 'No connection imported', parts.join(' '));
     } catch (e) {
       notifyError(e, 'Import failed');
     }

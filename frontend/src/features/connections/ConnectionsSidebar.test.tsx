@@ -18,6 +18,7 @@ vi.mock('../../api', async (importOriginal) => {
       reorder: vi.fn(() => Promise.resolve()),
       remove: vi.fn(),
       duplicate: vi.fn(),
+      importFile: vi.fn(),
     },
     sessionsApi: { list: vi.fn(() => Promise.resolve([])), connect: vi.fn(), cancel: vi.fn(), disconnect: vi.fn() },
   };
@@ -150,6 +151,23 @@ describe('ConnectionsSidebar', () => {
     await user.click(await screen.findByRole('button', { name: 'Actions for Prod warehouse' }));
     await user.click(await screen.findByRole('menuitem', { name: /Move down/ }));
     expect(api.reorder).toHaveBeenCalledWith(['b', 'a']);
+  });
+
+  it('an import names the entries it left out, with the reason for each', async () => {
+    api.list.mockResolvedValue([staging]);
+    api.importFile.mockResolvedValue({
+      added: ['Staging PG'],
+      skipped: [],
+      rejected: [{ name: 'entry 2', reason: 'the host is empty' }, { name: 'Old', reason: 'SSL mode must be disable, require, verify-ca or verify-full, not "prefer"' }],
+    });
+    const user = userEvent.setup({ delay: null });
+    sidebar();
+    await user.click(await screen.findByRole('button', { name: 'More connection actions' }));
+    await user.click(await screen.findByRole('menuitem', { name: /Import connections/ }));
+    expect(await screen.findByText('Connections imported, some left out')).toBeInTheDocument();
+    expect(
+      screen.getByText('Added 1: Staging PG. Not imported 2: entry 2 (the host is empty); Old (SSL mode must be disable, require, verify-ca or verify-full, not "prefer").'),
+    ).toBeInTheDocument();
   });
 
   it('announces once when no keychain is available', async () => {

@@ -420,7 +420,7 @@ describe('ProfileForm: test connection', () => {
     api.save.mockResolvedValue(saved);
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(api.save).toHaveBeenCalled());
-    expect(api.save.mock.calls[0][0].profile.ssh).toBeNull();
+    expect(api.save.mock.calls[0][0].profile.ssh).toBeUndefined();
     expect(api.save.mock.calls[0][0].setSshSecret).toBe(false);
   });
 });

@@ -37,17 +37,16 @@ import {
   sessionsApi,
   toApiError,
   type AWSSignIn,
-  type Engine,
   type ProfileView,
   type ServerInfo,
-  type SSLMode,
 } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { AwsSignInPrompt } from '../sessions/AwsSignInPrompt';
 import { sentence } from '../../components/text';
 import { AuthFields } from './AuthFields';
 import { needsUser, usesIAM } from './auth';
-import { COLOR_SWATCHES, SSL_MODES } from './defaults';
+import { COLOR_SWATCHES, ENGINE_OPTIONS, SSL_MODES } from './defaults';
+import { optionValue } from '../../components/options';
 import { SshSection } from './SshSection';
 import { TlsNote } from './TlsNote';
 import {
@@ -381,18 +380,17 @@ export function ProfileForm({ initial, keychainAvailable, onCancel, onSaved }: P
                 mt={2}
                 aria-label="Engine"
                 value={values.engine}
-                onChange={(e) => {
+                onChange={(v) => {
+                  const engine = optionValue(ENGINE_OPTIONS, v);
+                  if (!engine) return;
                   // IAM is Redshift's: PostgreSQL profiles sign in with a password.
                   setValues((cur) => {
-                    const next = switchEngine(cur, e as Engine, portTouched);
-                    return e === 'redshift' ? next : { ...next, auth: undefined };
+                    const next = switchEngine(cur, engine, portTouched);
+                    return engine === 'redshift' ? next : { ...next, auth: undefined };
                   });
                   setSaveError(null);
                 }}
-                data={[
-                  { value: 'redshift', label: 'Redshift' },
-                  { value: 'postgres', label: 'PostgreSQL' },
-                ]}
+                data={ENGINE_OPTIONS}
               />
             </Input.Wrapper>
           </SimpleGrid>
@@ -468,7 +466,10 @@ export function ProfileForm({ initial, keychainAvailable, onCancel, onSaved }: P
               label="SSL mode"
               data={SSL_MODES.map((m) => ({ value: m.value, label: m.label }))}
               value={values.sslMode}
-              onChange={(e) => set('sslMode', e.currentTarget.value as SSLMode)}
+              onChange={(e) => {
+                const mode = optionValue(SSL_MODES, e.currentTarget.value);
+                if (mode) set('sslMode', mode);
+              }}
               error={errors.sslMode}
               leftSection={values.sslMode === 'disable' ? <IconLockOpen size={14} /> : <IconLock size={14} />}
             />

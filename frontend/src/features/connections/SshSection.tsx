@@ -1,13 +1,15 @@
 import { Group, NumberInput, PasswordInput, SegmentedControl, Input, SimpleGrid, Switch, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { SSHAuth, SSHTunnel } from '../../api';
+import { optionValue } from '../../components/options';
 import { FilePathInput } from './FilePathInput';
 import { formatHops, parseHops } from './sshHops';
 import { LIMITS } from './validate';
 
 interface Props {
-  value: SSHTunnel | null | undefined;
-  onChange: (t: SSHTunnel | null) => void;
+  value: SSHTunnel | undefined;
+  /** undefined turns the tunnel off. */
+  onChange: (t: SSHTunnel | undefined) => void;
   /** The passphrase or password typed in this form ("" keeps the saved one). */
   secret: string;
   onSecret: (s: string) => void;
@@ -21,6 +23,12 @@ interface Props {
 const NEW_TUNNEL: SSHTunnel = { host: '', port: 22, user: '', auth: 'key', keyFile: '' };
 
 /** The "SSH tunnel" part of the profile form: off unless switched on. */
+const SSH_AUTHS: { value: SSHAuth; label: string }[] = [
+  { value: 'key', label: 'Key file' },
+  { value: 'agent', label: 'SSH agent' },
+  { value: 'password', label: 'Password' },
+];
+
 export function SshSection({ value, onChange, secret, onSecret, savedAuth, keychainAvailable, onBrowse, onError }: Props) {
   const [hopsText, setHopsText] = useState(() => formatHops(value?.jumpHosts ?? undefined));
   const on = !!value;
@@ -43,7 +51,7 @@ export function SshSection({ value, onChange, secret, onSecret, savedAuth, keych
         label="Connect through an SSH tunnel"
         description="For private clusters behind a bastion; SSH server keys are always verified."
         checked={on}
-        onChange={(e) => onChange(e.currentTarget.checked ? { ...NEW_TUNNEL } : null)}
+        onChange={(e) => onChange(e.currentTarget.checked ? { ...NEW_TUNNEL } : undefined)}
       />
       {on && (
         <>
@@ -87,12 +95,11 @@ export function SshSection({ value, onChange, secret, onSecret, savedAuth, keych
               mt={2}
               aria-label="SSH authentication"
               value={t.auth}
-              onChange={(a) => set({ auth: a as SSHAuth })}
-              data={[
-                { value: 'key', label: 'Key file' },
-                { value: 'agent', label: 'SSH agent' },
-                { value: 'password', label: 'Password' },
-              ]}
+              onChange={(v) => {
+                const auth = optionValue(SSH_AUTHS, v);
+                if (auth) set({ auth });
+              }}
+              data={SSH_AUTHS}
             />
           </Input.Wrapper>
           {t.auth === 'agent' ? (

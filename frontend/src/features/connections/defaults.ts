@@ -4,6 +4,11 @@ export const DEFAULT_PORT: Record<Engine, number> = { redshift: 5439, postgres: 
 
 export const ENGINE_LABEL: Record<Engine, string> = { redshift: 'Redshift', postgres: 'PostgreSQL' };
 
+export const ENGINE_OPTIONS: { value: Engine; label: string }[] = [
+  { value: 'redshift', label: ENGINE_LABEL.redshift },
+  { value: 'postgres', label: ENGINE_LABEL.postgres },
+];
+
 export const DEFAULT_TIMEOUT_SEC = 15;
 
 /**
@@ -67,5 +72,5 @@ export function newProfile(engine: Engine = 'redshift'): Profile {
 }
 
 export function engineLabel(e: string): string {
-  return ENGINE_LABEL[e as Engine] ?? e;
+  return ENGINE_OPTIONS.find((o) => o.value === e)?.label ?? e;
 }

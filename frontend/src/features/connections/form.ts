@@ -72,6 +72,14 @@ const FIELD_NAMES: Partial<Record<keyof Profile, string>> = {
   name: 'name',
 };
 
+/** Copies parsed[k] into the form unless the parser left it empty; true when copied. */
+function takeField<K extends keyof Profile>(next: FormValues, parsed: Partial<Profile>, k: K): boolean {
+  const val = parsed[k];
+  if (val === undefined || val === null || val === '' || val === 0) return false;
+  next[k] = val;
+  return true;
+}
+
 /**
  * Merges what a pasted URL yielded into the form: only fields the parser
  * returned (non-empty) are taken; everything else stays as it was.
@@ -89,10 +97,7 @@ export function applyParsed(
     if (parsed.engine !== v.engine) filled.push(FIELD_NAMES.engine!);
   }
   for (const k of FILLABLE) {
-    if (k === 'engine') continue;
-    const val = parsed[k];
-    if (val === undefined || val === null || val === '' || val === 0) continue;
-    (next as unknown as Record<string, unknown>)[k] = val;
+    if (k === 'engine' || !takeField(next, parsed, k)) continue;
     filled.push(FIELD_NAMES[k] ?? k);
     if (k === 'port') touched = true;
   }

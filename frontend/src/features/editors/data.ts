@@ -60,6 +60,7 @@ export function emptyDetail(ref: PrincipalRef): PrincipalDetail {
     systemPrivileges: [],
     relations: [],
     inheritsFrom: [],
+    owned: [],
   };
 }
 

@@ -198,7 +198,7 @@ describe('roles, groups and drops', () => {
   it('asks an owner for a successor and queues the drop with it', async () => {
     await load('postgres');
     api.principal.mockResolvedValue(
-      detail({ ref: { kind: 'user', name: 'alice' }, owned: [{ kind: 'schema', ref: { kind: 'schema', schema: 'mart' } }] as unknown as PrincipalDetail['owned'] }),
+      detail({ ref: { kind: 'user', name: 'alice' }, owned: [{ kind: 'schema', ref: { kind: 'schema', schema: 'mart' }, owner: 'alice', grantees: [] }] }),
     );
     plans.render.mockImplementation(async (_sid: string, changes: { user?: { successor?: string } }[]) => {
       const succ = changes[0].user?.successor;

@@ -37,7 +37,7 @@ export function summaryOf(engine: 'redshift' | 'postgres'): CatalogSummary {
     queries: 10,
     loadMillis: 5,
     loadedAt: '2026-11-01T10:00:00Z',
-  } as unknown as CatalogSummary;
+  };
 }
 
 export const envOf = (engine: 'redshift' | 'postgres', over: Partial<SessionInfo> = {}) => makeEnv(sessionOf(engine, over), summaryOf(engine));

@@ -2,13 +2,13 @@
 // FOR <KEYWORD> IN SCHEMA s | IN DATABASE d. Each form covers every current
 // and future object of its kind there; users and roles only. The forms come
 // from the session's vocabulary (each kind's Scoped descriptor).
-import type { Grant, Vocabulary } from '../../api/catalog';
+import type { Grant, ObjectKind, Vocabulary } from '../../api/catalog';
 import type { Change, ObjectRef, PrincipalRef } from '../../api/changes';
 
 /** One kind's scoped form, from the vocabulary. */
 export interface ScopedKind {
   /** The object kind the form covers (table, function, copy_job …). */
-  kind: string;
+  kind: ObjectKind;
   keyword: string;
   /** What it covers, in words ("tables"). */
   noun: string;

@@ -23,6 +23,7 @@ function detail(ref: PrincipalDetail['ref'] = loader): PrincipalDetail {
   return {
     ref,
     memberOf: [],
+    owned: [],
     members: [],
     defaultsAsOwner: [],
     defaultsReceived: [],

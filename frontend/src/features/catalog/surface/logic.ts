@@ -67,7 +67,7 @@ export function revokeLine(line: Pick<AssumeRoleLine, 'iamRole' | 'grantee' | 'c
 
 /** PUBLIC's ASSUMEROLE rows as lines. */
 export function publicLines(rows: AssumeRoleGrant[]): AssumeRoleLine[] {
-  return groupAssumeRoles(rows.map((r) => ({ ...r, via: [] }) as unknown as AssumeRoleAccess));
+  return groupAssumeRoles(rows.map((r): AssumeRoleAccess => ({ ...r, via: [] })));
 }
 
 export function iamRoleLabel(r: string): string {
