@@ -33,4 +33,6 @@ export const aboutApi = {
   sandbox: () => callApi(async () => (await About.Sandbox()) as unknown as SandboxInfo),
   /** Starts the Local sandbox (a few seconds: initdb and the seed); it then shows in the connections list. */
   startSandbox: () => callApi(async () => (await About.StartSandbox()) as unknown as SandboxInfo),
+  /** Tells the backend the welcome screen has been painted (it logs the start-up time). */
+  painted: () => callApi(() => About.Painted()),
 };

@@ -1,5 +1,6 @@
 import { ActionIcon, AppShell, Group, Text, Tooltip, useMantineColorScheme } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
+import { useEffect } from 'react';
 import { IconInfoCircle, IconKeyboard } from '@tabler/icons-react';
 import { Logo } from '../components/Logo';
 import { shortcutLabel } from '../components/shortcuts';
@@ -14,6 +15,7 @@ import { nextScheme, ThemeSwitch } from '../features/settings/ThemeSwitch';
 import { Welcome } from '../features/workspace/Welcome';
 import { Workspace } from '../features/workspace/Workspace';
 import { HOTKEYS } from './hotkeys';
+import { reportPainted } from './reportPainted';
 import { ShortcutsHelp } from './ShortcutsHelp';
 
 export function App() {
@@ -22,6 +24,11 @@ export function App() {
   const { colorScheme, setColorScheme } = useMantineColorScheme();
   const [help, helpCtl] = useDisclosure(false);
   const [about, aboutCtl] = useDisclosure(false);
+
+  // The first screen is complete once the saved connections are listed.
+  useEffect(() => {
+    if (!conns.loading) reportPainted();
+  }, [conns.loading]);
 
   // Shortcuts that act on the list or sessions stay quiet while a dialog is open.
   const when = (fn: () => void) => () => {

@@ -1,0 +1,22 @@
+import { aboutApi } from '../api';
+
+let reported = false;
+
+/**
+ * Tells the backend, once, that the welcome screen's content has been painted:
+ * two animation frames after the render that showed it. The backend logs the
+ * time since start (the start-up benchmark waits for that line).
+ */
+export function reportPainted(): void {
+  if (reported) return;
+  reported = true;
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      // Best effort: a missing bridge (tests, a browser tab) is not an error.
+      Promise.resolve()
+        .then(() => aboutApi.painted())
+        .catch(() => {});
+    }),
+  );
+}
+
