@@ -20,3 +20,9 @@ export function reportPainted(): void {
   );
 }
 
+/** Loads a module once the window is idle (so a later click finds it ready). */
+export function prefetchLater(load: () => Promise<unknown>): void {
+  const run = () => void load().catch(() => {});
+  if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(run, { timeout: 2000 });
+  else setTimeout(run, 300);
+}
