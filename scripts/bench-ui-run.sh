@@ -7,6 +7,7 @@
 #   RSMATE_BENCH_UI_USERS  users in the catalog (default 100000)
 #   RSMATE_BENCH_UI_RUNS   repetitions per measure (default 7)
 #   RSMATE_BENCH_UI_PORT   port of the app's server (default: a free one)
+#   RSMATE_BENCH_UI_SHOTS  a directory for screenshots of the Users list (light, dark)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
@@ -55,4 +56,4 @@ wait_for 1800 ready || { tail -n 40 "$WORK/app.log" >&2; die "the synthetic cata
 log "catalog ready after $((SECONDS - started)) s"
 wait_for 60 port_open 127.0.0.1 "$port" || die "nothing listens on port $port"
 
-BENCH_BASE_URL="http://localhost:$port" BENCH_RUNS=${RSMATE_BENCH_UI_RUNS:-7} BENCH_JSON=$out node frontend/e2e/bench-ui.mjs
+BENCH_SHOTS=${RSMATE_BENCH_UI_SHOTS:-} BENCH_BASE_URL="http://localhost:$port" BENCH_RUNS=${RSMATE_BENCH_UI_RUNS:-7} BENCH_JSON=$out node frontend/e2e/bench-ui.mjs

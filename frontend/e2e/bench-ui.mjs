@@ -279,6 +279,23 @@ async function main() {
       effectiveRuns: effective,
       roles: roles.slice(0, matrix.length),
     };
+
+    // BENCH_SHOTS=dir: the Users list at this size, and the welcome screen, light and dark.
+    if (process.env.BENCH_SHOTS) {
+      const dir = process.env.BENCH_SHOTS;
+      await page.evaluate(clickTab('Users'));
+      await page.getByRole('listbox', { name: 'Users' }).waitFor();
+      await page.getByLabel('Search users').fill(needle.slice(0, 3));
+      for (const scheme of ['light', 'dark']) {
+        await page.evaluate((s) => {
+          localStorage.setItem('rsmate-color-scheme', s);
+          document.documentElement.setAttribute('data-mantine-color-scheme', s);
+        }, scheme);
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: join(dir, `users-100k-${scheme}.png`) });
+      }
+      await page.getByLabel('Search users').fill('');
+    }
   } finally {
     await ctx.close().catch(() => {});
     rmSync(dir, { recursive: true, force: true });
