@@ -158,5 +158,9 @@ describe('sortRowsCached', () => {
     expect(filterUsers(rows, emptyUserQuery, now)).toBe(rows);
     const byName = sortRowsCached(many, { key: 'name', dir: 'asc' }, USER_SORT_VALUES);
     expect(filterUsers(byName, { ...emptyUserQuery, text: 'X0490' }, now)).toHaveLength(100);
+    // Typed on, and back: the narrowed search gives what a full one gives.
+    expect(names(filterUsers(byName, { ...emptyUserQuery, text: 'x04901' }, now))).toEqual(byName.filter((u) => u.name.includes('x04901')).map((u) => u.name));
+    expect(filterUsers(byName, { ...emptyUserQuery, text: 'x049' }, now)).toHaveLength(1000);
+    expect(filterUsers(byName, { ...emptyUserQuery, text: '9' }, now)).toHaveLength(byName.filter((u) => u.name.includes('9')).length);
   });
 });

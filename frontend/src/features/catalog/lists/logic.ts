@@ -73,6 +73,7 @@ function filterRows<T extends { name: string; externalId?: string }>(rows: T[], 
   const needle = text.trim().toLowerCase();
   if (!needle && !keep) return rows;
   const texts = needle ? searchTexts(rows) : null;
+  if (texts && !keep) return searchOnly(rows, texts, needle);
   const out: T[] = [];
   for (let i = 0; i < rows.length; i++) {
     if (texts && !texts[i].includes(needle)) continue;
@@ -80,6 +81,22 @@ function filterRows<T extends { name: string; externalId?: string }>(rows: T[], 
     out.push(rows[i]);
   }
   return out;
+}
+
+// The last text-only search per rows array: typing one more character only
+// has to look at what the shorter text matched.
+const lastSearch = new WeakMap<readonly object[], { needle: string; hits: number[] }>();
+
+function searchOnly<T extends object>(rows: T[], texts: string[], needle: string): T[] {
+  const last = lastSearch.get(rows);
+  const hits: number[] = [];
+  if (last && needle.includes(last.needle)) {
+    for (const i of last.hits) if (texts[i].includes(needle)) hits.push(i);
+  } else {
+    for (let i = 0; i < texts.length; i++) if (texts[i].includes(needle)) hits.push(i);
+  }
+  lastSearch.set(rows, { needle, hits });
+  return hits.map((i) => rows[i]);
 }
 
 export function filterUsers(rows: UserRow[], q: UserQuery, now: Date = new Date()): UserRow[] {
