@@ -33,11 +33,19 @@ def children(pid):
     out, todo = [], [pid]
     while todo:
         p = todo.pop()
+        # Each thread lists the children it started (WebKit starts its
+        # processes from threads other than the main one).
+        kids = []
         try:
-            with open(f"/proc/{p}/task/{p}/children") as f:
-                kids = [int(x) for x in f.read().split()]
+            tasks = os.listdir(f"/proc/{p}/task")
         except OSError:
-            kids = []
+            tasks = []
+        for t in tasks:
+            try:
+                with open(f"/proc/{p}/task/{t}/children") as f:
+                    kids += [int(x) for x in f.read().split()]
+            except OSError:
+                pass
         out += kids
         todo += kids
     return out

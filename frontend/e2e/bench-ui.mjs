@@ -262,21 +262,30 @@ async function main() {
         const own = schemas.filter((s) => !s.system);
         const schema = (own.find((s) => s.tables + s.views > 0) ?? own[0] ?? schemas[0]).name;
         const out = [];
+        const calls = { schemas: [], schemaObjects: [] };
         for (const name of names) {
-          const t0 = performance.now();
+          let t0 = performance.now();
+          await window.go.app.CatalogService.Schemas(sid);
+          calls.schemas.push(performance.now() - t0);
+          t0 = performance.now();
+          await window.go.app.CatalogService.SchemaObjects(sid, schema);
+          calls.schemaObjects.push(performance.now() - t0);
+          t0 = performance.now();
           await window.go.app.CatalogService.Effective(sid, { kind: 'role', name }, schema);
           out.push(performance.now() - t0);
         }
-        return out;
+        return { effective: out, calls };
       },
       { sid, names: roles.slice(0, matrix.length) },
     );
     out.matrix = {
       firstMs: matrix[0],
       laterMedianMs: median(matrix.slice(1)),
-      effectiveCallMedianMs: median(effective),
+      effectiveCallMedianMs: median(effective.effective),
+      schemasCallMedianMs: median(effective.calls.schemas),
+      schemaObjectsCallMedianMs: median(effective.calls.schemaObjects),
       runs: matrix,
-      effectiveRuns: effective,
+      effectiveRuns: effective.effective,
       roles: roles.slice(0, matrix.length),
     };
 
@@ -309,7 +318,7 @@ async function main() {
   console.log(`scroll             ${out.scroll.frames} frames over ${out.scroll.scrollHeight} px: p50 ${ms(out.scroll.p50FrameMs)}, p95 ${ms(out.scroll.p95FrameMs)}, max ${ms(out.scroll.maxFrameMs)}; ${out.scroll.rowsInDom} rows in the DOM`);
   console.log(`Principal() call   ${out.bigPrincipal.kind} ${out.bigPrincipal.name}: ${out.principalCall.grants} grants, ${(out.principalCall.bytes / 1024).toFixed(0)} KiB, ${ms(out.principalCall.ms)}`);
   console.log(`principal detail   open median ${ms(out.principal.openMedianMs)}, privileges table median ${ms(out.principal.privilegesTabMedianMs)}`);
-  console.log(`privileges matrix  first open ${ms(out.matrix.firstMs)}, later first opens median ${ms(out.matrix.laterMedianMs)}; Effective() call median ${ms(out.matrix.effectiveCallMedianMs)}`);
+  console.log(`privileges matrix  first open ${ms(out.matrix.firstMs)}, later first opens median ${ms(out.matrix.laterMedianMs)}; calls behind it, medians: Schemas() ${ms(out.matrix.schemasCallMedianMs)}, SchemaObjects() ${ms(out.matrix.schemaObjectsCallMedianMs)}, Effective() ${ms(out.matrix.effectiveCallMedianMs)}`);
   if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, JSON.stringify(out, null, 2));
 }
 
