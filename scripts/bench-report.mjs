@@ -76,7 +76,8 @@ function write(name, title, intro, rows, extra) {
   const now = read(join(run, `${name}.json`));
   if (!now) throw new Error(`${run}/${name}.json is missing`);
   const before = read(join(data, `${name}-before.json`));
-  const committed = read(join(data, `${name}.json`));
+  // Accepting makes this run the committed figures.
+  const committed = process.env.RSMATE_BENCH_ACCEPT === '1' ? now : read(join(data, `${name}.json`));
   const md = [
     `# ${title}`,
     '',
