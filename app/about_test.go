@@ -1,7 +1,10 @@
 package app
 
 import (
+	"log"
+	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -47,5 +50,23 @@ func TestSandboxInfoReportsTheBinariesRSMATE_PG_BINPointsAt(t *testing.T) {
 	}
 	if !info.Available || info.Running || info.BinDir != bin || info.Need != "" {
 		t.Fatalf("Sandbox() = %+v", info)
+	}
+}
+
+func TestPaintedLogsTheStartUpTimeOnceWithItsMarker(t *testing.T) {
+	var logged strings.Builder
+	log.SetOutput(&logged)
+	defer log.SetOutput(os.Stderr)
+	a := New(Options{ConfigDir: t.TempDir(), Secrets: newMemSecrets(), Platform: &FakePlatform{}})
+	for range 2 {
+		if err := a.About.Painted(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := strings.Count(logged.String(), PaintedMarker); n != 1 {
+		t.Fatalf("%d lines with %q, want 1:\n%s", n, PaintedMarker, logged.String())
+	}
+	if !regexp.MustCompile(PaintedMarker + ` \d+ ms after start`).MatchString(logged.String()) {
+		t.Fatalf("no start-up time in %q", logged.String())
 	}
 }

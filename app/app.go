@@ -102,6 +102,9 @@ func (a *App) Bindings() []any {
 // Startup runs when the window exists: the place for side effects.
 func (a *App) Startup(ctx context.Context) {
 	a.platform.Startup(ctx)
+	// The first profile list waits for the keychain probe when a profile has a
+	// saved password: start it now, while the page loads, not after.
+	go func() { _ = a.secrets.Available() }()
 	if a.opts.Sandbox {
 		defer close(a.sandboxReady)
 		sb, err := sandbox.Start(context.Background())

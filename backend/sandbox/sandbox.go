@@ -117,7 +117,18 @@ func seedBig(ctx context.Context, c *pgcluster.Cluster) error {
 	if err != nil {
 		return err
 	}
-	return synthetic.Build(ctx, c.DSN(BigDatabase), log.Printf)
+	if err := synthetic.Build(ctx, c.DSN(BigDatabase), log.Printf); err != nil {
+		return err
+	}
+	// RSMATE_SANDBOX_USERS=N grows it to N login users (the UI timing runs at 100,000).
+	if v := os.Getenv("RSMATE_SANDBOX_USERS"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n <= 0 {
+			return fmt.Errorf("RSMATE_SANDBOX_USERS: not a positive number: %q", v)
+		}
+		return synthetic.AddUsers(ctx, c.DSN(BigDatabase), n, log.Printf)
+	}
+	return nil
 }
 
 func seed(ctx context.Context, c *pgcluster.Cluster) error {

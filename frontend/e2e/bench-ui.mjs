@@ -117,26 +117,48 @@ async function main() {
     const total = await page.getByLabel('Users count').innerText();
     out.usersTotal = total;
 
-    // 2. Search: type a query and wait for the filtered count.
+    // 2. Search, one keystroke at a time: each timed until the list shows the
+    // count that query must give (computed here from the same names).
     const names = await page.evaluate(async (sid) => (await window.go.app.CatalogService.Users(sid)).map((u) => u.name), sid);
-    // A selective query: a name from the middle of the list without its last character.
+    // A selective query typed as a user would: the tail of a name from the middle of the list.
     const mid = names[Math.floor(names.length / 2)];
-    const needle = process.env.BENCH_SEARCH || mid.slice(0, Math.max(3, mid.length - 1));
+    const needle = process.env.BENCH_SEARCH || mid.slice(-6, -1);
+    const fmt = (n) => n.toLocaleString('en-US');
+    const expect = (q) => {
+      const n = names.filter((x) => x.toLowerCase().includes(q.toLowerCase())).length;
+      return n === names.length ? `${fmt(n)} users` : `${fmt(n)} of ${fmt(names.length)} users`;
+    };
     const setSearch = `const i = document.querySelector('input[aria-label="Search users"]');
       Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(i, args.v);
       i.dispatchEvent(new Event('input', { bubbles: true }));`;
-    const filtered = `return / of [\\d,]+ users$/.test(document.querySelector('[aria-label="Users count"]')?.textContent || '');`;
-    const cleared = `return !/ of /.test(document.querySelector('[aria-label="Users count"]')?.textContent || '');`;
-    const search = [];
+    const showsCount = `return document.querySelector('[aria-label="Users count"]')?.textContent === args.want;`;
+    const keystrokes = [];
     const clear = [];
     for (let i = 0; i < runs; i++) {
-      search.push(await timed(page, setSearch, filtered, { v: needle }));
-      clear.push(await timed(page, setSearch, cleared, { v: '' }));
+      for (let k = 1; k <= needle.length; k++) {
+        const v = needle.slice(0, k);
+        keystrokes.push(await timed(page, setSearch, showsCount, { v, want: expect(v) }));
+      }
+      clear.push(await timed(page, setSearch, showsCount, { v: '', want: expect('') }));
     }
-    out.search = { query: needle, matches: null, medianMs: median(search), clearMedianMs: median(clear), runs: search };
-    await timed(page, setSearch, filtered, { v: needle });
-    out.search.matches = await page.getByLabel('Users count').innerText();
-    await timed(page, setSearch, cleared, { v: '' });
+    out.search = {
+      query: needle,
+      matches: expect(needle),
+      keystrokeMedianMs: median(keystrokes),
+      keystrokeP95Ms: pct(keystrokes, 95),
+      keystrokeMaxMs: Math.max(...keystrokes),
+      clearMedianMs: median(clear),
+      runs: keystrokes,
+    };
+
+    // Tab switch: Roles, then back to Users (the list must not be sorted again).
+    const tabBack = [];
+    for (let i = 0; i < runs; i++) {
+      await page.evaluate(clickTab('Roles'));
+      await page.getByRole('listbox', { name: 'Roles' }).waitFor();
+      tabBack.push(await timed(page, clickTab('Users'), usersRendered));
+    }
+    out.tabSwitch = { medianMs: median(tabBack), runs: tabBack };
 
     // 3. Scrolling the whole list: frame times while jumping 600 px per frame.
     out.scroll = await page.evaluate(async () => {
@@ -206,6 +228,83 @@ async function main() {
       },
       { sid, big },
     );
+
+    // 5. The privileges matrix of roles with the most direct grants: the first
+    // open in this app run, then first opens for other roles.
+    const roles = await page.evaluate(async (sid) => {
+      const rs = await window.go.app.CatalogService.Roles(sid);
+      return rs.filter((r) => !r.system).sort((a, b) => b.grants - a.grants).map((r) => r.name);
+    }, sid);
+    const matrix = [];
+    for (let i = 0; i < Math.min(runs, roles.length); i++) {
+      const name = roles[i];
+      await page.evaluate(clickTab('Roles'));
+      await page.getByLabel('Search roles').fill(name);
+      await page.getByRole('listbox', { name: 'Roles' }).getByRole('option', { name, exact: true }).click();
+      const actions = page.getByRole('region', { name: new RegExp(`${name}$`) });
+      const button = actions.getByRole('button', { name: 'Privileges', exact: true });
+      await button.waitFor();
+      matrix.push(
+        await timed(
+          page,
+          `[...document.querySelectorAll('[role="region"] button')].find((b) => b.textContent.trim() === 'Privileges').click();`,
+          `return !!document.querySelector('[role="grid"][aria-label^="Privileges on tables of"] [role="row"][aria-label]');`,
+        ),
+      );
+      await page.getByRole('dialog').getByRole('button', { name: 'Done' }).click();
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+      await page.getByLabel('Search roles').fill('');
+    }
+    // The backend's share: the Effective() call the matrix makes, for the same roles and schema.
+    const effective = await page.evaluate(
+      async ({ sid, names }) => {
+        const schemas = await window.go.app.CatalogService.Schemas(sid);
+        const own = schemas.filter((s) => !s.system);
+        const schema = (own.find((s) => s.tables + s.views > 0) ?? own[0] ?? schemas[0]).name;
+        const out = [];
+        const calls = { schemas: [], schemaObjects: [] };
+        for (const name of names) {
+          let t0 = performance.now();
+          await window.go.app.CatalogService.Schemas(sid);
+          calls.schemas.push(performance.now() - t0);
+          t0 = performance.now();
+          await window.go.app.CatalogService.SchemaObjects(sid, schema);
+          calls.schemaObjects.push(performance.now() - t0);
+          t0 = performance.now();
+          await window.go.app.CatalogService.Effective(sid, { kind: 'role', name }, schema);
+          out.push(performance.now() - t0);
+        }
+        return { effective: out, calls };
+      },
+      { sid, names: roles.slice(0, matrix.length) },
+    );
+    out.matrix = {
+      firstMs: matrix[0],
+      laterMedianMs: median(matrix.slice(1)),
+      effectiveCallMedianMs: median(effective.effective),
+      schemasCallMedianMs: median(effective.calls.schemas),
+      schemaObjectsCallMedianMs: median(effective.calls.schemaObjects),
+      runs: matrix,
+      effectiveRuns: effective.effective,
+      roles: roles.slice(0, matrix.length),
+    };
+
+    // BENCH_SHOTS=dir: the Users list at this size, and the welcome screen, light and dark.
+    if (process.env.BENCH_SHOTS) {
+      const dir = process.env.BENCH_SHOTS;
+      await page.evaluate(clickTab('Users'));
+      await page.getByRole('listbox', { name: 'Users' }).waitFor();
+      await page.getByLabel('Search users').fill(needle.slice(0, 3));
+      for (const scheme of ['light', 'dark']) {
+        await page.evaluate((s) => {
+          localStorage.setItem('rsmate-color-scheme', s);
+          document.documentElement.setAttribute('data-mantine-color-scheme', s);
+        }, scheme);
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: join(dir, `users-100k-${scheme}.png`) });
+      }
+      await page.getByLabel('Search users').fill('');
+    }
   } finally {
     await ctx.close().catch(() => {});
     rmSync(dir, { recursive: true, force: true });
@@ -214,10 +313,12 @@ async function main() {
   console.log(`catalog            ${out.loadInfo}  (connect + load in the UI: ${out.connectAndLoadMs} ms${out.refreshMs ? `, refresh: ${out.refreshMs} ms` : ''})`);
   console.log(`Users() call       ${out.usersCall.rows} rows, ${(out.usersCall.bytes / 1024).toFixed(0)} KiB, ${ms(out.usersCall.ms)}`);
   console.log(`users list         first render (with fetch) ${ms(out.usersList.firstWithFetchMs)}, cached render median ${ms(out.usersList.cachedMedianMs)}  [${out.usersTotal}]`);
-  console.log(`search "${out.search.query}"     median ${ms(out.search.medianMs)} → ${out.search.matches}; clear median ${ms(out.search.clearMedianMs)}`);
+  console.log(`search "${out.search.query}"     per keystroke median ${ms(out.search.keystrokeMedianMs)}, p95 ${ms(out.search.keystrokeP95Ms)}, max ${ms(out.search.keystrokeMaxMs)} → ${out.search.matches}; clear median ${ms(out.search.clearMedianMs)}`);
+  console.log(`tab switch         Roles → Users median ${ms(out.tabSwitch.medianMs)}`);
   console.log(`scroll             ${out.scroll.frames} frames over ${out.scroll.scrollHeight} px: p50 ${ms(out.scroll.p50FrameMs)}, p95 ${ms(out.scroll.p95FrameMs)}, max ${ms(out.scroll.maxFrameMs)}; ${out.scroll.rowsInDom} rows in the DOM`);
   console.log(`Principal() call   ${out.bigPrincipal.kind} ${out.bigPrincipal.name}: ${out.principalCall.grants} grants, ${(out.principalCall.bytes / 1024).toFixed(0)} KiB, ${ms(out.principalCall.ms)}`);
   console.log(`principal detail   open median ${ms(out.principal.openMedianMs)}, privileges table median ${ms(out.principal.privilegesTabMedianMs)}`);
+  console.log(`privileges matrix  first open ${ms(out.matrix.firstMs)}, later first opens median ${ms(out.matrix.laterMedianMs)}; calls behind it, medians: Schemas() ${ms(out.matrix.schemasCallMedianMs)}, SchemaObjects() ${ms(out.matrix.schemaObjectsCallMedianMs)}, Effective() ${ms(out.matrix.effectiveCallMedianMs)}`);
   if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, JSON.stringify(out, null, 2));
 }
 

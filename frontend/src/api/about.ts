@@ -14,4 +14,6 @@ export const aboutApi = {
   startSandbox: () => callApi(() => About.StartSandbox()),
   /** Starts the sandbox as "Redshift (emulated)" (a few seconds); its profile then shows in the connections list. */
   startEmulatedSandbox: () => callApi(() => About.StartEmulatedSandbox()),
+  /** Tells the backend the welcome screen has been painted (it logs the start-up time). */
+  painted: () => callApi(() => About.Painted()),
 };

@@ -1,9 +1,9 @@
-import { ActionIcon, AppShell, Group, Text, Tooltip, useMantineColorScheme } from '@mantine/core';
+import { ActionIcon, AppShell, Center, Group, Loader, Text, Tooltip, useMantineColorScheme } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
+import { lazy, Suspense, useEffect } from 'react';
 import { IconInfoCircle, IconKeyboard } from '@tabler/icons-react';
 import { Logo } from '../components/Logo';
 import { shortcutLabel } from '../components/shortcuts';
-import { AboutDialog } from '../features/about/AboutDialog';
 import { ConnectionsSidebar } from '../features/connections/ConnectionsSidebar';
 import { useConnections } from '../features/connections/ConnectionsProvider';
 import { ProfileFormModal } from '../features/connections/ProfileFormModal';
@@ -12,9 +12,15 @@ import { useSessions } from '../features/sessions/SessionsProvider';
 import { StatusBar } from '../features/sessions/StatusBar';
 import { nextScheme, ThemeSwitch } from '../features/settings/ThemeSwitch';
 import { Welcome } from '../features/workspace/Welcome';
-import { Workspace } from '../features/workspace/Workspace';
 import { HOTKEYS } from './hotkeys';
-import { ShortcutsHelp } from './ShortcutsHelp';
+import { prefetchLater, reportPainted } from './reportPainted';
+
+// The welcome screen is all a start shows: the workspace (catalog, editors,
+// pending changes) and the dialogs load on first use, or once the window is idle.
+const loadWorkspace = () => import('../features/workspace/Workspace');
+const Workspace = lazy(() => loadWorkspace().then((m) => ({ default: m.Workspace })));
+const AboutDialog = lazy(() => import('../features/about/AboutDialog').then((m) => ({ default: m.AboutDialog })));
+const ShortcutsHelp = lazy(() => import('./ShortcutsHelp').then((m) => ({ default: m.ShortcutsHelp })));
 
 export function App() {
   const conns = useConnections();
@@ -22,6 +28,13 @@ export function App() {
   const { colorScheme, setColorScheme } = useMantineColorScheme();
   const [help, helpCtl] = useDisclosure(false);
   const [about, aboutCtl] = useDisclosure(false);
+
+  // The first screen is complete once the saved connections are listed.
+  useEffect(() => {
+    if (conns.loading) return;
+    reportPainted();
+    prefetchLater(loadWorkspace);
+  }, [conns.loading]);
 
   // Shortcuts that act on the list or sessions stay quiet while a dialog is open.
   const when = (fn: () => void) => () => {
@@ -88,14 +101,33 @@ export function App() {
         <ConnectionsSidebar />
       </AppShell.Navbar>
       <AppShell.Main h="100dvh" style={{ display: 'flex', flexDirection: 'column' }}>
-        <div style={{ flex: 1, minHeight: 0 }}>{sess.active ? <Workspace session={sess.active} /> : <Welcome />}</div>
+        <div style={{ flex: 1, minHeight: 0 }}>
+          {sess.active ? (
+            <Suspense fallback={<PaneLoader />}>
+              <Workspace session={sess.active} />
+            </Suspense>
+          ) : (
+            <Welcome />
+          )}
+        </div>
       </AppShell.Main>
       <AppShell.Footer>
         <StatusBar />
       </AppShell.Footer>
       <ProfileFormModal />
-      <ShortcutsHelp opened={help} onClose={helpCtl.close} />
-      <AboutDialog opened={about} onClose={aboutCtl.close} />
+      <Suspense>
+        {help && <ShortcutsHelp opened onClose={helpCtl.close} />}
+        {about && <AboutDialog opened onClose={aboutCtl.close} />}
+      </Suspense>
     </AppShell>
+  );
+}
+
+/** Shown for the moment the workspace's code takes to load. */
+function PaneLoader() {
+  return (
+    <Center h="100%">
+      <Loader size="sm" aria-label="Loading" />
+    </Center>
   );
 }

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { forwardRef, useEffect, useImperativeHandle, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { forwardRef, memo, useCallback, useEffect, useImperativeHandle, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import classes from './catalog.module.css';
 
 export interface VirtualListHandle {
@@ -100,6 +100,16 @@ export const VirtualList = forwardRef<VirtualListHandle, VirtualListProps>(funct
     }
   };
 
+  // Row handlers that keep their identity, so a row that stays in view while
+  // scrolling is not rendered again (ListRow is memoised).
+  const handlers = useRef({ onActiveChange, onOpen });
+  handlers.current = { onActiveChange, onOpen };
+  const press = useCallback((i: number) => {
+    handlers.current.onActiveChange(i);
+    handlers.current.onOpen?.(i);
+  }, []);
+  const down = useCallback(() => scrollRef.current?.focus(), []);
+
   const items = v.getVirtualItems();
   const activeId = activeIndex >= 0 && activeIndex < count ? `${label}-row-${activeIndex}` : undefined;
 
@@ -118,32 +128,59 @@ export const VirtualList = forwardRef<VirtualListHandle, VirtualListProps>(funct
       ) : (
         <div style={{ height: v.getTotalSize(), position: 'relative', width: '100%' }}>
           {items.map((it) => (
-            <div
+            <ListRow
               key={it.key}
               id={`${label}-row-${it.index}`}
-              role="option"
-              aria-label={rowLabel(it.index)}
-              aria-selected={it.index === selectedIndex}
-              data-index={it.index}
-              data-active={it.index === activeIndex || undefined}
-              data-selected={it.index === selectedIndex || undefined}
-              className={classes.row}
-              style={{ height: rowHeight, transform: `translateY(${it.start}px)` }}
-              onMouseDown={(e) => {
-                // Keep focus on the list (keyboard continues from the click).
-                e.preventDefault();
-                scrollRef.current?.focus();
-              }}
-              onClick={() => {
-                onActiveChange(it.index);
-                onOpen?.(it.index);
-              }}
-            >
-              {renderRow(it.index)}
-            </div>
+              index={it.index}
+              start={it.start}
+              height={rowHeight}
+              label={rowLabel(it.index)}
+              selected={it.index === selectedIndex}
+              active={it.index === activeIndex}
+              renderRow={renderRow}
+              onPress={press}
+              onDown={down}
+            />
           ))}
         </div>
       )}
+    </div>
+  );
+});
+
+interface ListRowProps {
+  id: string;
+  index: number;
+  start: number;
+  height: number;
+  label: string;
+  selected: boolean;
+  active: boolean;
+  renderRow: (i: number) => ReactNode;
+  onPress: (i: number) => void;
+  onDown: () => void;
+}
+
+/** One option of a VirtualList; renders again only when its own props change. */
+const ListRow = memo(function ListRow({ id, index, start, height, label, selected, active, renderRow, onPress, onDown }: ListRowProps) {
+  return (
+    <div
+      id={id}
+      role="option"
+      aria-label={label}
+      aria-selected={selected}
+      data-index={index}
+      data-active={active || undefined}
+      data-selected={selected || undefined}
+      className={classes.row}
+      style={{ height, transform: `translateY(${start}px)` }}
+      onMouseDown={(e) => {
+        e.preventDefault();
+        onDown();
+      }}
+      onClick={() => onPress(index)}
+    >
+      {renderRow(index)}
     </div>
   );
 });

@@ -1,9 +1,12 @@
-import { Group, Modal, Text } from '@mantine/core';
+import { Center, Group, Loader, Modal, Text } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { IconDatabasePlus, IconPencil } from '@tabler/icons-react';
 import { useConnections } from './ConnectionsProvider';
-import { ProfileForm } from './ProfileForm';
 import { useSessions } from '../sessions/SessionsProvider';
 import { notifyInfo, notifySuccess } from '../../components/notify';
+
+// The form (validation, auth and SSH sections) loads when first opened.
+const ProfileForm = lazy(() => import('./ProfileForm').then((m) => ({ default: m.ProfileForm })));
 
 export function ProfileFormModal() {
   const { editor, closeEditor, keychain, reload, select } = useConnections();
@@ -30,23 +33,31 @@ export function ProfileFormModal() {
       }
     >
       {editor.opened && (
-        <ProfileForm
-          // A fresh form per opened profile: no state leaks between edits.
-          key={p?.id ?? 'new'}
-          initial={p}
-          keychainAvailable={keychain?.available ?? true}
-          onCancel={closeEditor}
-          onSaved={async (saved, r) => {
-            closeEditor();
-            await reload();
-            select(saved.id);
-            if (saved.passwordForgotten) {
-              notifyInfo('Saved password forgotten', `${saved.name} now points at another server; a saved password goes only to the server it was saved for. Type it when you connect.`);
-            }
-            if (r.connect) await connect(saved, r.password);
-            else notifySuccess(editing ? 'Connection saved' : 'Connection created', saved.name);
-          }}
-        />
+        <Suspense
+          fallback={
+            <Center p="xl">
+              <Loader size="sm" aria-label="Loading" />
+            </Center>
+          }
+        >
+          <ProfileForm
+            // A fresh form per opened profile: no state leaks between edits.
+            key={p?.id ?? 'new'}
+            initial={p}
+            keychainAvailable={keychain?.available ?? true}
+            onCancel={closeEditor}
+            onSaved={async (saved, r) => {
+              closeEditor();
+              await reload();
+              select(saved.id);
+              if (saved.passwordForgotten) {
+                notifyInfo('Saved password forgotten', `${saved.name} now points at another server; a saved password goes only to the server it was saved for. Type it when you connect.`);
+              }
+              if (r.connect) await connect(saved, r.password);
+              else notifySuccess(editing ? 'Connection saved' : 'Connection created', saved.name);
+            }}
+          />
+        </Suspense>
       )}
     </Modal>
   );

@@ -8,7 +8,7 @@ import { ErrorPane, PaneLoader } from '../parts';
 import { PrincipalPane } from '../principal/PrincipalPane';
 import { ListActions } from '../slots';
 import { selectedKey, useCatalogQuery, useSessionUI } from '../store';
-import { nextSort, sortRows, type Sort } from './logic';
+import { nextSort, sortRowsCached, type Sort } from './logic';
 import { PrincipalList, type ActiveFilter, type Column } from './PrincipalList';
 import { SplitView } from './SplitView';
 
@@ -46,8 +46,9 @@ export function usePrincipalListState<T extends { name: string }, Q extends List
   const text = useDeferredValue(query.text);
 
   const all = useMemo(() => q.data ?? [], [q.data]);
-  // Sort once, filter on each keystroke: filtering keeps the order and is O(n).
-  const sorted = useMemo(() => sortRows(all, sort, sortValues), [all, sort, sortValues]);
+  // Sort once per answer and order (remembered across tab switches), filter
+  // on each keystroke: filtering keeps the order and is O(n).
+  const sorted = useMemo(() => sortRowsCached(all, sort, sortValues), [all, sort, sortValues]);
   const rows = useMemo(() => filter(sorted, { ...query, text }), [sorted, query, text, filter]);
 
   const toggleFlag = (fl: Q['flags'][number]) => setQuery((cur) => ({ ...cur, flags: toggled(cur.flags, fl) }));

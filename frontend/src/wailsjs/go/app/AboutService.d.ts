@@ -4,6 +4,8 @@ import {app} from '../models';
 
 export function About():Promise<app.AboutInfo>;
 
+export function Painted():Promise<void>;
+
 export function Sandbox():Promise<app.SandboxInfo>;
 
 export function StartEmulatedSandbox():Promise<app.SandboxInfo>;

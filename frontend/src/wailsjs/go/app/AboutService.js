@@ -6,6 +6,10 @@ export function About() {
   return window['go']['app']['AboutService']['About']();
 }
 
+export function Painted() {
+  return window['go']['app']['AboutService']['Painted']();
+}
+
 export function Sandbox() {
   return window['go']['app']['AboutService']['Sandbox']();
 }

@@ -1,0 +1,28 @@
+import { aboutApi } from '../api';
+
+let reported = false;
+
+/**
+ * Tells the backend, once, that the welcome screen's content has been painted:
+ * two animation frames after the render that showed it. The backend logs the
+ * time since start (the start-up benchmark waits for that line).
+ */
+export function reportPainted(): void {
+  if (reported) return;
+  reported = true;
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      // Best effort: a missing bridge (tests, a browser tab) is not an error.
+      Promise.resolve()
+        .then(() => aboutApi.painted())
+        .catch(() => {});
+    }),
+  );
+}
+
+/** Loads a module once the window is idle (so a later click finds it ready). */
+export function prefetchLater(load: () => Promise<unknown>): void {
+  const run = () => void load().catch(() => {});
+  if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(run, { timeout: 2000 });
+  else setTimeout(run, 300);
+}
