@@ -1,0 +1,356 @@
+package catalog
+
+import (
+	"sort"
+
+	"github.com/redshiftmate/rsmate/backend/access"
+	"github.com/redshiftmate/rsmate/backend/apperr"
+	"github.com/redshiftmate/rsmate/backend/model"
+)
+
+// The screens' answers, assembled from the index: each costs what it returns.
+
+// UserRow is one line of the users list.
+type UserRow struct {
+	model.User
+	Roles  int `json:"roles"`  // direct role memberships
+	Groups int `json:"groups"` // group memberships
+	Grants int `json:"grants"` // direct grants
+}
+
+// RoleRow is one line of the roles list.
+type RoleRow struct {
+	model.Role
+	Members          int      `json:"members"`  // direct members (users and roles)
+	MemberOf         int      `json:"memberOf"` // roles it belongs to directly
+	Grants           int      `json:"grants"`
+	SystemPrivileges []string `json:"systemPrivileges"`
+}
+
+// GroupRow is one line of the groups list.
+type GroupRow struct {
+	model.Group
+	Members int `json:"members"`
+	Grants  int `json:"grants"`
+}
+
+// UserRows lists every user with membership and grant counts.
+func (x *Index) UserRows() []UserRow {
+	snap := x.Snapshot()
+	rows := make([]UserRow, 0, len(snap.Users))
+	for _, u := range snap.Users {
+		ref := model.UserRef(u.Name)
+		r := UserRow{User: u, Grants: countExplicit(x.GrantsTo(ref))}
+		for _, m := range x.MemberOf(ref) {
+			if m.Of.Kind == model.KindGroup {
+				r.Groups++
+			} else {
+				r.Roles++
+			}
+		}
+		rows = append(rows, r)
+	}
+	return rows
+}
+
+// RoleRows lists every role.
+func (x *Index) RoleRows() []RoleRow {
+	snap := x.Snapshot()
+	sys := map[string][]string{}
+	for _, p := range snap.SystemPrivileges {
+		if p.Grantee.Kind == model.KindRole {
+			sys[p.Grantee.Name] = append(sys[p.Grantee.Name], p.Privilege)
+		}
+	}
+	rows := make([]RoleRow, 0, len(snap.Roles))
+	for _, r := range snap.Roles {
+		ref := model.RoleRef(r.Name)
+		rows = append(rows, RoleRow{Role: r, Members: len(x.Members(ref)), MemberOf: len(x.MemberOf(ref)),
+			Grants: countExplicit(x.GrantsTo(ref)), SystemPrivileges: sys[r.Name]})
+	}
+	return rows
+}
+
+// GroupRows lists every group.
+func (x *Index) GroupRows() []GroupRow {
+	snap := x.Snapshot()
+	rows := make([]GroupRow, 0, len(snap.Groups))
+	for _, g := range snap.Groups {
+		ref := model.GroupRef(g.Name)
+		rows = append(rows, GroupRow{Group: g, Members: len(x.Members(ref)), Grants: countExplicit(x.GrantsTo(ref))})
+	}
+	return rows
+}
+
+// PrincipalDetail is everything the detail page of a user, role or group shows.
+type PrincipalDetail struct {
+	Ref              model.PrincipalRef       `json:"ref"`
+	User             *model.User              `json:"user,omitempty"`
+	Role             *model.Role              `json:"role,omitempty"`
+	Group            *model.Group             `json:"group,omitempty"`
+	MemberOf         []model.Membership       `json:"memberOf"`
+	Members          []model.Membership       `json:"members"`
+	Grants           []model.Grant            `json:"grants"` // direct, explicit (owner rights left out)
+	DefaultsAsOwner  []model.DefaultPrivilege `json:"defaultsAsOwner"`
+	DefaultsReceived []model.DefaultPrivilege `json:"defaultsReceived"`
+	SystemPrivileges []string                 `json:"systemPrivileges"`
+	// Relations are the relations its grants name, so the UI can tell tables from views.
+	Relations []model.Relation `json:"relations"`
+	// InheritsFrom lists every role, group and PUBLIC whose grants apply, with the membership path.
+	InheritsFrom []access.Reached `json:"inheritsFrom"`
+	// Owned lists the schemas, relations and routines it owns in this database:
+	// a drop fails until their ownership moves.
+	Owned []ObjectRow `json:"owned"`
+}
+
+// ObjectRow is a relation or routine with its direct grantees.
+type ObjectRow struct {
+	Ref      model.ObjectRef      `json:"ref"`
+	Kind     string               `json:"kind"` // relation kind, or function / procedure
+	Owner    string               `json:"owner"`
+	Grantees []model.PrincipalRef `json:"grantees"`
+}
+
+// Detail returns the detail page of one principal.
+func (x *Index) Detail(ref model.PrincipalRef) (d PrincipalDetail, err error) {
+	d.Ref = ref
+	switch ref.Kind {
+	case model.KindUser:
+		u, ok := x.User(ref.Name)
+		if !ok {
+			return d, apperr.NotFound("user", ref.Name)
+		}
+		d.User = &u
+	case model.KindRole:
+		r, ok := x.Role(ref.Name)
+		if !ok {
+			return d, apperr.NotFound("role", ref.Name)
+		}
+		d.Role = &r
+	case model.KindGroup:
+		g, ok := x.Group(ref.Name)
+		if !ok {
+			return d, apperr.NotFound("group", ref.Name)
+		}
+		d.Group = &g
+	case model.KindPublic:
+	default:
+		return d, apperr.Invalid("unknown principal kind %q", ref.Kind)
+	}
+	d.MemberOf = nonNil(x.MemberOf(ref))
+	d.Members = nonNil(x.Members(ref))
+	for _, g := range x.GrantsTo(ref) {
+		if !g.Implied {
+			d.Grants = append(d.Grants, g)
+		}
+	}
+	d.Grants = nonNil(d.Grants)
+	d.Relations = relationsOf(x, d.Grants)
+	d.DefaultsAsOwner = nonNil(x.DefaultsBy(ref))
+	d.DefaultsReceived = nonNil(x.DefaultsFor(ref))
+	d.SystemPrivileges = []string{}
+	for _, p := range x.Snapshot().SystemPrivileges {
+		if p.Grantee == ref {
+			d.SystemPrivileges = append(d.SystemPrivileges, p.Privilege)
+		}
+	}
+	d.InheritsFrom = access.Sorted(access.Reach(x.Snapshot(), ref), ref)
+	d.Owned = x.ownedBy(ref)
+	return d, nil
+}
+
+// Effective returns a principal's effective privileges, optionally limited to
+// one schema (objects of other schemas and database-level rows are left out
+// then) to keep the answer small on big catalogs.
+func (x *Index) Effective(ref model.PrincipalRef, schema string) (e access.Effective) {
+	e = access.Compute(x.Snapshot(), x, ref)
+	if schema != "" {
+		kept := e.Cells[:0]
+		for _, c := range e.Cells {
+			if c.Object.Schema == schema {
+				kept = append(kept, c)
+			}
+		}
+		e.Cells = kept
+		// Scoped permissions in the schema, and database-wide ones (they cover
+		// the schema's objects too).
+		scoped := []access.Cell{}
+		for _, c := range e.Scoped {
+			if c.Object.Schema == schema || c.Object.Kind == model.ObjDatabase {
+				scoped = append(scoped, c)
+			}
+		}
+		e.Scoped = scoped
+	}
+	if e.Cells == nil {
+		e.Cells = []access.Cell{}
+	}
+	return e
+}
+
+// EffectiveDatabase returns the effective privileges of a principal on the
+// database itself and its languages (the rows that belong to no schema).
+func (x *Index) EffectiveDatabase(ref model.PrincipalRef) (e access.Effective) {
+	e = access.Compute(x.Snapshot(), x, ref)
+	kept := []access.Cell{}
+	for _, c := range e.Cells {
+		if c.Object.Schema == "" {
+			kept = append(kept, c)
+		}
+	}
+	e.Cells = kept
+	scoped := []access.Cell{}
+	for _, c := range e.Scoped {
+		if c.Object.Kind == model.ObjDatabase {
+			scoped = append(scoped, c)
+		}
+	}
+	e.Scoped = scoped
+	return e
+}
+
+// relationsOf lists, once each, the relations that grants name.
+func relationsOf(x *Index, gs []model.Grant) []model.Relation {
+	type key struct{ schema, name string }
+	seen := map[key]bool{}
+	out := []model.Relation{}
+	for _, g := range gs {
+		if g.Object.Kind != model.ObjTable && g.Object.Kind != model.ObjColumn {
+			continue
+		}
+		k := key{g.Object.Schema, g.Object.Name}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		if r, ok := x.Relation(k.schema, k.name); ok {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func countExplicit(gs []model.Grant) int {
+	n := 0
+	for _, g := range gs {
+		if !g.Implied {
+			n++
+		}
+	}
+	return n
+}
+
+func grantees(gs []model.Grant) []model.PrincipalRef {
+	seen := map[model.PrincipalRef]bool{}
+	out := []model.PrincipalRef{}
+	for _, g := range gs {
+		if !g.Implied && !seen[g.Grantee] {
+			seen[g.Grantee] = true
+			out = append(out, g.Grantee)
+		}
+	}
+	return out
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// ownedBy lists what a user or role owns in the snapshot's database.
+func (x *Index) ownedBy(ref model.PrincipalRef) []ObjectRow {
+	snap := x.snap
+	out := []ObjectRow{}
+	if ref.Kind != model.KindUser && ref.Kind != model.KindRole {
+		return out
+	}
+	for _, sc := range snap.Schemas {
+		if sc.Owner == ref.Name && !sc.System {
+			out = append(out, ObjectRow{Ref: model.ObjectRef{Kind: model.ObjSchema, Schema: sc.Name}, Kind: "schema", Owner: sc.Owner})
+		}
+	}
+	for _, r := range snap.Relations {
+		if r.Owner == ref.Name {
+			out = append(out, ObjectRow{Ref: model.ObjectRef{Kind: model.ObjTable, Schema: r.Schema, Name: r.Name}, Kind: string(r.Kind), Owner: r.Owner})
+		}
+	}
+	for _, r := range snap.Routines {
+		if r.Owner == ref.Name {
+			out = append(out, ObjectRow{Ref: model.ObjectRef{Kind: r.Kind, Schema: r.Schema, Name: r.Name, Args: r.Args}, Kind: string(r.Kind), Owner: r.Owner})
+		}
+	}
+	for i := range out {
+		out[i].Grantees = []model.PrincipalRef{}
+	}
+	return out
+}
+
+// SchemaRow is one schema in the object browser.
+type SchemaRow struct {
+	model.Schema
+	Tables     int `json:"tables"`
+	Views      int `json:"views"`
+	Sequences  int `json:"sequences"`
+	Functions  int `json:"functions"`
+	Procedures int `json:"procedures"`
+	Grants     int `json:"grants"` // explicit grants on the schema itself
+}
+
+// Schemas lists the schemas of the session's database (catalog schemas last).
+func (x *Index) SchemaRows() (rows []SchemaRow) {
+	for _, sc := range x.Snapshot().Schemas {
+		r := SchemaRow{Schema: sc, Grants: countExplicit(x.GrantsOn(model.ObjectRef{Kind: model.ObjSchema, Schema: sc.Name}))}
+		for _, rel := range x.Relations(sc.Name) {
+			switch rel.Kind {
+			case model.RelView, model.RelMaterializedView, model.RelLateBindingView:
+				r.Views++
+			case model.RelSequence:
+				r.Sequences++
+			default:
+				r.Tables++
+			}
+		}
+		for _, rt := range x.Routines(sc.Name) {
+			if rt.Kind == model.ObjProcedure {
+				r.Procedures++
+			} else {
+				r.Functions++
+			}
+		}
+		rows = append(rows, r)
+	}
+	sort.SliceStable(rows, func(i, j int) bool { return !rows[i].System && rows[j].System })
+	return nonNil(rows)
+}
+
+// SchemaObjects lists one schema's relations and routines with who holds grants on each.
+func (x *Index) SchemaObjects(schema string) (rows []ObjectRow, err error) {
+	if _, ok := x.Schema(schema); !ok {
+		return nil, apperr.NotFound("schema", schema)
+	}
+	for _, rel := range x.Relations(schema) {
+		ref := model.ObjectRef{Kind: model.ObjTable, Schema: schema, Name: rel.Name}
+		rows = append(rows, ObjectRow{Ref: ref, Kind: string(rel.Kind), Owner: rel.Owner, Grantees: grantees(x.GrantsOn(ref))})
+	}
+	for _, rt := range x.Routines(schema) {
+		ref := model.ObjectRef{Kind: rt.Kind, Schema: schema, Name: rt.Name, Args: rt.Args}
+		rows = append(rows, ObjectRow{Ref: ref, Kind: string(rt.Kind), Owner: rt.Owner, Grantees: grantees(x.GrantsOn(ref))})
+	}
+	return nonNil(rows), nil
+}
+
+// ObjectGrants lists the explicit grants on one object (for a table, its
+// column grants too).
+func (x *Index) ObjectGrants(ref model.ObjectRef) (gs []model.Grant) {
+	for _, g := range x.GrantsOn(ref) {
+		if !g.Implied {
+			gs = append(gs, g)
+		}
+	}
+	if ref.Kind == model.ObjTable {
+		gs = append(gs, x.ColumnGrants(ref.Schema, ref.Name)...)
+	}
+	return nonNil(gs)
+}
