@@ -145,7 +145,7 @@ func summarize(id string, sess *session.Session, snap *model.Snapshot, ms int64)
 		Partial:      snap.Partial, Warnings: snap.Warnings, Queries: snap.Queries, LoadMillis: ms, LoadedAt: snap.LoadedAt,
 		Counts: CatalogCounts{Users: len(snap.Users), Roles: len(snap.Roles), Groups: len(snap.Groups),
 			Schemas: len(snap.Schemas), Relations: len(snap.Relations), Routines: len(snap.Routines),
-			Grants: len(snap.Grants), DefaultPrivileges: len(snap.DefaultPrivileges)},
+			Grants: snap.Grants.Len(), DefaultPrivileges: len(snap.DefaultPrivileges)},
 	}
 	for _, r := range snap.Roles {
 		if r.System {

@@ -34,21 +34,14 @@ type GroupRow struct {
 	Grants  int `json:"grants"`
 }
 
-// UserRows lists every user with membership and grant counts.
+// UserRows lists every user with membership and grant counts: O(users),
+// read from the index's counts.
 func (x *Index) UserRows() []UserRow {
 	snap := x.Snapshot()
-	rows := make([]UserRow, 0, len(snap.Users))
-	for _, u := range snap.Users {
-		ref := model.UserRef(u.Name)
-		r := UserRow{User: u, Grants: countExplicit(x.GrantsTo(ref))}
-		for _, m := range x.MemberOf(ref) {
-			if m.Of.Kind == model.KindGroup {
-				r.Groups++
-			} else {
-				r.Roles++
-			}
-		}
-		rows = append(rows, r)
+	rows := make([]UserRow, len(snap.Users))
+	for i, u := range snap.Users {
+		c := x.Count(model.UserRef(u.Name))
+		rows[i] = UserRow{User: u, Roles: c.RoleMemberOf, Groups: c.GroupMemberOf, Grants: c.Grants}
 	}
 	return rows
 }
@@ -56,17 +49,12 @@ func (x *Index) UserRows() []UserRow {
 // RoleRows lists every role.
 func (x *Index) RoleRows() []RoleRow {
 	snap := x.Snapshot()
-	sys := map[string][]string{}
-	for _, p := range snap.SystemPrivileges {
-		if p.Grantee.Kind == model.KindRole {
-			sys[p.Grantee.Name] = append(sys[p.Grantee.Name], p.Privilege)
-		}
-	}
-	rows := make([]RoleRow, 0, len(snap.Roles))
-	for _, r := range snap.Roles {
+	rows := make([]RoleRow, len(snap.Roles))
+	for i, r := range snap.Roles {
 		ref := model.RoleRef(r.Name)
-		rows = append(rows, RoleRow{Role: r, Members: len(x.Members(ref)), MemberOf: len(x.MemberOf(ref)),
-			Grants: countExplicit(x.GrantsTo(ref)), SystemPrivileges: sys[r.Name]})
+		c := x.Count(ref)
+		rows[i] = RoleRow{Role: r, Members: c.Members, MemberOf: c.RoleMemberOf + c.GroupMemberOf,
+			Grants: c.Grants, SystemPrivileges: x.SystemPrivileges(ref)}
 	}
 	return rows
 }
@@ -74,10 +62,10 @@ func (x *Index) RoleRows() []RoleRow {
 // GroupRows lists every group.
 func (x *Index) GroupRows() []GroupRow {
 	snap := x.Snapshot()
-	rows := make([]GroupRow, 0, len(snap.Groups))
-	for _, g := range snap.Groups {
-		ref := model.GroupRef(g.Name)
-		rows = append(rows, GroupRow{Group: g, Members: len(x.Members(ref)), Grants: countExplicit(x.GrantsTo(ref))})
+	rows := make([]GroupRow, len(snap.Groups))
+	for i, g := range snap.Groups {
+		c := x.Count(model.GroupRef(g.Name))
+		rows[i] = GroupRow{Group: g, Members: c.Members, Grants: c.Grants}
 	}
 	return rows
 }
@@ -148,23 +136,21 @@ func (x *Index) Detail(ref model.PrincipalRef) (d PrincipalDetail, err error) {
 	d.Relations = relationsOf(x, d.Grants)
 	d.DefaultsAsOwner = nonNil(x.DefaultsBy(ref))
 	d.DefaultsReceived = nonNil(x.DefaultsFor(ref))
-	d.SystemPrivileges = []string{}
-	for _, p := range x.Snapshot().SystemPrivileges {
-		if p.Grantee == ref {
-			d.SystemPrivileges = append(d.SystemPrivileges, p.Privilege)
-		}
-	}
-	d.InheritsFrom = access.Sorted(access.Reach(x.Snapshot(), ref), ref)
+	d.SystemPrivileges = append([]string{}, x.SystemPrivileges(ref)...)
+	d.InheritsFrom = access.Sorted(access.ReachIn(x.Snapshot(), x, ref), ref)
 	d.Owned = x.ownedBy(ref)
 	return d, nil
 }
 
 // Effective returns a principal's effective privileges, optionally limited to
 // one schema (objects of other schemas and database-level rows are left out
-// then) to keep the answer small on big catalogs.
+// then) to keep the answer small on big catalogs: limited, it costs what the
+// schema holds for the principal.
 func (x *Index) Effective(ref model.PrincipalRef, schema string) (e access.Effective) {
-	e = access.Compute(x.Snapshot(), x, ref)
-	if schema != "" {
+	if schema == "" {
+		e = access.Compute(x.Snapshot(), x, ref)
+	} else {
+		e = access.ComputeIn(x.Snapshot(), x, ref, schema)
 		kept := e.Cells[:0]
 		for _, c := range e.Cells {
 			if c.Object.Schema == schema {
@@ -191,7 +177,7 @@ func (x *Index) Effective(ref model.PrincipalRef, schema string) (e access.Effec
 // EffectiveDatabase returns the effective privileges of a principal on the
 // database itself and its languages (the rows that belong to no schema).
 func (x *Index) EffectiveDatabase(ref model.PrincipalRef) (e access.Effective) {
-	e = access.Compute(x.Snapshot(), x, ref)
+	e = access.ComputeIn(x.Snapshot(), x, ref, "")
 	kept := []access.Cell{}
 	for _, c := range e.Cells {
 		if c.Object.Schema == "" {
@@ -261,25 +247,19 @@ func nonNil[T any](s []T) []T {
 
 // ownedBy lists what a user or role owns in the snapshot's database.
 func (x *Index) ownedBy(ref model.PrincipalRef) []ObjectRow {
-	snap := x.snap
 	out := []ObjectRow{}
 	if ref.Kind != model.KindUser && ref.Kind != model.KindRole {
 		return out
 	}
-	for _, sc := range snap.Schemas {
-		if sc.Owner == ref.Name && !sc.System {
-			out = append(out, ObjectRow{Ref: model.ObjectRef{Kind: model.ObjSchema, Schema: sc.Name}, Kind: "schema", Owner: sc.Owner})
-		}
+	schemas, relations, routines := x.Owned(ref.Name)
+	for _, sc := range schemas {
+		out = append(out, ObjectRow{Ref: model.ObjectRef{Kind: model.ObjSchema, Schema: sc.Name}, Kind: "schema", Owner: sc.Owner})
 	}
-	for _, r := range snap.Relations {
-		if r.Owner == ref.Name {
-			out = append(out, ObjectRow{Ref: model.ObjectRef{Kind: model.ObjTable, Schema: r.Schema, Name: r.Name}, Kind: string(r.Kind), Owner: r.Owner})
-		}
+	for _, r := range relations {
+		out = append(out, ObjectRow{Ref: model.ObjectRef{Kind: model.ObjTable, Schema: r.Schema, Name: r.Name}, Kind: string(r.Kind), Owner: r.Owner})
 	}
-	for _, r := range snap.Routines {
-		if r.Owner == ref.Name {
-			out = append(out, ObjectRow{Ref: model.ObjectRef{Kind: r.Kind, Schema: r.Schema, Name: r.Name, Args: r.Args}, Kind: string(r.Kind), Owner: r.Owner})
-		}
+	for _, r := range routines {
+		out = append(out, ObjectRow{Ref: model.ObjectRef{Kind: r.Kind, Schema: r.Schema, Name: r.Name, Args: r.Args}, Kind: string(r.Kind), Owner: r.Owner})
 	}
 	for i := range out {
 		out[i].Grantees = []model.PrincipalRef{}

@@ -50,8 +50,7 @@ func Snapshot(users int) *model.Snapshot {
 			model.Membership{Member: me, Of: model.RoleRef(rNames[(u*13+1)%300+1])},
 			model.Membership{Member: me, Of: model.GroupRef(gNames[u%50+1])})
 	}
-	grants := make([]model.Grant, 0, 900_000)
-	add := func(g model.Grant) { grants = append(grants, g) }
+	add := s.Grants.Add
 	ownerPrivs := []string{model.PrivSelect, model.PrivInsert, model.PrivUpdate, model.PrivDelete,
 		model.PrivReferences, model.PrivTruncate, model.PrivTrigger}
 	for sn := 1; sn <= 200; sn++ {
@@ -108,6 +107,5 @@ func Snapshot(users int) *model.Snapshot {
 		s.DefaultPrivileges = append(s.DefaultPrivileges, model.DefaultPrivilege{Creator: model.RoleRef(rNames[i]),
 			ObjectType: model.DefFunctions, Grantee: model.GroupRef(gNames[i]), Privilege: model.PrivExecute})
 	}
-	s.Grants = grants
 	return s
 }

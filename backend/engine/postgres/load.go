@@ -14,48 +14,30 @@ import (
 	"github.com/redshiftmate/rsmate/backend/model"
 )
 
-// owned is a securable object with its owner's oid (to flag implied grants).
+// owned is a securable object: its id in the snapshot's grant table, and
+// its owner's oid (to flag implied grants).
 type owned struct {
+	id    model.ObjectID
 	ref   model.ObjectRef
 	owner int64
 }
-
-// rawGrant is a grant row before it becomes a model.Grant: the grants result
-// is by far the largest, and collecting it compactly first lets the final
-// slice be allocated once, at its exact size.
-type rawGrant struct {
-	obj     int32 // index in loader.objs
-	column  int32 // index in loader.columns, or -1
-	grantee int32 // index in loader.refs
-	grantor int32 // index in loader.refs, -1 if unknown
-	priv    uint8 // index in loader.privs
-	flags   uint8
-}
-
-const rawChunk = 1 << 16
-
-const (
-	flagGrantOption = 1 << iota
-	flagImplied
-	flagDefault
-)
 
 type loader struct {
 	q       engine.Querier
 	snap    *model.Snapshot
 	queries int
 
-	// principals maps role oids (0 = PUBLIC) to an index in refs.
+	// principals maps role oids (0 = PUBLIC) to an index in refs, and in
+	// grantees and grantors (their ids in the snapshot's grant table).
 	principals map[int64]int32
 	refs       []model.PrincipalRef
-	privs      []string
+	grantees   []model.PrincipalID
+	grantors   []model.NameID
 	privIndex  map[string]uint8
 	schemas    map[int64]string
 	// objects by grant kind ('d', 'n', 'r', 'f', 'l') and oid: index in objs.
 	objects map[byte]map[int64]int32
 	objs    []owned
-	columns []string
-	grants  [][]rawGrant // blocks of rawChunk, never re-copied while growing
 	unknown int
 }
 
@@ -78,11 +60,10 @@ func load(ctx context.Context, q engine.Querier, progress engine.Progress) (*mod
 			Databases: []model.Database{}, Users: []model.User{}, Roles: []model.Role{},
 			Groups: []model.Group{}, Memberships: []model.Membership{}, Schemas: []model.Schema{},
 			Relations: []model.Relation{}, Routines: []model.Routine{}, Languages: []model.Language{},
-			Grants: []model.Grant{}, DefaultPrivileges: []model.DefaultPrivilege{},
-			SystemPrivileges: []model.SystemPrivilege{}, Warnings: []string{},
+			DefaultPrivileges: []model.DefaultPrivilege{},
+			SystemPrivileges:  []model.SystemPrivilege{}, Warnings: []string{},
 		},
-		principals: map[int64]int32{0: 0},
-		refs:       []model.PrincipalRef{model.Public},
+		principals: map[int64]int32{},
 		privIndex:  map[string]uint8{},
 		schemas:    map[int64]string{},
 		objects:    map[byte]map[int64]int32{'d': {}, 'n': {}, 'r': {}, 'f': {}, 'l': {}},
@@ -100,6 +81,7 @@ func load(ctx context.Context, q engine.Querier, progress engine.Progress) (*mod
 		defer func() { _ = tx.Rollback(context.WithoutCancel(ctx)) }()
 		l.q = tx
 	}
+	l.addPrincipal(0, model.Public)
 	scanners := map[string]func(pgx.Rows) error{
 		"roles":              l.scanRole,
 		"memberships":        l.scanMembership,
@@ -117,7 +99,6 @@ func load(ctx context.Context, q engine.Querier, progress engine.Progress) (*mod
 			return nil, err
 		}
 	}
-	l.finishGrants()
 	if tx != nil {
 		l.queries++
 		if err := tx.Commit(ctx); err != nil {
@@ -169,6 +150,8 @@ func (l *loader) name(oid int64) string {
 func (l *loader) addPrincipal(oid int64, p model.PrincipalRef) {
 	l.principals[oid] = int32(len(l.refs))
 	l.refs = append(l.refs, p)
+	l.grantees = append(l.grantees, l.snap.Grants.InternPrincipal(p))
+	l.grantors = append(l.grantors, l.snap.Grants.InternName(p.Name))
 }
 
 // privIdx interns a privilege name without allocating for known ones.
@@ -176,15 +159,14 @@ func (l *loader) privIdx(b []byte) uint8 {
 	if i, ok := l.privIndex[string(b)]; ok {
 		return i
 	}
-	i := uint8(len(l.privs))
-	l.privs = append(l.privs, privilege(b))
+	i := l.snap.Grants.InternPrivilege(privilege(b))
 	l.privIndex[string(b)] = i
 	return i
 }
 
-func (l *loader) addObject(kind byte, oid int64, o owned) {
+func (l *loader) addObject(kind byte, oid int64, ref model.ObjectRef, owner int64) {
 	l.objects[kind][oid] = int32(len(l.objs))
-	l.objs = append(l.objs, o)
+	l.objs = append(l.objs, owned{id: l.snap.Grants.InternObject(ref), ref: ref, owner: owner})
 }
 
 func (l *loader) scanRole(rows pgx.Rows) error {
@@ -251,7 +233,7 @@ func (l *loader) scanDatabase(rows pgx.Rows) error {
 	}
 	l.snap.ServerVersion = int(version)
 	l.snap.Databases = append(l.snap.Databases, model.Database{Name: name, Owner: l.name(owner), Template: template})
-	l.addObject('d', oid, owned{model.ObjectRef{Kind: model.ObjDatabase, Name: name}, owner})
+	l.addObject('d', oid, model.ObjectRef{Kind: model.ObjDatabase, Name: name}, owner)
 	if current {
 		l.snap.Database = name
 	}
@@ -267,7 +249,7 @@ func (l *loader) scanSchema(rows pgx.Rows) error {
 	}
 	l.schemas[oid] = name
 	l.snap.Schemas = append(l.snap.Schemas, model.Schema{Name: name, Owner: l.name(owner), Type: "local", System: system})
-	l.addObject('n', oid, owned{model.ObjectRef{Kind: model.ObjSchema, Schema: name}, owner})
+	l.addObject('n', oid, model.ObjectRef{Kind: model.ObjSchema, Schema: name}, owner)
 	return nil
 }
 
@@ -291,7 +273,7 @@ func (l *loader) scanRelation(rows pgx.Rows) error {
 	l.snap.Relations = append(l.snap.Relations, model.Relation{
 		Schema: schema, Name: name, Kind: relationKinds[string(kind)], Owner: l.name(owner),
 	})
-	l.addObject('r', oid, owned{model.ObjectRef{Kind: model.ObjTable, Schema: schema, Name: name}, owner})
+	l.addObject('r', oid, model.ObjectRef{Kind: model.ObjTable, Schema: schema, Name: name}, owner)
 	return nil
 }
 
@@ -313,7 +295,7 @@ func (l *loader) scanRoutine(rows pgx.Rows) error {
 	l.snap.Routines = append(l.snap.Routines, model.Routine{
 		Schema: schema, Name: name, Args: args, Kind: k, Owner: l.name(owner), Language: lang, Result: result,
 	})
-	l.addObject('f', oid, owned{model.ObjectRef{Kind: k, Schema: schema, Name: name, Args: args}, owner})
+	l.addObject('f', oid, model.ObjectRef{Kind: k, Schema: schema, Name: name, Args: args}, owner)
 	return nil
 }
 
@@ -325,7 +307,7 @@ func (l *loader) scanLanguage(rows pgx.Rows) error {
 		return err
 	}
 	l.snap.Languages = append(l.snap.Languages, model.Language{Name: name, Owner: l.name(owner), Trusted: trusted})
-	l.addObject('l', oid, owned{model.ObjectRef{Kind: model.ObjLanguage, Name: name}, owner})
+	l.addObject('l', oid, model.ObjectRef{Kind: model.ObjLanguage, Name: name}, owner)
 	return nil
 }
 
@@ -383,59 +365,30 @@ func (l *loader) grantScanner() func(pgx.Rows) error {
 			l.unknown++
 			return nil
 		}
-		by, ok := l.principals[grantor]
-		if !ok {
-			by = -1
+		by := model.NameID(0) // unknown grantors stay empty
+		if i, ok := l.principals[grantor]; ok {
+			by = l.grantors[i]
 		}
-		g := rawGrant{obj: obj, column: -1, grantee: to, grantor: by, priv: l.privIdx(priv)}
+		o := &l.objs[obj]
+		id := o.id
 		if k == 'c' {
-			g.column = int32(len(l.columns))
-			l.columns = append(l.columns, string(column))
+			ref := o.ref
+			ref.Kind, ref.Column = model.ObjColumn, string(column)
+			id = l.snap.Grants.InternObject(ref)
 		}
+		var flags model.GrantFlags
 		if grantable {
-			g.flags |= flagGrantOption
+			flags |= model.FlagGrantOption
 		}
-		if owner := l.objs[obj].owner; grantee == owner && grantor == owner {
-			g.flags |= flagImplied
+		if grantee == o.owner && grantor == o.owner {
+			flags |= model.FlagImplied
 		}
 		if fromDefaults {
-			g.flags |= flagDefault
+			flags |= model.FlagDefault
 		}
-		if n := len(l.grants); n == 0 || len(l.grants[n-1]) == rawChunk {
-			l.grants = append(l.grants, make([]rawGrant, 0, rawChunk))
-		}
-		last := &l.grants[len(l.grants)-1]
-		*last = append(*last, g)
+		l.snap.Grants.AddRow(id, l.grantees[to], by, l.privIdx(priv), 0, flags)
 		return nil
 	}
-}
-
-// finishGrants turns the collected rows into the snapshot's grants.
-func (l *loader) finishGrants() {
-	n := 0
-	for _, block := range l.grants {
-		n += len(block)
-	}
-	out := make([]model.Grant, n)
-	i := 0
-	for _, block := range l.grants {
-		for _, g := range block {
-			ref := l.objs[g.obj].ref
-			if g.column >= 0 {
-				ref.Kind, ref.Column = model.ObjColumn, l.columns[g.column]
-			}
-			grantor := ""
-			if g.grantor >= 0 {
-				grantor = l.refs[g.grantor].Name
-			}
-			out[i] = model.Grant{
-				Object: ref, Grantee: l.refs[g.grantee], Privilege: l.privs[g.priv], Grantor: grantor,
-				GrantOption: g.flags&flagGrantOption != 0, Implied: g.flags&flagImplied != 0, Default: g.flags&flagDefault != 0,
-			}
-			i++
-		}
-	}
-	l.snap.Grants, l.grants = out, nil
 }
 
 var defaultTypes = map[string]model.DefaultObjectType{

@@ -257,4 +257,4 @@ func psqlRunner(b *testing.B, dsn string) func() time.Duration {
 	}
 }
 
-func grantCount(s *model.Snapshot) int { return len(s.Grants) }
+func grantCount(s *model.Snapshot) int { return s.Grants.Len() }
