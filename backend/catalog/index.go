@@ -32,6 +32,11 @@ type Index struct {
 	owned map[string]*ownedSet
 	// systemPrivileges by grantee.
 	systemPrivileges map[model.PrincipalRef][]string
+
+	// The list screens' rows (screens.go).
+	userRows  []UserRow
+	roleRows  []RoleRow
+	groupRows []GroupRow
 }
 
 type ownedSet struct{ schemas, relations, routines []int32 }
@@ -99,6 +104,7 @@ func NewIndex(snap *model.Snapshot) *Index {
 	for _, p := range snap.SystemPrivileges {
 		x.systemPrivileges[p.Grantee] = append(x.systemPrivileges[p.Grantee], p.Privilege)
 	}
+	x.buildRows()
 	return x
 }
 

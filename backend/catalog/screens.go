@@ -10,64 +10,79 @@ import (
 
 // The screens' answers, assembled from the index: each costs what it returns.
 
+// List rows carry what the lists show, filter and sort on, with zero values
+// left out of the JSON: at 100,000 users the Users call returns one small
+// row per user (under 100 bytes), not every attribute. The detail call
+// returns the rest. Rows are built once per snapshot (NewIndex).
+
 // UserRow is one line of the users list.
 type UserRow struct {
-	model.User
-	Roles  int `json:"roles"`  // direct role memberships
-	Groups int `json:"groups"` // group memberships
-	Grants int `json:"grants"` // direct grants
+	Name             string             `json:"name"`
+	Identity         model.IdentityType `json:"identity"`
+	ConnectionLimit  int                `json:"connectionLimit"` // -1: unlimited
+	Superuser        bool               `json:"superuser,omitempty"`
+	CreateDB         bool               `json:"createDb,omitempty"`
+	CreateRole       bool               `json:"createRole,omitempty"`
+	PasswordDisabled bool               `json:"passwordDisabled,omitempty"`
+	ValidUntil       string             `json:"validUntil,omitempty"`
+	ExternalID       string             `json:"externalId,omitempty"`
+	Roles            int                `json:"roles"`  // direct role memberships
+	Groups           int                `json:"groups"` // group memberships
+	Grants           int                `json:"grants"` // direct grants, the owner's implied ones left out
 }
 
 // RoleRow is one line of the roles list.
 type RoleRow struct {
-	model.Role
+	Name             string   `json:"name"`
+	Owner            string   `json:"owner,omitempty"`
+	ExternalID       string   `json:"externalId,omitempty"`
+	System           bool     `json:"system,omitempty"`
+	Superuser        bool     `json:"superuser,omitempty"`
 	Members          int      `json:"members"`  // direct members (users and roles)
-	MemberOf         int      `json:"memberOf"` // roles it belongs to directly
+	MemberOf         int      `json:"memberOf"` // roles and groups it belongs to directly
 	Grants           int      `json:"grants"`
-	SystemPrivileges []string `json:"systemPrivileges"`
+	SystemPrivileges []string `json:"systemPrivileges,omitempty"`
 }
 
 // GroupRow is one line of the groups list.
 type GroupRow struct {
-	model.Group
-	Members int `json:"members"`
-	Grants  int `json:"grants"`
+	Name    string `json:"name"`
+	Members int    `json:"members"`
+	Grants  int    `json:"grants"`
 }
 
-// UserRows lists every user with membership and grant counts: O(users),
-// read from the index's counts.
-func (x *Index) UserRows() []UserRow {
-	snap := x.Snapshot()
-	rows := make([]UserRow, len(snap.Users))
+// UserRows lists every user with membership and grant counts. The rows are
+// the index's own (built once per snapshot): callers must not modify them.
+func (x *Index) UserRows() []UserRow { return x.userRows }
+
+// RoleRows lists every role; the rows are shared, as UserRows'.
+func (x *Index) RoleRows() []RoleRow { return x.roleRows }
+
+// GroupRows lists every group; the rows are shared, as UserRows'.
+func (x *Index) GroupRows() []GroupRow { return x.groupRows }
+
+// buildRows makes the list rows from the counts: O(principals).
+func (x *Index) buildRows() {
+	snap := x.snap
+	x.userRows = make([]UserRow, len(snap.Users))
 	for i, u := range snap.Users {
 		c := x.Count(model.UserRef(u.Name))
-		rows[i] = UserRow{User: u, Roles: c.RoleMemberOf, Groups: c.GroupMemberOf, Grants: c.Grants}
+		x.userRows[i] = UserRow{Name: u.Name, Identity: u.Identity, ConnectionLimit: u.ConnectionLimit,
+			Superuser: u.Superuser, CreateDB: u.CreateDB, CreateRole: u.CreateRole, PasswordDisabled: u.PasswordDisabled,
+			ValidUntil: u.ValidUntil, ExternalID: u.ExternalID, Roles: c.RoleMemberOf, Groups: c.GroupMemberOf, Grants: c.Grants}
 	}
-	return rows
-}
-
-// RoleRows lists every role.
-func (x *Index) RoleRows() []RoleRow {
-	snap := x.Snapshot()
-	rows := make([]RoleRow, len(snap.Roles))
+	x.roleRows = make([]RoleRow, len(snap.Roles))
 	for i, r := range snap.Roles {
 		ref := model.RoleRef(r.Name)
 		c := x.Count(ref)
-		rows[i] = RoleRow{Role: r, Members: c.Members, MemberOf: c.RoleMemberOf + c.GroupMemberOf,
-			Grants: c.Grants, SystemPrivileges: x.SystemPrivileges(ref)}
+		x.roleRows[i] = RoleRow{Name: r.Name, Owner: r.Owner, ExternalID: r.ExternalID, System: r.System, Superuser: r.Superuser,
+			Members: c.Members, MemberOf: c.RoleMemberOf + c.GroupMemberOf, Grants: c.Grants, SystemPrivileges: x.SystemPrivileges(ref)}
 	}
-	return rows
-}
-
-// GroupRows lists every group.
-func (x *Index) GroupRows() []GroupRow {
-	snap := x.Snapshot()
-	rows := make([]GroupRow, len(snap.Groups))
+	x.groupRows = make([]GroupRow, len(snap.Groups))
 	for i, g := range snap.Groups {
 		c := x.Count(model.GroupRef(g.Name))
-		rows[i] = GroupRow{Group: g, Members: c.Members, Grants: c.Grants}
+		x.groupRows[i] = GroupRow{Name: g.Name, Members: c.Members, Grants: c.Grants}
 	}
-	return rows
 }
 
 // PrincipalDetail is everything the detail page of a user, role or group shows.

@@ -123,20 +123,39 @@ export interface Group {
   name: string;
 }
 
-export interface UserRow extends User {
+/** One line of the users list: what the list shows, filters and sorts on. Zero attributes are left out of the JSON. */
+export interface UserRow {
+  name: string;
+  identity: IdentityType;
+  /** -1 is unlimited. */
+  connectionLimit: number;
+  superuser?: boolean;
+  createDb?: boolean;
+  createRole?: boolean;
+  passwordDisabled?: boolean;
+  /** As the server prints it; absent is never. */
+  validUntil?: string;
+  externalId?: string;
   roles: number;
   groups: number;
   grants: number;
 }
 
-export interface RoleRow extends Role {
+/** One line of the roles list (zero attributes left out, as UserRow). */
+export interface RoleRow {
+  name: string;
+  owner?: string;
+  externalId?: string;
+  system?: boolean;
+  superuser?: boolean;
   members: number;
   memberOf: number;
   grants: number;
-  systemPrivileges: string[] | null;
+  systemPrivileges?: string[];
 }
 
-export interface GroupRow extends Group {
+export interface GroupRow {
+  name: string;
   members: number;
   grants: number;
 }

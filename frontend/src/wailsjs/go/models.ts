@@ -411,24 +411,6 @@ export namespace app {
 	        this.sshSecret = source["sshSecret"];
 	    }
 	}
-	export class GroupRow {
-	    id: number;
-	    name: string;
-	    members: number;
-	    grants: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new GroupRow(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.name = source["name"];
-	        this.members = source["members"];
-	        this.grants = source["grants"];
-	    }
-	}
 	export class KeychainStatus {
 	    available: boolean;
 	    message: string;
@@ -446,42 +428,6 @@ export namespace app {
 	    }
 	}
 	
-	export class ObjectRow {
-	    ref: model.ObjectRef;
-	    kind: string;
-	    owner: string;
-	    grantees: model.PrincipalRef[];
-	
-	    static createFrom(source: any = {}) {
-	        return new ObjectRow(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.ref = this.convertValues(source["ref"], model.ObjectRef);
-	        this.kind = source["kind"];
-	        this.owner = source["owner"];
-	        this.grantees = this.convertValues(source["grantees"], model.PrincipalRef);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
 	export class PlanView {
 	    id: string;
 	    statements: change.Statement[];
@@ -504,60 +450,6 @@ export namespace app {
 	        this.readOnly = source["readOnly"];
 	        this.script = source["script"];
 	        this.warnings = source["warnings"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	export class PrincipalDetail {
-	    ref: model.PrincipalRef;
-	    user?: model.User;
-	    role?: model.Role;
-	    group?: model.Group;
-	    memberOf: model.Membership[];
-	    members: model.Membership[];
-	    grants: model.Grant[];
-	    defaultsAsOwner: model.DefaultPrivilege[];
-	    defaultsReceived: model.DefaultPrivilege[];
-	    systemPrivileges: string[];
-	    relations: model.Relation[];
-	    inheritsFrom: access.Reached[];
-	    owned: ObjectRow[];
-	
-	    static createFrom(source: any = {}) {
-	        return new PrincipalDetail(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.ref = this.convertValues(source["ref"], model.PrincipalRef);
-	        this.user = this.convertValues(source["user"], model.User);
-	        this.role = this.convertValues(source["role"], model.Role);
-	        this.group = this.convertValues(source["group"], model.Group);
-	        this.memberOf = this.convertValues(source["memberOf"], model.Membership);
-	        this.members = this.convertValues(source["members"], model.Membership);
-	        this.grants = this.convertValues(source["grants"], model.Grant);
-	        this.defaultsAsOwner = this.convertValues(source["defaultsAsOwner"], model.DefaultPrivilege);
-	        this.defaultsReceived = this.convertValues(source["defaultsReceived"], model.DefaultPrivilege);
-	        this.systemPrivileges = source["systemPrivileges"];
-	        this.relations = this.convertValues(source["relations"], model.Relation);
-	        this.inheritsFrom = this.convertValues(source["inheritsFrom"], access.Reached);
-	        this.owned = this.convertValues(source["owned"], ObjectRow);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -642,44 +534,6 @@ export namespace app {
 		    return a;
 		}
 	}
-	export class RoleRow {
-	    id: number;
-	    name: string;
-	    owner: string;
-	    externalId: string;
-	    system: boolean;
-	    superuser: boolean;
-	    createDb: boolean;
-	    createRole: boolean;
-	    inherit: boolean;
-	    comment?: string;
-	    members: number;
-	    memberOf: number;
-	    grants: number;
-	    systemPrivileges: string[];
-	
-	    static createFrom(source: any = {}) {
-	        return new RoleRow(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.name = source["name"];
-	        this.owner = source["owner"];
-	        this.externalId = source["externalId"];
-	        this.system = source["system"];
-	        this.superuser = source["superuser"];
-	        this.createDb = source["createDb"];
-	        this.createRole = source["createRole"];
-	        this.inherit = source["inherit"];
-	        this.comment = source["comment"];
-	        this.members = source["members"];
-	        this.memberOf = source["memberOf"];
-	        this.grants = source["grants"];
-	        this.systemPrivileges = source["systemPrivileges"];
-	    }
-	}
 	
 	export class SaveProfileRequest {
 	    profile: profile.Profile;
@@ -718,36 +572,6 @@ export namespace app {
 		    }
 		    return a;
 		}
-	}
-	export class SchemaRow {
-	    name: string;
-	    owner: string;
-	    type: string;
-	    system: boolean;
-	    tables: number;
-	    views: number;
-	    sequences: number;
-	    functions: number;
-	    procedures: number;
-	    grants: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new SchemaRow(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.name = source["name"];
-	        this.owner = source["owner"];
-	        this.type = source["type"];
-	        this.system = source["system"];
-	        this.tables = source["tables"];
-	        this.views = source["views"];
-	        this.sequences = source["sequences"];
-	        this.functions = source["functions"];
-	        this.procedures = source["procedures"];
-	        this.grants = source["grants"];
-	    }
 	}
 	export class SessionInfo {
 	    id: string;
@@ -827,24 +651,185 @@ export namespace app {
 		    return a;
 		}
 	}
-	export class UserRow {
-	    id: number;
+
+}
+
+export namespace catalog {
+	
+	export class GroupRow {
 	    name: string;
-	    superuser: boolean;
-	    createDb: boolean;
-	    createRole: boolean;
-	    inherit: boolean;
-	    bypassRls: boolean;
-	    replication: boolean;
-	    connectionLimit: number;
-	    sessionTimeout: number;
-	    syslogAccess: string;
-	    validUntil: string;
-	    passwordDisabled: boolean;
-	    externalId: string;
-	    config: string[];
+	    members: number;
+	    grants: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new GroupRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.members = source["members"];
+	        this.grants = source["grants"];
+	    }
+	}
+	export class ObjectRow {
+	    ref: model.ObjectRef;
+	    kind: string;
+	    owner: string;
+	    grantees: model.PrincipalRef[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ObjectRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ref = this.convertValues(source["ref"], model.ObjectRef);
+	        this.kind = source["kind"];
+	        this.owner = source["owner"];
+	        this.grantees = this.convertValues(source["grantees"], model.PrincipalRef);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PrincipalDetail {
+	    ref: model.PrincipalRef;
+	    user?: model.User;
+	    role?: model.Role;
+	    group?: model.Group;
+	    memberOf: model.Membership[];
+	    members: model.Membership[];
+	    grants: model.Grant[];
+	    defaultsAsOwner: model.DefaultPrivilege[];
+	    defaultsReceived: model.DefaultPrivilege[];
+	    systemPrivileges: string[];
+	    relations: model.Relation[];
+	    inheritsFrom: access.Reached[];
+	    owned: ObjectRow[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PrincipalDetail(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ref = this.convertValues(source["ref"], model.PrincipalRef);
+	        this.user = this.convertValues(source["user"], model.User);
+	        this.role = this.convertValues(source["role"], model.Role);
+	        this.group = this.convertValues(source["group"], model.Group);
+	        this.memberOf = this.convertValues(source["memberOf"], model.Membership);
+	        this.members = this.convertValues(source["members"], model.Membership);
+	        this.grants = this.convertValues(source["grants"], model.Grant);
+	        this.defaultsAsOwner = this.convertValues(source["defaultsAsOwner"], model.DefaultPrivilege);
+	        this.defaultsReceived = this.convertValues(source["defaultsReceived"], model.DefaultPrivilege);
+	        this.systemPrivileges = source["systemPrivileges"];
+	        this.relations = this.convertValues(source["relations"], model.Relation);
+	        this.inheritsFrom = this.convertValues(source["inheritsFrom"], access.Reached);
+	        this.owned = this.convertValues(source["owned"], ObjectRow);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class RoleRow {
+	    name: string;
+	    owner?: string;
+	    externalId?: string;
+	    system?: boolean;
+	    superuser?: boolean;
+	    members: number;
+	    memberOf: number;
+	    grants: number;
+	    systemPrivileges?: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new RoleRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.owner = source["owner"];
+	        this.externalId = source["externalId"];
+	        this.system = source["system"];
+	        this.superuser = source["superuser"];
+	        this.members = source["members"];
+	        this.memberOf = source["memberOf"];
+	        this.grants = source["grants"];
+	        this.systemPrivileges = source["systemPrivileges"];
+	    }
+	}
+	export class SchemaRow {
+	    name: string;
+	    owner: string;
+	    type: string;
+	    system: boolean;
+	    tables: number;
+	    views: number;
+	    sequences: number;
+	    functions: number;
+	    procedures: number;
+	    grants: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new SchemaRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.owner = source["owner"];
+	        this.type = source["type"];
+	        this.system = source["system"];
+	        this.tables = source["tables"];
+	        this.views = source["views"];
+	        this.sequences = source["sequences"];
+	        this.functions = source["functions"];
+	        this.procedures = source["procedures"];
+	        this.grants = source["grants"];
+	    }
+	}
+	export class UserRow {
+	    name: string;
 	    identity: string;
-	    comment?: string;
+	    connectionLimit: number;
+	    superuser?: boolean;
+	    createDb?: boolean;
+	    createRole?: boolean;
+	    passwordDisabled?: boolean;
+	    validUntil?: string;
+	    externalId?: string;
 	    roles: number;
 	    groups: number;
 	    grants: number;
@@ -855,23 +840,15 @@ export namespace app {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
 	        this.name = source["name"];
+	        this.identity = source["identity"];
+	        this.connectionLimit = source["connectionLimit"];
 	        this.superuser = source["superuser"];
 	        this.createDb = source["createDb"];
 	        this.createRole = source["createRole"];
-	        this.inherit = source["inherit"];
-	        this.bypassRls = source["bypassRls"];
-	        this.replication = source["replication"];
-	        this.connectionLimit = source["connectionLimit"];
-	        this.sessionTimeout = source["sessionTimeout"];
-	        this.syslogAccess = source["syslogAccess"];
-	        this.validUntil = source["validUntil"];
 	        this.passwordDisabled = source["passwordDisabled"];
+	        this.validUntil = source["validUntil"];
 	        this.externalId = source["externalId"];
-	        this.config = source["config"];
-	        this.identity = source["identity"];
-	        this.comment = source["comment"];
 	        this.roles = source["roles"];
 	        this.groups = source["groups"];
 	        this.grants = source["grants"];
