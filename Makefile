@@ -41,8 +41,9 @@ smoke:     ## production binary under Xvfb: window renders, closes cleanly
 realdialogs: ## release binary under Xvfb: real native dialogs driven with xdotool
 	bash scripts/test.sh build realdialogs
 
-bench:     ## Go benchmarks
+bench:     ## benchmarks: catalog load vs psql (docs/bench/catalog-load.md), backend scale (docs/bench/backend.md)
 	bash scripts/bench.sh
+	bash scripts/bench-backend.sh
 
 package:   ## installable artefacts for Linux (.deb, .rpm, .tar.gz) and Windows (.exe, installer) in dist/
 	bash scripts/package.sh

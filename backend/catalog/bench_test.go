@@ -28,21 +28,46 @@ func benchX(b *testing.B) *Index {
 	return benchIndex
 }
 
-// reportJSON reports the size of v's JSON per row and the time to encode it
-// (Wails encodes every bound method's result).
+// ScreenResult is one line of the backend benchmark table
+// (scripts/bench-backend.sh): the call's time per op, and its answer's JSON.
+type ScreenResult struct {
+	Name      string  `json:"name"`
+	Ms        float64 `json:"ms"`     // the call's work, per op (JSON encoding apart)
+	JSONMs    float64 `json:"jsonMs"` // encoding the answer once, as Wails does
+	JSONBytes int     `json:"jsonBytes"`
+	PerRow    float64 `json:"jsonBytesPerRow,omitempty"`
+}
+
+// reportJSON reports the size of v's JSON (per row for lists) and the time
+// to encode it (Wails encodes every bound method's result); with
+// RSMATE_BENCH_JSON set it appends a ScreenResult line there.
 func reportJSON(b *testing.B, v any, rows int) {
+	res := ScreenResult{Name: b.Name(), Ms: float64(b.Elapsed().Nanoseconds()) / float64(b.N) / 1e6}
 	start := time.Now()
 	data, err := json.Marshal(v)
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.ReportMetric(float64(time.Since(start).Microseconds())/1000, "json-ms")
+	res.JSONMs = float64(time.Since(start).Microseconds()) / 1000
+	res.JSONBytes = len(data)
+	b.ReportMetric(res.JSONMs, "json-ms")
 	b.ReportMetric(float64(len(data)), "json-B")
 	if rows > 0 {
-		b.ReportMetric(float64(len(data))/float64(rows), "json-B/row")
+		res.PerRow = float64(len(data)) / float64(rows)
+		b.ReportMetric(res.PerRow, "json-B/row")
 	}
-	if out := os.Getenv("RSMATE_BENCH_JSON_SAMPLE"); out != "" {
-		_ = os.WriteFile(out, data[:min(len(data), 4096)], 0o644)
+	out := os.Getenv("RSMATE_BENCH_JSON")
+	if out == "" || b.N < 2 { // the ramp-up's single run is not a measurement
+		return
+	}
+	line, _ := json.Marshal(res)
+	f, err := os.OpenFile(out, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := f.Write(append(line, '\n')); err != nil {
+		b.Fatal(err)
 	}
 }
 
@@ -54,6 +79,8 @@ func BenchmarkIndexBuild100k(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		NewIndex(snap)
 	}
+	b.StopTimer()
+	reportJSON(b, nil, 0)
 }
 
 // BenchmarkUsersList100k times the Users list call's work.

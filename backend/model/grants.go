@@ -56,7 +56,9 @@ type grantStore struct {
 	chunks [][]grantRow
 	n      int
 
-	objects    []ObjectRef
+	objects []ObjectRef
+	// objIdx finds an object's id; nil until an object is interned or
+	// looked up (readers append objects they know to be new: AppendObject).
 	objIdx     map[ObjectRef]ObjectID
 	principals []PrincipalRef
 	prinIdx    map[PrincipalRef]PrincipalID
@@ -71,8 +73,8 @@ type grantStore struct {
 
 func newStore() *grantStore {
 	return &grantStore{
-		objIdx: map[ObjectRef]ObjectID{}, prinIdx: map[PrincipalRef]PrincipalID{},
-		names: []string{""}, nameIdx: map[string]NameID{"": 0}, scopes: []string{""},
+		prinIdx: map[PrincipalRef]PrincipalID{},
+		names:   []string{""}, nameIdx: map[string]NameID{"": 0}, scopes: []string{""},
 	}
 }
 
@@ -145,9 +147,35 @@ func (t GrantTable) Slice() []Grant {
 	return out
 }
 
+// AppendObject adds o, which the caller knows the table does not hold yet
+// (a reader adding each catalog object once), and returns its id. It skips
+// the lookup InternObject makes.
+func (t *GrantTable) AppendObject(o ObjectRef) ObjectID {
+	s := t.store()
+	id := ObjectID(len(s.objects))
+	s.objects = append(s.objects, o)
+	if s.objIdx != nil {
+		s.objIdx[o] = id
+	}
+	return id
+}
+
+func (s *grantStore) buildObjIdx() {
+	if s.objIdx != nil {
+		return
+	}
+	s.objIdx = make(map[ObjectRef]ObjectID, len(s.objects))
+	for i, o := range s.objects {
+		if _, dup := s.objIdx[o]; !dup {
+			s.objIdx[o] = ObjectID(i)
+		}
+	}
+}
+
 // InternObject returns the id of o, adding it if new.
 func (t *GrantTable) InternObject(o ObjectRef) ObjectID {
 	s := t.store()
+	s.buildObjIdx()
 	if id, ok := s.objIdx[o]; ok {
 		return id
 	}

@@ -32,6 +32,7 @@ func (s *grantStore) index() *grantIndex {
 }
 
 func (s *grantStore) buildIndex() *grantIndex {
+	s.buildObjIdx()
 	x := &grantIndex{
 		objSchema: make([]uint32, len(s.objects)),
 		schemaID:  map[string]uint32{"": 0},
@@ -174,11 +175,11 @@ func (t GrantTable) On(o ObjectRef) []Grant {
 	if t.s == nil {
 		return []Grant{}
 	}
+	x := t.s.index() // first: it builds objIdx
 	id, ok := t.s.objIdx[o]
 	if !ok {
 		return []Grant{}
 	}
-	x := t.s.index()
 	return t.s.materialize(x.byObject[x.objectOff[id]:x.objectOff[id+1]])
 }
 

@@ -2,7 +2,6 @@ package postgres
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -33,12 +32,29 @@ type loader struct {
 	refs       []model.PrincipalRef
 	grantees   []model.PrincipalID
 	grantors   []model.NameID
-	privIndex  map[string]uint8
 	schemas    map[int64]string
 	// objects by grant kind ('d', 'n', 'r', 'f', 'l') and oid: index in objs.
 	objects map[byte]map[int64]int32
 	objs    []owned
+	columns map[columnKey]model.ObjectID // column objects, by relation and name
 	unknown int
+
+	principalCache [principalCacheSize]principalSlot
+	privKeys       []string // privilege keywords as the server spells them
+	privIDs        []uint8
+}
+
+const principalCacheSize = 4096
+
+type principalSlot struct {
+	oid int64
+	idx int32
+	set bool
+}
+
+type columnKey struct {
+	rel    int32 // index in objs
+	column string
 }
 
 // beginner is what pgx pools and connections offer to start a transaction.
@@ -64,7 +80,7 @@ func load(ctx context.Context, q engine.Querier, progress engine.Progress) (*mod
 			SystemPrivileges:  []model.SystemPrivilege{}, Warnings: []string{},
 		},
 		principals: map[int64]int32{},
-		privIndex:  map[string]uint8{},
+		columns:    map[columnKey]model.ObjectID{},
 		schemas:    map[int64]string{},
 		objects:    map[byte]map[int64]int32{'d': {}, 'n': {}, 'r': {}, 'f': {}, 'l': {}},
 	}
@@ -132,6 +148,21 @@ func (l *loader) run(ctx context.Context, st Step, scan func(pgx.Rows) error) er
 	return nil
 }
 
+// principalIndex finds a role's index in refs by oid through a direct-mapped
+// cache in front of the map: the grants result looks a grantee up on every
+// row, and a few thousand roles mostly fit the cache without collisions.
+func (l *loader) principalIndex(oid int64) (int32, bool) {
+	slot := &l.principalCache[uint64(oid)&(principalCacheSize-1)]
+	if slot.oid == oid && slot.set {
+		return slot.idx, true
+	}
+	i, ok := l.principals[oid]
+	if ok {
+		*slot = principalSlot{oid: oid, idx: i, set: true}
+	}
+	return i, ok
+}
+
 // principal returns the role with this oid (0 is PUBLIC).
 func (l *loader) principal(oid int64) (model.PrincipalRef, bool) {
 	i, ok := l.principals[oid]
@@ -154,19 +185,23 @@ func (l *loader) addPrincipal(oid int64, p model.PrincipalRef) {
 	l.grantors = append(l.grantors, l.snap.Grants.InternName(p.Name))
 }
 
-// privIdx interns a privilege name without allocating for known ones.
+// privIdx interns a privilege name without allocating for known ones: a
+// dozen keywords, compared in place.
 func (l *loader) privIdx(b []byte) uint8 {
-	if i, ok := l.privIndex[string(b)]; ok {
-		return i
+	for i, k := range l.privKeys {
+		if string(b) == k {
+			return l.privIDs[i]
+		}
 	}
 	i := l.snap.Grants.InternPrivilege(privilege(b))
-	l.privIndex[string(b)] = i
+	l.privKeys, l.privIDs = append(l.privKeys, string(b)), append(l.privIDs, i)
 	return i
 }
 
 func (l *loader) addObject(kind byte, oid int64, ref model.ObjectRef, owner int64) {
 	l.objects[kind][oid] = int32(len(l.objs))
-	l.objs = append(l.objs, owned{id: l.snap.Grants.InternObject(ref), ref: ref, owner: owner})
+	// Each catalog row is a distinct object: no lookup needed.
+	l.objs = append(l.objs, owned{id: l.snap.Grants.AppendObject(ref), ref: ref, owner: owner})
 }
 
 func (l *loader) scanRole(rows pgx.Rows) error {
@@ -332,8 +367,20 @@ func privilege(b []byte) string {
 var grantColumns = []uint32{pgtype.TextOID, pgtype.Int8OID, pgtype.TextOID, pgtype.Int8OID,
 	pgtype.Int8OID, pgtype.TextOID, pgtype.BoolOID, pgtype.BoolOID}
 
+// grantScanner decodes the grants result, the largest by far, straight from
+// the raw row bytes into the snapshot's grant table. aclexplode returns an
+// object's rows together, and most rows of an object share its grantor, so
+// the last object and grantor looked up are reused without a map access.
 func (l *loader) grantScanner() func(pgx.Rows) error {
-	var raw *rawRow
+	var (
+		raw       *rawRow
+		lastKind  byte
+		lastOid   int64 = -1
+		lastObj   int32
+		lastFound bool
+		lastBy    int64 = -1
+		lastByID  model.NameID
+	)
 	return func(rows pgx.Rows) error {
 		if raw == nil {
 			var err error
@@ -343,12 +390,24 @@ func (l *loader) grantScanner() func(pgx.Rows) error {
 		}
 		vals := rows.RawValues()
 		kind, column, priv := raw.text(vals, 0), raw.text(vals, 2), raw.text(vals, 5)
-		oid, err1 := raw.int8(vals, 1)
-		grantor, err2 := raw.int8(vals, 3)
-		grantee, err3 := raw.int8(vals, 4)
-		grantable, err4 := raw.bool(vals, 6)
-		fromDefaults, err5 := raw.bool(vals, 7)
-		if err := errors.Join(err1, err2, err3, err4, err5); err != nil {
+		oid, err := raw.int8(vals, 1)
+		if err != nil {
+			return err
+		}
+		grantor, err := raw.int8(vals, 3)
+		if err != nil {
+			return err
+		}
+		grantee, err := raw.int8(vals, 4)
+		if err != nil {
+			return err
+		}
+		grantable, err := raw.bool(vals, 6)
+		if err != nil {
+			return err
+		}
+		fromDefaults, err := raw.bool(vals, 7)
+		if err != nil {
 			return err
 		}
 		k := byte(0)
@@ -359,22 +418,32 @@ func (l *loader) grantScanner() func(pgx.Rows) error {
 		if k == 'c' {
 			lookup = 'r'
 		}
-		obj, ok := l.objects[lookup][oid]
-		to, ok2 := l.principals[grantee]
-		if !ok || !ok2 || (k == 'c' && column == nil) || priv == nil {
+		if lookup != lastKind || oid != lastOid {
+			lastKind, lastOid = lookup, oid
+			lastObj, lastFound = l.objects[lookup][oid]
+		}
+		to, ok := l.principalIndex(grantee)
+		if !lastFound || !ok || (k == 'c' && column == nil) || priv == nil {
 			l.unknown++
 			return nil
 		}
-		by := model.NameID(0) // unknown grantors stay empty
-		if i, ok := l.principals[grantor]; ok {
-			by = l.grantors[i]
+		if grantor != lastBy {
+			lastBy, lastByID = grantor, 0 // unknown grantors stay empty
+			if i, ok := l.principalIndex(grantor); ok {
+				lastByID = l.grantors[i]
+			}
 		}
-		o := &l.objs[obj]
+		o := &l.objs[lastObj]
 		id := o.id
 		if k == 'c' {
-			ref := o.ref
-			ref.Kind, ref.Column = model.ObjColumn, string(column)
-			id = l.snap.Grants.InternObject(ref)
+			key := columnKey{lastObj, string(column)}
+			var ok bool
+			if id, ok = l.columns[key]; !ok {
+				ref := o.ref
+				ref.Kind, ref.Column = model.ObjColumn, key.column
+				id = l.snap.Grants.AppendObject(ref)
+				l.columns[key] = id
+			}
 		}
 		var flags model.GrantFlags
 		if grantable {
@@ -386,7 +455,7 @@ func (l *loader) grantScanner() func(pgx.Rows) error {
 		if fromDefaults {
 			flags |= model.FlagDefault
 		}
-		l.snap.Grants.AddRow(id, l.grantees[to], by, l.privIdx(priv), 0, flags)
+		l.snap.Grants.AddRow(id, l.grantees[to], lastByID, l.privIdx(priv), 0, flags)
 		return nil
 	}
 }
