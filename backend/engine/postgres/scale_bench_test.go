@@ -31,13 +31,13 @@ type ScaleResult struct {
 	// IndexedBytesGrant adds the grant table's index (built by the first
 	// screen that asks for grants by principal or object).
 	IndexedBytesGrant float64 `json:"indexedBytesPerGrant"`
-	PeakRSSMB  float64 `json:"peakRssMB"`     // VmHWM of this process after its first load
-	Pairs      int     `json:"pairs"`
-	ReaderMs   float64 `json:"readerMs"` // medians over the rounds
-	RawMs      float64 `json:"rawMs"`
-	PsqlMs     float64 `json:"psqlMs"`
-	VsRaw      float64 `json:"readerOverRaw"`  // median of the per-round ratios
-	VsPsql     float64 `json:"readerOverPsql"` // median of the per-round ratios
+	PeakRSSMB         float64 `json:"peakRssMB"` // VmHWM of this process after its first load
+	Pairs             int     `json:"pairs"`
+	ReaderMs          float64 `json:"readerMs"` // medians over the rounds
+	RawMs             float64 `json:"rawMs"`
+	PsqlMs            float64 `json:"psqlMs"`
+	VsRaw             float64 `json:"readerOverRaw"`  // median of the per-round ratios
+	VsPsql            float64 `json:"readerOverPsql"` // median of the per-round ratios
 }
 
 // scaleDB returns the DSN of the synthetic catalog grown k times (k=1: the
