@@ -41,8 +41,9 @@ smoke:     ## production binary under Xvfb: window renders, closes cleanly
 realdialogs: ## release binary under Xvfb: real native dialogs driven with xdotool
 	bash scripts/test.sh build realdialogs
 
-bench:     ## benchmarks: catalog load (Go), start-up vs an empty Wails window, UI at 100,000 users (docs/bench/)
+bench:     ## benchmarks: catalog load vs psql and at 1x-8x grants, screens at 100,000 users, start-up vs an empty Wails window, UI at 100,000 users (docs/bench/)
 	bash scripts/bench.sh
+	bash scripts/bench-backend.sh
 
 package:   ## installable artefacts for Linux (.deb, .rpm, .tar.gz) and Windows (.exe, installer) in dist/
 	bash scripts/package.sh

@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"sort"
 	"time"
 
 	"github.com/redshiftmate/rsmate/backend/access"
@@ -156,7 +155,7 @@ func summarize(id string, sess *session.Session, snap *model.Snapshot, ms int64)
 		Partial:      snap.Partial, Warnings: snap.Warnings, Queries: snap.Queries, LoadMillis: ms, LoadedAt: snap.LoadedAt,
 		Counts: CatalogCounts{Users: len(snap.Users), Roles: len(snap.Roles), Groups: len(snap.Groups),
 			Schemas: len(snap.Schemas), Relations: len(snap.Relations), Routines: len(snap.Routines),
-			Grants: len(snap.Grants), DefaultPrivileges: len(snap.DefaultPrivileges)},
+			Grants: snap.Grants.Len(), DefaultPrivileges: len(snap.DefaultPrivileges)},
 	}
 	for _, r := range snap.Roles {
 		if r.System {
@@ -183,29 +182,15 @@ func (s *CatalogService) index(sessionID string) (*catalog.Index, error) {
 	return nil, &apperr.Error{Code: "catalog_not_loaded", Message: "the access model is not loaded yet", Hint: "Load or refresh the catalog."}
 }
 
-// UserRow is one line of the users list.
-type UserRow struct {
-	model.User
-	Roles  int `json:"roles"`  // direct role memberships
-	Groups int `json:"groups"` // group memberships
-	Grants int `json:"grants"` // direct grants
-}
-
-// RoleRow is one line of the roles list.
-type RoleRow struct {
-	model.Role
-	Members          int      `json:"members"`  // direct members (users and roles)
-	MemberOf         int      `json:"memberOf"` // roles it belongs to directly
-	Grants           int      `json:"grants"`
-	SystemPrivileges []string `json:"systemPrivileges"`
-}
-
-// GroupRow is one line of the groups list.
-type GroupRow struct {
-	model.Group
-	Members int `json:"members"`
-	Grants  int `json:"grants"`
-}
+// The list, detail and effective-access answers are assembled by the
+// catalog index (backend/catalog/screens.go); these are their bound forms.
+type (
+	UserRow         = catalog.UserRow
+	RoleRow         = catalog.RoleRow
+	GroupRow        = catalog.GroupRow
+	PrincipalDetail = catalog.PrincipalDetail
+	ObjectRow       = catalog.ObjectRow
+)
 
 // Users lists every user with membership and grant counts.
 func (s *CatalogService) Users(sessionID string) (rows []UserRow, err error) {
@@ -214,22 +199,7 @@ func (s *CatalogService) Users(sessionID string) (rows []UserRow, err error) {
 	if err != nil {
 		return nil, err
 	}
-	snap := x.Snapshot()
-	rows = make([]UserRow, 0, len(snap.Users))
-	for _, u := range snap.Users {
-		ref := model.UserRef(u.Name)
-		u.Config = nonNil(u.Config) // the bindings promise an array
-		r := UserRow{User: u, Grants: countExplicit(x.GrantsTo(ref))}
-		for _, m := range x.MemberOf(ref) {
-			if m.Of.Kind == model.KindGroup {
-				r.Groups++
-			} else {
-				r.Roles++
-			}
-		}
-		rows = append(rows, r)
-	}
-	return rows, nil
+	return x.UserRows(), nil
 }
 
 // Roles lists every role.
@@ -239,20 +209,7 @@ func (s *CatalogService) Roles(sessionID string) (rows []RoleRow, err error) {
 	if err != nil {
 		return nil, err
 	}
-	snap := x.Snapshot()
-	sys := map[string][]string{}
-	for _, p := range snap.SystemPrivileges {
-		if p.Grantee.Kind == model.KindRole {
-			sys[p.Grantee.Name] = append(sys[p.Grantee.Name], p.Privilege)
-		}
-	}
-	rows = make([]RoleRow, 0, len(snap.Roles))
-	for _, r := range snap.Roles {
-		ref := model.RoleRef(r.Name)
-		rows = append(rows, RoleRow{Role: r, Members: len(x.Members(ref)), MemberOf: len(x.MemberOf(ref)),
-			Grants: countExplicit(x.GrantsTo(ref)), SystemPrivileges: nonNil(sys[r.Name])})
-	}
-	return rows, nil
+	return x.RoleRows(), nil
 }
 
 // Groups lists every group.
@@ -262,34 +219,7 @@ func (s *CatalogService) Groups(sessionID string) (rows []GroupRow, err error) {
 	if err != nil {
 		return nil, err
 	}
-	snap := x.Snapshot()
-	rows = make([]GroupRow, 0, len(snap.Groups))
-	for _, g := range snap.Groups {
-		ref := model.GroupRef(g.Name)
-		rows = append(rows, GroupRow{Group: g, Members: len(x.Members(ref)), Grants: countExplicit(x.GrantsTo(ref))})
-	}
-	return rows, nil
-}
-
-// PrincipalDetail is everything the detail page of a user, role or group shows.
-type PrincipalDetail struct {
-	Ref              model.PrincipalRef       `json:"ref"`
-	User             *model.User              `json:"user,omitempty"`
-	Role             *model.Role              `json:"role,omitempty"`
-	Group            *model.Group             `json:"group,omitempty"`
-	MemberOf         []model.Membership       `json:"memberOf"`
-	Members          []model.Membership       `json:"members"`
-	Grants           []model.Grant            `json:"grants"` // direct, explicit (owner rights left out)
-	DefaultsAsOwner  []model.DefaultPrivilege `json:"defaultsAsOwner"`
-	DefaultsReceived []model.DefaultPrivilege `json:"defaultsReceived"`
-	SystemPrivileges []string                 `json:"systemPrivileges"`
-	// Relations are the relations its grants name, so the UI can tell tables from views.
-	Relations []model.Relation `json:"relations"`
-	// InheritsFrom lists every role, group and PUBLIC whose grants apply, with the membership path.
-	InheritsFrom []access.Reached `json:"inheritsFrom"`
-	// Owned lists the schemas, relations and routines it owns in this database:
-	// a drop fails until their ownership moves.
-	Owned []ObjectRow `json:"owned"`
+	return x.GroupRows(), nil
 }
 
 // Principal returns the detail of one principal.
@@ -299,51 +229,7 @@ func (s *CatalogService) Principal(sessionID string, ref model.PrincipalRef) (d 
 	if err != nil {
 		return d, err
 	}
-	d.Ref = ref
-	switch ref.Kind {
-	case model.KindUser:
-		u, ok := x.User(ref.Name)
-		if !ok {
-			return d, apperr.NotFound("user", ref.Name)
-		}
-		u.Config = nonNil(u.Config)
-		d.User = &u
-	case model.KindRole:
-		r, ok := x.Role(ref.Name)
-		if !ok {
-			return d, apperr.NotFound("role", ref.Name)
-		}
-		d.Role = &r
-	case model.KindGroup:
-		g, ok := x.Group(ref.Name)
-		if !ok {
-			return d, apperr.NotFound("group", ref.Name)
-		}
-		d.Group = &g
-	case model.KindPublic:
-	default:
-		return d, apperr.Invalid("unknown principal kind %q", ref.Kind)
-	}
-	d.MemberOf = nonNil(x.MemberOf(ref))
-	d.Members = nonNil(x.Members(ref))
-	for _, g := range x.GrantsTo(ref) {
-		if !g.Implied {
-			d.Grants = append(d.Grants, g)
-		}
-	}
-	d.Grants = nonNil(d.Grants)
-	d.Relations = relationsOf(x, d.Grants)
-	d.DefaultsAsOwner = nonNil(x.DefaultsBy(ref))
-	d.DefaultsReceived = nonNil(x.DefaultsFor(ref))
-	d.SystemPrivileges = []string{}
-	for _, p := range x.Snapshot().SystemPrivileges {
-		if p.Grantee == ref {
-			d.SystemPrivileges = append(d.SystemPrivileges, p.Privilege)
-		}
-	}
-	d.InheritsFrom = access.Sorted(access.Reach(x.Snapshot(), ref), ref)
-	d.Owned = ownedBy(x.Snapshot(), ref)
-	return d, nil
+	return x.Detail(ref)
 }
 
 // Effective returns a principal's effective privileges, optionally limited to
@@ -355,29 +241,7 @@ func (s *CatalogService) Effective(sessionID string, ref model.PrincipalRef, sch
 	if err != nil {
 		return e, err
 	}
-	e = access.Compute(x.Snapshot(), x, ref)
-	if schema != "" {
-		kept := e.Cells[:0]
-		for _, c := range e.Cells {
-			if c.Object.Schema == schema {
-				kept = append(kept, c)
-			}
-		}
-		e.Cells = kept
-		// Scoped permissions in the schema, and database-wide ones (they cover
-		// the schema's objects too).
-		scoped := []access.Cell{}
-		for _, c := range e.Scoped {
-			if c.Object.Schema == schema || c.Object.Kind == model.ObjDatabase {
-				scoped = append(scoped, c)
-			}
-		}
-		e.Scoped = scoped
-	}
-	if e.Cells == nil {
-		e.Cells = []access.Cell{}
-	}
-	return e, nil
+	return x.Effective(ref, schema), nil
 }
 
 // EffectiveDatabase returns the effective privileges of a principal on the
@@ -388,31 +252,10 @@ func (s *CatalogService) EffectiveDatabase(sessionID string, ref model.Principal
 	if err != nil {
 		return e, err
 	}
-	e = access.Compute(x.Snapshot(), x, ref)
-	kept := []access.Cell{}
-	for _, c := range e.Cells {
-		if c.Object.Schema == "" {
-			kept = append(kept, c)
-		}
-	}
-	e.Cells = kept
-	scoped := []access.Cell{}
-	for _, c := range e.Scoped {
-		if c.Object.Kind == model.ObjDatabase {
-			scoped = append(scoped, c)
-		}
-	}
-	e.Scoped = scoped
-	return e, nil
+	return x.EffectiveDatabase(ref), nil
 }
 
-// SchemaRow is one schema in the object browser.
-type SchemaRow struct {
-	model.Schema
-	// Objects counts the schema's objects per vocabulary kind (table, sequence, function, …).
-	Objects map[model.ObjectKind]int `json:"objects"`
-	Grants  int                      `json:"grants"` // explicit grants on the schema itself
-}
+type SchemaRow = catalog.SchemaRow
 
 // Schemas lists the schemas of the session's database (catalog schemas last).
 func (s *CatalogService) Schemas(sessionID string) (rows []SchemaRow, err error) {
@@ -421,28 +264,7 @@ func (s *CatalogService) Schemas(sessionID string) (rows []SchemaRow, err error)
 	if err != nil {
 		return nil, err
 	}
-	voc := vocab.Of(x.Snapshot())
-	for _, sc := range x.Snapshot().Schemas {
-		r := SchemaRow{Schema: sc, Objects: map[model.ObjectKind]int{},
-			Grants: countExplicit(x.GrantsOn(model.ObjectRef{Kind: model.ObjSchema, Schema: sc.Name}))}
-		for _, rel := range x.Relations(sc.Name) {
-			r.Objects[voc.RelationRef(rel).Kind]++
-		}
-		for _, rt := range x.Routines(sc.Name) {
-			r.Objects[rt.Kind]++
-		}
-		rows = append(rows, r)
-	}
-	sort.SliceStable(rows, func(i, j int) bool { return !rows[i].System && rows[j].System })
-	return nonNil(rows), nil
-}
-
-// ObjectRow is a relation or routine with its direct grantees.
-type ObjectRow struct {
-	Ref      model.ObjectRef      `json:"ref"`
-	Kind     string               `json:"kind"` // relation kind, or function / procedure
-	Owner    string               `json:"owner"`
-	Grantees []model.PrincipalRef `json:"grantees"`
+	return x.SchemaRows(), nil
 }
 
 // SchemaObjects lists one schema's relations and routines with who holds grants on each.
@@ -452,20 +274,10 @@ func (s *CatalogService) SchemaObjects(sessionID, schema string) (rows []ObjectR
 	if err != nil {
 		return nil, err
 	}
-	if _, ok := x.Schema(schema); !ok {
-		return nil, apperr.NotFound("schema", schema)
+	if rows, err = x.SchemaObjects(schema); err != nil {
+		return nil, err
 	}
-	voc := vocab.Of(x.Snapshot())
-	for _, rel := range x.Relations(schema) {
-		ref := voc.RelationRef(rel)
-		rows = append(rows, ObjectRow{Ref: ref, Kind: string(rel.Kind), Owner: rel.Owner, Grantees: grantees(x.GrantsOn(ref))})
-	}
-	for _, rt := range x.Routines(schema) {
-		ref := model.ObjectRef{Kind: rt.Kind, Schema: schema, Name: rt.Name, Args: rt.Args}
-		rows = append(rows, ObjectRow{Ref: ref, Kind: string(rt.Kind), Owner: rt.Owner, Grantees: grantees(x.GrantsOn(ref))})
-	}
-	rows = append(rows, schemaModels(x, schema)...) // Redshift ML models (catalog_surface.go)
-	return nonNil(rows), nil
+	return append(rows, schemaModels(x, schema)...), nil // Redshift ML models (catalog_surface.go)
 }
 
 // ObjectGrants lists the explicit grants on one object (for a table, its
@@ -476,15 +288,7 @@ func (s *CatalogService) ObjectGrants(sessionID string, ref model.ObjectRef) (gs
 	if err != nil {
 		return nil, err
 	}
-	for _, g := range x.GrantsOn(ref) {
-		if !g.Implied {
-			gs = append(gs, g)
-		}
-	}
-	if k := vocab.Of(x.Snapshot()).Kind(ref.Kind); k != nil && len(k.ColumnPrivileges) > 0 {
-		gs = append(gs, x.ColumnGrants(ref.Schema, ref.Name)...)
-	}
-	return nonNil(gs), nil
+	return x.ObjectGrants(ref), nil
 }
 
 // Columns lists a relation's columns (one query, on demand).
@@ -500,81 +304,9 @@ func (s *CatalogService) Columns(sessionID, schema, relation string) (cols []mod
 	return nonNil(cols), err
 }
 
-// relationsOf lists, once each, the relations that grants name.
-func relationsOf(x *catalog.Index, gs []model.Grant) []model.Relation {
-	type key struct{ schema, name string }
-	seen := map[key]bool{}
-	out := []model.Relation{}
-	voc := vocab.Of(x.Snapshot())
-	for _, g := range gs {
-		if k := voc.Kind(g.Object.Kind); g.Object.Kind != model.ObjColumn && (k == nil || len(k.Relations) == 0) {
-			continue
-		}
-		k := key{g.Object.Schema, g.Object.Name}
-		if seen[k] {
-			continue
-		}
-		seen[k] = true
-		if r, ok := x.Relation(k.schema, k.name); ok {
-			out = append(out, r)
-		}
-	}
-	return out
-}
-
-func countExplicit(gs []model.Grant) int {
-	n := 0
-	for _, g := range gs {
-		if !g.Implied {
-			n++
-		}
-	}
-	return n
-}
-
-func grantees(gs []model.Grant) []model.PrincipalRef {
-	seen := map[model.PrincipalRef]bool{}
-	out := []model.PrincipalRef{}
-	for _, g := range gs {
-		if !g.Implied && !seen[g.Grantee] {
-			seen[g.Grantee] = true
-			out = append(out, g.Grantee)
-		}
-	}
-	return out
-}
-
 func nonNil[T any](s []T) []T {
 	if s == nil {
 		return []T{}
 	}
 	return s
-}
-
-// ownedBy lists what a user or role owns in the snapshot's database.
-func ownedBy(snap *model.Snapshot, ref model.PrincipalRef) []ObjectRow {
-	out := []ObjectRow{}
-	if ref.Kind != model.KindUser && ref.Kind != model.KindRole {
-		return out
-	}
-	for _, sc := range snap.Schemas {
-		if sc.Owner == ref.Name && !sc.System {
-			out = append(out, ObjectRow{Ref: model.ObjectRef{Kind: model.ObjSchema, Schema: sc.Name}, Kind: "schema", Owner: sc.Owner})
-		}
-	}
-	voc := vocab.Of(snap)
-	for _, r := range snap.Relations {
-		if r.Owner == ref.Name {
-			out = append(out, ObjectRow{Ref: voc.RelationRef(r), Kind: string(r.Kind), Owner: r.Owner})
-		}
-	}
-	for _, r := range snap.Routines {
-		if r.Owner == ref.Name {
-			out = append(out, ObjectRow{Ref: model.ObjectRef{Kind: r.Kind, Schema: r.Schema, Name: r.Name, Args: r.Args}, Kind: string(r.Kind), Owner: r.Owner})
-		}
-	}
-	for i := range out {
-		out[i].Grantees = []model.PrincipalRef{}
-	}
-	return out
 }

@@ -85,7 +85,7 @@ func (s *CatalogService) Surface(sessionID string) (o SurfaceOverview, err error
 		}
 	}
 	byObject := map[model.ObjectRef][]model.Grant{}
-	for _, g := range snap.Grants {
+	for _, g := range snap.Grants.All() {
 		if g.Object.Kind == model.ObjDatashare || g.Object.Kind == model.ObjModel {
 			byObject[g.Object] = append(byObject[g.Object], g)
 		}
@@ -108,7 +108,7 @@ func schemaModels(x *catalog.Index, schema string) []ObjectRow {
 	for _, m := range x.Snapshot().Models {
 		if m.Schema == schema {
 			ref := model.ObjectRef{Kind: model.ObjModel, Schema: schema, Name: m.Name}
-			rows = append(rows, ObjectRow{Ref: ref, Kind: string(model.ObjModel), Owner: m.Owner, Grantees: grantees(x.GrantsOn(ref))})
+			rows = append(rows, ObjectRow{Ref: ref, Kind: string(model.ObjModel), Owner: m.Owner, Grantees: catalog.Grantees(x.GrantsOn(ref))})
 		}
 	}
 	return rows

@@ -17,7 +17,7 @@ mkdir -p "$(dirname "$out")"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-cmd=(go test -run '^$' -bench . -benchtime "${pairs}x" -benchmem -v -timeout 120m ./backend/engine/postgres)
+cmd=(go test -run '^$' -bench 'LoadCatalog$|LoadVsPsql$' -benchtime "${pairs}x" -benchmem -v -timeout 120m ./backend/engine/postgres)
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 started=$(date -u '+%Y-%m-%d %H:%M UTC')
 RSMATE_BENCH_REPORT="$tmp/pairs.md" "${cmd[@]}" "$@" 2>&1 | tee "$tmp/log"

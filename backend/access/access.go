@@ -23,7 +23,7 @@ type ByGrantee map[model.PrincipalRef][]model.Grant
 // IndexGrants builds a ByGrantee from a snapshot.
 func IndexGrants(s *model.Snapshot) ByGrantee {
 	idx := ByGrantee{}
-	for _, g := range s.Grants {
+	for _, g := range s.Grants.All() {
 		idx[g.Grantee] = append(idx[g.Grantee], g)
 	}
 	return idx
@@ -41,19 +41,23 @@ type Path = []model.PrincipalRef
 // database owner is implicitly a member of pg_database_owner), groups of a
 // user, and PUBLIC.
 func Reach(s *model.Snapshot, p model.PrincipalRef) map[model.PrincipalRef]Path {
-	return reachWith(p, memberships(s), inheritFunc(s))
+	return newEnv(s, nil).reach(p)
 }
 
-// reachWith is Reach over a membership graph and inheritance rule built once
-// (callers that reach many principals build them once).
-func reachWith(p model.PrincipalRef, parents map[model.PrincipalRef][]model.Membership, inherits func(model.Membership) bool) map[model.PrincipalRef]Path {
+// ReachIn is Reach reading memberships and attributes through lk (the
+// catalog index): it costs what it visits.
+func ReachIn(s *model.Snapshot, lk Lookup, p model.PrincipalRef) map[model.PrincipalRef]Path {
+	return newEnv(s, lk).reach(p)
+}
+
+func (e *env) reach(p model.PrincipalRef) map[model.PrincipalRef]Path {
 	out := map[model.PrincipalRef]Path{p: {}}
 	queue := []model.PrincipalRef{p}
 	for len(queue) > 0 {
 		cur := queue[0]
 		queue = queue[1:]
-		for _, m := range parents[cur] {
-			if _, seen := out[m.Of]; seen || !inherits(m) {
+		for _, m := range e.parents(cur) {
+			if _, seen := out[m.Of]; seen || !e.inherits(m) {
 				continue
 			}
 			out[m.Of] = append(append(Path{}, out[cur]...), m.Of)
@@ -64,29 +68,6 @@ func reachWith(p model.PrincipalRef, parents map[model.PrincipalRef][]model.Memb
 		out[model.Public] = Path{model.Public}
 	}
 	return out
-}
-
-// inheritFunc says whether a membership passes privileges on. Redshift always
-// inherits; PostgreSQL follows the membership's INHERIT option (16+) or the
-// member's INHERIT attribute.
-func inheritFunc(s *model.Snapshot) func(model.Membership) bool {
-	if s.Engine != "postgres" {
-		return func(model.Membership) bool { return true }
-	}
-	attr := map[model.PrincipalRef]bool{}
-	for _, u := range s.Users {
-		attr[model.UserRef(u.Name)] = u.Inherit
-	}
-	for _, r := range s.Roles {
-		attr[model.RoleRef(r.Name)] = r.Inherit
-	}
-	return func(m model.Membership) bool {
-		if m.InheritOption != nil {
-			return *m.InheritOption
-		}
-		inh, known := attr[m.Member]
-		return inh || !known
-	}
 }
 
 // Source is one reason a principal holds a privilege.
@@ -179,21 +160,34 @@ type cellKey struct {
 // PostgreSQL's predefined roles), then those one SET ROLE away; Redshift's
 // scoped permissions are kept apart from object privileges.
 func Compute(s *model.Snapshot, grants GrantLookup, p model.PrincipalRef) Effective {
-	reach := Reach(s, p)
-	eff := Effective{Principal: p, Superuser: isSuperuser(s, p), Reach: Sorted(reach, p)}
+	return newEnv(s, grants).compute(p)
+}
+
+// ComputeIn is Compute limited to the objects of one schema, the schema
+// itself, and the scoped permissions in it or database-wide (they cover it
+// too). Through a Lookup it costs what that schema holds, not the catalog.
+func ComputeIn(s *model.Snapshot, lk Lookup, p model.PrincipalRef, schema string) Effective {
+	e := newEnv(s, lk)
+	e.schema, e.limited = schema, true
+	return e.compute(p)
+}
+
+func (e *env) compute(p model.PrincipalRef) Effective {
+	reach := e.reach(p)
+	eff := Effective{Principal: p, Superuser: e.superuser(p), Reach: Sorted(reach, p)}
 	b := newBuilder()
 	for who, path := range reach {
 		note := pathNote(path)
-		for _, g := range grants.GrantsTo(who) {
+		for _, g := range e.grants(who) {
 			b.add(g, path, "", note)
 		}
-		for _, g := range predefinedGrants(s, who) {
+		for _, g := range e.predefined(who) {
 			b.add(g, path, "", joinNotes(note, notePredefined+who.Name))
 		}
 	}
-	eff.SetRoleSuperuser = addSetRole(s, grants, p, reach, b)
+	eff.SetRoleSuperuser = e.addSetRole(p, reach, b)
 	eff.Cells, eff.Scoped = b.sorted()
-	eff.System = systemCells(s, reach)
+	eff.System = systemCells(e.s, reach)
 	return eff
 }
 
@@ -294,27 +288,6 @@ func (b *builder) sorted() (cells, scoped []Cell) {
 		}
 	}
 	return cells, scoped
-}
-
-// isSuperuser reports the principal's own SUPERUSER attribute. Membership in
-// a superuser role does not count: PostgreSQL never inherits SUPERUSER (a
-// member must SET ROLE to it; see Effective.SetRoleSuperuser).
-func isSuperuser(s *model.Snapshot, p model.PrincipalRef) bool {
-	switch p.Kind {
-	case model.KindUser:
-		for _, u := range s.Users {
-			if u.Name == p.Name {
-				return u.Superuser
-			}
-		}
-	case model.KindRole:
-		for _, r := range s.Roles {
-			if r.Name == p.Name {
-				return r.Superuser
-			}
-		}
-	}
-	return false
 }
 
 func refKey(p model.PrincipalRef) string { return string(p.Kind) + ":" + p.Name }

@@ -23,13 +23,13 @@ func snapshot(engine string) *model.Snapshot {
 			{Member: user("alice"), Of: group("bi")},
 			{Member: user("bob"), Of: role("reader")},
 		},
-		Grants: []model.Grant{
+		Grants: model.NewGrantTable([]model.Grant{
 			{Object: orders, Grantee: role("reader"), Privilege: "SELECT"},
 			{Object: orders, Grantee: user("alice"), Privilege: "SELECT", GrantOption: true},
 			{Object: orders, Grantee: group("bi"), Privilege: "INSERT"},
 			{Object: orders, Grantee: model.Public, Privilege: "REFERENCES"},
 			{Object: orders, Grantee: user("bob"), Privilege: "DELETE"},
-		},
+		}...),
 	}
 }
 

@@ -75,7 +75,7 @@ func reportCPU(b *testing.B, since time.Duration) {
 func busiestObject(x *catalog.Index, kind model.ObjectKind) model.ObjectRef {
 	counts := map[model.ObjectRef]int{}
 	var best model.ObjectRef
-	for _, g := range x.Snapshot().Grants {
+	for _, g := range x.Snapshot().Grants.All() {
 		if g.Object.Kind != kind {
 			continue
 		}

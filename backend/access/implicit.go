@@ -34,31 +34,19 @@ const (
 	notePredefined    = "member of "
 )
 
-// memberships returns the snapshot's memberships by member, plus the implicit
-// membership of the current database's owner in pg_database_owner.
-func memberships(s *model.Snapshot) map[model.PrincipalRef][]model.Membership {
-	parents := map[model.PrincipalRef][]model.Membership{}
-	for _, m := range s.Memberships {
-		parents[m.Member] = append(parents[m.Member], m)
-	}
-	if m, ok := databaseOwnerMembership(s); ok {
-		parents[m.Member] = append(parents[m.Member], m)
-	}
-	return parents
-}
-
 // databaseOwnerMembership is the owner's implicit membership in
 // pg_database_owner. PostgreSQL 16+ always inherits it; before, it followed
 // the owner's INHERIT attribute like any membership. SET ROLE is always allowed.
-func databaseOwnerMembership(s *model.Snapshot) (model.Membership, bool) {
-	if s.Engine != "postgres" || !hasRole(s, RoleDatabaseOwner) {
+func (e *env) databaseOwnerMembership() (model.Membership, bool) {
+	s := e.s
+	if _, ok := e.lk.Role(RoleDatabaseOwner); s.Engine != "postgres" || !ok {
 		return model.Membership{}, false
 	}
 	for _, d := range s.Databases {
 		if d.Name != s.Database || d.Owner == "" {
 			continue
 		}
-		owner, ok := principalNamed(s, d.Owner)
+		owner, ok := e.principalNamed(d.Owner)
 		if !ok {
 			return model.Membership{}, false
 		}
@@ -72,23 +60,12 @@ func databaseOwnerMembership(s *model.Snapshot) (model.Membership, bool) {
 	return model.Membership{}, false
 }
 
-func hasRole(s *model.Snapshot, name string) bool {
-	for _, r := range s.Roles {
-		if r.Name == name {
-			return true
-		}
-	}
-	return false
-}
-
 // principalNamed finds a PostgreSQL role by name: a user when it can log in.
-func principalNamed(s *model.Snapshot, name string) (model.PrincipalRef, bool) {
-	for _, u := range s.Users {
-		if u.Name == name {
-			return model.UserRef(name), true
-		}
+func (e *env) principalNamed(name string) (model.PrincipalRef, bool) {
+	if _, ok := e.lk.User(name); ok {
+		return model.UserRef(name), true
 	}
-	if hasRole(s, name) {
+	if _, ok := e.lk.Role(name); ok {
 		return model.RoleRef(name), true
 	}
 	return model.PrincipalRef{}, false
@@ -106,12 +83,13 @@ func pathNote(path Path) string {
 	return ""
 }
 
-// predefinedGrants lists the privileges a predefined role holds outside the
-// ACLs (aclchk.c: pg_class_aclmask and pg_namespace_aclmask), as grants to
-// that role. Nil for every other principal, and off PostgreSQL. A relation
-// gets those of the role's privileges its vocabulary kind has (the sequence
-// kind's UPDATE is what nextval/setval need; tables' INSERT, UPDATE, DELETE).
-func predefinedGrants(s *model.Snapshot, who model.PrincipalRef) []model.Grant {
+// predefined lists the privileges a predefined role holds outside the ACLs
+// (aclchk.c: pg_class_aclmask and pg_namespace_aclmask), as grants to that
+// role. Nil for every other principal, and off PostgreSQL. A relation gets
+// those of the role's privileges its vocabulary kind has (the sequence kind's
+// UPDATE is what nextval/setval need; tables' INSERT, UPDATE, DELETE).
+func (e *env) predefined(who model.PrincipalRef) []model.Grant {
+	s := e.s
 	if s.Engine != "postgres" || who.Kind != model.KindRole {
 		return nil
 	}
@@ -125,11 +103,17 @@ func predefinedGrants(s *model.Snapshot, who model.PrincipalRef) []model.Grant {
 			out = append(out, model.Grant{Object: obj, Grantee: who, Privilege: p})
 		}
 	}
+	relations := s.Relations
+	if e.limited {
+		relations = e.lk.Relations(e.schema)
+	}
 	for _, sc := range s.Schemas {
-		add(model.ObjectRef{Kind: model.ObjSchema, Schema: sc.Name}, schemaPrivs)
+		if !e.limited || sc.Name == e.schema {
+			add(model.ObjectRef{Kind: model.ObjSchema, Schema: sc.Name}, schemaPrivs)
+		}
 	}
 	voc := vocab.Of(s)
-	for _, r := range s.Relations {
+	for _, r := range relations {
 		ref := voc.RelationRef(r)
 		var privs []string
 		if k := voc.Kind(ref.Kind); k != nil {
@@ -167,18 +151,17 @@ type settable struct {
 // only memberships granted WITH SET TRUE; before, every membership allows it.
 // Only a login user has a session (SET ROLE checks the session user's
 // memberships), and a superuser needs none.
-func settableRoles(s *model.Snapshot, p model.PrincipalRef, reach map[model.PrincipalRef]Path) []settable {
-	if s.Engine != "postgres" || p.Kind != model.KindUser || isSuperuser(s, p) {
+func (e *env) settableRoles(p model.PrincipalRef, reach map[model.PrincipalRef]Path) []settable {
+	if e.s.Engine != "postgres" || p.Kind != model.KindUser || e.superuser(p) {
 		return nil
 	}
-	parents := memberships(s)
 	paths := map[model.PrincipalRef]Path{p: {}}
 	queue := []model.PrincipalRef{p}
 	var out []settable
 	for len(queue) > 0 {
 		cur := queue[0]
 		queue = queue[1:]
-		for _, m := range parents[cur] {
+		for _, m := range e.parents(cur) {
 			if _, seen := paths[m.Of]; seen || (m.SetOption != nil && !*m.SetOption) {
 				continue
 			}
@@ -202,24 +185,24 @@ func settableRoles(s *model.Snapshot, p model.PrincipalRef, reach map[model.Prin
 // the grants of every principal reached from that role and not from p's own
 // session. Each such principal is attributed to the nearest role to set.
 // It returns the nearest settable superuser role, "" when none.
-func addSetRole(s *model.Snapshot, grants GrantLookup, p model.PrincipalRef, reach map[model.PrincipalRef]Path, b *builder) string {
+func (e *env) addSetRole(p model.PrincipalRef, reach map[model.PrincipalRef]Path, b *builder) string {
 	super := ""
 	covered := map[model.PrincipalRef]bool{}
-	for _, st := range settableRoles(s, p, reach) {
-		if super == "" && isSuperuser(s, st.role) {
+	for _, st := range e.settableRoles(p, reach) {
+		if super == "" && e.superuser(st.role) {
 			super = st.role.Name
 		}
-		for who, sub := range Reach(s, st.role) {
+		for who, sub := range e.reach(st.role) {
 			if _, held := reach[who]; held || covered[who] {
 				continue
 			}
 			covered[who] = true
 			path := append(append(Path{}, st.path...), sub...)
 			note := pathNote(path)
-			for _, g := range grants.GrantsTo(who) {
+			for _, g := range e.grants(who) {
 				b.add(g, path, st.role.Name, note)
 			}
-			for _, g := range predefinedGrants(s, who) {
+			for _, g := range e.predefined(who) {
 				b.add(g, path, st.role.Name, joinNotes(note, notePredefined+who.Name))
 			}
 		}

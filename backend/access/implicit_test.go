@@ -44,13 +44,13 @@ func pgSnapshot(version int) *model.Snapshot {
 			{Schema: "sales", Name: "orders", Kind: model.RelTable, Owner: "admin"},
 			{Schema: "sales", Name: "orders_id_seq", Kind: model.RelSequence, Owner: "admin"},
 		},
-		Grants: []model.Grant{
+		Grants: model.NewGrantTable([]model.Grant{
 			{Object: publicSchema, Grantee: role(RoleDatabaseOwner), Privilege: "USAGE", Implied: true},
 			{Object: publicSchema, Grantee: role(RoleDatabaseOwner), Privilege: "CREATE", Implied: true},
 			{Object: publicSchema, Grantee: model.Public, Privilege: "USAGE"},
 			{Object: orders, Grantee: role("reader"), Privilege: "SELECT"},
 			{Object: salesSchema, Grantee: role("analyst"), Privilege: "USAGE"},
-		},
+		}...),
 	}
 }
 

@@ -17,7 +17,7 @@ func (b byObject) GrantsOn(o model.ObjectRef) []model.Grant { return b[o] }
 
 func indexByObject(s *model.Snapshot) byObject {
 	out := byObject{}
-	for _, g := range s.Grants {
+	for _, g := range s.Grants.All() {
 		out[g.Object] = append(out[g.Object], g)
 	}
 	return out
@@ -87,9 +87,9 @@ func TestWhoCanAccessEqualsComputeForEveryPrincipalAndObject(t *testing.T) {
 	}
 	scoped := withGroup(snapshot("redshift"))
 	scoped.Database = "dev"
-	scoped.Grants = append(scoped.Grants,
-		model.Grant{Object: model.ObjectRef{Kind: model.ObjSchema, Schema: "sales"}, Grantee: role("analyst"), Privilege: "SELECT", Scope: "TABLES"},
-		model.Grant{Object: model.ObjectRef{Kind: model.ObjDatabase, Name: "dev"}, Grantee: group("bi"), Privilege: "UPDATE", Scope: "TABLES"})
+	scoped.Grants = scoped.Grants.Clone()
+	scoped.Grants.Add(model.Grant{Object: model.ObjectRef{Kind: model.ObjSchema, Schema: "sales"}, Grantee: role("analyst"), Privilege: "SELECT", Scope: "TABLES"})
+	scoped.Grants.Add(model.Grant{Object: model.ObjectRef{Kind: model.ObjDatabase, Name: "dev"}, Grantee: group("bi"), Privilege: "UPDATE", Scope: "TABLES"})
 	cases := map[string]*model.Snapshot{
 		"redshift": withGroup(snapshot("redshift")), "postgres": snapshot("postgres"), "redshift scoped": scoped,
 		"postgres 15": pgSnapshot(150000), "postgres 16": pgSnapshot(160000),
@@ -97,7 +97,7 @@ func TestWhoCanAccessEqualsComputeForEveryPrincipalAndObject(t *testing.T) {
 	for name, s := range cases {
 		t.Run(name, func(t *testing.T) {
 			objects := map[model.ObjectRef]bool{}
-			for _, g := range s.Grants {
+			for _, g := range s.Grants.All() {
 				objects[g.Object] = true
 			}
 			for _, sc := range s.Schemas {

@@ -22,7 +22,7 @@ func TestScopedPermissionsKeptApartFromObjectPrivileges(t *testing.T) {
 		Users:       []model.User{{Name: "alice"}},
 		Roles:       []model.Role{{Name: "reader"}},
 		Memberships: []model.Membership{{Member: user("alice"), Of: role("reader")}},
-		Grants:      []model.Grant{createOnDB, scopedCreate, scopedSelect, usage},
+		Grants:      model.NewGrantTable([]model.Grant{createOnDB, scopedCreate, scopedSelect, usage}...),
 	}
 	eff := Compute(s, IndexGrants(s), user("alice"))
 
@@ -42,7 +42,7 @@ func TestScopedPermissionsKeptApartFromObjectPrivileges(t *testing.T) {
 	}
 
 	// Without scoped grants the list is empty, not null (the UI reads it as a list).
-	plain := &model.Snapshot{Engine: "postgres", Users: []model.User{{Name: "alice"}}, Grants: []model.Grant{usage}}
+	plain := &model.Snapshot{Engine: "postgres", Users: []model.User{{Name: "alice"}}, Grants: model.NewGrantTable([]model.Grant{usage}...)}
 	if got := Compute(plain, IndexGrants(plain), user("alice")).Scoped; got == nil || len(got) != 0 {
 		t.Errorf("Scoped = %#v, want an empty list", got)
 	}

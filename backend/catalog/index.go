@@ -6,18 +6,15 @@ import "github.com/redshiftmate/rsmate/backend/model"
 type relKey struct{ schema, name string }
 
 // Index answers the per-screen questions about one snapshot without scanning
-// it. It stores positions into the snapshot's slices; results are copies in
-// snapshot order. Build it once per snapshot (Cache.Index does).
+// it. It stores positions into the snapshot's slices and per-principal counts;
+// results are copies in snapshot order. Grants are indexed by the snapshot's
+// GrantTable itself. Build it once per snapshot (Cache.Index does).
 type Index struct {
 	snap *model.Snapshot
 
 	users  map[string]int32
 	roles  map[string]int32
 	groups map[string]int32
-
-	grantsByGrantee map[model.PrincipalRef][]int32
-	grantsByObject  map[model.ObjectRef][]int32
-	columnGrants    map[relKey][]int32 // column grants by their relation
 
 	memberOf map[model.PrincipalRef][]int32 // memberships where the principal is the member
 	members  map[model.PrincipalRef][]int32 // memberships where the principal is the role or group
@@ -29,7 +26,20 @@ type Index struct {
 	routinesBySchema  map[string][]int32
 	schemas           map[string]int32
 	relations         map[relKey]int32
+
+	// owned lists what each user or role owns in the database (schemas,
+	// relations, routines): positions, per kind.
+	owned map[string]*ownedSet
+	// systemPrivileges by grantee.
+	systemPrivileges map[model.PrincipalRef][]string
+
+	// The list screens' rows (screens.go).
+	userRows  []UserRow
+	roleRows  []RoleRow
+	groupRows []GroupRow
 }
+
+type ownedSet struct{ schemas, relations, routines []int32 }
 
 // NewIndex builds the index of snap in one pass over each slice.
 func NewIndex(snap *model.Snapshot) *Index {
@@ -38,9 +48,6 @@ func NewIndex(snap *model.Snapshot) *Index {
 		users:             make(map[string]int32, len(snap.Users)),
 		roles:             make(map[string]int32, len(snap.Roles)),
 		groups:            make(map[string]int32, len(snap.Groups)),
-		grantsByGrantee:   map[model.PrincipalRef][]int32{},
-		grantsByObject:    map[model.ObjectRef][]int32{},
-		columnGrants:      map[relKey][]int32{},
 		memberOf:          map[model.PrincipalRef][]int32{},
 		members:           map[model.PrincipalRef][]int32{},
 		defaultsByCreator: map[model.PrincipalRef][]int32{},
@@ -49,6 +56,16 @@ func NewIndex(snap *model.Snapshot) *Index {
 		routinesBySchema:  map[string][]int32{},
 		schemas:           make(map[string]int32, len(snap.Schemas)),
 		relations:         make(map[relKey]int32, len(snap.Relations)),
+		owned:             map[string]*ownedSet{},
+		systemPrivileges:  map[model.PrincipalRef][]string{},
+	}
+	owner := func(name string) *ownedSet {
+		o := x.owned[name]
+		if o == nil {
+			o = &ownedSet{}
+			x.owned[name] = o
+		}
+		return o
 	}
 	for i, u := range snap.Users {
 		x.users[u.Name] = int32(i)
@@ -59,15 +76,8 @@ func NewIndex(snap *model.Snapshot) *Index {
 	for i, g := range snap.Groups {
 		x.groups[g.Name] = int32(i)
 	}
-	for i, g := range snap.Grants {
-		i := int32(i)
-		x.grantsByGrantee[g.Grantee] = append(x.grantsByGrantee[g.Grantee], i)
-		if g.Object.Kind == model.ObjColumn {
-			k := relKey{g.Object.Schema, g.Object.Name}
-			x.columnGrants[k] = append(x.columnGrants[k], i)
-		}
-		x.grantsByObject[g.Object] = append(x.grantsByObject[g.Object], i)
-	}
+	// The grants' own index, built now rather than by the first screen.
+	snap.Grants.Count(model.Public)
 	for i, m := range snap.Memberships {
 		x.memberOf[m.Member] = append(x.memberOf[m.Member], int32(i))
 		x.members[m.Of] = append(x.members[m.Of], int32(i))
@@ -78,14 +88,23 @@ func NewIndex(snap *model.Snapshot) *Index {
 	}
 	for i, s := range snap.Schemas {
 		x.schemas[s.Name] = int32(i)
+		if !s.System {
+			owner(s.Owner).schemas = append(owner(s.Owner).schemas, int32(i))
+		}
 	}
 	for i, r := range snap.Relations {
 		x.relationsBySchema[r.Schema] = append(x.relationsBySchema[r.Schema], int32(i))
 		x.relations[relKey{r.Schema, r.Name}] = int32(i)
+		owner(r.Owner).relations = append(owner(r.Owner).relations, int32(i))
 	}
 	for i, r := range snap.Routines {
 		x.routinesBySchema[r.Schema] = append(x.routinesBySchema[r.Schema], int32(i))
+		owner(r.Owner).routines = append(owner(r.Owner).routines, int32(i))
 	}
+	for _, p := range snap.SystemPrivileges {
+		x.systemPrivileges[p.Grantee] = append(x.systemPrivileges[p.Grantee], p.Privilege)
+	}
+	x.buildRows()
 	return x
 }
 
@@ -138,18 +157,48 @@ func (x *Index) Exists(p model.PrincipalRef) bool {
 }
 
 // GrantsTo lists the privileges held directly by p (not through memberships).
-func (x *Index) GrantsTo(p model.PrincipalRef) []model.Grant {
-	return pick(x.snap.Grants, x.grantsByGrantee[p])
+func (x *Index) GrantsTo(p model.PrincipalRef) []model.Grant { return x.snap.Grants.To(p) }
+
+// GrantsToIn lists the privileges held directly by p on objects of one
+// schema ("" : the database and objects outside schemas).
+func (x *Index) GrantsToIn(p model.PrincipalRef, schema string) []model.Grant {
+	return x.snap.Grants.ToInSchema(p, schema)
 }
 
 // GrantsOn lists the privileges granted on exactly obj (for a column, that column).
-func (x *Index) GrantsOn(obj model.ObjectRef) []model.Grant {
-	return pick(x.snap.Grants, x.grantsByObject[obj])
-}
+func (x *Index) GrantsOn(obj model.ObjectRef) []model.Grant { return x.snap.Grants.On(obj) }
 
 // ColumnGrants lists the column privileges on every column of a relation.
 func (x *Index) ColumnGrants(schema, relation string) []model.Grant {
-	return pick(x.snap.Grants, x.columnGrants[relKey{schema, relation}])
+	return x.snap.Grants.OnColumns(schema, relation)
+}
+
+// Counts are a principal's list figures, read from the index: no grant or
+// membership is copied.
+type Counts struct {
+	Grants        int // direct grants, the owner's implied ones left out
+	RoleMemberOf  int // role memberships where p is the member
+	GroupMemberOf int // group memberships where p is the member
+	Members       int // memberships where p is the role or group
+}
+
+// Count returns p's list figures.
+func (x *Index) Count(p model.PrincipalRef) Counts {
+	c := Counts{Members: len(x.members[p])}
+	_, c.Grants = x.snap.Grants.Count(p)
+	for _, i := range x.memberOf[p] {
+		if x.snap.Memberships[i].Of.Kind == model.KindGroup {
+			c.GroupMemberOf++
+		} else {
+			c.RoleMemberOf++
+		}
+	}
+	return c
+}
+
+// SystemPrivileges lists the Redshift system permissions granted to p.
+func (x *Index) SystemPrivileges(p model.PrincipalRef) []string {
+	return x.systemPrivileges[p]
 }
 
 // MemberOf lists the memberships where p is the member (its roles and groups).
@@ -198,6 +247,16 @@ func (x *Index) Relations(schema string) []model.Relation {
 // Routines lists the functions and procedures of a schema.
 func (x *Index) Routines(schema string) []model.Routine {
 	return pick(x.snap.Routines, x.routinesBySchema[schema])
+}
+
+// Owned lists the schemas (system ones left out), relations and routines
+// owned by the user or role with this name.
+func (x *Index) Owned(name string) (schemas []model.Schema, relations []model.Relation, routines []model.Routine) {
+	o := x.owned[name]
+	if o == nil {
+		return nil, nil, nil
+	}
+	return pick(x.snap.Schemas, o.schemas), pick(x.snap.Relations, o.relations), pick(x.snap.Routines, o.routines)
 }
 
 func pick[T any](all []T, at []int32) []T {

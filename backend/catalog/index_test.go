@@ -40,7 +40,7 @@ func sampleSnapshot() *model.Snapshot {
 			{Schema: "sales", Name: "items", Kind: model.RelTable},
 		},
 		Routines: []model.Routine{{Schema: "sales", Name: "f", Args: "integer", Kind: model.ObjFunction}},
-		Grants: []model.Grant{
+		Grants: model.NewGrantTable([]model.Grant{
 			{Object: sales, Grantee: reader, Privilege: model.PrivUsage},
 			{Object: orders, Grantee: reader, Privilege: model.PrivSelect},
 			{Object: orders, Grantee: alice, Privilege: model.PrivInsert, GrantOption: true},
@@ -48,7 +48,7 @@ func sampleSnapshot() *model.Snapshot {
 			{Object: fn, Grantee: model.Public, Privilege: model.PrivExecute, Default: true},
 			{Object: ordersB, Grantee: alice, Privilege: model.PrivSelect},
 			{Object: orders, Grantee: ops, Privilege: model.PrivDelete},
-		},
+		}...),
 		DefaultPrivileges: []model.DefaultPrivilege{
 			{Creator: writer, Schema: "sales", ObjectType: model.DefTables, Grantee: reader, Privilege: model.PrivSelect},
 			{Creator: bob, ObjectType: model.DefFunctions, Grantee: model.Public, Privilege: model.PrivExecute},
@@ -79,16 +79,16 @@ func TestIndexLookups(t *testing.T) {
 	eq("Exists(user reader)", x.Exists(model.PrincipalRef{Kind: model.KindUser, Name: "reader"}), false)
 	eq("Exists(group ops)", x.Exists(ops), true)
 
-	eq("GrantsTo(reader)", x.GrantsTo(reader), []model.Grant{s.Grants[0], s.Grants[1]})
-	eq("GrantsTo(alice)", x.GrantsTo(alice), []model.Grant{s.Grants[2], s.Grants[5]})
-	eq("GrantsTo(PUBLIC)", x.GrantsTo(model.Public), []model.Grant{s.Grants[4]})
+	eq("GrantsTo(reader)", x.GrantsTo(reader), []model.Grant{s.Grants.At(0), s.Grants.At(1)})
+	eq("GrantsTo(alice)", x.GrantsTo(alice), []model.Grant{s.Grants.At(2), s.Grants.At(5)})
+	eq("GrantsTo(PUBLIC)", x.GrantsTo(model.Public), []model.Grant{s.Grants.At(4)})
 	// A group and a role with one name are different grantees.
-	eq("GrantsTo(group ops)", x.GrantsTo(ops), []model.Grant{s.Grants[6]})
+	eq("GrantsTo(group ops)", x.GrantsTo(ops), []model.Grant{s.Grants.At(6)})
 	eq("GrantsTo(role ops)", x.GrantsTo(opsRole), []model.Grant{})
-	eq("GrantsOn(orders)", x.GrantsOn(orders), []model.Grant{s.Grants[1], s.Grants[2], s.Grants[6]})
-	eq("GrantsOn(orders.amount)", x.GrantsOn(ordersA), []model.Grant{s.Grants[3]})
-	eq("ColumnGrants(orders)", x.ColumnGrants("sales", "orders"), []model.Grant{s.Grants[3], s.Grants[5]})
-	eq("GrantsOn(f(integer))", x.GrantsOn(fn), []model.Grant{s.Grants[4]})
+	eq("GrantsOn(orders)", x.GrantsOn(orders), []model.Grant{s.Grants.At(1), s.Grants.At(2), s.Grants.At(6)})
+	eq("GrantsOn(orders.amount)", x.GrantsOn(ordersA), []model.Grant{s.Grants.At(3)})
+	eq("ColumnGrants(orders)", x.ColumnGrants("sales", "orders"), []model.Grant{s.Grants.At(3), s.Grants.At(5)})
+	eq("GrantsOn(f(integer))", x.GrantsOn(fn), []model.Grant{s.Grants.At(4)})
 	eq("GrantsOn(f())", x.GrantsOn(model.ObjectRef{Kind: model.ObjFunction, Schema: "sales", Name: "f"}), []model.Grant{})
 
 	eq("MemberOf(alice)", x.MemberOf(alice), []model.Membership{s.Memberships[0], s.Memberships[3]})
@@ -122,7 +122,7 @@ func TestIndexResultsAreCopies(t *testing.T) {
 	x := NewIndex(s)
 	got := x.GrantsTo(reader)
 	got[0].Privilege = "CHANGED"
-	if s.Grants[0].Privilege != model.PrivUsage {
+	if s.Grants.At(0).Privilege != model.PrivUsage {
 		t.Fatal("GrantsTo returned a view into the snapshot")
 	}
 }

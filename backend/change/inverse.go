@@ -72,7 +72,7 @@ func newHeldState(changes []Change, snap *model.Snapshot) *heldState {
 			touched[c.Privilege.Grantee] = true
 		}
 	}
-	for _, g := range snap.Grants {
+	for _, g := range snap.Grants.All() {
 		if touched[g.Grantee] && !g.Implied {
 			st.grants[grantKey{g.Grantee, g.Object, g.Privilege, g.Scope}] = g.GrantOption
 		}

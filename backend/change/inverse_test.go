@@ -19,10 +19,10 @@ func revertSnapshot() *model.Snapshot {
 		Memberships: []model.Membership{
 			{Member: model.UserRef("bob"), Of: model.RoleRef("reader"), AdminOption: true},
 		},
-		Grants: []model.Grant{
-			{Object: orders, Grantee: model.UserRef("alice"), Privilege: "SELECT"},
-			{Object: orders, Grantee: model.UserRef("bob"), Privilege: "DELETE", GrantOption: true},
-		},
+		Grants: model.NewGrantTable(
+			model.Grant{Object: orders, Grantee: model.UserRef("alice"), Privilege: "SELECT"},
+			model.Grant{Object: orders, Grantee: model.UserRef("bob"), Privilege: "DELETE", GrantOption: true},
+		),
 	}
 }
 

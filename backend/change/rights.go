@@ -92,7 +92,7 @@ func (r *rights) owns(o model.ObjectRef) bool {
 
 // grantable: me holds privilege on o with the grant option.
 func (r *rights) grantable(o model.ObjectRef, privilege string) bool {
-	for _, g := range r.snap.Grants {
+	for _, g := range r.snap.Grants.All() {
 		if g.Object == o && g.GrantOption && (privilege == "ALL" || g.Privilege == privilege) &&
 			(g.Grantee == model.UserRef(r.me.Name) || (g.Grantee.Kind == model.KindRole && r.roles[g.Grantee.Name])) {
 			return true

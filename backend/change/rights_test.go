@@ -18,7 +18,7 @@ func rightsSnapshot(engine string) *model.Snapshot {
 		SystemPrivileges: []model.SystemPrivilege{{Privilege: "CREATE USER", Grantee: model.RoleRef("useradmin")}},
 		Schemas:          []model.Schema{{Name: "s", Owner: "root"}},
 		Relations:        []model.Relation{{Schema: "s", Name: "own", Owner: "dev"}, {Schema: "s", Name: "theirs", Owner: "root"}, {Schema: "s", Name: "shared", Owner: "root"}},
-		Grants:           []model.Grant{{Object: model.ObjectRef{Kind: model.ObjTable, Schema: "s", Name: "shared"}, Grantee: model.UserRef("dev"), Privilege: "SELECT", GrantOption: true}},
+		Grants:           model.NewGrantTable([]model.Grant{{Object: model.ObjectRef{Kind: model.ObjTable, Schema: "s", Name: "shared"}, Grantee: model.UserRef("dev"), Privilege: "SELECT", GrantOption: true}}...),
 	}
 }
 

@@ -15,9 +15,10 @@ import (
 // memberships that remain. Only sets with a drop need this; the others render
 // against the snapshot as loaded, at no cost.
 type view struct {
-	snap   *model.Snapshot
-	follow bool // the set has a drop: track effects
-	cloned bool // snap is this view's own copy
+	snap         *model.Snapshot
+	follow       bool // the set has a drop: track effects
+	cloned       bool // snap is this view's own copy
+	grantsCloned bool // snap.Grants is this view's own copy
 }
 
 func newView(snap *model.Snapshot, changes []Change) *view {
@@ -27,7 +28,17 @@ func newView(snap *model.Snapshot, changes []Change) *view {
 	return &view{snap: snap, follow: snap != nil && drops}
 }
 
-// own copies the slices the effects change, once.
+// ownGrants is own, and a copy of the grants (the largest part: copied
+// only when an effect changes grants).
+func (v *view) ownGrants() *model.Snapshot {
+	s := v.own()
+	if !v.grantsCloned {
+		s.Grants, v.grantsCloned = s.Grants.Clone(), true
+	}
+	return s
+}
+
+// own copies the slices the effects change, once (the grants: see ownGrants).
 func (v *view) own() *model.Snapshot {
 	if !v.cloned {
 		s := *v.snap
@@ -39,7 +50,6 @@ func (v *view) own() *model.Snapshot {
 		s.Relations = slices.Clone(s.Relations)
 		s.Routines = slices.Clone(s.Routines)
 		s.Databases = slices.Clone(s.Databases)
-		s.Grants = slices.Clone(s.Grants)
 		s.DefaultPrivileges = slices.Clone(s.DefaultPrivileges)
 		s.SystemPrivileges = slices.Clone(s.SystemPrivileges)
 		s.AssumeRoles = slices.Clone(s.AssumeRoles)
@@ -129,10 +139,12 @@ func (v *view) apply(c Change) {
 			s.Memberships = slices.DeleteFunc(s.Memberships, func(m model.Membership) bool { return m.Member == c.Member.Member && m.Of == of })
 		}
 	case GrantPrivileges:
-		s := v.own()
-		s.Grants = append(s.Grants, v.grantsOf(c.Privilege)...)
+		s := v.ownGrants()
+		for _, g := range v.grantsOf(c.Privilege) {
+			s.Grants.Add(g)
+		}
 	case RevokePrivileges:
-		s := v.own()
+		s := v.ownGrants()
 		p := c.Privilege
 		privs := upperAll(p.Privileges)
 		hit := map[model.ObjectRef]bool{}
@@ -145,13 +157,14 @@ func (v *view) apply(c Change) {
 			return g.Grantee == p.Grantee && hit[g.Object] && g.Scope == scope && matchPriv(privs, g.Privilege)
 		}
 		if p.GrantOption {
-			for i := range s.Grants {
-				if match(s.Grants[i]) {
-					s.Grants[i].GrantOption = false
+			for i, g := range s.Grants.All() {
+				if match(g) {
+					g.GrantOption = false
+					s.Grants.Set(i, g)
 				}
 			}
 		} else {
-			s.Grants = slices.DeleteFunc(s.Grants, match)
+			s.Grants.DeleteFunc(match)
 		}
 	case GrantDefaultPrivileges:
 		s := v.own()
@@ -235,7 +248,7 @@ func scopeKeyword(snap *model.Snapshot, k model.ObjectKind) string {
 
 // rename moves every reference to who to its new name.
 func (v *view) rename(who model.PrincipalRef, to string) {
-	s := v.own()
+	s := v.ownGrants()
 	nw := model.PrincipalRef{Kind: who.Kind, Name: to}
 	v.renameSurface(who, nw)
 	ref := func(p *model.PrincipalRef) {
@@ -265,9 +278,10 @@ func (v *view) rename(who model.PrincipalRef, to string) {
 		ref(&s.Memberships[i].Member)
 		ref(&s.Memberships[i].Of)
 	}
-	for i := range s.Grants {
-		ref(&s.Grants[i].Grantee)
-	}
+	s.Grants.MapPrincipals(func(p model.PrincipalRef) model.PrincipalRef {
+		ref(&p)
+		return p
+	})
 	for i := range s.DefaultPrivileges {
 		ref(&s.DefaultPrivileges[i].Creator)
 		ref(&s.DefaultPrivileges[i].Grantee)
@@ -308,7 +322,7 @@ func (v *view) reown(from, to string) {
 // drop removes who and everything that names it; what it owned moves to
 // successor.
 func (v *view) drop(who model.PrincipalRef, successor string) {
-	s := v.own()
+	s := v.ownGrants()
 	switch who.Kind {
 	case model.KindUser:
 		s.Users = slices.DeleteFunc(s.Users, func(u model.User) bool { return u.Name == who.Name })
@@ -326,7 +340,7 @@ func (v *view) drop(who model.PrincipalRef, successor string) {
 		v.reown(who.Name, successor)
 	}
 	s.Memberships = slices.DeleteFunc(s.Memberships, func(m model.Membership) bool { return m.Member == who || m.Of == who })
-	s.Grants = slices.DeleteFunc(s.Grants, func(g model.Grant) bool { return g.Grantee == who })
+	s.Grants.DeleteFunc(func(g model.Grant) bool { return g.Grantee == who })
 	s.DefaultPrivileges = slices.DeleteFunc(s.DefaultPrivileges, func(d model.DefaultPrivilege) bool { return d.Grantee == who || d.Creator == who })
 	s.SystemPrivileges = slices.DeleteFunc(s.SystemPrivileges, func(x model.SystemPrivilege) bool { return x.Grantee == who })
 }

@@ -15,7 +15,7 @@ type seen struct {
 
 func (s *seen) Render(c Change, snap *model.Snapshot) ([]Statement, error) {
 	cp := *snap
-	cp.Users, cp.Grants, cp.Memberships, cp.Schemas = slices.Clone(snap.Users), slices.Clone(snap.Grants), slices.Clone(snap.Memberships), slices.Clone(snap.Schemas)
+	cp.Users, cp.Grants, cp.Memberships, cp.Schemas = slices.Clone(snap.Users), snap.Grants.Clone(), slices.Clone(snap.Memberships), slices.Clone(snap.Schemas)
 	s.snaps, s.ptrs = append(s.snaps, &cp), append(s.ptrs, snap)
 	return []Statement{{SQL: string(c.Kind)}}, nil
 }
@@ -30,13 +30,13 @@ func TestChangesBeforeADropAreVisibleToIt(t *testing.T) {
 		Roles:     roles("r", "team"),
 		Relations: []model.Relation{{Schema: "s", Name: "orders"}, {Schema: "s", Name: "items"}},
 		Schemas:   []model.Schema{{Name: "own", Owner: "bob"}},
-		Grants: []model.Grant{
+		Grants: model.NewGrantTable([]model.Grant{
 			{Object: orders, Grantee: model.RoleRef("r"), Privilege: "SELECT"},
 			{Object: items, Grantee: model.RoleRef("r"), Privilege: "SELECT"},
-		},
+		}...),
 		Memberships: []model.Membership{{Member: model.UserRef("bob"), Of: model.RoleRef("r")}},
 	}
-	before := len(snap.Grants)
+	before := snap.Grants.Len()
 	rec := &seen{}
 	changes := []Change{
 		{Kind: RevokePrivileges, Privilege: &PrivilegeSpec{Privileges: []string{"select"}, Target: TargetAllInSchema, Kind: model.ObjTable, Schemas: []string{"s"}, Grantee: model.RoleRef("r")}},
@@ -50,8 +50,8 @@ func TestChangesBeforeADropAreVisibleToIt(t *testing.T) {
 		t.Fatal(err)
 	}
 	atDropRole := rec.snaps[5]
-	if want := []model.Grant{{Object: items, Grantee: model.RoleRef("r"), Privilege: "INSERT"}}; !slices.Equal(atDropRole.Grants, want) {
-		t.Errorf("grants the role drop sees: %+v", atDropRole.Grants)
+	if want := []model.Grant{{Object: items, Grantee: model.RoleRef("r"), Privilege: "INSERT"}}; !slices.Equal(atDropRole.Grants.Slice(), want) {
+		t.Errorf("grants the role drop sees: %+v", atDropRole.Grants.Slice())
 	}
 	if want := []model.Membership{{Member: model.RoleRef("r"), Of: model.RoleRef("team")}}; !slices.Equal(atDropRole.Memberships, want) {
 		t.Errorf("memberships the role drop sees: %+v", atDropRole.Memberships)
@@ -62,7 +62,7 @@ func TestChangesBeforeADropAreVisibleToIt(t *testing.T) {
 	if atDropUser := rec.snaps[4]; !slices.ContainsFunc(atDropUser.Users, func(u model.User) bool { return u.Name == "robert" }) || atDropUser.Schemas[0].Owner != "robert" {
 		t.Errorf("the user drop does not see the rename: %+v %+v", atDropUser.Users, atDropUser.Schemas)
 	}
-	if len(snap.Grants) != before || snap.Users[1].Name != "bob" || snap.Schemas[0].Owner != "bob" {
+	if snap.Grants.Len() != before || snap.Users[1].Name != "bob" || snap.Schemas[0].Owner != "bob" {
 		t.Fatal("the loaded snapshot was modified")
 	}
 	// Without a drop, every change sees the loaded snapshot itself.

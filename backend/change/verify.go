@@ -285,7 +285,7 @@ func (v *verifier) sameObject(a, b model.ObjectRef) bool {
 // grantsOn returns the explicit, unscoped grants to grantee on obj.
 func (v *verifier) grantsOn(obj model.ObjectRef, grantee model.PrincipalRef) []model.Grant {
 	var out []model.Grant
-	for _, g := range v.snap.Grants {
+	for _, g := range v.snap.Grants.All() {
 		if g.Scope == "" && !g.Default && v.sameObject(g.Object, obj) && samePrincipal(g.Grantee, grantee) {
 			out = append(out, g)
 		}
@@ -362,7 +362,7 @@ func (v *verifier) scoped(p *PrivilegeSpec, grant bool) {
 		for _, want := range p.Privileges {
 			w := privName(want)
 			held := false
-			for _, g := range v.snap.Grants {
+			for _, g := range v.snap.Grants.All() {
 				if g.Scope == scope && g.Object.Kind == o.Kind && g.Object.Schema == o.Schema && (kind != model.ObjDatabase || g.Object.Name == o.Name) &&
 					samePrincipal(g.Grantee, p.Grantee) && (g.Privilege == w || w == "ALL" || w == "ALL PRIVILEGES") {
 					held = true

@@ -17,10 +17,10 @@ func TestCheckEffectOnRedshiftSnapshot(t *testing.T) {
 		Roles:       []model.Role{{Name: "analyst"}},
 		Groups:      []model.Group{{Name: "etl"}},
 		Memberships: []model.Membership{{Member: model.UserRef("ann"), Of: model.GroupRef("etl")}, {Member: model.UserRef("ann"), Of: model.RoleRef("analyst")}},
-		Grants: []model.Grant{
+		Grants: model.NewGrantTable([]model.Grant{
 			{Object: model.ObjectRef{Kind: model.ObjSchema, Schema: "sales"}, Grantee: model.RoleRef("analyst"), Privilege: "SELECT", Scope: "TABLES"},
 			{Object: model.ObjectRef{Kind: model.ObjTable, Schema: "sales", Name: "orders"}, Grantee: model.GroupRef("etl"), Privilege: "INSERT"},
-		},
+		}...),
 		SystemPrivileges: []model.SystemPrivilege{{Privilege: "CREATE USER", Grantee: model.RoleRef("analyst")}},
 	}
 	orders := []model.ObjectRef{{Kind: model.ObjTable, Schema: "sales", Name: "orders"}}

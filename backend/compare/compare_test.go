@@ -25,10 +25,10 @@ func redshiftSnapshot() *model.Snapshot {
 			{Member: model.UserRef("ana"), Of: model.RoleRef("lead"), AdminOption: true},
 			{Member: model.UserRef("bo"), Of: model.RoleRef("lead")},
 		},
-		Grants: []model.Grant{
+		Grants: model.NewGrantTable(
 			g(model.KindUser, "ana", "SELECT", sales, "TABLES"),
 			g(model.KindRole, "etl", "USAGE", sales, ""),
-		},
+		),
 		SystemPrivileges: []model.SystemPrivilege{
 			{Privilege: "CREATE USER", Grantee: model.RoleRef("etl")},
 			{Privilege: "ACCESS SYSTEM TABLE", Grantee: model.RoleRef("etl")},

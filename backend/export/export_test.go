@@ -33,14 +33,14 @@ func redshiftIndex() *catalog.Index {
 		Memberships: []model.Membership{{Member: model.UserRef("alice"), Of: model.RoleRef("reader")}, {Member: model.UserRef("alice"), Of: model.GroupRef("bi")}},
 		Schemas:     []model.Schema{{Name: "sales", Owner: "admin", Type: "local"}},
 		Relations:   []model.Relation{{Schema: "sales", Name: "orders", Kind: model.RelTable, Owner: "admin"}},
-		Grants: []model.Grant{
-			{Object: sales, Grantee: model.RoleRef("reader"), Privilege: "USAGE"},
-			{Object: orders, Grantee: model.RoleRef("reader"), Privilege: "SELECT"},
-			{Object: orders, Grantee: model.UserRef("bob"), Privilege: "DELETE", GrantOption: true},
-			{Object: orders, Grantee: model.Public, Privilege: "REFERENCES"},
-			{Object: orders, Grantee: model.UserRef("admin"), Privilege: "SELECT", Implied: true},
-			{Object: sales, Grantee: model.RoleRef("reader"), Privilege: "SELECT", Scope: "TABLES"},
-		},
+		Grants: model.NewGrantTable(
+			model.Grant{Object: sales, Grantee: model.RoleRef("reader"), Privilege: "USAGE"},
+			model.Grant{Object: orders, Grantee: model.RoleRef("reader"), Privilege: "SELECT"},
+			model.Grant{Object: orders, Grantee: model.UserRef("bob"), Privilege: "DELETE", GrantOption: true},
+			model.Grant{Object: orders, Grantee: model.Public, Privilege: "REFERENCES"},
+			model.Grant{Object: orders, Grantee: model.UserRef("admin"), Privilege: "SELECT", Implied: true},
+			model.Grant{Object: sales, Grantee: model.RoleRef("reader"), Privilege: "SELECT", Scope: "TABLES"},
+		),
 		SystemPrivileges: []model.SystemPrivilege{{Privilege: "CREATE USER", Grantee: model.RoleRef("admins")}},
 	})
 }

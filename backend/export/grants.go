@@ -80,7 +80,7 @@ func Collect(x *catalog.Index, sc Scope) Set {
 		// The database's own grants: not those on other databases of the
 		// cluster, nor the catalog schemas' (they come with the server).
 		var gs []model.Grant
-		for _, g := range snap.Grants {
+		for _, g := range snap.Grants.All() {
 			if g.Object.Kind == model.ObjDatabase && g.Object.Name != snap.Database {
 				continue
 			}

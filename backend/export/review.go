@@ -113,7 +113,7 @@ func Review(x *catalog.Index, now time.Time) Report {
 			flag(Finding{Risk: RiskCreateUser, Principal: sp.Grantee, Detail: "holds the CREATE USER system permission"})
 		}
 	}
-	for _, g := range s.Grants {
+	for _, g := range s.Grants.All() {
 		if g.Implied || g.Default {
 			continue
 		}

@@ -129,7 +129,7 @@ func Simulate(snap *model.Snapshot, creator model.PrincipalRef, schema string, t
 
 	// Redshift scoped permissions cover objects anyone creates.
 	if scope, ok := scopeOf[t]; ok {
-		for _, g := range snap.Grants {
+		for _, g := range snap.Grants.All() {
 			if g.Scope != scope {
 				continue
 			}

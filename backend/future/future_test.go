@@ -13,12 +13,12 @@ import (
 func TestRedshiftScopedPermissionsAndCreatorDefaults(t *testing.T) {
 	snap := &model.Snapshot{
 		Engine: "redshift",
-		Grants: []model.Grant{
-			{Object: model.ObjectRef{Kind: model.ObjSchema, Schema: "mart"}, Grantee: model.RoleRef("bi"), Privilege: "SELECT", Scope: "TABLES"},
-			{Object: model.ObjectRef{Kind: model.ObjSchema, Schema: "other"}, Grantee: model.RoleRef("ops"), Privilege: "SELECT", Scope: "TABLES"},
-			{Object: model.ObjectRef{Kind: model.ObjDatabase, Name: "dev"}, Grantee: model.UserRef("auditor"), Privilege: "SELECT", Scope: "TABLES"},
-			{Object: model.ObjectRef{Kind: model.ObjSchema, Schema: "mart"}, Grantee: model.RoleRef("fn"), Privilege: "EXECUTE", Scope: "FUNCTIONS"},
-		},
+		Grants: model.NewGrantTable(
+			model.Grant{Object: model.ObjectRef{Kind: model.ObjSchema, Schema: "mart"}, Grantee: model.RoleRef("bi"), Privilege: "SELECT", Scope: "TABLES"},
+			model.Grant{Object: model.ObjectRef{Kind: model.ObjSchema, Schema: "other"}, Grantee: model.RoleRef("ops"), Privilege: "SELECT", Scope: "TABLES"},
+			model.Grant{Object: model.ObjectRef{Kind: model.ObjDatabase, Name: "dev"}, Grantee: model.UserRef("auditor"), Privilege: "SELECT", Scope: "TABLES"},
+			model.Grant{Object: model.ObjectRef{Kind: model.ObjSchema, Schema: "mart"}, Grantee: model.RoleRef("fn"), Privilege: "EXECUTE", Scope: "FUNCTIONS"},
+		),
 		DefaultPrivileges: []model.DefaultPrivilege{
 			{Creator: model.UserRef("etl"), Schema: "mart", ObjectType: model.DefTables, Grantee: model.Public, Privilege: "SELECT"},
 			{Creator: model.UserRef("someone"), Schema: "mart", ObjectType: model.DefTables, Grantee: model.UserRef("x"), Privilege: "SELECT"},

@@ -24,7 +24,8 @@ type Snapshot struct {
 	Routines  []Routine  `json:"routines"`
 	Languages []Language `json:"languages"`
 
-	Grants            []Grant            `json:"grants"`
+	// Grants is compact (see GrantTable); it encodes as a JSON array of Grant.
+	Grants            GrantTable         `json:"grants"`
 	DefaultPrivileges []DefaultPrivilege `json:"defaultPrivileges"`
 	SystemPrivileges  []SystemPrivilege  `json:"systemPrivileges"`
 

@@ -251,7 +251,7 @@ func blockers(s *model.Snapshot, user string) Blockers {
 			b.Owned = append(b.Owned, fmt.Sprintf("%s %s.%s(%s)", r.Kind, r.Schema, r.Name, r.Args))
 		}
 	}
-	for _, g := range s.Grants {
+	for _, g := range s.Grants.All() {
 		if g.Grantee == who && !g.Implied && !g.Default {
 			b.Grants++
 		}

@@ -183,7 +183,7 @@ func TestEmulatedSandboxSeedReadsThroughTheRedshiftReader(t *testing.T) {
 			t.Errorf("%d procedures, want 2", procs)
 		}
 		var scoped []model.Grant
-		for _, g := range snap.Grants {
+		for _, g := range snap.Grants.All() {
 			if g.Scope != "" {
 				scoped = append(scoped, g)
 			}

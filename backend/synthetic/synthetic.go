@@ -9,6 +9,7 @@ package synthetic
 import (
 	"context"
 	"fmt"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -176,4 +177,70 @@ func execAll(ctx context.Context, dsn string, sql ...string) error {
 		}
 	}
 	return nil
+}
+
+// ScaledSpec names a grown copy of the catalog: k times its grants.
+func ScaledSpec(k int) string { return fmt.Sprintf("%s; x%d grants", Spec, k) }
+
+// extraGrantsSQL adds one round of 42 grants to every table of one schema
+// ({S}: its number; {M}: the round, from 1): SELECT to 30 more users and
+// SELECT, INSERT, UPDATE to 4 more roles. Rounds pick grantees no earlier
+// round (nor the base catalog) gave the table, so every row is a new grant.
+const extraGrantsSQL = `DO $$
+DECLARE
+  s int := {S};
+  m int := {M};
+  sch text := format('bench_s%s', lpad(s::text, 3, '0'));
+  users text;
+  roles text;
+BEGIN
+  FOR t IN 1..100 LOOP
+    SELECT string_agg(quote_ident(format('bench_u%s', lpad((((s * 100 + t) * 20 + 20 + (m - 1) * 30 + k) % 2000 + 1)::text, 4, '0'))), ', ')
+      INTO users FROM generate_series(0, 29) k;
+    EXECUTE format('GRANT SELECT ON %I.%I TO %s', sch, format('t%s', lpad(t::text, 3, '0')), users);
+    SELECT string_agg(quote_ident(format('bench_r%s', lpad(((s * 7 + t * 3 + (3 + (m - 1) * 4 + k) * 41) % 300 + 1)::text, 3, '0'))), ', ')
+      INTO roles FROM generate_series(0, 3) k;
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE ON %I.%I TO %s', sch, format('t%s', lpad(t::text, 3, '0')), roles);
+  END LOOP;
+END $$`
+
+// BuildScaled makes database name a copy of the finished base catalog (a
+// template copy: no DDL replayed) with k-1 more rounds of 42 grants per table:
+// about k times the base catalog's 848,241 grants. admin is a superuser DSN
+// on another database; base must have no open connections.
+func BuildScaled(ctx context.Context, admin, base, name string, k int, logf func(format string, args ...any)) error {
+	start := time.Now()
+	if err := execAll(ctx, admin, "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)",
+		"CREATE DATABASE "+name+" TEMPLATE "+base); err != nil {
+		return err
+	}
+	u, err := url.Parse(admin)
+	if err != nil {
+		return err
+	}
+	u.Path = "/" + name
+	dsn := u.String()
+	var stmts []string
+	for m := 1; m < k; m++ {
+		for s := 1; s <= 200; s++ {
+			stmts = append(stmts, strings.NewReplacer("{S}", strconv.Itoa(s), "{M}", strconv.Itoa(m)).Replace(extraGrantsSQL))
+		}
+	}
+	stmts = append(stmts, "VACUUM ANALYZE", "UPDATE public.rsmate_bench_ready SET spec = '"+ScaledSpec(k)+"'")
+	if err := execAll(ctx, dsn, stmts...); err != nil {
+		return err
+	}
+	logf("synthetic catalog x%d built in %v", k, time.Since(start).Round(time.Second))
+	return nil
+}
+
+// ReadySpec reports whether dsn holds a finished build named spec.
+func ReadySpec(ctx context.Context, dsn, spec string) bool {
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		return false
+	}
+	defer conn.Close(ctx)
+	var got string
+	return conn.QueryRow(ctx, "SELECT spec FROM public.rsmate_bench_ready").Scan(&got) == nil && got == spec
 }

@@ -182,7 +182,7 @@ func heapPeak(f func()) float64 {
 }
 
 func reportSnapshot(b *testing.B, snap *model.Snapshot) {
-	b.ReportMetric(float64(len(snap.Grants)), "grants")
+	b.ReportMetric(float64(snap.Grants.Len()), "grants")
 	b.ReportMetric(float64(len(snap.Users)+len(snap.Roles)), "principals")
 	b.ReportMetric(float64(len(snap.Relations)), "relations")
 }
@@ -302,7 +302,7 @@ func BenchmarkLoadVsPsql(b *testing.B) {
 	b.ReportMetric(r.median, "ratio-median")
 	b.ReportMetric(r.min, "ratio-min")
 	b.ReportMetric(r.max, "ratio-max")
-	b.ReportMetric(float64(len(snap.Grants)), "grants")
+	b.ReportMetric(float64(snap.Grants.Len()), "grants")
 	b.ReportMetric(float64(len(snap.Users)+len(snap.Roles)), "principals")
 
 	out := os.Getenv("RSMATE_BENCH_REPORT")
@@ -311,7 +311,7 @@ func BenchmarkLoadVsPsql(b *testing.B) {
 	}
 	var w strings.Builder
 	fmt.Fprintf(&w, "Catalog: %d principals, %d schemas, %d relations, %d routines, %d grants, %d default privileges; %d statements per load.\n\n",
-		len(snap.Users)+len(snap.Roles), len(snap.Schemas), len(snap.Relations), len(snap.Routines), len(snap.Grants), len(snap.DefaultPrivileges), snap.Queries)
+		len(snap.Users)+len(snap.Roles), len(snap.Schemas), len(snap.Relations), len(snap.Routines), snap.Grants.Len(), len(snap.DefaultPrivileges), snap.Queries)
 	w.WriteString("| pair | first | reader ms | psql ms | ratio reader/psql | psql `SELECT 1` ms |\n|---:|---|---:|---:|---:|---:|\n")
 	for i, p := range pairs {
 		first := "psql"

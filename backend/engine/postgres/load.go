@@ -2,7 +2,6 @@ package postgres
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -15,49 +14,48 @@ import (
 	"github.com/redshiftmate/rsmate/backend/vocab"
 )
 
-// owned is a securable object with its owner's oid (to flag implied grants).
+// owned is a securable object: its id in the snapshot's grant table, and
+// its owner's oid (to flag implied grants).
 type owned struct {
+	id    model.ObjectID
 	ref   model.ObjectRef
 	owner int64
 }
-
-// rawGrant is a grant row before it becomes a model.Grant: the grants result
-// is by far the largest, and collecting it compactly first lets the final
-// slice be allocated once, at its exact size.
-type rawGrant struct {
-	obj     int32 // index in loader.objs
-	column  int32 // index in loader.columns, or -1
-	grantee int32 // index in loader.refs
-	grantor int32 // index in loader.refs, -1 if unknown
-	priv    uint8 // index in loader.privs
-	flags   uint8
-}
-
-const rawChunk = 1 << 16
-
-const (
-	flagGrantOption = 1 << iota
-	flagImplied
-	flagDefault
-)
 
 type loader struct {
 	q       engine.Querier
 	snap    *model.Snapshot
 	queries int
 
-	// principals maps role oids (0 = PUBLIC) to an index in refs.
+	// principals maps role oids (0 = PUBLIC) to an index in refs, and in
+	// grantees and grantors (their ids in the snapshot's grant table).
 	principals map[int64]int32
 	refs       []model.PrincipalRef
-	privs      []string
-	privIndex  map[string]uint8
+	grantees   []model.PrincipalID
+	grantors   []model.NameID
 	schemas    map[int64]string
 	// objects by grant kind ('d', 'n', 'r', 'f', 'l') and oid: index in objs.
 	objects map[byte]map[int64]int32
 	objs    []owned
-	columns []string
-	grants  [][]rawGrant // blocks of rawChunk, never re-copied while growing
+	columns map[columnKey]model.ObjectID // column objects, by relation and name
 	unknown int
+
+	principalCache [principalCacheSize]principalSlot
+	privKeys       []string // privilege keywords as the server spells them
+	privIDs        []uint8
+}
+
+const principalCacheSize = 4096
+
+type principalSlot struct {
+	oid int64
+	idx int32
+	set bool
+}
+
+type columnKey struct {
+	rel    int32 // index in objs
+	column string
 }
 
 // beginner is what pgx pools and connections offer to start a transaction.
@@ -79,12 +77,11 @@ func load(ctx context.Context, q engine.Querier, progress engine.Progress) (*mod
 			Databases: []model.Database{}, Users: []model.User{}, Roles: []model.Role{},
 			Groups: []model.Group{}, Memberships: []model.Membership{}, Schemas: []model.Schema{},
 			Relations: []model.Relation{}, Routines: []model.Routine{}, Languages: []model.Language{},
-			Grants: []model.Grant{}, DefaultPrivileges: []model.DefaultPrivilege{},
-			SystemPrivileges: []model.SystemPrivilege{}, Warnings: []string{},
+			DefaultPrivileges: []model.DefaultPrivilege{},
+			SystemPrivileges:  []model.SystemPrivilege{}, Warnings: []string{},
 		},
-		principals: map[int64]int32{0: 0},
-		refs:       []model.PrincipalRef{model.Public},
-		privIndex:  map[string]uint8{},
+		principals: map[int64]int32{},
+		columns:    map[columnKey]model.ObjectID{},
 		schemas:    map[int64]string{},
 		objects:    map[byte]map[int64]int32{'d': {}, 'n': {}, 'r': {}, 'f': {}, 'l': {}},
 	}
@@ -101,6 +98,7 @@ func load(ctx context.Context, q engine.Querier, progress engine.Progress) (*mod
 		defer func() { _ = tx.Rollback(context.WithoutCancel(ctx)) }()
 		l.q = tx
 	}
+	l.addPrincipal(0, model.Public)
 	scanners := map[string]func(pgx.Rows) error{
 		"roles":              l.scanRole,
 		"memberships":        l.scanMembership,
@@ -118,7 +116,6 @@ func load(ctx context.Context, q engine.Querier, progress engine.Progress) (*mod
 			return nil, err
 		}
 	}
-	l.finishGrants()
 	if tx != nil {
 		l.queries++
 		if err := tx.Commit(ctx); err != nil {
@@ -152,6 +149,21 @@ func (l *loader) run(ctx context.Context, st Step, scan func(pgx.Rows) error) er
 	return nil
 }
 
+// principalIndex finds a role's index in refs by oid through a direct-mapped
+// cache in front of the map: the grants result looks a grantee up on every
+// row, and a few thousand roles mostly fit the cache without collisions.
+func (l *loader) principalIndex(oid int64) (int32, bool) {
+	slot := &l.principalCache[uint64(oid)&(principalCacheSize-1)]
+	if slot.oid == oid && slot.set {
+		return slot.idx, true
+	}
+	i, ok := l.principals[oid]
+	if ok {
+		*slot = principalSlot{oid: oid, idx: i, set: true}
+	}
+	return i, ok
+}
+
 // principal returns the role with this oid (0 is PUBLIC).
 func (l *loader) principal(oid int64) (model.PrincipalRef, bool) {
 	i, ok := l.principals[oid]
@@ -170,22 +182,27 @@ func (l *loader) name(oid int64) string {
 func (l *loader) addPrincipal(oid int64, p model.PrincipalRef) {
 	l.principals[oid] = int32(len(l.refs))
 	l.refs = append(l.refs, p)
+	l.grantees = append(l.grantees, l.snap.Grants.InternPrincipal(p))
+	l.grantors = append(l.grantors, l.snap.Grants.InternName(p.Name))
 }
 
-// privIdx interns a privilege name without allocating for known ones.
+// privIdx interns a privilege name without allocating for known ones: a
+// dozen keywords, compared in place.
 func (l *loader) privIdx(b []byte) uint8 {
-	if i, ok := l.privIndex[string(b)]; ok {
-		return i
+	for i, k := range l.privKeys {
+		if string(b) == k {
+			return l.privIDs[i]
+		}
 	}
-	i := uint8(len(l.privs))
-	l.privs = append(l.privs, privilege(b))
-	l.privIndex[string(b)] = i
+	i := l.snap.Grants.InternPrivilege(privilege(b))
+	l.privKeys, l.privIDs = append(l.privKeys, string(b)), append(l.privIDs, i)
 	return i
 }
 
-func (l *loader) addObject(kind byte, oid int64, o owned) {
+func (l *loader) addObject(kind byte, oid int64, ref model.ObjectRef, owner int64) {
 	l.objects[kind][oid] = int32(len(l.objs))
-	l.objs = append(l.objs, o)
+	// Each catalog row is a distinct object: no lookup needed.
+	l.objs = append(l.objs, owned{id: l.snap.Grants.AppendObject(ref), ref: ref, owner: owner})
 }
 
 func (l *loader) scanRole(rows pgx.Rows) error {
@@ -252,7 +269,7 @@ func (l *loader) scanDatabase(rows pgx.Rows) error {
 	}
 	l.snap.ServerVersion = int(version)
 	l.snap.Databases = append(l.snap.Databases, model.Database{Name: name, Owner: l.name(owner), Template: template})
-	l.addObject('d', oid, owned{model.ObjectRef{Kind: model.ObjDatabase, Name: name}, owner})
+	l.addObject('d', oid, model.ObjectRef{Kind: model.ObjDatabase, Name: name}, owner)
 	if current {
 		l.snap.Database = name
 	}
@@ -268,7 +285,7 @@ func (l *loader) scanSchema(rows pgx.Rows) error {
 	}
 	l.schemas[oid] = name
 	l.snap.Schemas = append(l.snap.Schemas, model.Schema{Name: name, Owner: l.name(owner), Type: "local", System: system})
-	l.addObject('n', oid, owned{model.ObjectRef{Kind: model.ObjSchema, Schema: name}, owner})
+	l.addObject('n', oid, model.ObjectRef{Kind: model.ObjSchema, Schema: name}, owner)
 	return nil
 }
 
@@ -291,7 +308,7 @@ func (l *loader) scanRelation(rows pgx.Rows) error {
 	}
 	rel := model.Relation{Schema: schema, Name: name, Kind: relationKinds[string(kind)], Owner: l.name(owner)}
 	l.snap.Relations = append(l.snap.Relations, rel)
-	l.addObject('r', oid, owned{vocab.Postgres.RelationRef(rel), owner})
+	l.addObject('r', oid, vocab.Postgres.RelationRef(rel), owner)
 	return nil
 }
 
@@ -313,7 +330,7 @@ func (l *loader) scanRoutine(rows pgx.Rows) error {
 	l.snap.Routines = append(l.snap.Routines, model.Routine{
 		Schema: schema, Name: name, Args: args, Kind: k, Owner: l.name(owner), Language: lang, Result: result,
 	})
-	l.addObject('f', oid, owned{model.ObjectRef{Kind: k, Schema: schema, Name: name, Args: args}, owner})
+	l.addObject('f', oid, model.ObjectRef{Kind: k, Schema: schema, Name: name, Args: args}, owner)
 	return nil
 }
 
@@ -325,7 +342,7 @@ func (l *loader) scanLanguage(rows pgx.Rows) error {
 		return err
 	}
 	l.snap.Languages = append(l.snap.Languages, model.Language{Name: name, Owner: l.name(owner), Trusted: trusted})
-	l.addObject('l', oid, owned{model.ObjectRef{Kind: model.ObjLanguage, Name: name}, owner})
+	l.addObject('l', oid, model.ObjectRef{Kind: model.ObjLanguage, Name: name}, owner)
 	return nil
 }
 
@@ -356,8 +373,20 @@ func privilege(b []byte) string {
 var grantColumns = []uint32{pgtype.TextOID, pgtype.Int8OID, pgtype.TextOID, pgtype.Int8OID,
 	pgtype.Int8OID, pgtype.TextOID, pgtype.BoolOID, pgtype.BoolOID}
 
+// grantScanner decodes the grants result, the largest by far, straight from
+// the raw row bytes into the snapshot's grant table. aclexplode returns an
+// object's rows together, and most rows of an object share its grantor, so
+// the last object and grantor looked up are reused without a map access.
 func (l *loader) grantScanner() func(pgx.Rows) error {
-	var raw *rawRow
+	var (
+		raw       *rawRow
+		lastKind  byte
+		lastOid   int64 = -1
+		lastObj   int32
+		lastFound bool
+		lastBy    int64 = -1
+		lastByID  model.NameID
+	)
 	return func(rows pgx.Rows) error {
 		if raw == nil {
 			var err error
@@ -367,12 +396,24 @@ func (l *loader) grantScanner() func(pgx.Rows) error {
 		}
 		vals := rows.RawValues()
 		kind, column, priv := raw.text(vals, 0), raw.text(vals, 2), raw.text(vals, 5)
-		oid, err1 := raw.int8(vals, 1)
-		grantor, err2 := raw.int8(vals, 3)
-		grantee, err3 := raw.int8(vals, 4)
-		grantable, err4 := raw.bool(vals, 6)
-		fromDefaults, err5 := raw.bool(vals, 7)
-		if err := errors.Join(err1, err2, err3, err4, err5); err != nil {
+		oid, err := raw.int8(vals, 1)
+		if err != nil {
+			return err
+		}
+		grantor, err := raw.int8(vals, 3)
+		if err != nil {
+			return err
+		}
+		grantee, err := raw.int8(vals, 4)
+		if err != nil {
+			return err
+		}
+		grantable, err := raw.bool(vals, 6)
+		if err != nil {
+			return err
+		}
+		fromDefaults, err := raw.bool(vals, 7)
+		if err != nil {
 			return err
 		}
 		k := byte(0)
@@ -383,65 +424,46 @@ func (l *loader) grantScanner() func(pgx.Rows) error {
 		if k == 'c' {
 			lookup = 'r'
 		}
-		obj, ok := l.objects[lookup][oid]
-		to, ok2 := l.principals[grantee]
-		if !ok || !ok2 || (k == 'c' && column == nil) || priv == nil {
+		if lookup != lastKind || oid != lastOid {
+			lastKind, lastOid = lookup, oid
+			lastObj, lastFound = l.objects[lookup][oid]
+		}
+		to, ok := l.principalIndex(grantee)
+		if !lastFound || !ok || (k == 'c' && column == nil) || priv == nil {
 			l.unknown++
 			return nil
 		}
-		by, ok := l.principals[grantor]
-		if !ok {
-			by = -1
+		if grantor != lastBy {
+			lastBy, lastByID = grantor, 0 // unknown grantors stay empty
+			if i, ok := l.principalIndex(grantor); ok {
+				lastByID = l.grantors[i]
+			}
 		}
-		g := rawGrant{obj: obj, column: -1, grantee: to, grantor: by, priv: l.privIdx(priv)}
+		o := &l.objs[lastObj]
+		id := o.id
 		if k == 'c' {
-			g.column = int32(len(l.columns))
-			l.columns = append(l.columns, string(column))
+			key := columnKey{lastObj, string(column)}
+			var ok bool
+			if id, ok = l.columns[key]; !ok {
+				ref := o.ref
+				ref.Kind, ref.Column = model.ObjColumn, key.column
+				id = l.snap.Grants.AppendObject(ref)
+				l.columns[key] = id
+			}
 		}
+		var flags model.GrantFlags
 		if grantable {
-			g.flags |= flagGrantOption
+			flags |= model.FlagGrantOption
 		}
-		if owner := l.objs[obj].owner; grantee == owner && grantor == owner {
-			g.flags |= flagImplied
+		if grantee == o.owner && grantor == o.owner {
+			flags |= model.FlagImplied
 		}
 		if fromDefaults {
-			g.flags |= flagDefault
+			flags |= model.FlagDefault
 		}
-		if n := len(l.grants); n == 0 || len(l.grants[n-1]) == rawChunk {
-			l.grants = append(l.grants, make([]rawGrant, 0, rawChunk))
-		}
-		last := &l.grants[len(l.grants)-1]
-		*last = append(*last, g)
+		l.snap.Grants.AddRow(id, l.grantees[to], lastByID, l.privIdx(priv), 0, flags)
 		return nil
 	}
-}
-
-// finishGrants turns the collected rows into the snapshot's grants.
-func (l *loader) finishGrants() {
-	n := 0
-	for _, block := range l.grants {
-		n += len(block)
-	}
-	out := make([]model.Grant, n)
-	i := 0
-	for _, block := range l.grants {
-		for _, g := range block {
-			ref := l.objs[g.obj].ref
-			if g.column >= 0 {
-				ref.Kind, ref.Column = model.ObjColumn, l.columns[g.column]
-			}
-			grantor := ""
-			if g.grantor >= 0 {
-				grantor = l.refs[g.grantor].Name
-			}
-			out[i] = model.Grant{
-				Object: ref, Grantee: l.refs[g.grantee], Privilege: l.privs[g.priv], Grantor: grantor,
-				GrantOption: g.flags&flagGrantOption != 0, Implied: g.flags&flagImplied != 0, Default: g.flags&flagDefault != 0,
-			}
-			i++
-		}
-	}
-	l.snap.Grants, l.grants = out, nil
 }
 
 var defaultTypes = map[string]model.DefaultObjectType{

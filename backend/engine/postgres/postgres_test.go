@@ -565,7 +565,7 @@ func TestLoadCatalogEqualsSeed(t *testing.T) {
 
 	var got []model.Grant
 	sawCatalogUsage := false
-	for _, g := range snap.Grants {
+	for _, g := range snap.Grants.All() {
 		switch {
 		case g.Object.Kind == model.ObjDatabase && g.Object.Name != db:
 		case g.Object.Kind == model.ObjSchema && (g.Object.Schema == "pg_catalog" || g.Object.Schema == "information_schema"):
@@ -611,7 +611,7 @@ func TestLoadCatalogEqualsSeed(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", mode, err)
 		}
-		sameSet(t, mode+" grants", other.Grants, snap.Grants)
+		sameSet(t, mode+" grants", other.Grants.Slice(), snap.Grants.Slice())
 		sameSet(t, mode+" default privileges", other.DefaultPrivileges, snap.DefaultPrivileges)
 		sameSet(t, mode+" users", other.Users, snap.Users)
 		sameSet(t, mode+" memberships", other.Memberships, snap.Memberships)
@@ -652,9 +652,9 @@ func TestLoadAsNonSuperuser(t *testing.T) {
 	u, _ := url.Parse(dsn)
 	u.User = url.UserPassword(user, "plain-pw-1")
 	asUser, _ := loadTest(t, u.String())
-	if len(asUser.Grants) != len(asSuper.Grants) || len(asUser.Users) != len(asSuper.Users) || asUser.Partial {
+	if asUser.Grants.Len() != asSuper.Grants.Len() || len(asUser.Users) != len(asSuper.Users) || asUser.Partial {
 		t.Errorf("non-superuser sees %d grants / %d users, superuser %d / %d",
-			len(asUser.Grants), len(asUser.Users), len(asSuper.Grants), len(asSuper.Users))
+			asUser.Grants.Len(), len(asUser.Users), asSuper.Grants.Len(), len(asSuper.Users))
 	}
 }
 
@@ -718,7 +718,7 @@ END $$`)
 		t.Fatalf("big snapshot: %d principals, want %d (baseline) + 1000", got, base)
 	}
 	var explicit int
-	for _, g := range snapBig.Grants {
+	for _, g := range snapBig.Grants.All() {
 		if !g.Implied && g.Object.Kind != model.ObjDatabase {
 			explicit++
 		}
@@ -748,7 +748,7 @@ END $$`)
 		}
 	}
 	t.Logf("each load: %d statements, %d prepares, %d round trips; principals %d (baseline), %d, %d; big: %d grants",
-		cBig.StatementCount(), cBig.Prepares(), cBig.RoundTrips(), base, principals(snapSmall), principals(snapBig), len(snapBig.Grants))
+		cBig.StatementCount(), cBig.Prepares(), cBig.RoundTrips(), base, principals(snapSmall), principals(snapBig), snapBig.Grants.Len())
 }
 
 func TestLoadCancel(t *testing.T) {

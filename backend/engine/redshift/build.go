@@ -152,7 +152,6 @@ func build(raw *rawCatalog) *model.Snapshot {
 		Relations:         []model.Relation{},
 		Routines:          []model.Routine{},
 		Languages:         []model.Language{},
-		Grants:            []model.Grant{},
 		DefaultPrivileges: []model.DefaultPrivilege{},
 		SystemPrivileges:  []model.SystemPrivilege{},
 		Warnings:          []string{},
@@ -316,11 +315,11 @@ func build(raw *rawCatalog) *model.Snapshot {
 		s.Languages = append(s.Languages, model.Language{Name: l, Trusted: true})
 	}
 
+	// Duplicates are found by interned ids: a small key per grant.
 	type grantKey struct {
-		obj       model.ObjectRef
-		grantee   model.PrincipalRef
-		privilege string
-		scope     string
+		obj         model.ObjectID
+		grantee     model.PrincipalID
+		priv, scope uint8
 	}
 	seen := map[grantKey]int{}
 	addGrant := func(what string, p privRow, obj model.ObjectRef, objectLevel string) {
@@ -336,14 +335,18 @@ func build(raw *rawCatalog) *model.Snapshot {
 			GrantOption: p.admin,
 			Scope:       Scope(p.scope, objectLevel),
 		}
-		key := grantKey{g.Object, g.Grantee, g.Privilege, g.Scope}
+		key := grantKey{s.Grants.InternObject(g.Object), s.Grants.InternPrincipal(g.Grantee),
+			s.Grants.InternPrivilege(g.Privilege), s.Grants.InternScope(g.Scope)}
 		if i, dup := seen[key]; dup {
 			// TEMP and TEMPORARY both become TEMP: keep one row.
-			s.Grants[i].GrantOption = s.Grants[i].GrantOption || g.GrantOption
+			if first := s.Grants.At(i); g.GrantOption && !first.GrantOption {
+				first.GrantOption = true
+				s.Grants.Set(i, first)
+			}
 			return
 		}
-		seen[key] = len(s.Grants)
-		s.Grants = append(s.Grants, g)
+		seen[key] = s.Grants.Len()
+		s.Grants.Add(g)
 	}
 	for _, p := range raw.relPrivs {
 		rel := model.Relation{Schema: p.object, Name: p.name, Kind: relKinds[relKey{p.object, p.name}]}
@@ -506,7 +509,7 @@ func sortSnapshot(s *model.Snapshot) {
 		return cmp.Or(cmp.Compare(a.Schema, b.Schema), cmp.Compare(a.Name, b.Name), cmp.Compare(a.Args, b.Args))
 	})
 	slices.SortFunc(s.Languages, func(a, b model.Language) int { return cmp.Compare(a.Name, b.Name) })
-	slices.SortFunc(s.Grants, func(a, b model.Grant) int {
+	s.Grants.SortFunc(func(a, b model.Grant) int {
 		return cmp.Or(obj(a.Object, b.Object), ref(a.Grantee, b.Grantee), cmp.Compare(a.Scope, b.Scope),
 			cmp.Compare(a.Privilege, b.Privilege))
 	})

@@ -205,7 +205,7 @@ func TestBuildFacts(t *testing.T) {
 
 	grant := func(want model.Grant) {
 		t.Helper()
-		for _, x := range s.Grants {
+		for _, x := range s.Grants.All() {
 			if x == want {
 				return
 			}
@@ -222,7 +222,7 @@ func TestBuildFacts(t *testing.T) {
 	grant(model.Grant{Object: model.ObjectRef{Kind: model.ObjDatabase, Name: "dev"}, Grantee: model.Public, Privilege: "TEMP"})
 	grant(model.Grant{Object: model.ObjectRef{Kind: model.ObjTable, Schema: "Mart Data", Name: "orders"}, Grantee: g("analysts"), Privilege: "SELECT"})
 	temps := 0
-	for _, x := range s.Grants {
+	for _, x := range s.Grants.All() {
 		if x.Privilege == "TEMP" {
 			temps++
 		}

@@ -245,10 +245,10 @@ func (w *world) mine(s *model.Snapshot) *model.Snapshot {
 			out.Routines = append(out.Routines, x)
 		}
 	}
-	for _, g := range s.Grants {
+	for _, g := range s.Grants.All() {
 		// the test database is new, so every grant on it and on its languages is the test's
 		if w.has(g.Object.Schema) || (g.Object.Kind == model.ObjDatabase && g.Object.Name == w.db) || g.Object.Kind == model.ObjLanguage {
-			out.Grants = append(out.Grants, g)
+			out.Grants.Add(g)
 		}
 	}
 	for _, d := range s.DefaultPrivileges {
@@ -335,7 +335,7 @@ func (w *world) expected(t *testing.T) *model.Snapshot {
 			{Schema: w.sales, Name: "p_load", Args: "integer", Kind: model.ObjProcedure, Owner: w.creator, Language: "plpgsql"},
 		},
 		Languages: []model.Language{{Name: "plpgsql", Trusted: true}, {Name: "sql", Trusted: true}},
-		Grants: []model.Grant{
+		Grants: model.NewGrantTable([]model.Grant{
 			{Object: schema(w.sales), Grantee: R(w.r1), Privilege: "USAGE"},
 			{Object: schema(w.sales), Grantee: U(w.plain), Privilege: "CREATE", GrantOption: true},
 			{Object: schema(w.sales), Grantee: G(w.grp), Privilege: "USAGE"},
@@ -366,7 +366,7 @@ func (w *world) expected(t *testing.T) *model.Snapshot {
 			{Object: db, Grantee: R(w.r1), Privilege: "CREATE"},
 			{Object: db, Grantee: U(w.plain), Privilege: "TEMP", GrantOption: true},
 			{Object: db, Grantee: R(w.r1), Privilege: "CREATE", Scope: "SCHEMAS"},
-		},
+		}...),
 		DefaultPrivileges: []model.DefaultPrivilege{
 			{Creator: U(w.creator), Schema: w.sales, ObjectType: model.DefTables, Grantee: R(w.r1), Privilege: "SELECT"},
 			{Creator: U(w.creator), Schema: w.sales, ObjectType: model.DefFunctions, Grantee: G(w.grp), Privilege: "EXECUTE"},
@@ -425,7 +425,7 @@ func compare(t *testing.T, got, want *model.Snapshot) {
 	equalSets(t, "relations", got.Relations, want.Relations)
 	equalSets(t, "routines", got.Routines, want.Routines)
 	equalSets(t, "languages", got.Languages, want.Languages)
-	equalSets(t, "grants", got.Grants, want.Grants)
+	equalSets(t, "grants", got.Grants.Slice(), want.Grants.Slice())
 	equalSets(t, "default privileges", got.DefaultPrivileges, want.DefaultPrivileges)
 	equalSets(t, "system privileges", got.SystemPrivileges, want.SystemPrivileges)
 }
@@ -537,8 +537,8 @@ SELECT $1 || 'r' || i, 'CREATE USER' FROM generate_series(5, 334) AS i`, w.p)
 	if principals(small) != base+10 || principals(big) != base+1000 {
 		t.Fatalf("principals: %d (baseline), %d, %d; want baseline+10 and baseline+1000", base, principals(small), principals(big))
 	}
-	if len(w.mine(big).Grants) != 990 || len(w.mine(big).SystemPrivileges) != 330 {
-		t.Fatalf("seeding went wrong: %d grants, %d system permissions", len(w.mine(big).Grants), len(w.mine(big).SystemPrivileges))
+	if w.mine(big).Grants.Len() != 990 || len(w.mine(big).SystemPrivileges) != 330 {
+		t.Fatalf("seeding went wrong: %d grants, %d system permissions", w.mine(big).Grants.Len(), len(w.mine(big).SystemPrivileges))
 	}
 	for _, c := range []struct {
 		name    string
@@ -590,8 +590,8 @@ func TestRegularUserGetsPartialSnapshot(t *testing.T) {
 			t.Errorf("user %s seen by a regular user: %+v", u.Name, u)
 		}
 	}
-	if n := len(mine.Grants); n == 0 || n >= len(w.mine(full).Grants) {
-		t.Errorf("regular user sees %d grants, superuser %d: want some but fewer", n, len(w.mine(full).Grants))
+	if n := mine.Grants.Len(); n == 0 || n >= w.mine(full).Grants.Len() {
+		t.Errorf("regular user sees %d grants, superuser %d: want some but fewer", n, w.mine(full).Grants.Len())
 	}
 
 	// ACCESS SYSTEM TABLE through a role the viewer holds, plus SYSLOG ACCESS UNRESTRICTED:
@@ -603,7 +603,7 @@ func TestRegularUserGetsPartialSnapshot(t *testing.T) {
 		t.Fatalf("with ACCESS SYSTEM TABLE: partial=%v warnings=%q", snap.Partial, snap.Warnings)
 	}
 	got, want := w.mine(snap), w.mine(full)
-	equalSets(t, "grants", got.Grants, want.Grants)
+	equalSets(t, "grants", got.Grants.Slice(), want.Grants.Slice())
 	equalSets(t, "default privileges", got.DefaultPrivileges, want.DefaultPrivileges)
 	equalSets(t, "system privileges", got.SystemPrivileges, want.SystemPrivileges)
 	wantMemberships := append(slices.Clone(want.Memberships),

@@ -122,7 +122,7 @@ func TestLiveRedshiftScopedRLSAndSessionDefaults(t *testing.T) {
 	}
 	after := apply(changes)
 	var scopes []string
-	for _, g := range after.Grants {
+	for _, g := range after.Grants.All() {
 		if g.Grantee == r && g.Scope != "" {
 			scopes = append(scopes, g.Scope+"@"+string(g.Object.Kind))
 		}

@@ -222,7 +222,7 @@ func TestLiveRedshift(t *testing.T) {
 			Grantee: R(role2), Privilege: "SELECT", Scope: "TABLES"})
 	}
 	for _, g := range wantGrants {
-		if !slices.Contains(snap.Grants, g) {
+		if !slices.Contains(snap.Grants.Slice(), g) {
 			t.Errorf("missing grant %+v", g)
 		}
 	}

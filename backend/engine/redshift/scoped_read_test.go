@@ -50,7 +50,7 @@ func TestLoadReadsEveryScopedFormFromThePrivilegeScopeColumns(t *testing.T) {
 		t.Errorf("statements: %d, want %d", counter.StatementCount(), loadStatements)
 	}
 	var got []model.Grant
-	for _, g := range snap.Grants {
+	for _, g := range snap.Grants.All() {
 		if g.Scope != "" && (g.Grantee.Name == r || g.Grantee.Name == u) {
 			got = append(got, g)
 		}

@@ -84,7 +84,7 @@ func TestLoadReadsAssumeRoleDatasharesAndModels(t *testing.T) {
 	equalSets(t, "models", models, []model.Model{{Schema: w.sales, Name: "churn", Owner: w.creator, State: "Model is Ready"}})
 
 	var grants []model.Grant
-	for _, g := range snap.Grants {
+	for _, g := range snap.Grants.All() {
 		if g.Object.Kind == model.ObjDatashare || g.Object.Kind == model.ObjModel {
 			if w.has(g.Object.Name) || w.has(g.Object.Schema) {
 				grants = append(grants, g)

@@ -1,5 +1,5 @@
 import * as Catalog from '../wailsjs/go/app/CatalogService';
-import type { access, app, engine, model, vocab } from '../wailsjs/go/models';
+import type { access, app, catalog, engine, model, vocab } from '../wailsjs/go/models';
 import { callApi } from './errors';
 
 // The catalog (the access model of one database) as the backend sends it:
@@ -27,13 +27,13 @@ export type Column = model.Column;
 export type Capabilities = engine.Capabilities;
 export type CatalogCounts = app.CatalogCounts;
 export type CatalogSummary = app.CatalogSummary;
-export type UserRow = app.UserRow;
-export type RoleRow = app.RoleRow;
-export type GroupRow = app.GroupRow;
-export type SchemaRow = app.SchemaRow;
+export type UserRow = catalog.UserRow;
+export type RoleRow = catalog.RoleRow;
+export type GroupRow = catalog.GroupRow;
+export type SchemaRow = catalog.SchemaRow;
 /** A relation or routine of a schema; kind is a relation kind, or function / procedure. */
-export type ObjectRow = app.ObjectRow;
-export type PrincipalDetail = app.PrincipalDetail;
+export type ObjectRow = catalog.ObjectRow;
+export type PrincipalDetail = catalog.PrincipalDetail;
 
 /** A membership path from the principal (exclusive) to `from` (inclusive); note explains an implicit step. */
 export type Reached = access.Reached;

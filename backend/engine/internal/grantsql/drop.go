@@ -250,7 +250,7 @@ func (d *Dialect) revokeHeld(who model.PrincipalRef, snap *model.Snapshot, owned
 	perScope := map[scopedKey][]string{}
 	var scopeOrder []scopedKey
 	passedOn := map[model.ObjectRef][]string{} // grants who made to others (grant option)
-	for _, g := range snap.Grants {
+	for _, g := range snap.Grants.All() {
 		if g.Grantee != who && g.Grantor == who.Name && d.Drop.Cascade {
 			passedOn[g.Object] = append(passedOn[g.Object], g.Privilege+" to "+Principal(g.Grantee))
 		}

@@ -637,7 +637,7 @@ func modelFacts(s *model.Snapshot, p string) []string {
 			out = append(out, fmt.Sprintf("member %s of %s admin=%t", m.Member.Name, m.Of.Name, m.AdminOption))
 		}
 	}
-	for _, g := range s.Grants {
+	for _, g := range s.Grants.All() {
 		if mine(g.Grantee) {
 			out = append(out, fmt.Sprintf("grant %s on %s %s.%s to %s %s option=%t", g.Privilege, g.Object.Kind, g.Object.Schema, g.Object.Name, g.Grantee.Kind, g.Grantee.Name, g.GrantOption))
 		}

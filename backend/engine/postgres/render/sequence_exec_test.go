@@ -40,7 +40,7 @@ func TestSequenceGrantsApplyAndReadBack(t *testing.T) {
 	}
 
 	got := map[string]bool{}
-	for _, g := range e.snapshot().Grants {
+	for _, g := range e.snapshot().Grants.All() {
 		if g.Object.Schema == "ids" && (g.Grantee.Name == reader || g.Grantee.Name == writer) {
 			got[string(g.Object.Kind)+" "+g.Object.Name+" "+g.Grantee.Name+" "+g.Privilege] = true
 		}

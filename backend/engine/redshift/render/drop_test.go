@@ -45,7 +45,7 @@ func dropSnapshot() *model.Snapshot {
 			{Schema: "mart", Name: "f", Args: "integer", Kind: model.ObjFunction, Owner: "alice"},
 			{Schema: "mart", Name: "p", Args: "", Kind: model.ObjProcedure, Owner: "alice"},
 		},
-		Grants: []model.Grant{
+		Grants: model.NewGrantTable([]model.Grant{
 			{Object: table("sales", "orders"), Grantee: user("alice"), Privilege: "SELECT"},
 			{Object: table("sales", "orders"), Grantee: user("alice"), Privilege: "INSERT"},
 			{Object: table("sales", "items"), Grantee: user("alice"), Privilege: "SELECT"},
@@ -59,7 +59,7 @@ func dropSnapshot() *model.Snapshot {
 			{Object: table("sales", "orders"), Grantee: role("analyst"), Privilege: "SELECT"},
 			{Object: model.ObjectRef{Kind: model.ObjSchema, Schema: "sales"}, Grantee: role("analyst"), Privilege: "USAGE"},
 			{Object: table("sales", "orders"), Grantee: group("staff"), Privilege: "SELECT"},
-		},
+		}...),
 		DefaultPrivileges: []model.DefaultPrivilege{
 			{Creator: user("bob"), Schema: "sales", ObjectType: model.DefTables, Grantee: user("alice"), Privilege: "SELECT"},
 			{Creator: user("alice"), ObjectType: model.DefTables, Grantee: role("analyst"), Privilege: "SELECT"},

@@ -89,13 +89,13 @@ func TestDropRoleRevokesEveryScopedForm(t *testing.T) {
 	r := model.RoleRef("loader")
 	db := model.ObjectRef{Kind: model.ObjDatabase, Name: "dev"}
 	etl := model.ObjectRef{Kind: model.ObjSchema, Schema: "etl"}
-	snap := &model.Snapshot{Database: "dev", Roles: []model.Role{{Name: "loader"}}, Grants: []model.Grant{
-		{Object: db, Grantee: r, Privilege: "CREATE", Scope: "COPY JOBS"},
-		{Object: db, Grantee: r, Privilege: "USAGE", Scope: "LANGUAGES"},
-		{Object: db, Grantee: r, Privilege: "EXECUTE", Scope: "FUNCTIONS"},
-		{Object: etl, Grantee: r, Privilege: "EXECUTE", Scope: "PROCEDURES"},
-		{Object: db, Grantee: r, Privilege: "EXECUTE", Scope: "PROCEDURES"},
-	}}
+	snap := &model.Snapshot{Database: "dev", Roles: []model.Role{{Name: "loader"}}, Grants: model.NewGrantTable(
+		model.Grant{Object: db, Grantee: r, Privilege: "CREATE", Scope: "COPY JOBS"},
+		model.Grant{Object: db, Grantee: r, Privilege: "USAGE", Scope: "LANGUAGES"},
+		model.Grant{Object: db, Grantee: r, Privilege: "EXECUTE", Scope: "FUNCTIONS"},
+		model.Grant{Object: etl, Grantee: r, Privilege: "EXECUTE", Scope: "PROCEDURES"},
+		model.Grant{Object: db, Grantee: r, Privilege: "EXECUTE", Scope: "PROCEDURES"},
+	)}
 	sqls, _ := renderSQL(t, change.Change{Kind: change.DropRole, Role: &change.RoleSpec{Name: "loader"}}, snap)
 	want := []string{
 		`REVOKE CREATE FOR COPY JOBS IN DATABASE "dev" FROM ROLE "loader"`,

@@ -1,8 +1,6 @@
 package rsrender
 
 import (
-	"slices"
-
 	"github.com/redshiftmate/rsmate/backend/change"
 	"github.com/redshiftmate/rsmate/backend/engine/internal/grantsql"
 	"github.com/redshiftmate/rsmate/backend/model"
@@ -36,7 +34,7 @@ func clearForDrop(who model.PrincipalRef, successor string, snap *model.Snapshot
 		}
 		held := map[model.ObjectRef][]string{}
 		var objs []model.ObjectRef
-		for _, g := range snap.Grants {
+		for _, g := range snap.Grants.All() {
 			if g.Grantee != who || (g.Object.Kind != model.ObjModel && g.Object.Kind != model.ObjDatashare) {
 				continue
 			}
@@ -55,7 +53,8 @@ func clearForDrop(who model.PrincipalRef, successor string, snap *model.Snapshot
 		}
 		if len(objs) > 0 {
 			rest := *snap
-			rest.Grants = slices.DeleteFunc(slices.Clone(snap.Grants), func(g model.Grant) bool {
+			rest.Grants = snap.Grants.Clone()
+			rest.Grants.DeleteFunc(func(g model.Grant) bool {
 				return g.Grantee == who && (g.Object.Kind == model.ObjModel || g.Object.Kind == model.ObjDatashare)
 			})
 			snap = &rest

@@ -252,12 +252,12 @@ func TestDropUserRevokesAssumeRoleDatashareAndModelGrantsFirst(t *testing.T) {
 			{IAMRole: model.IAMRoleDefault, Command: "EXTERNAL FUNCTION", Grantee: user("gone")},
 			{IAMRole: arnRead, Command: "COPY", Grantee: user("other")},
 		},
-		Grants: []model.Grant{
-			{Object: share("salesshare"), Grantee: user("gone"), Privilege: "SHARE"},
-			{Object: share("salesshare"), Grantee: user("gone"), Privilege: "ALTER"},
-			{Object: mlModel("demo_ml", "churn"), Grantee: user("gone"), Privilege: "EXECUTE"},
-			{Object: mlModel("demo_ml", "churn"), Grantee: user("other"), Privilege: "EXECUTE"},
-		},
+		Grants: model.NewGrantTable(
+			model.Grant{Object: share("salesshare"), Grantee: user("gone"), Privilege: "SHARE"},
+			model.Grant{Object: share("salesshare"), Grantee: user("gone"), Privilege: "ALTER"},
+			model.Grant{Object: mlModel("demo_ml", "churn"), Grantee: user("gone"), Privilege: "EXECUTE"},
+			model.Grant{Object: mlModel("demo_ml", "churn"), Grantee: user("other"), Privilege: "EXECUTE"},
+		),
 	}
 	got, err := New().Render(change.Change{Kind: change.DropUser, User: &change.UserSpec{Name: "gone"}}, snap)
 	if err != nil {

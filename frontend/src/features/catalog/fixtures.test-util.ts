@@ -1,5 +1,5 @@
 // Test data shaped like the backend's answers (a small analytics warehouse).
-import type { CatalogSummary, Grant, PrincipalDetail, RoleRow, SessionInfo, UserRow, Vocabulary } from '../../api';
+import type { CatalogSummary, Grant, PrincipalDetail, Role, RoleRow, SessionInfo, User, UserRow, Vocabulary } from '../../api';
 import vocabularies from '../../testdata/vocabulary.json';
 
 export const session: SessionInfo = {
@@ -53,6 +53,11 @@ export function summary(over: Partial<CatalogSummary> = {}): CatalogSummary {
 }
 
 export function user(name: string, over: Partial<UserRow> = {}): UserRow {
+  return { name, identity: 'local', connectionLimit: -1, roles: 0, groups: 0, grants: 0, ...over };
+}
+
+/** A user's full attributes, as the detail call returns them. */
+export function userAttrs(name: string, over: Partial<User> = {}): User {
   return {
     id: 1,
     name,
@@ -70,30 +75,17 @@ export function user(name: string, over: Partial<UserRow> = {}): UserRow {
     externalId: '',
     config: [],
     identity: 'local',
-    roles: 0,
-    groups: 0,
-    grants: 0,
     ...over,
   };
 }
 
+/** A role's full attributes, as the detail call returns them. */
+export function roleAttrs(name: string, over: Partial<Role> = {}): Role {
+  return { id: 2, name, owner: '', externalId: '', system: false, superuser: false, createDb: false, createRole: false, inherit: true, ...over };
+}
+
 export function role(name: string, over: Partial<RoleRow> = {}): RoleRow {
-  return {
-    id: 2,
-    name,
-    owner: '',
-    externalId: '',
-    system: false,
-    superuser: false,
-    createDb: false,
-    createRole: false,
-    inherit: true,
-    members: 0,
-    memberOf: 0,
-    grants: 0,
-    systemPrivileges: [],
-    ...over,
-  };
+  return { name, members: 0, memberOf: 0, grants: 0, ...over };
 }
 
 export const users: UserRow[] = [
@@ -115,7 +107,7 @@ const julia = { kind: 'user' as const, name: 'julia.rossi' };
 
 export const juliaDetail: PrincipalDetail = {
   ref: julia,
-  user: user('julia.rossi'),
+  user: userAttrs('julia.rossi'),
   memberOf: [{ member: julia, of: { kind: 'role', name: 'finance_analyst' }, adminOption: true, grantor: 'admin' }],
   members: [],
   grants: [

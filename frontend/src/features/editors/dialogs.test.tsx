@@ -8,6 +8,7 @@ import { catalogFor, resetCatalogStores } from '../catalog/store';
 import { pending } from '../changes/store';
 import { emptyDetail } from './data';
 import { DefaultPrivilegesDialog, SystemPermissionsDialog } from './DefaultsSystemDialogs';
+import { roleAttrs, userAttrs } from '../catalog/fixtures.test-util';
 import { envOf, roleRow, summaryOf, userRow } from './fixtures.test-util';
 import { MembershipDialog } from './MembershipDialog';
 import { DropDialog, GroupDialog, RoleDialog } from './RoleGroupDialogs';
@@ -54,7 +55,7 @@ beforeEach(() => {
   vi.clearAllMocks();
   api.users.mockResolvedValue([userRow('alice'), userRow('bob')]);
   api.roles.mockResolvedValue([roleRow('reader'), roleRow('writer'), roleRow('sys:dba', { system: true })]);
-  api.groups.mockResolvedValue([{ id: 1, name: 'etl', members: 0, grants: 0 }]);
+  api.groups.mockResolvedValue([{ name: 'etl', members: 0, grants: 0 }]);
   api.schemas.mockResolvedValue([]);
 });
 
@@ -103,7 +104,7 @@ describe('UserDialog', () => {
   it('edits only the changed fields and asks for a password when renaming on Redshift', async () => {
     await load('redshift');
     api.principal.mockResolvedValue(
-      detail({ ref: { kind: 'user', name: 'alice' }, user: { ...userRow('alice', { createDb: true, connectionLimit: 5 }) } }),
+      detail({ ref: { kind: 'user', name: 'alice' }, user: userAttrs('alice', { createDb: true, connectionLimit: 5 }) }),
     );
     const onClose = vi.fn();
     renderUI(<UserDialog env={envOf('redshift')} name="alice" onClose={onClose} />);
@@ -158,7 +159,7 @@ describe('roles, groups and drops', () => {
 
   it('lists the statements the backend queues before a drop, and queues the drop', async () => {
     await load('redshift');
-    api.principal.mockResolvedValue(detail({ ref: { kind: 'role', name: 'reader' }, role: roleRow('reader'), members: [{ member: { kind: 'user', name: 'bob' }, of: { kind: 'role', name: 'reader' }, adminOption: false }] }));
+    api.principal.mockResolvedValue(detail({ ref: { kind: 'role', name: 'reader' }, role: roleAttrs('reader', { owner: 'admin' }), members: [{ member: { kind: 'user', name: 'bob' }, of: { kind: 'role', name: 'reader' }, adminOption: false }] }));
     plans.render.mockResolvedValue(planOf('Revoke SELECT on table sales.orders from role reader', 'Revoke role reader from user bob', 'Drop role reader'));
     renderUI(<DropDialog env={envOf('redshift')} principal={{ kind: 'role', name: 'reader' }} onClose={vi.fn()} />);
     expect(await screen.findByText('In database analytics, 2 statements run before the drop:')).toBeInTheDocument();
@@ -179,7 +180,7 @@ describe('roles, groups and drops', () => {
     await load('postgres');
     const revoke: Change = { kind: 'revoke_privileges', privilege: { privileges: ['SELECT'], target: 'all_in_schema', kind: 'table', schemas: ['sales'], grantee: { kind: 'role', name: 'reader' } } };
     pending.add('s-postgres', [revoke]);
-    api.principal.mockResolvedValue(detail({ ref: { kind: 'role', name: 'reader' }, role: roleRow('reader') }));
+    api.principal.mockResolvedValue(detail({ ref: { kind: 'role', name: 'reader' }, role: roleAttrs('reader', { owner: 'admin' }) }));
     const plan = planOf('Revoke SELECT on all tables in sales from role reader', 'Revoke USAGE on schema sales from role reader', 'Drop role reader');
     plan.statements[1].changeIndex = 1;
     plan.statements[2].changeIndex = 1;
@@ -259,7 +260,7 @@ describe('memberships', () => {
 describe('Redshift system permissions and default privileges', () => {
   it('diffs the checklist into grants and revokes', async () => {
     await load('redshift');
-    api.principal.mockResolvedValue(detail({ ref: { kind: 'role', name: 'ops' }, role: roleRow('ops'), systemPrivileges: ['CREATE USER'] }));
+    api.principal.mockResolvedValue(detail({ ref: { kind: 'role', name: 'ops' }, role: roleAttrs('ops', { owner: 'admin' }), systemPrivileges: ['CREATE USER'] }));
     renderUI(<SystemPermissionsDialog env={envOf('redshift')} role="ops" onClose={vi.fn()} />);
     const createUser = await screen.findByRole('checkbox', { name: 'CREATE USER' });
     expect(createUser).toBeChecked();

@@ -42,9 +42,9 @@ export function summaryOf(engine: 'redshift' | 'postgres'): CatalogSummary {
 
 export const envOf = (engine: 'redshift' | 'postgres', over: Partial<SessionInfo> = {}) => makeEnv(sessionOf(engine, over), summaryOf(engine));
 
-// The catalog's row fixtures, with an owner and a SYSLOG ACCESS value filled in.
+// The catalog's row fixtures, a role's with an owner filled in.
 export function userRow(name: string, over: Partial<UserRow> = {}): UserRow {
-  return user(name, { syslogAccess: 'RESTRICTED', ...over });
+  return user(name, over);
 }
 
 export function roleRow(name: string, over: Partial<RoleRow> = {}): RoleRow {

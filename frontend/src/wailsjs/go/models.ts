@@ -146,12 +146,6 @@ export namespace app {
 	    principal?: model.PrincipalRef;
 	    schema?: string;
 	}
-	export interface GroupRow {
-	    id: number;
-	    name: string;
-	    members: number;
-	    grants: number;
-	}
 	export interface HistoryStatement {
 	    sql: string;
 	    summary: string;
@@ -199,12 +193,6 @@ export namespace app {
 	    model: model.Model;
 	    grants: model.Grant[];
 	}
-	export interface ObjectRow {
-	    ref: model.ObjectRef;
-	    kind: string;
-	    owner: string;
-	    grantees: model.PrincipalRef[];
-	}
 	export interface OffboardView {
 	    id: string;
 	    scan: offboard.Scan;
@@ -218,21 +206,6 @@ export namespace app {
 	    script: string;
 	    warnings: string[];
 	    applyRefusal?: string;
-	}
-	export interface PrincipalDetail {
-	    ref: model.PrincipalRef;
-	    user?: model.User;
-	    role?: model.Role;
-	    group?: model.Group;
-	    memberOf: model.Membership[];
-	    members: model.Membership[];
-	    grants: model.Grant[];
-	    defaultsAsOwner: model.DefaultPrivilege[];
-	    defaultsReceived: model.DefaultPrivilege[];
-	    systemPrivileges: string[];
-	    relations: model.Relation[];
-	    inheritsFrom: access.Reached[];
-	    owned: ObjectRow[];
 	}
 	export interface ProfileView {
 	    id: string;
@@ -258,22 +231,6 @@ export namespace app {
 	    changes: change.Change[];
 	    noRevert: string[];
 	}
-	export interface RoleRow {
-	    id: number;
-	    name: string;
-	    owner: string;
-	    externalId: string;
-	    system: boolean;
-	    superuser: boolean;
-	    createDb: boolean;
-	    createRole: boolean;
-	    inherit: boolean;
-	    comment?: string;
-	    members: number;
-	    memberOf: number;
-	    grants: number;
-	    systemPrivileges: string[];
-	}
 	
 	export interface SaveProfileRequest {
 	    profile: profile.Profile;
@@ -281,14 +238,6 @@ export namespace app {
 	    setPassword: boolean;
 	    sshSecret?: string;
 	    setSshSecret?: boolean;
-	}
-	export interface SchemaRow {
-	    name: string;
-	    owner: string;
-	    type: string;
-	    system: boolean;
-	    objects: {[key: string]: number};
-	    grants: number;
 	}
 	export interface SessionInfo {
 	    id: string;
@@ -314,25 +263,66 @@ export namespace app {
 	    mfaCode?: string;
 	    sshSecret?: string;
 	}
-	export interface UserRow {
-	    id: number;
+
+}
+
+export namespace catalog {
+	
+	export interface GroupRow {
 	    name: string;
-	    superuser: boolean;
-	    createDb: boolean;
-	    createRole: boolean;
-	    inherit: boolean;
-	    bypassRls: boolean;
-	    replication: boolean;
-	    connectionLimit: number;
-	    sessionTimeout: number;
-	    syslogAccess: string;
-	    validUntil: string;
-	    passwordDisabled: boolean;
-	    externalId: string;
-	    config: string[];
-	    lastDdl?: string;
+	    members: number;
+	    grants: number;
+	}
+	export interface ObjectRow {
+	    ref: model.ObjectRef;
+	    kind: string;
+	    owner: string;
+	    grantees: model.PrincipalRef[];
+	}
+	export interface PrincipalDetail {
+	    ref: model.PrincipalRef;
+	    user?: model.User;
+	    role?: model.Role;
+	    group?: model.Group;
+	    memberOf: model.Membership[];
+	    members: model.Membership[];
+	    grants: model.Grant[];
+	    defaultsAsOwner: model.DefaultPrivilege[];
+	    defaultsReceived: model.DefaultPrivilege[];
+	    systemPrivileges: string[];
+	    relations: model.Relation[];
+	    inheritsFrom: access.Reached[];
+	    owned: ObjectRow[];
+	}
+	export interface RoleRow {
+	    name: string;
+	    owner?: string;
+	    externalId?: string;
+	    system?: boolean;
+	    superuser?: boolean;
+	    members: number;
+	    memberOf: number;
+	    grants: number;
+	    systemPrivileges?: string[];
+	}
+	export interface SchemaRow {
+	    name: string;
+	    owner: string;
+	    type: string;
+	    system: boolean;
+	    objects: {[key: string]: number};
+	    grants: number;
+	}
+	export interface UserRow {
+	    name: string;
 	    identity: 'local' | 'iam' | 'iam_role' | 'idc' | 'system';
-	    comment?: string;
+	    connectionLimit: number;
+	    superuser?: boolean;
+	    createDb?: boolean;
+	    createRole?: boolean;
+	    passwordDisabled?: boolean;
+	    validUntil?: string;
+	    externalId?: string;
 	    roles: number;
 	    groups: number;
 	    grants: number;

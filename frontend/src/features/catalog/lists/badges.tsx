@@ -42,7 +42,7 @@ export function ExpiryBadge({ validUntil, now, ...props }: { validUntil: string;
 }
 
 /** The badges a user row carries: what stands out about it. */
-export function UserBadges({ user, now }: { user: User; now?: Date }) {
+export function UserBadges({ user, now }: { user: Pick<User, 'identity'> & Partial<Pick<User, 'superuser' | 'passwordDisabled' | 'validUntil'>>; now?: Date }) {
   return (
     <>
       {user.superuser && <SuperuserBadge />}
@@ -52,7 +52,7 @@ export function UserBadges({ user, now }: { user: User; now?: Date }) {
           no password
         </Badge>
       )}
-      <ExpiryBadge validUntil={user.validUntil} now={now} />
+      <ExpiryBadge validUntil={user.validUntil ?? ''} now={now} />
     </>
   );
 }

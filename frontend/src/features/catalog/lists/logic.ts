@@ -115,7 +115,7 @@ export function filterUsers(rows: UserRow[], q: UserQuery, now: Date = new Date(
           if (f.has('directGrants') && u.grants === 0) return false;
           if (wantExpiry) {
             // Either expiry flag matches: "expired or expiring" is the useful union.
-            const e = passwordExpiry(u.validUntil, now);
+            const e = passwordExpiry(u.validUntil ?? '', now);
             if (!((f.has('expired') && e === 'expired') || (f.has('expiring') && e === 'expiring'))) return false;
           }
           return true;
@@ -251,7 +251,7 @@ export const USER_SORT_VALUES: Record<string, (u: UserRow) => string | number> =
   identity: (u) => u.identity,
   roles: (u) => u.roles + u.groups,
   grants: (u) => u.grants,
-  validUntil: (u) => validUntilValue(u.validUntil),
+  validUntil: (u) => validUntilValue(u.validUntil ?? ''),
   connectionLimit: (u) => (u.connectionLimit < 0 ? Number.MAX_SAFE_INTEGER : u.connectionLimit),
 };
 
@@ -260,7 +260,7 @@ export const ROLE_SORT_VALUES: Record<string, (r: RoleRow) => string | number> =
   members: (r) => r.members,
   memberOf: (r) => r.memberOf,
   grants: (r) => r.grants,
-  owner: (r) => r.owner,
+  owner: (r) => r.owner ?? '',
 };
 
 export const GROUP_SORT_VALUES: Record<string, (g: GroupRow) => string | number> = {

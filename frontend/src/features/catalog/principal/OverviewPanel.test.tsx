@@ -2,7 +2,7 @@ import { act, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderUI } from '../../../test/render';
 import { WORKSPACE_TABS } from '../../workspace/registry';
-import { juliaDetail, session, summary, user } from '../fixtures.test-util';
+import { juliaDetail, session, summary, userAttrs } from '../fixtures.test-util';
 import { CatalogSession } from '../parts';
 import { catalogFor, resetCatalogStores } from '../store';
 import { OverviewPanel } from './OverviewPanel';
@@ -43,7 +43,7 @@ describe('capabilities decide what is shown', () => {
   });
 
   it('Redshift: session timeout, syslog access, password disabled, identity', async () => {
-    const u = user('IAM:alice', { identity: 'iam', sessionTimeout: 5400, syslogAccess: 'UNRESTRICTED', passwordDisabled: true, connectionLimit: 25 });
+    const u = userAttrs('IAM:alice', { identity: 'iam', sessionTimeout: 5400, syslogAccess: 'UNRESTRICTED', passwordDisabled: true, connectionLimit: 25 });
     await mount(redshift, { ...juliaDetail, ref: { kind: 'user', name: u.name }, user: u });
     const attrs = screen.getByRole('region', { name: 'Attributes' });
     expect(within(attrs).getByText('1 h 30 min (5,400 s)')).toBeInTheDocument();

@@ -6,6 +6,7 @@ import {compare} from '../models';
 import {depends} from '../models';
 import {access} from '../models';
 import {future} from '../models';
+import {catalog} from '../models';
 import {rolegraph} from '../models';
 
 export function AssumeRoles(arg1:string,arg2:model.PrincipalRef):Promise<app.AssumeRoleView>;
@@ -24,26 +25,26 @@ export function EffectiveDatabase(arg1:string,arg2:model.PrincipalRef):Promise<a
 
 export function FutureObject(arg1:string,arg2:model.PrincipalRef,arg3:string,arg4:model.DefaultObjectType):Promise<future.Answer>;
 
-export function Groups(arg1:string):Promise<Array<app.GroupRow>>;
+export function Groups(arg1:string):Promise<Array<catalog.GroupRow>>;
 
 export function Load(arg1:string,arg2:boolean):Promise<app.CatalogSummary>;
 
 export function ObjectGrants(arg1:string,arg2:model.ObjectRef):Promise<Array<model.Grant>>;
 
-export function Principal(arg1:string,arg2:model.PrincipalRef):Promise<app.PrincipalDetail>;
+export function Principal(arg1:string,arg2:model.PrincipalRef):Promise<catalog.PrincipalDetail>;
 
 export function RoleGraph(arg1:string):Promise<rolegraph.Graph>;
 
 export function RoleGraphAround(arg1:string,arg2:model.PrincipalRef):Promise<rolegraph.Graph>;
 
-export function Roles(arg1:string):Promise<Array<app.RoleRow>>;
+export function Roles(arg1:string):Promise<Array<catalog.RoleRow>>;
 
-export function SchemaObjects(arg1:string,arg2:string):Promise<Array<app.ObjectRow>>;
+export function SchemaObjects(arg1:string,arg2:string):Promise<Array<catalog.ObjectRow>>;
 
-export function Schemas(arg1:string):Promise<Array<app.SchemaRow>>;
+export function Schemas(arg1:string):Promise<Array<catalog.SchemaRow>>;
 
 export function Surface(arg1:string):Promise<app.SurfaceOverview>;
 
 export function SwitchDatabase(arg1:string,arg2:string):Promise<app.CatalogSummary>;
 
-export function Users(arg1:string):Promise<Array<app.UserRow>>;
+export function Users(arg1:string):Promise<Array<catalog.UserRow>>;
