@@ -79,4 +79,36 @@ export default async function ({ page, baseURL, shot }) {
     if (!views.includes(v)) fail(`views built on sales.orders: ${JSON.stringify(views)}, missing ${v}`);
   await page.getByRole('region', { name: 'Dependencies' }).scrollIntoViewIfNeeded();
   await shot('dependencies-orders');
+
+  // ── Compare two users and queue "make B like A" (then discard it: nothing is applied here).
+  await page.getByRole('tab', { name: /^Users/ }).click();
+  await page.getByLabel('Search users').fill('julia');
+  await page.getByRole('listbox', { name: 'Users' }).getByRole('option', { name: 'julia.rossi' }).click();
+  await page.getByRole('heading', { name: 'julia.rossi' }).waitFor();
+  await page.getByRole('button', { name: 'More actions for julia.rossi' }).click();
+  await page.getByRole('menuitem', { name: 'Compare with…' }).click();
+  const cmp = page.getByRole('dialog', { name: /Compare julia\.rossi/ });
+  await cmp.waitFor();
+  await cmp.getByLabel('B').fill('ben.carter');
+  await page.getByRole('option', { name: 'ben.carter (user)' }).click();
+  const table = cmp.getByRole('table', { name: 'Comparison' });
+  await table.waitFor({ timeout: 30000 });
+  const differing = (await table.locator('tr[data-differs]').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+  if (!differing.some((t) => t.startsWith('role finance_analyst ✓'))) fail(`julia.rossi's finance_analyst membership is not a difference: ${JSON.stringify(differing)}`);
+  const make = cmp.getByRole('button', { name: /^Make ben\.carter like julia\.rossi \(\d+ changes\)$/ });
+  await make.waitFor();
+  await shot('compare-julia-ben');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await shot('compare-julia-ben-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await make.click();
+  await cmp.getByText(/changes added to the pending changes/).waitFor();
+  await cmp.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('button', { name: /Pending changes/ }).first().click();
+  const tray = page.getByRole('dialog', { name: /Pending changes/ });
+  await tray.waitFor();
+  if (!(await tray.getByText(/ben\.carter/).first().isVisible())) fail('the queued make-like changes do not name ben.carter');
+  await tray.getByRole('button', { name: 'Discard' }).click();
+  await page.getByRole('button', { name: 'Discard all' }).click();
+  await page.keyboard.press('Escape');
 }

@@ -10,7 +10,8 @@ import { PrivilegeEditor } from './PrivilegeEditor';
 import { DropDialog, GroupDialog, RoleDialog } from './RoleGroupDialogs';
 import { UserDialog } from './UserDialog';
 
-// Offboarding is a rare, large dialog: loaded when first opened.
+// Rare, large dialogs: loaded when first opened.
+const CompareDialog = lazy(() => import('../compare/CompareDialog').then((m) => ({ default: m.CompareDialog })));
 const OffboardDialog = lazy(() => import('../offboard/OffboardDialog').then((m) => ({ default: m.OffboardDialog })));
 
 function Editor({ env, spec, onClose }: { env: EditorEnv; spec: EditorSpec; onClose: () => void }) {
@@ -23,6 +24,12 @@ function Editor({ env, spec, onClose }: { env: EditorEnv; spec: EditorSpec; onCl
       return <GroupDialog env={env} name={spec.mode === 'edit' ? spec.name : undefined} onClose={onClose} />;
     case 'drop':
       return <DropDialog env={env} principal={spec.principal} onClose={onClose} />;
+    case 'compare':
+      return (
+        <Suspense fallback={null}>
+          <CompareDialog env={env} principal={spec.principal} onClose={onClose} />
+        </Suspense>
+      );
     case 'offboard':
       return (
         <Suspense fallback={null}>

@@ -5,6 +5,7 @@ import {
   IconColumns3,
   IconDoorExit,
   IconEdit,
+  IconGitCompare,
   IconHierarchy2,
   IconKey,
   IconLockPassword,
@@ -88,6 +89,9 @@ export function PrincipalEditActions({ session, principal, detail }: { session: 
               Default privileges…
             </Menu.Item>
           )}
+          <Menu.Item leftSection={<IconGitCompare size={14} />} onClick={open({ type: 'compare', principal })}>
+            Compare with…
+          </Menu.Item>
           <Menu.Divider />
           {principal.kind === 'user' && (
             <Menu.Item color="red" leftSection={<IconDoorExit size={14} />} disabled={system} onClick={open({ type: 'offboard', user: name })}>

@@ -13,6 +13,7 @@ export type EditorSpec =
   | { type: 'group'; mode: 'edit'; name: string }
   | { type: 'drop'; principal: PrincipalRef }
   | { type: 'offboard'; user: string }
+  | { type: 'compare'; principal: PrincipalRef }
   | { type: 'membership'; principal: PrincipalRef }
   | { type: 'privileges'; principal: PrincipalRef; schema?: string }
   | { type: 'objectGrants'; object: ObjectRef }
