@@ -89,7 +89,7 @@ export default async function ({ page, baseURL, shot }) {
   await page.getByRole('menuitem', { name: 'Compare with…' }).click();
   const cmp = page.getByRole('dialog', { name: /Compare julia\.rossi/ });
   await cmp.waitFor();
-  await cmp.getByLabel('B').fill('ben.carter');
+  await cmp.getByRole('combobox', { name: 'B' }).fill('ben.carter');
   await page.getByRole('option', { name: 'ben.carter (user)' }).click();
   const table = cmp.getByRole('table', { name: 'Comparison' });
   await table.waitFor({ timeout: 30000 });

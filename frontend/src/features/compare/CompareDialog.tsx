@@ -145,8 +145,12 @@ export function CompareDialog({ env, principal, onClose }: { env: EditorEnv; pri
                       </Table.Td>
                     </Table.Tr>,
                     ...g.rows.map((r) => (
-                      <Table.Tr key={`${g.section}|${r.label}`} data-differs={!r.same || undefined} bg={r.same ? undefined : 'var(--mantine-color-orange-light)'}>
-                        <Table.Td>{r.label}</Table.Td>
+                      <Table.Tr
+                        key={`${g.section}|${r.label}`}
+                        data-differs={!r.same || undefined}
+                        style={r.same ? undefined : { boxShadow: 'inset 3px 0 0 var(--mantine-color-orange-6)' }}
+                      >
+                        <Table.Td fw={r.same ? undefined : 600}>{r.label}</Table.Td>
                         <Table.Td>{r.a || <Text c="dimmed">—</Text>}</Table.Td>
                         <Table.Td>{r.b || <Text c="dimmed">—</Text>}</Table.Td>
                       </Table.Tr>

@@ -95,7 +95,8 @@ export function PrincipalDetailView({ session, detail }: { session: SessionInfo;
         keepMounted={false}
         style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}
       >
-        <Tabs.List px="lg">
+        {/* One row, scrolled sideways when narrow: wrapped tabs read as two levels. */}
+        <Tabs.List px="lg" style={{ flexWrap: 'nowrap', overflowX: 'auto', overflowY: 'hidden', scrollbarWidth: 'thin' }}>
           <Tabs.Tab value="overview">
             Overview
           </Tabs.Tab>
