@@ -7,7 +7,7 @@
 // tab. Screenshots light and dark.
 import { closeAllSessions } from '../sessions.mjs';
 
-export const name = 'emulated Redshift: groups, user attributes, system permissions, Redshift SQL preview, Apply disabled; no Groups tab on PostgreSQL explained';
+export const name = 'emulated Redshift: groups, user attributes, system permissions, ASSUMEROLE, datashares, models, scoped permissions, Redshift SQL preview, Apply disabled; no Groups tab on PostgreSQL explained';
 
 const fail = (msg) => {
   throw new Error(msg);
@@ -48,6 +48,58 @@ export default async function ({ page, baseURL, shot }) {
   if (!/\b5\b[\s\S]*groups/i.test(counts)) fail(`overview counts lack the 5 seeded groups: ${JSON.stringify(counts)}`);
   await page.getByText('Emulated Redshift', { exact: true }).last().waitFor();
   await shots('overview');
+
+  // ── The overview's Redshift section: PUBLIC still holds ASSUMEROLE on ALL
+  // (the lock-down warning), the datashares with their consumers, the ML models.
+  const lockDown = page.getByText('Every user may assume every IAM role of the cluster');
+  await lockDown.waitFor({ timeout: 30000 });
+  const shares = page.getByRole('table', { name: 'Datashares' });
+  await shares.waitFor();
+  const shareText = await shares.innerText();
+  for (const w of ['sales_share', 'partner_catalog', '123456789012']) if (!shareText.includes(w)) fail(`the datashares table lacks ${w}:\n${shareText}`);
+  const models = await page.getByRole('table', { name: 'ML models' }).innerText();
+  if (!models.includes('customer_churn')) fail(`the ML models table lacks customer_churn:\n${models}`);
+  await lockDown.scrollIntoViewIfNeeded();
+  await shots('overview-assumerole-warning');
+  await shares.scrollIntoViewIfNeeded();
+  await shots('overview-datashares-models');
+
+  // ── A user's IAM roles (ASSUMEROLE for COPY and UNLOAD) and a role's scoped permissions.
+  await page.getByRole('tab', { name: /^Users/ }).click();
+  await page.getByLabel('Search users').fill('etl_loader');
+  await page.getByRole('listbox', { name: 'Users' }).getByRole('option', { name: 'etl_loader' }).click();
+  await page.getByRole('heading', { name: 'etl_loader' }).waitFor();
+  await page.getByRole('tab', { name: 'IAM roles' }).click();
+  const iam = page.getByRole('table', { name: 'ASSUMEROLE grants' });
+  await iam.waitFor({ timeout: 30000 });
+  const iamText = await iam.innerText();
+  if (!iamText.includes('RedshiftCopyUnload') || !/COPY/.test(iamText) || !/UNLOAD/.test(iamText)) fail(`etl_loader's IAM roles:\n${iamText}`);
+  await shots('user-etl-iam-roles');
+  await page.getByRole('region', { name: /^User etl_loader/ }).getByRole('tab', { name: 'Overview', exact: true }).click();
+  await page.getByLabel('Search users').fill('');
+
+  await page.getByRole('tab', { name: /^Roles/ }).click();
+  await page.getByLabel('Search roles').fill('data_engineer');
+  await page.getByRole('listbox', { name: 'Roles' }).getByRole('option', { name: /^data_engineer/ }).click();
+  await page.getByRole('heading', { name: 'data_engineer' }).waitFor();
+  await page.getByRole('tab', { name: /^Scoped permissions/ }).click();
+  const held = page.getByRole('region', { name: /^Held scoped permissions/ });
+  await held.waitFor();
+  const heldText = await held.innerText();
+  if (!heldText.includes('FOR TABLES IN SCHEMA staging') || !heldText.includes('FOR PROCEDURES IN SCHEMA staging')) fail(`data_engineer's scoped permissions:\n${heldText}`);
+  await shots('role-data-engineer-scoped');
+  await page.getByRole('region', { name: /^Role data_engineer/ }).getByRole('tab', { name: 'Overview', exact: true }).click();
+  await page.getByLabel('Search roles').fill('');
+
+  // ── The object browser lists the schema's ML model.
+  await page.getByRole('tab', { name: /^Objects/ }).click();
+  const otree = page.getByRole('listbox', { name: 'Object tree' });
+  await otree.waitFor();
+  await otree.getByRole('option', { name: 'sales', exact: true }).click();
+  await page.getByRole('heading', { name: 'sales', exact: true }).waitFor();
+  await page.getByRole('region', { name: 'ML models' }).getByText('customer_churn').waitFor({ timeout: 30000 });
+  await page.getByRole('region', { name: 'ML models' }).scrollIntoViewIfNeeded();
+  await shots('objects-sales-models');
 
   // ── Groups: a group and its members.
   await page.getByRole('tab', { name: /^Groups/ }).click();

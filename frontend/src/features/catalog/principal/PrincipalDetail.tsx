@@ -94,6 +94,7 @@ export function PrincipalDetailView({ session, detail }: { session: SessionInfo;
         onChange={(v) => v && setTab(v as DetailTab)}
         keepMounted={false}
         style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}
+        styles={{ tab: { flexShrink: 0 } }}
       >
         {/* One row, scrolled sideways when narrow: wrapped tabs read as two levels. */}
         <Tabs.List px="lg" style={{ flexWrap: 'nowrap', overflowX: 'auto', overflowY: 'hidden', scrollbarWidth: 'thin' }}>
