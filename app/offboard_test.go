@@ -39,23 +39,12 @@ func TestOffboardAcrossThreeDatabases(t *testing.T) {
 		"GRANT USAGE ON SCHEMA plans TO leaver")
 
 	a := newTestApp(t)
-	srv := pgServer{Host: c.Host, Port: c.Port, Database: "hq", User: c.SuperUser, Password: c.Password}
-	v, err := a.Profiles.Save(SaveProfileRequest{Profile: srv.profile("Offboard cluster"), Password: srv.Password, SetPassword: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := a.Sessions.Connect(ConnectRequest{ProfileID: v.ID})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := a.Catalog.Load(s.ID, false); err != nil {
-		t.Fatal(err)
-	}
+	sid := connectServer(t, a, pgServer{Host: c.Host, Port: c.Port, Database: "hq", User: c.SuperUser, Password: c.Password}, "Offboard cluster")
 
-	if _, err := a.Offboard.Scan(s.ID, offboard.Request{User: "leaver"}); err != nil {
+	if _, err := a.Offboard.Scan(sid, offboard.Request{User: "leaver"}); err != nil {
 		t.Fatal(err)
 	}
-	scan, err := a.Offboard.Scan(s.ID, offboard.Request{User: "leaver", Successor: "heir", DisableLogin: true})
+	scan, err := a.Offboard.Scan(sid, offboard.Request{User: "leaver", Successor: "heir", DisableLogin: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,7 +86,7 @@ func TestOffboardAcrossThreeDatabases(t *testing.T) {
 			progress = append(progress, p.Result.Database+"="+p.Result.State)
 		}
 	}
-	res, err := a.Offboard.Apply(s.ID, scan.ID)
+	res, err := a.Offboard.Apply(sid, scan.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,7 +102,7 @@ func TestOffboardAcrossThreeDatabases(t *testing.T) {
 	if o := pgtest.QueryValue[string](t, c.DSN("sales"), "SELECT tableowner::text FROM pg_tables WHERE tablename = 'deals'"); o != "heir" {
 		t.Errorf("crm.deals belongs to %s, want heir", o)
 	}
-	if _, err := a.Offboard.Apply(s.ID, scan.ID); err == nil {
+	if _, err := a.Offboard.Apply(sid, scan.ID); err == nil {
 		t.Error("applying the same offboarding twice should be refused")
 	}
 }

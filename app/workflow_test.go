@@ -28,7 +28,14 @@ func connectTestDB(t *testing.T, a *testApp, setup ...string) (string, string) {
 		t.Fatal(err)
 	}
 	srv := pgServer{Host: pc.Host, Port: int(pc.Port), Database: pc.Database, User: pc.User, Password: pc.Password}
-	v, err := a.Profiles.Save(SaveProfileRequest{Profile: srv.profile("Workflow " + pgtest.Random(3)), Password: srv.Password, SetPassword: true})
+	return connectServer(t, a, srv, "Workflow "+pgtest.Random(3)), dsn
+}
+
+// connectServer saves a profile for srv with its password, connects and
+// loads the catalog; it returns the session id.
+func connectServer(t *testing.T, a *testApp, srv pgServer, name string) string {
+	t.Helper()
+	v, err := a.Profiles.Save(SaveProfileRequest{Profile: srv.profile(name), Password: srv.Password, SetPassword: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,7 +46,7 @@ func connectTestDB(t *testing.T, a *testApp, setup ...string) (string, string) {
 	if _, err := a.Catalog.Load(s.ID, false); err != nil {
 		t.Fatal(err)
 	}
-	return s.ID, dsn
+	return s.ID
 }
 
 // The whole product loop through the bound services: typed changes → preview

@@ -12,6 +12,7 @@ import (
 	"github.com/redshiftmate/rsmate/backend/catalog"
 	"github.com/redshiftmate/rsmate/backend/change"
 	"github.com/redshiftmate/rsmate/backend/model"
+	"github.com/redshiftmate/rsmate/backend/vocab"
 )
 
 // Section names a part of the comparison.
@@ -241,21 +242,8 @@ func directGrants(x *catalog.Index, p model.PrincipalRef) map[grantKey]bool {
 	return out
 }
 
-func objectLabel(o model.ObjectRef) string {
-	switch o.Kind {
-	case model.ObjDatabase, model.ObjLanguage:
-		return string(o.Kind) + " " + o.Name
-	case model.ObjSchema:
-		return "schema " + o.Schema
-	case model.ObjColumn:
-		return "column " + o.Schema + "." + o.Name + "." + o.Column
-	case model.ObjFunction, model.ObjProcedure:
-		return string(o.Kind) + " " + o.Schema + "." + o.Name + "(" + o.Args + ")"
-	}
-	return string(o.Kind) + " " + o.Schema + "." + o.Name
-}
-
 func (c *Comparison) grants(x *catalog.Index) {
+	objectLabel := vocab.Of(x.Snapshot()).Words
 	ga, gb := directGrants(x, c.A), directGrants(x, c.B)
 	keys := make([]grantKey, 0, len(ga)+len(gb))
 	for k := range ga {

@@ -2,7 +2,6 @@ package export
 
 import (
 	"encoding/csv"
-	"fmt"
 	"html/template"
 	"io"
 	"sort"
@@ -13,6 +12,7 @@ import (
 	"github.com/redshiftmate/rsmate/backend/access"
 	"github.com/redshiftmate/rsmate/backend/catalog"
 	"github.com/redshiftmate/rsmate/backend/model"
+	"github.com/redshiftmate/rsmate/backend/vocab"
 )
 
 // Risk names one flag of the access review.
@@ -183,19 +183,14 @@ func PrincipalText(p model.PrincipalRef) string {
 	return string(p.Kind) + " " + p.Name
 }
 
-// ObjectText names an object for people: "table sales.orders", "function f(integer)".
+// ObjectText names an object for people: "table sales.orders", "function f(integer)",
+// in the words of whichever engine's vocabulary has the kind.
 func ObjectText(o model.ObjectRef) string {
-	switch o.Kind {
-	case model.ObjDatabase, model.ObjLanguage:
-		return string(o.Kind) + " " + o.Name
-	case model.ObjSchema:
-		return "schema " + o.Schema
-	case model.ObjColumn:
-		return "column " + o.Schema + "." + o.Name + "." + o.Column
-	case model.ObjFunction, model.ObjProcedure:
-		return fmt.Sprintf("%s %s.%s(%s)", o.Kind, o.Schema, o.Name, o.Args)
+	v := vocab.Redshift
+	if v.Kind(o.Kind) == nil {
+		v = vocab.Postgres
 	}
-	return string(o.Kind) + " " + o.Schema + "." + o.Name
+	return v.Words(o)
 }
 
 // ReviewCSV writes the report as one CSV table: a "principal" row per user,

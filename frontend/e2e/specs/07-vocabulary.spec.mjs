@@ -1,6 +1,8 @@
 // The vocabulary drives the editors and the object browser: on the sandbox
 // (PostgreSQL), sequences are their own kind, with their own section in the
 // privilege editor and in a schema's page, and their own privileges.
+import { openSandbox } from '../sessions.mjs';
+
 export const name = 'vocabulary: sequences in the privilege editor and the object browser';
 
 const fail = (msg) => {
@@ -17,22 +19,7 @@ async function both(page, shot, label) {
 }
 
 export default async function ({ page, baseURL, shot }) {
-  await page.goto(baseURL, { waitUntil: 'domcontentloaded' });
-  const sandbox = page.getByRole('listbox', { name: 'Saved connections' }).getByRole('option', { name: 'Local sandbox' });
-  await sandbox.waitFor();
-  const usersTab = page.getByRole('tab', { name: /^Users/ });
-  if (!(await usersTab.isVisible())) {
-    await sandbox.hover();
-    await sandbox.getByRole('button', { name: 'Connect to Local sandbox' }).click();
-  }
-  await usersTab.waitFor({ timeout: 30000 });
-  const db = page.getByRole('combobox', { name: 'Database' });
-  if ((await db.inputValue()) !== 'analytics') {
-    await db.click();
-    await page.getByRole('option', { name: 'analytics', exact: true }).click();
-    await page.getByRole('status', { name: 'Connection status' }).getByText(/\/analytics$/).waitFor({ timeout: 30000 });
-  }
-  await page.getByLabel('Catalog load info').waitFor({ timeout: 30000 });
+  await openSandbox(page, baseURL);
 
   // The object browser: schema sales has a Sequences section listing its serials' sequences.
   await page.getByRole('tab', { name: /^Objects/ }).click();

@@ -2,6 +2,8 @@
 // every role drawn with users as counts, then the picture around julia.rossi
 // opened from her page (finance_analyst → analyst → reader), light and dark;
 // then the views built on sales.orders (a view over a view included).
+import { openSandbox } from '../sessions.mjs';
+
 export const name = 'role graph and relation dependencies';
 
 const fail = (msg) => {
@@ -9,16 +11,8 @@ const fail = (msg) => {
 };
 
 export default async function ({ page, baseURL, shot }) {
-  await page.goto(baseURL, { waitUntil: 'domcontentloaded' });
-  const sandbox = page.getByRole('listbox', { name: 'Saved connections' }).getByRole('option', { name: 'Local sandbox' });
-  await sandbox.waitFor();
+  await openSandbox(page, baseURL);
   const usersTab = page.getByRole('tab', { name: /^Users/ });
-  if (!(await usersTab.isVisible())) {
-    await sandbox.hover();
-    await sandbox.getByRole('button', { name: 'Connect to Local sandbox' }).click();
-  }
-  await usersTab.waitFor({ timeout: 30000 });
-  await page.getByLabel('Catalog load info').waitFor({ timeout: 30000 });
 
   // The whole hierarchy: roles only, users folded into counts.
   await page.getByRole('tab', { name: /^Graph/ }).click();

@@ -3,6 +3,8 @@
 // them in order (the e2e build's dialogs answer the confirmation yes) and the
 // user is gone. The three-database case with owned objects and grants is
 // app/offboard_test.go.
+import { openSandbox } from '../sessions.mjs';
+
 export const name = 'offboarding: scan every database, review the plans, apply with progress';
 
 const fail = (msg) => {
@@ -11,16 +13,8 @@ const fail = (msg) => {
 
 export default async function ({ page, baseURL, shot }) {
   const user = `leaver.${Date.now().toString(36)}`;
-  await page.goto(baseURL, { waitUntil: 'domcontentloaded' });
-  const sandbox = page.getByRole('listbox', { name: 'Saved connections' }).getByRole('option', { name: 'Local sandbox' });
-  await sandbox.waitFor();
+  await openSandbox(page, baseURL);
   const usersTab = page.getByRole('tab', { name: /^Users/ });
-  if (!(await usersTab.isVisible())) {
-    await sandbox.hover();
-    await sandbox.getByRole('button', { name: 'Connect to Local sandbox' }).click();
-  }
-  await usersTab.waitFor({ timeout: 30000 });
-  await page.getByLabel('Catalog load info').waitFor({ timeout: 30000 });
 
   // A user to offboard, with a password (so there is a sign-in to stop).
   await usersTab.click();
