@@ -105,4 +105,24 @@ export default async function ({ page, baseURL, shot }) {
   await tray.getByRole('button', { name: 'Discard' }).click();
   await page.getByRole('button', { name: 'Discard all' }).click();
   await page.keyboard.press('Escape');
+
+  // ── The path behind a privilege, highlighted in the graph: from julia.rossi's
+  // whole-database access, by keyboard, to the roles it comes through.
+  await page.getByRole('tab', { name: 'Whole database' }).click();
+  const access = page.getByRole('listbox', { name: 'Access across the database' });
+  await access.waitFor({ timeout: 30000 });
+  await page.getByRole('textbox', { name: 'Filter objects' }).fill('finance_analyst');
+  await access.focus();
+  await page.keyboard.press('ArrowDown');
+  const why = page.getByRole('region', { name: 'Why' });
+  await why.getByRole('button', { name: 'Show in role graph' }).first().click();
+  const lit = page.getByText(/^Highlighted: julia\.rossi → finance_analyst/);
+  await lit.waitFor({ timeout: 30000 });
+  await node('finance_analyst').waitFor();
+  const onPath = (await flow.locator('[data-path]').allInnerTexts()).map((t) => t.trim());
+  if (!onPath.some((t) => t.startsWith('julia.rossi')) || !onPath.some((t) => t.startsWith('finance_analyst'))) fail(`nodes on the path: ${JSON.stringify(onPath)}`);
+  await shot('path-highlighted');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await shot('path-highlighted-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
 }

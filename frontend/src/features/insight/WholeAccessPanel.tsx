@@ -1,18 +1,19 @@
-import { Badge, Box, Group, Select, Stack, Text, TextInput } from '@mantine/core';
-import { IconRoute, IconSearch } from '@tabler/icons-react';
+import { Badge, Box, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { IconHierarchy2, IconRoute, IconSearch } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { catalogApi, insightApi, type PrincipalDetail, type SessionInfo } from '../../api';
 import { fmtCount, principalKey } from '../catalog/format';
 import { Chain, EmptyHint, ErrorPane, PaneLoader, PrivilegeBadge } from '../catalog/parts';
 import { useCatalogQuery } from '../catalog/store';
 import { VirtualList } from '../catalog/VirtualList';
+import { openGraph } from '../graph/navigation';
 import { ExportMenu } from './ExportMenu';
 import { accessRows, filterAccess, type AccessFilter, type AccessRow } from './logic';
 
 const HOW_TEXT: Record<AccessRow['how'], string> = { direct: 'direct', inherited: 'inherited', set_role: 'after SET ROLE' };
 
 /** The path panel: why the active row's privilege is held, every source with its membership chain. */
-function WhyPanel({ row, detail }: { row: AccessRow | undefined; detail: PrincipalDetail }) {
+function WhyPanel({ row, detail, sessionId }: { row: AccessRow | undefined; detail: PrincipalDetail; sessionId: string }) {
   return (
     <Box
       h={170}
@@ -44,7 +45,19 @@ function WhyPanel({ row, detail }: { row: AccessRow | undefined; detail: Princip
               {s.via.length === 0 ? (
                 <Text size="sm">Granted directly to {detail.ref.kind === 'public' ? 'PUBLIC' : detail.ref.name}</Text>
               ) : (
-                <Chain from={detail.ref} via={s.via} />
+                <Group gap="xs" justify="space-between" wrap="nowrap">
+                  <Chain from={detail.ref} via={s.via} />
+                  {s.via.every((p) => p.kind !== 'public') && (
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      leftSection={<IconHierarchy2 size={12} />}
+                      onClick={() => openGraph(sessionId, detail.ref, [detail.ref, ...s.via])}
+                    >
+                      Show in role graph
+                    </Button>
+                  )}
+                </Group>
               )}
               <Text size="xs" c="dimmed" mt={2}>
                 {[
@@ -158,7 +171,7 @@ export function WholeAccessPanel({ session, detail }: { session: SessionInfo; de
             }}
           />
         </Box>
-        <WhyPanel row={rows[active]} detail={detail} />
+        <WhyPanel row={rows[active]} detail={detail} sessionId={session.id} />
       </Box>
     </Box>
   );
