@@ -16,7 +16,7 @@ func (s *CatalogService) FutureObject(sessionID string, creator model.PrincipalR
 		return a, err
 	}
 	snap := x.Snapshot()
-	v := vocab.For(snap.Engine)
+	v := vocab.Of(snap).ForVersion(vocab.MajorVersion(snap.ServerVersion)) // no MAINTAIN before PostgreSQL 17
 	if v.Default(t) == nil {
 		return a, apperr.Invalid("%s has no default privileges on %s", snap.Engine, t)
 	}

@@ -74,6 +74,23 @@ export default async function ({ page, baseURL, shot }) {
   await page.getByRole('region', { name: 'Dependencies' }).scrollIntoViewIfNeeded();
   await shot('dependencies-orders');
 
+  // ── Objects created later in raw by etl_loader: its default privileges give
+  // reader SELECT and fivetran_svc INSERT, UPDATE, DELETE (backend/sandbox/seed.sql).
+  await tree.getByRole('option', { name: 'raw', exact: true }).click();
+  await page.getByRole('heading', { name: 'raw', exact: true }).waitFor();
+  const later = page.getByRole('region', { name: 'Objects created later' });
+  await later.scrollIntoViewIfNeeded();
+  await later.getByRole('combobox', { name: 'Created by' }).fill('etl_loader');
+  await page.getByRole('option', { name: 'etl_loader (user)' }).click();
+  const gets = later.getByRole('table', { name: 'What a new object gets' });
+  await gets.waitFor({ timeout: 30000 });
+  const getsText = (await gets.innerText()).replace(/\s+/g, ' ');
+  for (const w of ['etl_loader', 'owns what it creates', 'reader', 'fivetran_svc', 'default privilege set by etl_loader in schema raw'])
+    if (!getsText.includes(w)) fail(`what a new table in raw gets lacks ${w}: ${getsText}`);
+  if (getsText.includes('MAINTAIN')) fail('MAINTAIN offered on a server before PostgreSQL 17');
+  await later.scrollIntoViewIfNeeded();
+  await shot('future-objects-raw');
+
   // ── Compare two users and queue "make B like A" (then discard it: nothing is applied here).
   await page.getByRole('tab', { name: /^Users/ }).click();
   await page.getByLabel('Search users').fill('julia');

@@ -2,6 +2,7 @@ import { Badge, Box, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { IconColumns3, IconFolder, IconKey, IconKeyOff } from '@tabler/icons-react';
 import { Suspense, lazy, useMemo, type ReactNode } from 'react';
 import { DependenciesSection } from './DependenciesSection';
+import { FutureObjectsSection } from './FutureObjectsSection';
 import { catalogApi, type Grant, type ObjectRef, type ObjectRow, type SchemaRow, type SessionInfo } from '../../../api';
 import { EMPTY_VOCABULARY, kindOf, schemaKinds, title } from '../../editors/vocabulary';
 import { RELATION_LABEL, objectFullName, objectKey, plural, privilegeOrder } from '../format';
@@ -317,6 +318,7 @@ function SchemaDetail({ session, schema }: { session: SessionInfo; schema: strin
           </Section>
         )}
         <WhoCanAccess session={session} object={ref} />
+        <FutureObjectsSection session={session} schema={schema} />
         {/* One section per kind of object a schema holds (the session's vocabulary). */}
         {schemaKinds(vocab).map((k) => {
           const list = objects.filter((o) => o.ref.kind === k.kind);
