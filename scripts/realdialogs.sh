@@ -180,6 +180,7 @@ step3() {
   shot 3a-drop-dialog
   "$A11Y" click 'Queue drop user' --role 'push button' --timeout 10 || return 1
   "$A11Y" click 'Pending changes.*' --role 'push button' --timeout 10 || return 1
+  sleep 1 # the tray slides in: a click at its button's old place would miss
   "$A11Y" click 'Review SQL' --role 'push button' --timeout 15 || return 1
   "$A11Y" click 'Save .sql' --role 'push button' --timeout 15 || return 1
   wait_for 20 dialog_window 'Save File' || { echo "no Save File dialog"; return 1; }

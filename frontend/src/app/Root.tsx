@@ -12,7 +12,7 @@ export const colorSchemeManager = localStorageColorSchemeManager({ key: 'rsmate-
 export function Providers({ children }: { children: ReactNode }) {
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto" colorSchemeManager={colorSchemeManager}>
-      <Notifications position="bottom-right" limit={4} containerWidth={380} zIndex={TOAST_Z_INDEX} />
+      <Notifications position="top-center" limit={4} containerWidth={380} zIndex={TOAST_Z_INDEX} />
       <ConnectionsProvider>
         <SessionsProvider>{children}</SessionsProvider>
       </ConnectionsProvider>

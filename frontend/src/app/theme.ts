@@ -28,8 +28,13 @@ const brand: MantineColorsTuple = [
   '#263397',
 ];
 
-/** Toasts: over the page and an open dialog's backdrop, under every dialog (Modal's default layer is 200). */
-export const TOAST_Z_INDEX = 199;
+/**
+ * Toasts: above everything, dialogs and the changes tray included, so an
+ * outcome ("Script saved") is seen while the dialog that caused it is open.
+ * They sit at the top centre, away from the bottom row where dialogs and the
+ * tray keep their buttons.
+ */
+export const TOAST_Z_INDEX = 1000;
 
 export const theme = createTheme({
   primaryColor: 'brand',
@@ -57,9 +62,7 @@ export const theme = createTheme({
     Menu: { defaultProps: { shadow: 'md', withinPortal: true } },
     Modal: {
       defaultProps: { centered: true, overlayProps: { backgroundOpacity: 0.45, blur: 2 } },
-      // A dialog's backdrop sits just under its own layer (--mb-z-index) so
-      // that toasts (TOAST_Z_INDEX) show above the dimmed page but never over
-      // a dialog's buttons.
+      // A dialog's backdrop sits just under its own layer (--mb-z-index).
       styles: { overlay: { zIndex: 'calc(var(--mb-z-index) - 2)' } },
     },
     Badge: { defaultProps: { radius: 'sm' }, styles: { root: { textTransform: 'none', letterSpacing: 0, fontWeight: 600 } } },
