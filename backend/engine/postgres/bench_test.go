@@ -4,10 +4,8 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"net/url"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"runtime"
 	"runtime/metrics"
 	"slices"
@@ -210,28 +208,9 @@ func reportSnapshot(b *testing.B, snap *model.Snapshot) {
 // pairs with the median and spread of the ratio reader/psql is written there.
 func BenchmarkLoadVsPsql(b *testing.B) {
 	dsn := benchCatalog(b)
-	psql, err := exec.LookPath("psql")
-	if err != nil {
-		b.Skip("psql not installed")
-	}
-	script := filepath.Join(b.TempDir(), "catalog.sql")
-	var sb strings.Builder
-	sb.WriteString("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;\n")
-	for _, st := range CatalogSteps {
-		sb.WriteString(st.SQL + ";\n")
-	}
-	sb.WriteString("COMMIT;\n")
-	if err := os.WriteFile(script, []byte(sb.String()), 0o600); err != nil {
-		b.Fatal(err)
-	}
-	u, err := url.Parse(dsn)
-	if err != nil {
-		b.Fatal(err)
-	}
-	password, _ := u.User.Password()
-	u.User = url.User(u.User.Username())
+	psql, script, conn, password := psqlSetup(b, dsn)
 	runPsql := func(args ...string) time.Duration {
-		cmd := exec.Command(psql, append([]string{"-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-o", os.DevNull}, append(args, u.String())...)...)
+		cmd := exec.Command(psql, append([]string{"-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-o", os.DevNull}, append(args, conn)...)...)
 		cmd.Env = append(os.Environ(), "PGPASSWORD="+password)
 		var stderr bytes.Buffer
 		cmd.Stderr = &stderr

@@ -227,14 +227,15 @@ func rawRead(ctx context.Context, cfg *pgx.ConnConfig) error {
 	return tx.Commit(ctx)
 }
 
-// psqlRunner returns a function timing one psql process running CatalogSteps
-// in one read-only repeatable-read transaction, output to /dev/null.
-func psqlRunner(b *testing.B, dsn string) func() time.Duration {
-	path, err := exec.LookPath("psql")
+// psqlSetup finds psql, writes CatalogSteps as one read-only repeatable-read
+// transaction script, and splits the password out of dsn (psql gets it from
+// PGPASSWORD, never from its command line).
+func psqlSetup(b *testing.B, dsn string) (psql, script, conn, password string) {
+	psql, err := exec.LookPath("psql")
 	if err != nil {
 		b.Skip("psql not installed")
 	}
-	script := filepath.Join(b.TempDir(), "catalog.sql")
+	script = filepath.Join(b.TempDir(), "catalog.sql")
 	var sb strings.Builder
 	sb.WriteString("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;\n")
 	for _, st := range CatalogSteps {
@@ -248,10 +249,17 @@ func psqlRunner(b *testing.B, dsn string) func() time.Duration {
 	if err != nil {
 		b.Fatal(err)
 	}
-	password, _ := u.User.Password()
+	password, _ = u.User.Password()
 	u.User = url.User(u.User.Username())
+	return psql, script, u.String(), password
+}
+
+// psqlRunner returns a function timing one psql process running CatalogSteps
+// in one read-only repeatable-read transaction, output to /dev/null.
+func psqlRunner(b *testing.B, dsn string) func() time.Duration {
+	path, script, conn, password := psqlSetup(b, dsn)
 	return func() time.Duration {
-		cmd := exec.Command(path, "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-o", os.DevNull, "-f", script, u.String())
+		cmd := exec.Command(path, "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-o", os.DevNull, "-f", script, conn)
 		cmd.Env = append(os.Environ(), "PGPASSWORD="+password)
 		var stderr bytes.Buffer
 		cmd.Stderr = &stderr

@@ -29,17 +29,7 @@ import (
 )
 
 func TestLiveRedshiftDrops(t *testing.T) {
-	dsn := os.Getenv("RSMATE_REDSHIFT_DSN")
-	if dsn == "" {
-		t.Skip("RSMATE_REDSHIFT_DSN is not set; skipping the live Redshift drop test")
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
-	defer cancel()
-	cfg, err := pgx.ParseConfig(dsn)
-	if err != nil {
-		t.Fatalf("RSMATE_REDSHIFT_DSN: %v", err)
-	}
-	cfg.DefaultQueryExecMode = pgx.QueryExecModeExec
+	ctx, cfg := liveRedshift(t, "drop test")
 	conn, err := pgx.ConnectConfig(ctx, cfg)
 	if err != nil {
 		t.Fatalf("connect: %v", err)
@@ -152,6 +142,24 @@ func TestLiveRedshiftDrops(t *testing.T) {
 	if err := conn.QueryRow(ctx, "SELECT u.usename::varchar FROM pg_namespace n JOIN pg_user u ON u.usesysid = n.nspowner WHERE n.nspname = $1", schema).Scan(&owner); err != nil || owner != heir {
 		t.Fatalf("the schema's owner is %q (%v), want the successor %s", owner, err, heir)
 	}
+}
+
+// liveRedshift skips the test without RSMATE_REDSHIFT_DSN; otherwise it gives
+// a 10-minute context and the cluster's connection config (simple protocol).
+func liveRedshift(t *testing.T, what string) (context.Context, *pgx.ConnConfig) {
+	t.Helper()
+	dsn := os.Getenv("RSMATE_REDSHIFT_DSN")
+	if dsn == "" {
+		t.Skip("RSMATE_REDSHIFT_DSN is not set; skipping the live Redshift " + what)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+	t.Cleanup(cancel)
+	cfg, err := pgx.ParseConfig(dsn)
+	if err != nil {
+		t.Fatalf("RSMATE_REDSHIFT_DSN: %v", err)
+	}
+	cfg.DefaultQueryExecMode = pgx.QueryExecModeExec
+	return ctx, cfg
 }
 
 // poolConfig is cfg as a pool's connection config.

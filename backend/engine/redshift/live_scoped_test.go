@@ -17,12 +17,10 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"os"
 	"slices"
 	"testing"
 	"time"
 
-	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/redshiftmate/rsmate/backend/change"
@@ -31,17 +29,7 @@ import (
 )
 
 func TestLiveRedshiftScopedRLSAndSessionDefaults(t *testing.T) {
-	dsn := os.Getenv("RSMATE_REDSHIFT_DSN")
-	if dsn == "" {
-		t.Skip("RSMATE_REDSHIFT_DSN is not set; skipping the live Redshift scoped-permission test")
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
-	defer cancel()
-	cfg, err := pgx.ParseConfig(dsn)
-	if err != nil {
-		t.Fatalf("RSMATE_REDSHIFT_DSN: %v", err)
-	}
-	cfg.DefaultQueryExecMode = pgx.QueryExecModeExec
+	ctx, cfg := liveRedshift(t, "scoped-permission test")
 	pool, err := pgxpool.NewWithConfig(ctx, poolConfig(t, cfg))
 	if err != nil {
 		t.Fatalf("pool: %v", err)
