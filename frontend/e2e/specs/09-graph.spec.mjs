@@ -91,6 +91,26 @@ export default async function ({ page, baseURL, shot }) {
   await later.scrollIntoViewIfNeeded();
   await shot('future-objects-raw');
 
+  // ── A whole-schema grant can extend to tables created later (the default privilege offer).
+  await page.getByRole('tab', { name: /^Roles/ }).click();
+  await page.getByLabel('Search roles').fill('reader');
+  await page.getByRole('listbox', { name: 'Roles' }).getByRole('option', { name: /^reader/ }).first().click();
+  await page.getByRole('heading', { name: 'reader', exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Privileges', exact: true }).click();
+  const editor = page.getByRole('dialog', { name: /Privileges of role reader/ });
+  await editor.waitFor();
+  await editor.getByRole('button', { name: 'Whole schema…' }).click();
+  const whole = page.getByLabel('Whole schema');
+  await whole.getByRole('checkbox', { name: /^Also tables created later by/ }).check();
+  const creator = whole.getByRole('combobox', { name: 'Created later by' });
+  await creator.waitFor();
+  if (!(await creator.inputValue())) fail('no creator offered for tables created later');
+  await whole.getByText(/default/i).first().waitFor();
+  await shot('whole-schema-later-offer');
+  await whole.getByRole('button', { name: 'Cancel' }).click();
+  await page.keyboard.press('Escape');
+  await page.getByLabel('Search roles').fill('');
+
   // ── Compare two users and queue "make B like A" (then discard it: nothing is applied here).
   await page.getByRole('tab', { name: /^Users/ }).click();
   await page.getByLabel('Search users').fill('julia');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildBulkChange } from './BulkSchema';
+import { vocabularyOf } from '../catalog/fixtures.test-util';
+import { buildBulkChange, buildLaterChange } from './BulkSchema';
 
 const role = { kind: 'role' as const, name: 'r' };
 
@@ -14,5 +15,22 @@ describe('whole-schema form', () => {
   it('existing procedures only still use ALL PROCEDURES IN SCHEMA', () => {
     const c = buildBulkChange('revoke', 'procedure', false, 'etl', ['EXECUTE'], role, false);
     expect([c?.privilege?.target, c?.privilege?.kind]).toEqual(['all_in_schema', 'procedure']);
+  });
+});
+
+describe('whole-schema grant extended to objects created later (PostgreSQL default privileges)', () => {
+  const v = vocabularyOf('postgres');
+  const owner = { kind: 'user' as const, name: 'etl_loader' };
+  it('grants the same privileges by default to what the creator makes in the schema', () => {
+    expect(buildLaterChange(v, 'table', 'raw', ['SELECT', 'INSERT'], role, owner, false)).toEqual({
+      kind: 'grant_default_privileges',
+      default: { creator: owner, schema: 'raw', objectType: 'tables', privileges: ['SELECT', 'INSERT'], grantee: role },
+    });
+    expect(buildLaterChange(v, 'sequence', 'raw', ['USAGE'], role, owner, true)?.default?.grantOption).toBe(true);
+  });
+  it('offers nothing for a kind without a default type, without a creator, or without a privilege defaults can give', () => {
+    expect(buildLaterChange(v, 'procedure', 'raw', ['EXECUTE'], role, owner, false)).toBeNull();
+    expect(buildLaterChange(v, 'table', 'raw', ['SELECT'], role, null, false)).toBeNull();
+    expect(buildLaterChange(v, 'table', 'raw', [], role, owner, false)).toBeNull();
   });
 });

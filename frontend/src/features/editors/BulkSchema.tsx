@@ -1,11 +1,15 @@
 import { Button, Checkbox, Group, Popover, Radio, SegmentedControl, Select, Stack, Switch, Text } from '@mantine/core';
 import { IconStack2 } from '@tabler/icons-react';
 import { useState } from 'react';
+import type { Vocabulary } from '../../api';
 import type { Change, ObjectKind, PrincipalRef, Target } from '../../api/changes';
+import { buildDefaultChange } from './builders';
+import { catalogApi } from '../../api';
+import { useCatalogQuery } from '../catalog/store';
 import { describeChange } from '../changes/describe';
 import { pending } from '../changes/store';
 import type { EditorEnv } from './env';
-import { grantOptionAllowed, kindOf, objectPrivileges, schemaKinds, scopedAllowed, title } from './vocabulary';
+import { defaultPrivileges, grantOptionAllowed, kindOf, objectPrivileges, schemaKinds, scopedAllowed, title } from './vocabulary';
 
 /** The change a "whole schema" form describes, or null when incomplete. */
 export function buildBulkChange(
@@ -23,6 +27,20 @@ export function buildBulkChange(
     kind: action === 'grant' ? 'grant_privileges' : 'revoke_privileges',
     privilege: { privileges, target, kind, schemas: [schema], grantee, ...(grantOption ? { grantOption: true } : {}) },
   };
+}
+
+/**
+ * The default privilege that extends a whole-schema grant to objects created
+ * later by creator (ALTER DEFAULT PRIVILEGES FOR ROLE creator IN SCHEMA …), or
+ * null when the kind has no default type or none of the privileges is one.
+ */
+export function buildLaterChange(v: Vocabulary, kind: ObjectKind, schema: string, privileges: string[], grantee: PrincipalRef, creator: PrincipalRef | null, grantOption: boolean): Change | null {
+  const type = kindOf(v, kind)?.default;
+  if (!type || !creator) return null;
+  const allowed = defaultPrivileges(v, type);
+  const privs = privileges.filter((p) => allowed.includes(p));
+  if (!privs.length) return null;
+  return buildDefaultChange({ action: 'grant', creator, schema, objectType: type, privileges: privs, grantee, grantOption });
 }
 
 /**
@@ -49,6 +67,23 @@ export function BulkSchemaButton({ env, grantee, schema, onQueued }: { env: Edit
   const optionOk = grantOptionAllowed(v, grantee.kind) && action === 'grant';
   const change = k && (k.bulk || scoped) ? buildBulkChange(action, kind, scoped, schema, chosen, grantee, option && optionOk) : null;
   const plural = k?.plural ?? '';
+
+  // PostgreSQL: the same grant for objects created later, through the
+  // creator's default privileges (Redshift offers its scoped form above).
+  const offerLater = action === 'grant' && !scoped && !scopedForm && env.caps.defaultPrivileges && !!k?.default;
+  // Read only while the offer shows (the same cache keys as the other editors).
+  const ask = opened && offerLater;
+  const schemas = useCatalogQuery(env.sessionId, ask ? 'ed:schemas' : null, () => catalogApi.schemas(env.sessionId));
+  const users = useCatalogQuery(env.sessionId, ask ? 'ed:users' : null, () => catalogApi.users(env.sessionId));
+  const roles = useCatalogQuery(env.sessionId, ask ? 'ed:roles' : null, () => catalogApi.roles(env.sessionId));
+  const [later, setLater] = useState(false);
+  const [creatorName, setCreator] = useState<string | null>(null);
+  const owner = schemas.data?.find((x) => x.name === schema)?.owner ?? '';
+  const creatorOf = (name: string): PrincipalRef | null =>
+    !name ? null : users.data?.some((u) => u.name === name) ? { kind: 'user', name } : roles.data?.some((r) => r.name === name) ? { kind: 'role', name } : null;
+  const creator = creatorOf(creatorName ?? owner);
+  const laterChange = offerLater && later ? buildLaterChange(v, kind, schema, chosen, grantee, creator, option && optionOk) : null;
+  const creatorChoices = [...(users.data ?? []).map((u) => u.name), ...(roles.data ?? []).filter((r) => !r.system).map((r) => r.name)];
 
   return (
     <Popover opened={opened} onChange={setOpened} width={420} position="bottom-end" withArrow shadow="md" trapFocus withinPortal>
@@ -104,9 +139,32 @@ export function BulkSchemaButton({ env, grantee, schema, onQueued }: { env: Edit
             </Group>
           </Checkbox.Group>
           {optionOk && <Switch size="xs" label="WITH GRANT OPTION" checked={option} onChange={(e) => setOption(e.currentTarget.checked)} />}
+          {offerLater && (
+            <Stack gap={4}>
+              <Checkbox size="xs" label={`Also ${plural} created later by`} checked={later} onChange={(e) => setLater(e.currentTarget.checked)} />
+              {later && (
+                <Select
+                  size="xs"
+                  aria-label="Created later by"
+                  data={creatorChoices}
+                  value={creatorName ?? owner}
+                  onChange={(x) => setCreator(x)}
+                  searchable
+                  limit={50}
+                  comboboxProps={{ withinPortal: false }}
+                  description="Default privileges apply to what this user or role creates in the schema; the schema's owner is the usual creator."
+                />
+              )}
+            </Stack>
+          )}
           {change && (
             <Text size="xs" c={action === 'revoke' ? 'red' : 'dimmed'}>
               {describeChange(change, env.engine === 'redshift').text}
+            </Text>
+          )}
+          {laterChange && (
+            <Text size="xs" c="dimmed">
+              {describeChange(laterChange, env.engine === 'redshift').text}
             </Text>
           )}
           <Group justify="flex-end" gap="xs">
@@ -118,7 +176,7 @@ export function BulkSchemaButton({ env, grantee, schema, onQueued }: { env: Edit
               color={action === 'revoke' ? 'red' : undefined}
               onClick={() => {
                 if (!change) return;
-                pending.add(env.sessionId, change, 'bulk');
+                pending.add(env.sessionId, laterChange ? [change, laterChange] : change, 'bulk');
                 onQueued?.();
                 setOpened(false);
               }}

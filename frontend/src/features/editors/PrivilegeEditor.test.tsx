@@ -167,6 +167,22 @@ describe('PrivilegeEditor', () => {
     expect(within(strip).getByLabelText('SELECT on all tables in schema sales — to grant')).toBeInTheDocument();
   });
 
+  it('offers the default privilege that extends a whole-schema grant to tables created later (PostgreSQL)', async () => {
+    api.users.mockResolvedValue([{ name: 'admin', identity: 'local', connectionLimit: -1, roles: 0, groups: 0, grants: 0 }]);
+    api.roles.mockResolvedValue([]);
+    await mount('postgres', [table('a'), table('b')], effective());
+    await userEvent.click(screen.getByRole('button', { name: 'Whole schema…' }));
+    const pop = await screen.findByLabelText('Whole schema');
+    await userEvent.click(within(pop).getByRole('checkbox', { name: 'Also tables created later by' }));
+    // The schema's owner is the creator offered first.
+    expect((await within(pop).findAllByDisplayValue('admin')).length).toBeGreaterThan(0);
+    await userEvent.click(within(pop).getByRole('button', { name: 'Queue' }));
+    expect(queued('postgres')).toEqual([
+      { kind: 'grant_privileges', privilege: { privileges: ['SELECT'], target: 'all_in_schema', kind: 'table', schemas: ['sales'], grantee: role } },
+      { kind: 'grant_default_privileges', default: { creator: { kind: 'user', name: 'admin' }, schema: 'sales', objectType: 'tables', privileges: ['SELECT'], grantee: role } },
+    ]);
+  });
+
   it('shows held scoped permissions in their own strip, not as object or schema cells', async () => {
     const sales = { kind: 'schema' as const, schema: 'sales' };
     const scopedGrant = { object: sales, grantee: { kind: 'role' as const, name: 'bi' }, privilege: 'SELECT', grantOption: false, scope: 'TABLES' };
