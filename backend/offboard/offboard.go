@@ -51,9 +51,13 @@ type Blockers struct {
 	Grants            int      `json:"grants"`
 	DefaultsAsCreator int      `json:"defaultsAsCreator"`
 	DefaultsAsGrantee int      `json:"defaultsAsGrantee"`
+	// AssumeRoles counts the user's ASSUMEROLE grants (Redshift). They are
+	// cluster-wide, so only the DROP's step counts them, and it revokes them.
+	AssumeRoles int `json:"assumeRoles,omitempty"`
 }
 
-// Empty: nothing blocks the drop here.
+// Empty: nothing of the user's is left in this database (ASSUMEROLE grants,
+// cluster-wide, are not counted here).
 func (b Blockers) Empty() bool {
 	return len(b.Owned) == 0 && b.Grants == 0 && b.DefaultsAsCreator == 0 && b.DefaultsAsGrantee == 0
 }
@@ -141,6 +145,11 @@ func Plan(ctx context.Context, req Request, home *model.Snapshot, databases []st
 	s.Steps = append(s.Steps, clears...)
 
 	drop := Step{Kind: "drop", Database: home.Database, Blockers: blockers(home, req.User), snap: home, user: req.User}
+	for _, g := range home.AssumeRoles {
+		if g.Grantee == model.UserRef(req.User) {
+			drop.Blockers.AssumeRoles++
+		}
+	}
 	plan, err := change.Build([]change.Change{{Kind: change.DropUser, User: &change.UserSpec{Name: req.User, Successor: req.Successor}}}, home, r, who)
 	if err != nil {
 		drop.Error = apperr.As(err).Message

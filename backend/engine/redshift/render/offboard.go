@@ -23,7 +23,17 @@ func (renderer) DisableLogin(user string) ([]change.Statement, error) {
 // ClearInDatabase: Redshift has no REASSIGN OWNED, so ownership moves object
 // by object and each privilege is revoked by name, as before a DROP USER
 // (knowledge-center page "How do I resolve the 'user cannot be dropped' error").
+// Privileges on the database's models and datashares go first, as before a
+// DROP; ASSUMEROLE grants are cluster-wide and go with the DROP itself.
 func (renderer) ClearInDatabase(user, successor string, snap *model.Snapshot) ([]change.Statement, error) {
-	out, _, err := dialect.ClearInDatabase(model.UserRef(user), successor, snap)
-	return out, err
+	who := model.UserRef(user)
+	out, snap, err := clearSurfaceObjects(who, snap)
+	if err != nil {
+		return nil, err
+	}
+	rest, _, err := dialect.ClearInDatabase(who, successor, snap)
+	if err != nil {
+		return nil, err
+	}
+	return append(out, rest...), nil
 }

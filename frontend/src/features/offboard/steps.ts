@@ -16,6 +16,7 @@ export function blockerWords(st: OffboardStep): string {
   if (b.grants) parts.push(n(b.grants, 'privilege', 'privileges'));
   if (b.defaultsAsCreator) parts.push(n(b.defaultsAsCreator, 'default privilege set', 'default privileges set'));
   if (b.defaultsAsGrantee) parts.push(n(b.defaultsAsGrantee, 'default privilege received', 'default privileges received'));
+  if (b.assumeRoles) parts.push(n(b.assumeRoles, 'IAM role it may assume', 'IAM roles it may assume'));
   return parts.length ? parts.join(' · ') : 'nothing here';
 }
 

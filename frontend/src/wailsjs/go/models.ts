@@ -680,6 +680,7 @@ export namespace offboard {
 	    grants: number;
 	    defaultsAsCreator: number;
 	    defaultsAsGrantee: number;
+	    assumeRoles?: number;
 	}
 	export interface Request {
 	    user: string;
