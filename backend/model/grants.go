@@ -176,36 +176,29 @@ func (s *grantStore) buildObjIdx() {
 func (t *GrantTable) InternObject(o ObjectRef) ObjectID {
 	s := t.store()
 	s.buildObjIdx()
-	if id, ok := s.objIdx[o]; ok {
-		return id
-	}
-	id := ObjectID(len(s.objects))
-	s.objects = append(s.objects, o)
-	s.objIdx[o] = id
-	return id
+	return intern(&s.objects, s.objIdx, o)
 }
 
 // InternPrincipal returns the id of p, adding it if new.
 func (t *GrantTable) InternPrincipal(p PrincipalRef) PrincipalID {
 	s := t.store()
-	if id, ok := s.prinIdx[p]; ok {
-		return id
-	}
-	id := PrincipalID(len(s.principals))
-	s.principals = append(s.principals, p)
-	s.prinIdx[p] = id
-	return id
+	return intern(&s.principals, s.prinIdx, p)
 }
 
 // InternName returns the id of a grantor's name ("" is 0), adding it if new.
 func (t *GrantTable) InternName(name string) NameID {
 	s := t.store()
-	if id, ok := s.nameIdx[name]; ok {
+	return intern(&s.names, s.nameIdx, name)
+}
+
+// intern returns the id of k in list (its position), appending it if new.
+func intern[K comparable, ID ~uint32](list *[]K, idx map[K]ID, k K) ID {
+	if id, ok := idx[k]; ok {
 		return id
 	}
-	id := NameID(len(s.names))
-	s.names = append(s.names, name)
-	s.nameIdx[name] = id
+	id := ID(len(*list))
+	*list = append(*list, k)
+	idx[k] = id
 	return id
 }
 
