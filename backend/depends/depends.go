@@ -21,6 +21,10 @@ type Rel struct {
 	Name   string `json:"name"`
 	// Kind is the catalog's relkind: r table, v view, m materialized view, p partitioned, f foreign.
 	Kind string `json:"kind"`
+	// SecurityInvoker marks a view that checks the privileges of whoever
+	// queries it on what it reads (PostgreSQL 15+ security_invoker), instead
+	// of its owner's. Read only where the server has the option.
+	SecurityInvoker bool `json:"securityInvoker,omitempty"`
 }
 
 // Edge says View reads From.
@@ -29,7 +33,13 @@ type Edge struct {
 	From Rel `json:"from"`
 }
 
-const query = `SELECT DISTINCT vn.nspname::text, v.relname::text, v.relkind::text, tn.nspname::text, t.relname::text, t.relkind::text
+const (
+	columns = `SELECT DISTINCT vn.nspname::text, v.relname::text, v.relkind::text, tn.nspname::text, t.relname::text, t.relkind::text`
+	// invokerColumn reads a view's security_invoker option (PostgreSQL 15+;
+	// the cast accepts every spelling of a boolean the server stores).
+	invokerColumn = `,
+  COALESCE((SELECT o.option_value::bool FROM pg_options_to_table(v.reloptions) o WHERE o.option_name = 'security_invoker'), false)`
+	from = `
 FROM pg_depend vd
 JOIN pg_depend td ON td.objid = vd.objid AND td.refobjid <> vd.refobjid
 JOIN pg_class v ON v.oid = vd.refobjid
@@ -38,9 +48,16 @@ JOIN pg_class t ON t.oid = td.refobjid
 JOIN pg_namespace tn ON tn.oid = t.relnamespace
 WHERE vd.deptype = 'i' AND v.relkind IN ('v', 'm') AND td.deptype = 'n'
   AND t.relkind IN ('r', 'v', 'm', 'p', 'f')`
+)
 
 // Load reads every view-to-relation dependency of the connected database.
-func Load(ctx context.Context, q engine.Querier) ([]Edge, error) {
+// withInvoker also reads each view's security_invoker option: pass it only
+// for PostgreSQL 15 or later (older servers and Redshift have no such option).
+func Load(ctx context.Context, q engine.Querier, withInvoker bool) ([]Edge, error) {
+	query := columns + from
+	if withInvoker {
+		query = columns + invokerColumn + from
+	}
 	rows, err := q.Query(ctx, query)
 	if err != nil {
 		return nil, readErr(err)
@@ -49,7 +66,11 @@ func Load(ctx context.Context, q engine.Querier) ([]Edge, error) {
 	var out []Edge
 	for rows.Next() {
 		var e Edge
-		if err := rows.Scan(&e.View.Schema, &e.View.Name, &e.View.Kind, &e.From.Schema, &e.From.Name, &e.From.Kind); err != nil {
+		dest := []any{&e.View.Schema, &e.View.Name, &e.View.Kind, &e.From.Schema, &e.From.Name, &e.From.Kind}
+		if withInvoker {
+			dest = append(dest, &e.View.SecurityInvoker)
+		}
+		if err := rows.Scan(dest...); err != nil {
 			return nil, readErr(err)
 		}
 		out = append(out, e)

@@ -15,7 +15,7 @@ import {
   type NodeProps,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { PrincipalRef } from '../../api';
 import { roleGraphApi, type RoleGraph, type RoleGraphNode } from '../../api/rolegraph';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -23,6 +23,7 @@ import { PrincipalIcon } from '../catalog/icons';
 import { openPrincipal, useCatalogQuery, useSessionUI } from '../catalog/store';
 import { NODE_HEIGHT, layoutGraph, nodeId, nodeWidth, pathParts, withoutSystem, type Placed } from './layout';
 import { GRAPH_FOCUS, GRAPH_PATH } from './navigation';
+import { useLayout } from './useLayout';
 import classes from './graph.module.css';
 
 type PrincipalNodeData = { node: RoleGraphNode; width: number; onPath: boolean; dimmed: boolean };
@@ -120,16 +121,8 @@ function Legend() {
 
 function GraphCanvas({ g, path, onFocus }: { g: RoleGraph; path: PrincipalRef[]; onFocus: (r: PrincipalRef) => void }) {
   const scheme = useComputedColorScheme('light');
-  const [pos, setPos] = useState<{ of: RoleGraph; at: Map<string, Placed> } | null>(null);
+  const laidOut = useLayout(g, layoutGraph);
   const flow = useReactFlow();
-  useEffect(() => {
-    let live = true;
-    void layoutGraph(g).then((at) => live && setPos({ of: g, at }));
-    return () => {
-      live = false;
-    };
-  }, [g]);
-  const laidOut = pos?.of === g ? pos.at : null;
   const { nodes, edges } = useMemo(() => (laidOut ? toFlow(g, laidOut, path) : { nodes: [], edges: [] }), [g, laidOut, path]);
   useEffect(() => {
     if (laidOut) requestAnimationFrame(() => void flow.fitView({ padding: 0.15, maxZoom: 1.2, duration: 0 }));

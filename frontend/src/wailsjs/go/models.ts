@@ -142,6 +142,20 @@ export namespace app {
 	    share: model.Datashare;
 	    grants: model.Grant[];
 	}
+	export interface DependencyNode {
+	    schema: string;
+	    name: string;
+	    kind: 'table' | 'view' | 'materialized_view' | 'late_binding_view' | 'external_table' | 'partitioned_table' | 'foreign_table' | 'sequence';
+	    owner: string;
+	    readers: number;
+	    public: boolean;
+	    securityInvoker: boolean;
+	}
+	export interface DependencyGraph {
+	    graph: depends.Graph;
+	    nodes: DependencyNode[];
+	}
+	
 	export interface GrantsScope {
 	    principal?: model.PrincipalRef;
 	    schema?: string;
@@ -496,6 +510,7 @@ export namespace depends {
 	    schema: string;
 	    name: string;
 	    kind: string;
+	    securityInvoker?: boolean;
 	}
 	export interface Edge {
 	    view: Rel;

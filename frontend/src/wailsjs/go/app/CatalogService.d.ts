@@ -3,7 +3,6 @@
 import {model} from '../models';
 import {app} from '../models';
 import {compare} from '../models';
-import {depends} from '../models';
 import {access} from '../models';
 import {future} from '../models';
 import {catalog} from '../models';
@@ -17,7 +16,7 @@ export function Columns(arg1:string,arg2:string,arg3:string):Promise<Array<model
 
 export function Compare(arg1:string,arg2:model.PrincipalRef,arg3:model.PrincipalRef):Promise<compare.Comparison>;
 
-export function Dependencies(arg1:string,arg2:string,arg3:string):Promise<depends.Graph>;
+export function Dependencies(arg1:string,arg2:string,arg3:string):Promise<app.DependencyGraph>;
 
 export function Effective(arg1:string,arg2:model.PrincipalRef,arg3:string):Promise<access.Effective>;
 
