@@ -1,7 +1,8 @@
 // The role hierarchy as a graph on the seeded sandbox (backend/sandbox/seed.sql):
 // every role drawn with users as counts, then the picture around julia.rossi
 // opened from her page (finance_analyst → analyst → reader), light and dark;
-// then the views built on sales.orders (a view over a view included).
+// then the dependencies of sales.orders as a graph (a view over a view
+// included; nodes and edges by their names, opened by keyboard) and as a list.
 import { openSandbox } from '../sessions.mjs';
 
 export const name = 'role graph and relation dependencies';
@@ -66,13 +67,71 @@ export default async function ({ page, baseURL, shot }) {
   if ((await tree.getByRole('option', { name: 'orders', exact: true }).count()) === 0) await sales.click();
   await tree.getByRole('option', { name: 'orders', exact: true }).click();
   await page.getByRole('heading', { name: 'sales.orders' }).waitFor();
+  // As a graph by default: the table in the middle, the views built on it
+  // (at any depth) to its right, each node a button named for its kind,
+  // owner and readers; each edge an image named "X is built on Y".
+  const deps = page.getByRole('region', { name: 'Dependencies' });
+  const depGraph = deps.getByRole('application', { name: 'Dependency graph' });
+  await depGraph.waitFor({ timeout: 30000 });
+  const relNode = (label) => depGraph.getByRole('button', { name: label });
+  const root = relNode(/^table sales\.orders, this relation, owner \S+, \d+ principals can read it$/);
+  await root.waitFor({ timeout: 30000 });
+  const summary = relNode(/^view sales\.v_order_summary, built on it, owner \S+, \d+ principals? can read it$/);
+  const daily = relNode(/^materialized view sales\.mv_daily_revenue, built on it, owner \S+, \d+ principals can read it$/);
+  const byRegion = relNode(/^view Reporting Area\.Revenue by Region, built on it, owner bi_developer, everyone can read it \(PUBLIC\)$/);
+  for (const n of [summary, daily, byRegion]) await n.waitFor();
+  // The count is the who-can-access answer for SELECT: at least the superusers, the owner and reader.
+  const count = async (n) => Number(/(\d+) principals? can read it/.exec(await n.getAttribute('aria-label'))[1]);
+  if ((await count(root)) < 3) fail(`sales.orders counts ${await count(root)} readers`);
+  if (!(await root.innerText()).includes(String(await count(root)))) fail('the table node does not show its reader count');
+  for (const e of ['sales.v_order_summary is built on sales.orders', 'sales.mv_daily_revenue is built on sales.orders', 'Reporting Area.Revenue by Region is built on sales.v_order_summary'])
+    await depGraph.getByRole('img', { name: e }).waitFor({ state: 'attached' }); // a straight edge has no height: "hidden" to Playwright
+  if ((await depGraph.locator('.react-flow__edge').count()) !== 3) fail('the graph around sales.orders should draw exactly 3 edges');
+  const box = async (n) => (await n.boundingBox()) ?? fail('node not drawn');
+  const [rootBox, summaryBox, regionBox] = [await box(root), await box(summary), await box(byRegion)];
+  if (!(rootBox.x < summaryBox.x && summaryBox.x < regionBox.x)) fail(`not laid out left to right: orders ${rootBox.x}, v_order_summary ${summaryBox.x}, Revenue by Region ${regionBox.x}`);
+  await deps.getByText(/A view reads what it is built on with its owner’s privileges/).waitFor();
+  await deps.scrollIntoViewIfNeeded();
+  await shot('dependencies-orders-graph-light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await shot('dependencies-orders-graph-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  // By keyboard: Tab from the table's node reaches the views; Enter opens one.
+  await root.focus();
+  let reached = '';
+  for (let i = 0; i < 6 && !reached.startsWith('view sales.v_order_summary'); i++) {
+    await page.keyboard.press('Tab');
+    reached = (await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))) ?? '';
+  }
+  if (!reached.startsWith('view sales.v_order_summary')) fail(`Tab never reached the v_order_summary node (last: ${reached})`);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'sales.v_order_summary' }).waitFor();
+  // Around the view: the tables it reads on one side, the view built on it on the other.
+  await relNode(/^view sales\.v_order_summary, this relation/).waitFor({ timeout: 30000 });
+  const customers = relNode(/^table sales\.customers, it is built from this/);
+  await customers.waitFor();
+  await relNode(/^table sales\.regions, it is built from this/).waitFor();
+  const [custBox, viewBox, upBox] = [await box(customers), await box(relNode(/^view sales\.v_order_summary, this relation/)), await box(relNode(/^view Reporting Area\.Revenue by Region, built on it/))];
+  if (!(custBox.x < viewBox.x && viewBox.x < upBox.x)) fail(`around v_order_summary: customers ${custBox.x}, the view ${viewBox.x}, Revenue by Region ${upBox.x}; want left to right`);
+  await page.getByRole('region', { name: 'Dependencies' }).scrollIntoViewIfNeeded();
+  await shot('dependencies-v_order_summary-graph');
+
+  // The list stays as the accessible alternative, with the same facts.
+  await tree.getByRole('option', { name: 'orders', exact: true }).click();
+  await page.getByRole('heading', { name: 'sales.orders' }).waitFor();
+  await deps.scrollIntoViewIfNeeded();
+  await deps.getByText('List', { exact: true }).click();
   const builtOn = page.getByRole('list', { name: 'Built on it' });
   await builtOn.waitFor({ timeout: 30000 });
   const views = (await builtOn.getByRole('listitem').allInnerTexts()).map((t) => t.trim());
   for (const v of ['sales.v_order_summary', 'sales.mv_daily_revenue', 'Reporting Area.Revenue by Region'])
-    if (!views.includes(v)) fail(`views built on sales.orders: ${JSON.stringify(views)}, missing ${v}`);
-  await page.getByRole('region', { name: 'Dependencies' }).scrollIntoViewIfNeeded();
-  await shot('dependencies-orders');
+    if (!views.some((t) => t.startsWith(v))) fail(`views built on sales.orders: ${JSON.stringify(views)}, missing ${v}`);
+  if (!views.some((t) => t.startsWith('Reporting Area.Revenue by Region') && t.includes('everyone (PUBLIC) can read it'))) fail(`the list does not say PUBLIC reads Revenue by Region: ${JSON.stringify(views)}`);
+  await deps.scrollIntoViewIfNeeded();
+  await shot('dependencies-orders-list');
+  await deps.getByText('Graph', { exact: true }).click();
+  await depGraph.waitFor();
 
   // ── Objects created later in raw by etl_loader: its default privileges give
   // reader SELECT and fivetran_svc INSERT, UPDATE, DELETE (backend/sandbox/seed.sql).

@@ -1,26 +1,14 @@
-import { Badge, Center, Group, Loader, Paper, Text, useComputedColorScheme } from '@mantine/core';
+import { Badge, Group, Stack, Text } from '@mantine/core';
 import { IconShieldCheck, IconUsers, IconWorld } from '@tabler/icons-react';
-import {
-  Background,
-  Controls,
-  Handle,
-  MarkerType,
-  MiniMap,
-  Position,
-  ReactFlow,
-  ReactFlowProvider,
-  useReactFlow,
-  type Edge,
-  type Node,
-  type NodeProps,
-} from '@xyflow/react';
-import '@xyflow/react/dist/style.css';
-import { useEffect, useMemo, type KeyboardEvent } from 'react';
+import { Handle, MarkerType, Position, ReactFlowProvider, type Edge, type Node, type NodeProps } from '@xyflow/react';
+import { useMemo, type KeyboardEvent } from 'react';
 import type { DependencyGraph } from '../../api/depends';
 import { ObjectIcon } from '../catalog/icons';
 import { openObject } from '../catalog/store';
 import { DEP_NODE_HEIGHT, dependencyShape, kindText, layoutDependencies, type DepEdge, type DepNode } from './dependsLayout';
 import type { Placed } from './elk';
+import { GraphFlow } from './Flow';
+import { PaneLoader } from '../catalog/parts';
 import { useLayout } from './useLayout';
 import classes from './graph.module.css';
 
@@ -106,14 +94,9 @@ function toFlow(shape: { nodes: DepNode[]; edges: DepEdge[] }, pos: Map<string, 
 }
 
 function Canvas({ sessionId, g }: { sessionId: string; g: DependencyGraph }) {
-  const scheme = useComputedColorScheme('light');
   const shape = useMemo(() => dependencyShape(g), [g]);
   const laidOut = useLayout(shape, layoutDependencies);
-  const flow = useReactFlow();
   const { nodes, edges } = useMemo(() => (laidOut ? toFlow(shape, laidOut) : { nodes: [], edges: [] }), [shape, laidOut]);
-  useEffect(() => {
-    if (laidOut) requestAnimationFrame(() => void flow.fitView({ padding: 0.12, maxZoom: 1, duration: 0 }));
-  }, [laidOut, flow]);
   const open = (id: string) => {
     const n = shape.nodes.find((x) => x.id === id);
     if (n && n.side !== 'root') openObject(sessionId, { kind: 'table', schema: n.schema, name: n.name });
@@ -127,72 +110,58 @@ function Canvas({ sessionId, g }: { sessionId: string; g: DependencyGraph }) {
       open(id);
     }
   };
-  if (!laidOut)
-    return (
-      <Center h="100%">
-        <Group gap="xs">
-          <Loader size="sm" />
-          <Text size="sm" c="dimmed">
-            Laying out {shape.nodes.length} relations…
-          </Text>
-        </Group>
-      </Center>
-    );
+  if (!laidOut) return <PaneLoader label={`Laying out ${shape.nodes.length} relations…`} />;
   return (
     <div style={{ height: '100%' }} onKeyDown={onKeyDown}>
-      <ReactFlow
+      <GraphFlow<RelFlowNode>
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
-        colorMode={scheme}
-        minZoom={0.05}
-        nodesConnectable={false}
+        label="Dependency graph"
+        layout={laidOut}
+        // Clear of the zoom controls at the bottom left.
+        fit={{ padding: { top: '20px', bottom: '20px', right: '20px', left: '60px' }, maxZoom: 1 }}
         nodesDraggable={false}
         edgesFocusable={false}
         onNodeClick={(_, n) => open(n.id)}
-        proOptions={{ hideAttribution: true }}
-        aria-label="Dependency graph"
-      >
-        <Background gap={24} />
-        <Controls showInteractive={false} />
-        {nodes.length > 30 && <MiniMap pannable zoomable nodeStrokeWidth={3} nodeColor={(n) => colorOf((n.data as { node: DepNode }).node.kind)} />}
-      </ReactFlow>
+        miniMapColor={(n) => colorOf(n.data.node.kind)}
+      />
     </div>
   );
 }
 
 function Legend() {
   return (
-    <Paper withBorder p={6} radius="sm" className={classes.legend}>
-      <Group gap="sm">
-        {(['table', 'view', 'materialized_view', 'late_binding_view'] as const).map((k) => (
-          <Group key={k} gap={4}>
-            <span style={{ color: colorOf(k), display: 'flex' }}>
-              <ObjectIcon kind={k} size={13} />
-            </span>
-            <Text size="xs">{kindText(k)}</Text>
-          </Group>
-        ))}
-        <Group gap={4}>
-          <IconUsers size={12} aria-hidden />
-          <Text size="xs">principals that can SELECT it</Text>
+    <Group gap="sm" px={8} py={4} className={classes.legendBar}>
+      {(['table', 'view', 'materialized_view', 'late_binding_view'] as const).map((k) => (
+        <Group key={k} gap={4} wrap="nowrap">
+          <span style={{ color: colorOf(k), display: 'flex' }}>
+            <ObjectIcon kind={k} size={13} />
+          </span>
+          <Text size="xs">{kindText(k)}</Text>
         </Group>
-        <Text size="xs" c="dimmed">
-          arrow: read by →
-        </Text>
+      ))}
+      <Group gap={4} wrap="nowrap">
+        <IconUsers size={12} aria-hidden />
+        <Text size="xs">principals that can SELECT it</Text>
       </Group>
-    </Paper>
+      <Text size="xs" c="dimmed">
+        arrow: from what a view reads to the view
+      </Text>
+    </Group>
   );
 }
 
 /** The graph around one relation: what it is built from, left; the views built on it, right. */
 export default function DependencyGraphView({ sessionId, graph }: { sessionId: string; graph: DependencyGraph }) {
   return (
-    <div className={classes.canvas} style={{ height: '100%' }}>
-      <ReactFlowProvider>
-        <Canvas sessionId={sessionId} g={graph} />
-      </ReactFlowProvider>
+    <Stack gap={0} h="100%">
+      <div className={classes.canvas}>
+        <ReactFlowProvider>
+          <Canvas sessionId={sessionId} g={graph} />
+        </ReactFlowProvider>
+      </div>
       <Legend />
-    </div>
+    </Stack>
   );
 }

@@ -1,21 +1,7 @@
-import { ActionIcon, Alert, Badge, Button, Center, Group, Loader, Paper, Select, Stack, Switch, Text, Tooltip, useComputedColorScheme } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Center, Group, Loader, Paper, Select, Stack, Switch, Text, Tooltip } from '@mantine/core';
 import { IconFocusCentered, IconHierarchy2, IconX } from '@tabler/icons-react';
-import {
-  Background,
-  Controls,
-  Handle,
-  MarkerType,
-  MiniMap,
-  Position,
-  ReactFlow,
-  ReactFlowProvider,
-  useReactFlow,
-  type Edge,
-  type Node,
-  type NodeProps,
-} from '@xyflow/react';
-import '@xyflow/react/dist/style.css';
-import { useEffect, useMemo } from 'react';
+import { Handle, MarkerType, Position, ReactFlowProvider, type Edge, type Node, type NodeProps } from '@xyflow/react';
+import { useMemo } from 'react';
 import type { PrincipalRef } from '../../api';
 import { roleGraphApi, type RoleGraph, type RoleGraphNode } from '../../api/rolegraph';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -24,6 +10,8 @@ import { openPrincipal, useCatalogQuery, useSessionUI } from '../catalog/store';
 import { NODE_HEIGHT, layoutGraph, nodeId, nodeWidth, pathParts, withoutSystem, type Placed } from './layout';
 import { GRAPH_FOCUS, GRAPH_PATH } from './navigation';
 import { useLayout } from './useLayout';
+import { GraphFlow } from './Flow';
+import { PaneLoader } from '../catalog/parts';
 import classes from './graph.module.css';
 
 type PrincipalNodeData = { node: RoleGraphNode; width: number; onPath: boolean; dimmed: boolean };
@@ -120,47 +108,20 @@ function Legend() {
 }
 
 function GraphCanvas({ g, path, onFocus }: { g: RoleGraph; path: PrincipalRef[]; onFocus: (r: PrincipalRef) => void }) {
-  const scheme = useComputedColorScheme('light');
   const laidOut = useLayout(g, layoutGraph);
-  const flow = useReactFlow();
   const { nodes, edges } = useMemo(() => (laidOut ? toFlow(g, laidOut, path) : { nodes: [], edges: [] }), [g, laidOut, path]);
-  useEffect(() => {
-    if (laidOut) requestAnimationFrame(() => void flow.fitView({ padding: 0.15, maxZoom: 1.2, duration: 0 }));
-  }, [laidOut, flow]);
-  if (!laidOut)
-    return (
-      <Center h="100%">
-        <Group gap="xs">
-          <Loader size="sm" />
-          <Text size="sm" c="dimmed">
-            Laying out {g.nodes.length} principals…
-          </Text>
-        </Group>
-      </Center>
-    );
+  if (!laidOut) return <PaneLoader label={`Laying out ${g.nodes.length} principals…`} />;
   return (
-    <ReactFlow
+    <GraphFlow<PrincipalFlowNode>
       nodes={nodes}
       edges={edges}
       nodeTypes={nodeTypes}
-      colorMode={scheme}
-      minZoom={0.05}
-      nodesConnectable={false}
-      onNodeClick={(_, n) => onFocus((n.data as PrincipalNodeData).node.ref)}
-      proOptions={{ hideAttribution: true }}
-      aria-label="Role hierarchy"
-    >
-      <Background gap={24} />
-      <Controls showInteractive={false} />
-      {nodes.length > 30 && (
-        <MiniMap
-          pannable
-          zoomable
-          nodeStrokeWidth={3}
-          nodeColor={(n) => `var(--mantine-color-${KIND_COLOR[(n.data as PrincipalNodeData).node.ref.kind]}-5)`}
-        />
-      )}
-    </ReactFlow>
+      label="Role hierarchy"
+      layout={laidOut}
+      fit={{ padding: 0.15, maxZoom: 1.2 }}
+      onNodeClick={(_, n) => onFocus(n.data.node.ref)}
+      miniMapColor={(n) => `var(--mantine-color-${KIND_COLOR[n.data.node.ref.kind]}-5)`}
+    />
   );
 }
 

@@ -102,7 +102,7 @@ export function layoutDependencies(shape: { nodes: DepNode[]; edges: DepEdge[] }
     shape.edges,
     {
       'elk.direction': 'RIGHT',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '80',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '48',
       'elk.spacing.nodeNode': '16',
       'elk.layered.thoroughness': shape.nodes.length > LARGE ? '1' : '7',
     },

@@ -1,4 +1,4 @@
-import { Anchor, Box, Center, Group, Loader, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Anchor, Box, Center, Group, Loader, SegmentedControl, Stack, Text } from '@mantine/core';
 import { IconArrowsSplit2 } from '@tabler/icons-react';
 import { Suspense, lazy, useMemo } from 'react';
 import { dependsApi, type DependencyNode, type DependencyRel } from '../../../api/depends';
@@ -47,10 +47,10 @@ function RelList({
           return (
             <Group key={nodeKey(r)} gap={6} wrap="nowrap" role="listitem">
               <ObjectIcon kind={kind} />
-              <Anchor size="sm" component="button" onClick={() => openObject(sessionId, { kind: 'table', schema: r.schema, name: r.name })}>
+              <Anchor size="sm" component="button" style={{ whiteSpace: 'nowrap', flexShrink: 0 }} onClick={() => openObject(sessionId, { kind: 'table', schema: r.schema, name: r.name })}>
                 {r.schema}.{r.name}
               </Anchor>
-              <Text size="xs" c="dimmed" truncate="end">
+              <Text size="xs" c="dimmed" truncate="end" style={{ minWidth: 0 }}>
                 {[RELATION_LABEL[kind]?.toLowerCase(), n?.owner && `owner ${n.owner}`, readers(n), n?.securityInvoker && 'security_invoker'].filter(Boolean).join(' · ')}
               </Text>
             </Group>
@@ -112,7 +112,7 @@ export function DependenciesSection({ sessionId, schema, relation }: { sessionId
             {VIEW_ACCESS_NOTE}
           </Text>
           {view === 'graph' ? (
-            <Box h={Math.min(480, Math.max(240, 64 * Math.max(g.upstream.length, g.downstream.length) + 80))} style={{ border: '1px solid var(--app-border)', borderRadius: 4 }}>
+            <Box h={Math.min(520, Math.max(230, 60 * Math.max(g.upstream.length, g.downstream.length) + 110))} style={{ border: '1px solid var(--app-border)', borderRadius: 4 }}>
               <Suspense
                 fallback={
                   <Center h="100%">
@@ -124,10 +124,10 @@ export function DependenciesSection({ sessionId, schema, relation }: { sessionId
               </Suspense>
             </Box>
           ) : (
-            <SimpleGrid cols={2} spacing="lg">
+            <Stack gap="md">
               <RelList sessionId={sessionId} title="Built on it" rels={g.downstream} nodes={nodes} empty="No views read it." />
               <RelList sessionId={sessionId} title="Built from" rels={g.upstream} nodes={nodes} empty="It reads no other relation." />
-            </SimpleGrid>
+            </Stack>
           )}
         </Stack>
       )}
