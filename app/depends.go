@@ -67,7 +67,7 @@ func (s *CatalogService) Dependencies(sessionID, schema, relation string) (g Dep
 }
 
 // dependencyNodes describes the root and every relation around it; the
-// readers come from the inverse access computation, one per relation.
+// readers come from the inverse access computation, prepared once.
 func dependencyNodes(x *catalog.Index, g depends.Graph) []DependencyNode {
 	invoker := map[[2]string]bool{}
 	for _, e := range g.Edges {
@@ -76,6 +76,7 @@ func dependencyNodes(x *catalog.Index, g depends.Graph) []DependencyNode {
 		}
 	}
 	rels := append(append([]depends.Rel{g.Root}, g.Upstream...), g.Downstream...)
+	inv := access.NewInverse(x.Snapshot(), x)
 	out := make([]DependencyNode, 0, len(rels))
 	for _, r := range rels {
 		n := DependencyNode{Schema: r.Schema, Name: r.Name, Kind: model.RelTable, SecurityInvoker: invoker[[2]string{r.Schema, r.Name}]}
@@ -86,7 +87,7 @@ func dependencyNodes(x *catalog.Index, g depends.Graph) []DependencyNode {
 		} else if r.Kind == "m" {
 			n.Kind = model.RelMaterializedView
 		}
-		n.Readers, n.Public = readers(access.WhoCanAccess(x.Snapshot(), x, model.ObjectRef{Kind: model.ObjTable, Schema: r.Schema, Name: r.Name}))
+		n.Readers, n.Public = readers(inv.WhoCanAccess(model.ObjectRef{Kind: model.ObjTable, Schema: r.Schema, Name: r.Name}))
 		out = append(out, n)
 	}
 	return out

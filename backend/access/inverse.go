@@ -39,6 +39,42 @@ type Holder struct {
 // What a principal gains only after SET ROLE (PostgreSQL NOINHERIT
 // memberships) is not listed: that is not access its session has.
 func WhoCanAccess(s *model.Snapshot, grants ObjectGrants, obj model.ObjectRef) []Holder {
+	return NewInverse(s, grants).WhoCanAccess(obj)
+}
+
+// Inverse answers WhoCanAccess for many objects of one snapshot: the
+// membership graph, the superusers and the list of principals are built once
+// (they cost more than one object's answer on a large catalog).
+type Inverse struct {
+	s        *model.Snapshot
+	grants   ObjectGrants
+	e        *env
+	members  map[model.PrincipalRef][]model.Membership
+	everyone []model.PrincipalRef
+	supers   map[model.PrincipalRef]bool
+}
+
+// NewInverse prepares WhoCanAccess over one snapshot and its grants.
+func NewInverse(s *model.Snapshot, grants ObjectGrants) *Inverse {
+	v := &Inverse{s: s, grants: grants, e: newEnv(s, nil), everyone: allPrincipals(s), supers: map[model.PrincipalRef]bool{}}
+	v.members = membersByRole(s, v.e)
+	for _, u := range s.Users {
+		if u.Superuser {
+			v.supers[model.UserRef(u.Name)] = true
+		}
+	}
+	for _, r := range s.Roles {
+		if r.Superuser {
+			v.supers[model.RoleRef(r.Name)] = true
+		}
+	}
+	return v
+}
+
+// WhoCanAccess lists every principal with effective access to obj (see the
+// package function).
+func (v *Inverse) WhoCanAccess(obj model.ObjectRef) []Holder {
+	s, grants := v.s, v.grants
 	byGrantee := map[model.PrincipalRef][]model.Grant{}
 	var order []model.PrincipalRef
 	add := func(g model.Grant) {
@@ -68,9 +104,7 @@ func WhoCanAccess(s *model.Snapshot, grants ObjectGrants, obj model.ObjectRef) [
 		}
 		return b
 	}
-	members := membersByRole(s)
-	inherits := inheritFunc(s)
-	everyone := allPrincipals(s)
+	members, inherits, everyone, supers := v.members, v.e.inherits, v.everyone, v.supers
 	for _, grantee := range order {
 		gs := byGrantee[grantee]
 		var reached map[model.PrincipalRef]Path
@@ -95,18 +129,7 @@ func WhoCanAccess(s *model.Snapshot, grants ObjectGrants, obj model.ObjectRef) [
 		}
 	}
 
-	supers := map[model.PrincipalRef]bool{}
-	for _, u := range s.Users {
-		if u.Superuser {
-			supers[model.UserRef(u.Name)] = true
-		}
-	}
-	for _, r := range s.Roles {
-		if r.Superuser {
-			supers[model.RoleRef(r.Name)] = true
-		}
-	}
-	owner, hasOwner := ownerOf(s, obj)
+	owner, hasOwner := ownerOf(s, v.e, obj)
 	if hasOwner {
 		holderOf(owner)
 	}
@@ -126,12 +149,13 @@ func WhoCanAccess(s *model.Snapshot, grants ObjectGrants, obj model.ObjectRef) [
 
 // membersByRole is the membership graph backwards: the memberships of each
 // role or group, with the database owner's implicit one.
-func membersByRole(s *model.Snapshot) map[model.PrincipalRef][]model.Membership {
+func membersByRole(s *model.Snapshot, e *env) map[model.PrincipalRef][]model.Membership {
 	out := map[model.PrincipalRef][]model.Membership{}
-	for _, ms := range memberships(s) {
-		for _, m := range ms {
-			out[m.Of] = append(out[m.Of], m)
-		}
+	for _, m := range s.Memberships {
+		out[m.Of] = append(out[m.Of], m)
+	}
+	if e.dbOwner != nil {
+		out[e.dbOwner.Of] = append(out[e.dbOwner.Of], *e.dbOwner)
 	}
 	return out
 }
@@ -243,7 +267,7 @@ func relationOf(s *model.Snapshot, obj model.ObjectRef) (model.Relation, bool) {
 }
 
 // ownerOf finds the principal that owns obj (columns: their relation's owner).
-func ownerOf(s *model.Snapshot, obj model.ObjectRef) (model.PrincipalRef, bool) {
+func ownerOf(s *model.Snapshot, e *env, obj model.ObjectRef) (model.PrincipalRef, bool) {
 	name := ""
 	switch obj.Kind {
 	case model.ObjDatabase:
@@ -278,5 +302,5 @@ func ownerOf(s *model.Snapshot, obj model.ObjectRef) (model.PrincipalRef, bool) 
 	if name == "" {
 		return model.PrincipalRef{}, false
 	}
-	return principalNamed(s, name)
+	return e.principalNamed(name)
 }

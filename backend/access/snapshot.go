@@ -53,10 +53,6 @@ func hasRole(s *model.Snapshot, name string) bool {
 	return false
 }
 
-func principalNamed(s *model.Snapshot, name string) (model.PrincipalRef, bool) {
-	return newEnv(s, nil).principalNamed(name)
-}
-
 func predefinedGrants(s *model.Snapshot, who model.PrincipalRef) []model.Grant {
 	return newEnv(s, nil).predefined(who)
 }
