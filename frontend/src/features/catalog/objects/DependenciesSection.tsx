@@ -68,7 +68,7 @@ function RelList({
  * its owner on what it reads).
  */
 export const VIEW_ACCESS_NOTE =
-  'A view reads what it is built on with its owner’s privileges (on Redshift late-binding views too), so revoking the base table from a reader leaves what they read through a view, while revoking it from a view’s owner breaks that view for all its readers; only security_invoker views (PostgreSQL 15+) check each reader’s own privileges.';
+  'A view reads what it is built on with its owner’s privileges (Redshift late-binding views too): revoking the base table from a reader does not take away what they read through a view, but revoking it from a view’s owner breaks that view for all its readers; only security_invoker views (PostgreSQL 15+) check each reader.';
 
 /** Views built on a relation (who loses access when its grants change) and what it is built from, as a graph or a list. */
 export function DependenciesSection({ sessionId, schema, relation }: { sessionId: string; schema: string; relation: string }) {
