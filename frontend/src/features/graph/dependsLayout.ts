@@ -53,11 +53,11 @@ function nodeLabel(n: DependencyNode, side: Side): string {
   return parts.join(', ');
 }
 
-/** Wide enough for the kind icon and the qualified name, or the second line (owner, readers). */
+/** Wide enough for the icon and the qualified name (13 px), or for the kind, owner and reader count (11 px). */
 function width(n: DependencyNode): number {
-  const title = textWidth(qualified(n));
-  const meta = textWidth(`${n.owner} · ${n.public ? 'everyone' : n.readers} `) * 0.85 + 60;
-  return Math.round(Math.min(320, Math.max(150, 44 + Math.max(title, meta))));
+  const title = 44 + textWidth(qualified(n));
+  const meta = 40 + textWidth(`${kindText(n.kind)} · ${n.owner}`) * 0.85 + textWidth(n.public ? 'everyone' : String(n.readers)) * 0.85 + 26;
+  return Math.round(Math.min(320, Math.max(150, title, meta)));
 }
 
 /** The graph's nodes (the relation first) and edges, each named for assistive technology. */
