@@ -1,8 +1,11 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"testing"
+
+	"github.com/jackc/pgx/v5"
 
 	"github.com/redshiftmate/rsmate/backend/depends"
 	"github.com/redshiftmate/rsmate/backend/model"
@@ -18,7 +21,7 @@ func TestDependenciesOfARelationAtAnyDepth(t *testing.T) {
 	a := newTestApp(t)
 	p := pgtest.Prefix()
 	s := p + "dw"
-	sid, _ := connectTestDB(t, a,
+	sid, dsn := connectTestDB(t, a,
 		"CREATE SCHEMA "+s,
 		"CREATE TABLE "+s+".orders (id int, cust int)",
 		"CREATE TABLE "+s+".customers (id int)",
@@ -82,6 +85,29 @@ func TestDependenciesOfARelationAtAnyDepth(t *testing.T) {
 	dg, err = a.Catalog.Dependencies(sid, s, "v_alone")
 	if g := dg.Graph; err != nil || len(g.Upstream)+len(g.Downstream) != 0 {
 		t.Errorf("v_alone: %+v, %v; want nothing around it", dg, err)
+	}
+	// Without the security_invoker column (the statement Redshift and
+	// PostgreSQL before 15 get): the same edges, no view marked.
+	conn, err := pgx.Connect(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(context.Background())
+	plain, err := depends.Load(context.Background(), conn, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	withInvoker, err := depends.Load(context.Background(), conn, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plain) != len(withInvoker) {
+		t.Errorf("%d edges without the option column, %d with it", len(plain), len(withInvoker))
+	}
+	for _, e := range plain {
+		if e.View.SecurityInvoker {
+			t.Errorf("%s marked security_invoker without reading the option", e.View.Name)
+		}
 	}
 	if _, err := a.Catalog.Dependencies(sid, s, "missing"); err == nil {
 		t.Error("an unknown relation should be not found")
