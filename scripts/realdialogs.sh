@@ -7,7 +7,15 @@
 #   3. a queued drop, Review SQL, Save .sql through the real Save dialog
 #   4. Apply → the real confirmation answered "No": nothing changed on the server
 #   5. Apply → "Yes": the user is gone on the server
-#   6. a dialog process that crashes is an error in the app, which lives on
+#   6. an export's Save dialog cancelled: no file, no "Exported"
+#   7-10. the database's grants (SQL script, CSV) and access review (HTML, CSV)
+#      through the real Save dialog: the proposed name and filter, the file at
+#      the chosen path, its content (the SQL script replayed on a copy of the
+#      database without grants gives the same privileges)
+#   11. Offboard… → the real confirmation answered "No": nothing changed
+#   12. Offboard… → "Yes": the user is gone in every database, what they owned
+#      belongs to the successor
+#   13. a dialog process that crashes is an error in the app, which lives on
 # Screenshots of every step go to artifacts/realdialogs/. Ends with
 # "N passed, N failed". Uses $DISPLAY or its own Xvfb, and the session D-Bus
 # (started here when there is none) for the accessibility bus.
@@ -23,7 +31,7 @@ ART=artifacts/realdialogs
 BIN=build/bin/redshift-mate
 A11Y=scripts/a11y.py
 mkdir -p "$ART"
-rm -f "$ART"/*.png "$ART"/*.log "$ART"/*.sql 2>/dev/null || true
+rm -f "$ART"/*.png "$ART"/*.log "$ART"/*.sql "$ART"/*.csv "$ART"/*.html "$ART"/*.txt 2>/dev/null || true
 
 APP_PID=""
 XVFB_PID=""
@@ -67,8 +75,10 @@ go tool wails build -s -m -nosyncgomod -skipbindings -nocolour -ldflags "$(app_l
 cc -O2 -o "$WORK/xclose" scripts/xclose.c -lX11 || die "cannot compile scripts/xclose.c (needs libx11-dev)"
 
 PASSED=0 FAILED=0
-pass() { PASSED=$((PASSED + 1)); printf '\033[1;32mPASS\033[0m %s\n' "$1"; }
-fail() { FAILED=$((FAILED + 1)); printf '\033[1;31mFAIL\033[0m %s: %s\n' "$1" "$2"; }
+STEP_START=$SECONDS # each result says how long its step took (wall clock)
+took() { TOOK=$((SECONDS - STEP_START)); STEP_START=$SECONDS; }
+pass() { took; PASSED=$((PASSED + 1)); printf '\033[1;32mPASS\033[0m %s (%d s)\n' "$1" "$TOOK"; }
+fail() { took; FAILED=$((FAILED + 1)); printf '\033[1;31mFAIL\033[0m %s (%d s): %s\n' "$1" "$TOOK" "$2"; }
 finish() {
   echo "$PASSED passed, $FAILED failed"
   exit $((FAILED > 0))
@@ -95,7 +105,10 @@ fi
 # ── Start the app ────────────────────────────────────────────────────────────
 PG_PORT=$(free_port)
 PG_PASSWORD=$(random_hex 12)
-psql_sb() { PGPASSWORD=$PG_PASSWORD PGCONNECT_TIMEOUT=10 psql -X -A -t -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U rsmate_admin -d analytics -c "$1"; }
+psql_db() { # psql_db DATABASE SQL: one query on the sandbox as its admin
+  PGPASSWORD=$PG_PASSWORD PGCONNECT_TIMEOUT=10 psql -X -A -t -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U rsmate_admin -d "$1" -c "$2"
+}
+psql_sb() { psql_db analytics "$1"; }
 mkdir -p "$WORK/home" "$WORK/config" "$WORK/files"
 log "starting $BIN (sandbox PostgreSQL on port $PG_PORT)"
 # Even if the variable is set, the release binary must show real dialogs.
@@ -109,6 +122,8 @@ wait_for 120 port_open 127.0.0.1 "$PG_PORT" || die "the sandbox PostgreSQL did n
 wait_for 60 psql_sb 'SELECT 1' >/dev/null 2>&1 || die "cannot query the sandbox"
 "$A11Y" wait 'Open the Local sandbox' --role 'push button' --timeout 60 || { "$A11Y" dump >"$ART/a11y-tree.txt" 2>&1; die "the page never showed (accessibility tree in $ART/a11y-tree.txt)"; }
 shot 1-started
+log "the app and its sandbox are up ($((SECONDS - STEP_START)) s)"
+STEP_START=$SECONDS
 
 alive() { kill -0 "$APP_PID" 2>/dev/null; }
 # dialog_window TITLE: the id of the visible native dialog window with that title.
@@ -166,6 +181,16 @@ if out=$(step2 2>&1) && alive; then pass "$t"; else shot 2x-import-failed; fail 
 # ── 3. Queue a drop, Review SQL, Save .sql through the real Save dialog ─────
 VICTIM=rd_victim_$(random_hex 3)
 psql_sb "CREATE ROLE $VICTIM LOGIN" >/dev/null
+# For steps 11-12 (made now, so the catalog the session loads has them): a
+# leaver who owns a table in each database of the sandbox cluster, holds a
+# grant, a membership and default privileges as creator; data_engineer succeeds.
+LEAVER=rd_leaver_$(random_hex 3)
+SUCCESSOR=data_engineer
+psql_sb "CREATE ROLE $LEAVER LOGIN PASSWORD 'Leaving-$(random_hex 6)'; GRANT analyst TO $LEAVER;
+  CREATE TABLE public.${LEAVER}_notes (id int); ALTER TABLE public.${LEAVER}_notes OWNER TO $LEAVER;
+  GRANT SELECT ON sales.orders TO $LEAVER;
+  ALTER DEFAULT PRIVILEGES FOR ROLE $LEAVER IN SCHEMA public GRANT SELECT ON TABLES TO reader" >/dev/null
+psql_db postgres "CREATE TABLE public.${LEAVER}_scratch (id int); ALTER TABLE public.${LEAVER}_scratch OWNER TO $LEAVER" >/dev/null
 t="Save .sql through the real Save dialog (opened in the last folder used) writes the reviewed script"
 SQL_OUT=$WORK/files/reviewed-drop.sql
 step3() {
@@ -236,9 +261,217 @@ step5() {
 }
 if out=$(step5 2>&1) && alive; then pass "$t"; else shot 5x-yes-failed; fail "$t" "$out$(alive || echo ' (the app died)')"; finish; fi
 
-# ── 6. A crashing dialog process is an error, not the app's end ─────────────
-t="a dialog process killed with SIGABRT is reported as an error and the app lives on"
+# ── 6-10. Exports through the real Save dialog ───────────────────────────────
+# re_quote TEXT: TEXT as a regular expression matching itself.
+re_quote() { printf '%s' "$1" | sed 's/[][\.*^$()+?{}|]/\\&/g'; }
+# export_item ITEM: the database page's Export menu, then ITEM in it.
+export_item() {
+  "$A11Y" click 'Export' --role 'combo box' --timeout 15 || return 1
+  "$A11Y" click "$(re_quote "$1")" --role 'menu item' --timeout 10 || return 1
+  wait_for 20 dialog_window 'Save File' || { echo "\"$1\" opened no Save File dialog"; return 1; }
+}
+# save_as NAME FILTER PATH: the open Save dialog proposes the file name NAME
+# under the filter FILTER; PATH is typed and accepted; the file must appear
+# there and the app must say where it went (its toast shows PATH).
+save_as() {
+  "$A11Y" wait "$(re_quote "$1")" --text --role text --timeout 10 || { echo "the Save dialog does not propose the name $1"; return 1; }
+  "$A11Y" wait "$(re_quote "$2")" --role 'combo box' --timeout 5 || { echo "the Save dialog's filter is not \"$2\""; return 1; }
+  type_path "$3"
+  xdotool key --clearmodifiers Return
+  wait_for 15 dialog_gone 'Save File' || { echo "the Save dialog stayed open"; return 1; }
+  wait_for 15 test -s "$3" || { echo "$3 was not written"; return 1; }
+  "$A11Y" wait "$(re_quote "$3")" --text --role section --timeout 10 || { echo "the app does not say it exported to $3"; return 1; }
+  cp "$3" "$ART/"
+}
+# dismiss_save: after a failed step, a Save dialog left open is cancelled so
+# the next steps can use the window.
+dismiss_save() {
+  dialog_window 'Save File' || return 0
+  "$A11Y" click 'Cancel' --role 'push button' --timeout 5 || true
+  wait_for 10 dialog_gone 'Save File' || true
+}
+no_dialog_child() { ! dialog_child_pid >/dev/null; }
+# dismiss_toasts: closes every toast, as a user would before reaching what
+# they cover (they sit at the top centre, over the session's tabs).
+dismiss_toasts() {
+  local i
+  for i in 1 2 3 4 5 6; do
+    "$A11Y" gone 'Dismiss notification' --role 'push button' --timeout 0 && return 0
+    "$A11Y" click 'Dismiss notification' --role 'push button' --timeout 2 || true
+    sleep 0.4 # the toast fades out
+  done
+  "$A11Y" gone 'Dismiss notification' --role 'push button' --timeout 5 || { echo "toasts cannot be dismissed"; return 1; }
+}
+psql_file() { # psql_file DATABASE FILE: runs a script on the sandbox, stopping at the first error
+  PGPASSWORD=$PG_PASSWORD psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U rsmate_admin -d "$1" -f "$2"
+}
+privilege_lines() { # privilege_lines DATABASE: every privilege held there, one sorted line each
+  PGPASSWORD=$PG_PASSWORD psql -X -A -t -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U rsmate_admin -d "$1" \
+    -f scripts/privilege-lines.sql | LC_ALL=C sort
+}
+exported_files() { # every file an export could have written where the dialog opens
+  find "$WORK/home" "$WORK/files" -type f \( -name '*.html' -o -name '*.csv' -o -name '*.sql' \) | sort
+}
+EXPORTS=$WORK/files/exports
+mkdir -p "$EXPORTS"
+
+t="an export whose real Save dialog is cancelled writes no file and reports nothing as saved"
 step6() {
+  dismiss_toasts || return 1
+  "$A11Y" click 'Objects.*' --role 'page tab' --timeout 15 || return 1
+  "$A11Y" click 'Database analytics' --role 'list item' --timeout 30 || return 1
+  "$A11Y" wait 'Who can access' --role 'list box' --timeout 30 || return 1
+  local before after
+  before=$(exported_files)
+  export_item 'Access review as HTML' || return 1
+  "$A11Y" click 'Cancel' --role 'push button' --timeout 10 || return 1
+  wait_for 15 dialog_gone 'Save File' || { echo "the Save dialog stayed open"; return 1; }
+  wait_for 15 no_dialog_child || { echo "the dialog process outlived its window"; return 1; }
+  sleep 1 # the answer has reached the page: a toast would be up by now
+  shot 6a-export-cancelled
+  after=$(exported_files)
+  [ "$after" = "$before" ] || { echo "a cancelled export wrote $(comm -13 <(echo "$before") <(echo "$after"))"; return 1; }
+  "$A11Y" gone 'Exported|.* failed' --text --timeout 0.1 || { echo "the app reports an export after Cancel"; return 1; }
+}
+if out=$(step6 2>&1) && alive; then pass "$t"; else shot 6x-cancel-failed; dismiss_save; fail "$t" "$out$(alive || echo ' (the app died)')"; fi
+
+t="Grants of the database as SQL script through the real Save dialog: the script replayed on a copy without grants gives the database's privileges"
+step7() {
+  local out=$EXPORTS/analytics-grants.sql
+  export_item 'Grants of the database as SQL script' || return 1
+  save_as 'database-analytics-grants.sql' 'SQL scripts' "$out" || return 1
+  shot 7a-grants-sql-saved
+  grep -qx 'BEGIN;' "$out" && [ "$(tail -n1 "$out")" = 'COMMIT;' ] || { echo "the script is not one transaction"; return 1; }
+  grep -qF 'GRANT SELECT ON TABLE "sales"."customers", "sales"."orders" TO "bi_developer" WITH GRANT OPTION;' "$out" ||
+    { echo "the script lacks bi_developer's grant option on sales.customers and sales.orders"; return 1; }
+  # A database with the same objects and no grants: the schema of analytics
+  # without its privileges. The replay must add exactly what analytics holds
+  # (the script revokes nothing, so what the copy held before stays).
+  psql_db postgres 'CREATE DATABASE rd_replay' || return 1
+  PGPASSWORD=$PG_PASSWORD pg_dump -h 127.0.0.1 -p "$PG_PORT" -U rsmate_admin --schema-only --no-privileges analytics >"$WORK/schema.sql" || return 1
+  psql_file rd_replay "$WORK/schema.sql" >/dev/null || return 1
+  privilege_lines rd_replay >"$ART/replay-before.txt" || return 1
+  privilege_lines analytics >"$ART/analytics.txt" || return 1
+  cmp -s "$ART/replay-before.txt" "$ART/analytics.txt" && { echo "the copy holds the privileges before the replay: the check proves nothing"; return 1; }
+  psql_file rd_replay "$out" >"$WORK/replay.log" 2>&1 ||
+    { echo "the script does not replay:"; tail -n5 "$WORK/replay.log"; return 1; }
+  privilege_lines rd_replay >"$ART/replay-after.txt" || return 1
+  local missing extra
+  missing=$(LC_ALL=C comm -23 "$ART/analytics.txt" "$ART/replay-after.txt")
+  extra=$(LC_ALL=C sort -u "$ART/analytics.txt" "$ART/replay-before.txt" | LC_ALL=C comm -13 - "$ART/replay-after.txt")
+  [ -z "$missing" ] || { echo "after the replay the copy lacks:"; echo "$missing" | head -n10; return 1; }
+  [ -z "$extra" ] || { echo "the replay granted what analytics does not hold:"; echo "$extra" | head -n10; return 1; }
+}
+if out=$(step7 2>&1) && alive; then pass "$t"; else shot 7x-grants-sql-failed; dismiss_save; fail "$t" "$out$(alive || echo ' (the app died)')"; fi
+# The copy goes: offboarding below scans every database of the cluster.
+psql_db postgres 'DROP DATABASE IF EXISTS rd_replay' >/dev/null 2>&1 || true
+
+t="Grants of the database as CSV through the real Save dialog: header and one row per grant"
+step8() {
+  local out=$EXPORTS/analytics-grants.csv
+  export_item 'Grants of the database as CSV' || return 1
+  save_as 'database-analytics-grants.csv' 'CSV files' "$out" || return 1
+  [ "$(head -n1 "$out")" = 'type,grantee_kind,grantee,object_kind,schema,name,arguments,column,privilege,grant_option,scope,grantor,creator' ] ||
+    { echo "CSV header: $(head -n1 "$out")"; return 1; }
+  grep -q '^grant,role,bi_developer,table,sales,orders,,,SELECT,true,' "$out" || { echo "the CSV lacks bi_developer's SELECT on sales.orders with grant option"; return 1; }
+  grep -q '^default_privilege,role,reader,tables,raw,,,,SELECT,false,,,etl_loader$' "$out" || { echo "the CSV lacks etl_loader's default privilege in raw"; return 1; }
+  # One row per privilege the database's grants hold, beyond the owners'.
+  local rows
+  rows=$(grep -c '^grant,' "$out")
+  [ "$rows" -ge 100 ] || { echo "only $rows grant rows"; return 1; }
+}
+if out=$(step8 2>&1) && alive; then pass "$t"; else shot 8x-grants-csv-failed; dismiss_save; fail "$t" "$out$(alive || echo ' (the app died)')"; fi
+
+t="Access review as HTML through the real Save dialog: the risk flags table names the sandbox's risks"
+step9() {
+  local out=$EXPORTS/analytics-access-review.html
+  export_item 'Access review as HTML' || return 1
+  save_as 'analytics-access-review.html' 'HTML pages' "$out" || return 1
+  grep -q '<h2>Findings</h2>' "$out" || { echo "the report has no findings table"; return 1; }
+  local want
+  for want in '<td class="risk">superuser</td><td>user priya.raman</td>' \
+    '<td class="risk">create_user</td><td>user marcus.webb</td>' \
+    '<td class="risk">grant_to_public</td><td>PUBLIC</td>' \
+    '<td class="risk">with_grant_option</td><td>role bi_developer</td>'; do
+    grep -qF "$want" "$out" || { echo "the findings lack $want"; return 1; }
+  done
+}
+if out=$(step9 2>&1) && alive; then pass "$t"; else shot 9x-review-html-failed; dismiss_save; fail "$t" "$out$(alive || echo ' (the app died)')"; fi
+
+t="Access review as CSV through the real Save dialog: a row per principal, then a row per risk flag"
+step10() {
+  local out=$EXPORTS/analytics-access-review.csv
+  export_item 'Access review as CSV' || return 1
+  save_as 'analytics-access-review.csv' 'CSV files' "$out" || return 1
+  [ "$(head -n1 "$out")" = 'record,principal_kind,principal,superuser,privileges,objects,schemas,reaches,risks,risk,object,privilege,detail' ] ||
+    { echo "CSV header: $(head -n1 "$out")"; return 1; }
+  grep -q '^principal,user,priya\.raman,true,' "$out" || { echo "the CSV lacks superuser priya.raman's row"; return 1; }
+  grep -q '^finding,user,priya\.raman,,,,,,,superuser,' "$out" || { echo "the CSV lacks priya.raman's superuser finding"; return 1; }
+}
+if out=$(step10 2>&1) && alive; then pass "$t"; else shot 10x-review-csv-failed; dismiss_save; fail "$t" "$out$(alive || echo ' (the app died)')"; fi
+
+# ── 11-12. Offboarding through the real confirmation ────────────────────────
+OFFBOARD_TITLE="Offboard $LEAVER"
+# leaver_state: whether the leaver exists and may sign in, and who owns the
+# table in analytics and the one in postgres.
+leaver_state() {
+  echo "$(psql_sb "SELECT (SELECT count(*) || ' ' || coalesce(bool_or(rolcanlogin)::text, '-') FROM pg_roles WHERE rolname = '$LEAVER')
+      || ' ' || (SELECT tableowner FROM pg_tables WHERE tablename = '${LEAVER}_notes')")" \
+    "$(psql_db postgres "SELECT tableowner FROM pg_tables WHERE tablename = '${LEAVER}_scratch'")"
+}
+OFFBOARD_BUTTON="Offboard $LEAVER \\([0-9]+ plans?\\)"
+
+t="answering No to the real offboarding confirmation changes nothing in any database"
+step11() {
+  [ "$(leaver_state)" = "1 true $LEAVER $LEAVER" ] || { echo "setup: $(leaver_state)"; return 1; }
+  dismiss_toasts || return 1
+  "$A11Y" click 'Users.*' --role 'page tab' --timeout 30 || return 1
+  "$A11Y" click 'Search users' --role 'entry' || return 1
+  xdotool key --clearmodifiers ctrl+a
+  xdotool type --delay 30 "$LEAVER"
+  "$A11Y" click "$LEAVER" --role 'list item' --timeout 30 || return 1
+  "$A11Y" click "More actions for $LEAVER" --timeout 15 || return 1
+  "$A11Y" click 'Offboard from every database…' --role 'menu item' --timeout 10 || return 1
+  "$A11Y" click 'Successor' --role 'combo box' --timeout 15 || return 1
+  xdotool type --delay 30 "$SUCCESSOR"
+  "$A11Y" click "$SUCCESSOR \\(role\\)" --role 'list item' --timeout 10 || return 1
+  "$A11Y" click 'Scan every database' --role 'push button' --timeout 10 || return 1
+  # Three plans: stop sign-ins, clear postgres, clear analytics and drop.
+  "$A11Y" wait "Offboard $LEAVER \\(3 plans\\)" --role 'push button' --timeout 60 || { echo "the scan did not plan 3 steps"; return 1; }
+  "$A11Y" click "$OFFBOARD_BUTTON" --role 'push button' || return 1
+  wait_for 20 dialog_window "$OFFBOARD_TITLE" || { echo "no \"$OFFBOARD_TITLE\" confirmation"; return 1; }
+  shot 11a-offboard-confirm
+  "$A11Y" wait "Run 3 plans, one database at a time, and drop user $LEAVER at the end\\. What the user owns goes to $SUCCESSOR\\." --text --timeout 10 ||
+    { echo "the confirmation does not say what will run and who takes over"; return 1; }
+  answer 'No' || return 1
+  wait_for 15 dialog_gone "$OFFBOARD_TITLE" || { echo "the confirmation stayed open"; return 1; }
+  # The plans stay under review: the app offers to run them again.
+  "$A11Y" wait "$OFFBOARD_BUTTON" --role 'push button' --timeout 15 || { echo "the Offboard button is not offered again"; return 1; }
+  local st
+  st=$(leaver_state)
+  [ "$st" = "1 true $LEAVER $LEAVER" ] || { echo "after No the databases read \"$st\", want \"1 true $LEAVER $LEAVER\" (exists, may sign in, owns both tables)"; return 1; }
+}
+if out=$(step11 2>&1) && alive; then pass "$t"; else shot 11x-offboard-no-failed; fail "$t" "$out$(alive || echo ' (the app died)')"; finish; fi
+
+t="answering Yes to the real offboarding confirmation drops the user; the successor owns what they owned in every database"
+step12() {
+  "$A11Y" click "$OFFBOARD_BUTTON" --role 'push button' || return 1
+  wait_for 20 dialog_window "$OFFBOARD_TITLE" || { echo "no \"$OFFBOARD_TITLE\" confirmation"; return 1; }
+  answer 'Yes' || return 1
+  wait_for 15 dialog_gone "$OFFBOARD_TITLE" || { echo "the confirmation stayed open"; return 1; }
+  "$A11Y" wait "$LEAVER is gone" --role notification --timeout 60 || { echo "the app does not say $LEAVER is gone"; return 1; }
+  shot 12a-offboarded
+  local st
+  st=$(leaver_state)
+  [ "$st" = "0 - $SUCCESSOR $SUCCESSOR" ] || { echo "after Yes the databases read \"$st\", want \"0 - $SUCCESSOR $SUCCESSOR\" (gone, both tables the successor's)"; return 1; }
+  "$A11Y" click 'Close' --role 'push button' --timeout 10 || return 1
+  "$A11Y" gone "$OFFBOARD_BUTTON" --role 'push button' --timeout 10 || { echo "the offboarding dialog did not close"; return 1; }
+}
+if out=$(step12 2>&1) && alive; then pass "$t"; else shot 12x-offboard-yes-failed; fail "$t" "$out$(alive || echo ' (the app died)')"; fi
+
+# ── 13. A crashing dialog process is an error, not the app's end ────────────
+t="a dialog process killed with SIGABRT is reported as an error and the app lives on"
+step13() {
   "$A11Y" click 'More connection actions' || return 1
   "$A11Y" click 'Import connections…' --role 'menu item' --timeout 10 || return 1
   wait_for 20 dialog_window 'Open File' || { echo "no Open File dialog"; return 1; }
@@ -247,10 +480,10 @@ step6() {
   kill -ABRT "$pid"
   wait_for 15 dialog_gone 'Open File' || { echo "the dialog outlived its process"; return 1; }
   "$A11Y" wait 'Import failed' --text --timeout 15 || { echo "the app shows no import error"; return 1; }
-  shot 6a-dialog-crashed
+  shot 13a-dialog-crashed
   alive || { echo "the app died with its dialog"; return 1; }
 }
-if out=$(step6 2>&1) && alive; then pass "$t"; else shot 6x-crash-failed; fail "$t" "$out$(alive || echo ' (the app died)')"; fi
+if out=$(step13 2>&1) && alive; then pass "$t"; else shot 13x-crash-failed; fail "$t" "$out$(alive || echo ' (the app died)')"; fi
 
 # Close like a user; the app must exit cleanly.
 "$WORK/xclose" "$WID" || true

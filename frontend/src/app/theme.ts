@@ -65,6 +65,14 @@ export const theme = createTheme({
       // A dialog's backdrop sits just under its own layer (--mb-z-index).
       styles: { overlay: { zIndex: 'calc(var(--mb-z-index) - 2)' } },
     },
+    Notification: {
+      // The close button is an icon: without a name a screen reader says only
+      // "button", and scripts/a11y.py cannot find it.
+      defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss notification' } },
+      // Paths (where an export went), fingerprints and host names are long
+      // unbroken words: wrap them rather than cut them off with an ellipsis.
+      styles: { title: { overflowWrap: 'anywhere' }, description: { overflowWrap: 'anywhere' } },
+    },
     Badge: { defaultProps: { radius: 'sm' }, styles: { root: { textTransform: 'none', letterSpacing: 0, fontWeight: 600 } } },
   },
 });

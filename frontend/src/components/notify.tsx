@@ -11,9 +11,6 @@ export function notifyError(e: unknown, title?: string) {
     title: title ?? sentence(err.message),
     message: title ? [sentence(err.message), err.hint].filter(Boolean).join('. ') : err.hint || err.code,
     autoClose: 9000,
-    // Fingerprints, paths and host names are long unbroken words: wrap them
-    // rather than cut them off.
-    styles: { title: { overflowWrap: 'anywhere' }, description: { overflowWrap: 'anywhere' } },
   });
 }
 
