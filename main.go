@@ -23,6 +23,11 @@ var assets embed.FS
 //go:embed build/appicon.png
 var icon []byte
 
+// windowIcon is the Linux window's icon: appicon.png at 256 px (scripts/icons.sh).
+//
+//go:embed build/windowicon.png
+var windowIcon []byte
+
 func main() {
 	// A dialog child (Linux: see app/nativedialog) shows one dialog and exits
 	// before Wails or anything else starts.
@@ -67,7 +72,7 @@ func main() {
 		// start compiles the compositor's GL shaders (on machines without a GPU
 		// driver, in software: most of a start's CPU), for a window of lists
 		// and forms that needs no GPU compositing.
-		Linux: &linux.Options{Icon: icon, ProgramName: "redshift-mate", WebviewGpuPolicy: linux.WebviewGpuPolicyNever},
+		Linux: &linux.Options{Icon: windowIcon, ProgramName: "redshift-mate", WebviewGpuPolicy: linux.WebviewGpuPolicyNever},
 		Mac: &mac.Options{
 			About: &mac.AboutInfo{Title: "Redshift Mate", Message: "Users, roles, groups and privileges for Amazon Redshift and PostgreSQL.", Icon: icon},
 		},
