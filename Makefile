@@ -54,7 +54,7 @@ package-test: ## builds the packages, installs the .deb in a clean Debian 12 roo
 licenses:  ## regenerate the bundled third-party licence list (backend/buildinfo)
 	node scripts/licenses.mjs
 
-icons:     ## regenerate build/appicon.png and build/windows/icon.ico
+icons:     ## regenerate build/appicon.png, build/windowicon.png and build/windows/icon.ico
 	bash scripts/icons.sh
 
 clean:

@@ -23,6 +23,11 @@ var assets embed.FS
 //go:embed build/appicon.png
 var icon []byte
 
+// windowIcon is the Linux window's icon: appicon.png at 256 px (scripts/icons.sh).
+//
+//go:embed build/windowicon.png
+var windowIcon []byte
+
 func main() {
 	// A dialog child (Linux: see app/nativedialog) shows one dialog and exits
 	// before Wails or anything else starts.
@@ -62,7 +67,12 @@ func main() {
 		OnShutdown:       a.Shutdown,
 		Bind:             a.Bindings(),
 		ErrorFormatter:   app.FormatError,
-		Linux:            &linux.Options{Icon: icon, ProgramName: "redshift-mate"},
+		// The policy is spelled out because a Linux block turns the zero value
+		// (Always) on, while Wails without one picks Never: under Always every
+		// start compiles the compositor's GL shaders (on machines without a GPU
+		// driver, in software: most of a start's CPU), for a window of lists
+		// and forms that needs no GPU compositing.
+		Linux: &linux.Options{Icon: windowIcon, ProgramName: "redshift-mate", WebviewGpuPolicy: linux.WebviewGpuPolicyNever},
 		Mac: &mac.Options{
 			About: &mac.AboutInfo{Title: "Redshift Mate", Message: "Users, roles, groups and privileges for Amazon Redshift and PostgreSQL.", Icon: icon},
 		},

@@ -113,7 +113,9 @@ write(
     'processes. "CPU until paint" is the user + system time the main process and its WebKit processes had',
     'used when the line came: on a shared, loaded machine the wall time is mostly waiting for a core.',
     'Both run with a D-Bus address that leads nowhere (no keychain; the app says so in a notice), so no',
-    "client falls back to dbus-launch's X11 autolaunch. One warm-up launch of each is not counted.",
+    "client falls back to dbus-launch's X11 autolaunch. Both binaries are evicted from the page cache first (a",
+    'freshly written file sits there in large folios that the kernel maps whole, so RSS would count the whole',
+    'binary rather than the pages the start-up read); one warm-up launch of each is then not counted.',
   ].join('\n'),
   STARTUP,
   (now) => {

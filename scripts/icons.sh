@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Draws the app icon with ImageMagick: build/appicon.png (1024x1024) and the
-# Windows build/windows/icon.ico generated from it. Deterministic; rerun after edits.
+# Draws the app icon with ImageMagick: build/appicon.png (1024x1024), the
+# Linux window icon build/windowicon.png (256x256) and the Windows
+# build/windows/icon.ico generated from it. Deterministic; rerun after edits.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
@@ -29,6 +30,11 @@ SHIELD='path "M 512,214 C 600,262 690,286 780,292 L 780,520 C 780,690 660,800 51
   "$T/shield2.png" -compose Over -composite "$T/icon.png"
 "$IM" "$T/icon.png" -depth 8 -strip -define png:exclude-chunks=date,time -define png:compression-level=9 -define png:compression-filter=5 build/appicon.png
 
+# The window icon at the largest size a task switcher shows: GTK keeps the
+# decoded icon for the window's life (4 MiB at 1024 px, 256 KiB at 256 px) and
+# sends it to the X server at start.
+"$IM" build/appicon.png -resize 256x256 -depth 8 -strip -define png:exclude-chunks=date,time -define png:compression-level=9 -define png:compression-filter=5 build/windowicon.png
+
 mkdir -p build/windows
 "$IM" build/appicon.png -depth 8 -define icon:auto-resize=256,128,64,48,32,24,16 build/windows/icon.ico
-log "wrote build/appicon.png and build/windows/icon.ico"
+log "wrote build/appicon.png, build/windowicon.png and build/windows/icon.ico"
