@@ -7,6 +7,7 @@ package export
 import (
 	"encoding/csv"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -32,6 +33,13 @@ type Set struct {
 	Defaults    []model.DefaultPrivilege
 	Memberships []model.Membership
 	System      []model.SystemPrivilege
+	// Revoked are PUBLIC's built-in rights (PostgreSQL's defaults on the
+	// database, routines and trusted languages) that an object no longer
+	// gives: a fresh copy of the object would give them, so a replay revokes.
+	Revoked []model.Grant
+	// RevokedDefaults are PUBLIC's built-in rights on objects a creator makes
+	// later that the creator's database-wide default privileges take away.
+	RevokedDefaults []model.DefaultPrivilege
 }
 
 // Collect gathers the scope's explicit access from the catalog index.
@@ -76,6 +84,11 @@ func Collect(x *catalog.Index, sc Scope) Set {
 				set.Defaults = append(set.Defaults, d)
 			}
 		}
+		var objs []model.ObjectRef
+		for _, r := range x.Routines(sc.Schema) {
+			objs = append(objs, model.ObjectRef{Kind: r.Kind, Schema: sc.Schema, Name: r.Name, Args: r.Args})
+		}
+		set.Revoked = revokedBuiltins(x, objs)
 	default:
 		// The database's own grants: not those on other databases of the
 		// cluster, nor the catalog schemas' (they come with the server).
@@ -95,9 +108,94 @@ func Collect(x *catalog.Index, sc Scope) Set {
 				set.Defaults = append(set.Defaults, d)
 			}
 		}
+		objs := []model.ObjectRef{{Kind: model.ObjDatabase, Name: snap.Database}}
+		for _, l := range snap.Languages {
+			if l.Trusted { // GRANT and REVOKE refuse untrusted languages
+				objs = append(objs, model.ObjectRef{Kind: model.ObjLanguage, Name: l.Name})
+			}
+		}
+		for _, r := range snap.Routines {
+			if sch, ok := x.Schema(r.Schema); !ok || !sch.System {
+				objs = append(objs, model.ObjectRef{Kind: r.Kind, Schema: r.Schema, Name: r.Name, Args: r.Args})
+			}
+		}
+		set.Revoked = revokedBuiltins(x, objs)
+		set.RevokedDefaults = revokedBuiltinDefaults(snap)
 	}
 	sortGrants(set.Grants)
 	return set
+}
+
+// revokedBuiltins lists, for objects whose privileges were changed (no
+// built-in default rows left), the rights PUBLIC holds by default that it no
+// longer holds there.
+func revokedBuiltins(x *catalog.Index, objs []model.ObjectRef) []model.Grant {
+	v := vocab.Of(x.Snapshot())
+	var out []model.Grant
+	for _, o := range objs {
+		ki := v.Kind(o.Kind)
+		if ki == nil || len(ki.Public) == 0 {
+			continue
+		}
+		gs := x.GrantsOn(o)
+		if slices.ContainsFunc(gs, func(g model.Grant) bool { return g.Default }) {
+			continue // never changed: a fresh object has the same
+		}
+		for _, p := range ki.Public {
+			if !slices.ContainsFunc(gs, func(g model.Grant) bool {
+				return g.Grantee.Kind == model.KindPublic && g.Privilege == p && g.Scope == ""
+			}) {
+				out = append(out, model.Grant{Object: o, Grantee: model.Public, Privilege: p})
+			}
+		}
+	}
+	sortGrants(out)
+	return out
+}
+
+// revokedBuiltinDefaults lists PUBLIC's built-in rights on future objects
+// that a creator's database-wide default privileges leave out: the entry
+// exists (the creator changed its defaults) and does not give PUBLIC them.
+func revokedBuiltinDefaults(snap *model.Snapshot) []model.DefaultPrivilege {
+	v := vocab.Of(snap)
+	type key struct {
+		creator model.PrincipalRef
+		typ     model.DefaultObjectType
+	}
+	given := map[key]map[string]bool{}
+	var order []key
+	for _, d := range snap.DefaultPrivileges {
+		if d.Schema != "" {
+			continue
+		}
+		k := key{d.Creator, d.ObjectType}
+		if given[k] == nil {
+			given[k] = map[string]bool{}
+			order = append(order, k)
+		}
+		if d.Grantee.Kind == model.KindPublic {
+			given[k][d.Privilege] = true
+		}
+	}
+	var out []model.DefaultPrivilege
+	for _, k := range order {
+		dt := v.Default(k.typ)
+		if dt == nil {
+			continue
+		}
+		for _, p := range dt.Public {
+			if !given[k][p] {
+				out = append(out, model.DefaultPrivilege{Creator: k.creator, ObjectType: k.typ, Grantee: model.Public, Privilege: p})
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Creator != out[j].Creator {
+			return refKey(out[i].Creator) < refKey(out[j].Creator)
+		}
+		return out[i].ObjectType < out[j].ObjectType
+	})
+	return out
 }
 
 // kindOrder replays containers before their contents.
@@ -146,6 +244,7 @@ func Changes(set Set, snap *model.Snapshot) []change.Change {
 	}
 	out = append(out, grantChanges(set.Grants, snap)...)
 	out = append(out, defaultChanges(set.Defaults)...)
+	out = append(out, revokeChanges(set, snap)...)
 	bySystem := map[string][]string{}
 	var roles []string
 	for _, sp := range set.System {
@@ -318,6 +417,21 @@ func Script(changes []change.Change, snap *model.Snapshot, r change.Renderer, he
 	return plan.Script(head, redshift), skipped
 }
 
+// revokeChanges takes away the built-in rights the set says are gone, after
+// the grants (a PUBLIC grant of another privilege on the object comes first).
+func revokeChanges(set Set, snap *model.Snapshot) []change.Change {
+	var out []change.Change
+	for _, c := range grantChanges(set.Revoked, snap) {
+		c.Kind = change.RevokePrivileges
+		out = append(out, c)
+	}
+	for _, c := range defaultChanges(set.RevokedDefaults) {
+		c.Kind = change.RevokeDefaultPrivileges
+		out = append(out, c)
+	}
+	return out
+}
+
 // GrantsCSV writes a set as CSV: one line per grant, default privilege,
 // membership and system permission, with a "type" column saying which.
 func GrantsCSV(w io.Writer, set Set) error {
@@ -331,6 +445,14 @@ func GrantsCSV(w io.Writer, set Set) error {
 	for _, d := range set.Defaults {
 		_ = cw.Write([]string{"default_privilege", string(d.Grantee.Kind), d.Grantee.Name, string(d.ObjectType), d.Schema,
 			"", "", "", d.Privilege, strconv.FormatBool(d.GrantOption), "", "", d.Creator.Name})
+	}
+	for _, g := range set.Revoked {
+		_ = cw.Write([]string{"revoked_builtin", string(g.Grantee.Kind), g.Grantee.Name, string(g.Object.Kind), g.Object.Schema,
+			g.Object.Name, g.Object.Args, "", g.Privilege, "false", "", "", ""})
+	}
+	for _, d := range set.RevokedDefaults {
+		_ = cw.Write([]string{"revoked_builtin_default", string(d.Grantee.Kind), d.Grantee.Name, string(d.ObjectType), d.Schema,
+			"", "", "", d.Privilege, "false", "", "", d.Creator.Name})
 	}
 	for _, m := range set.Memberships {
 		_ = cw.Write([]string{"membership", string(m.Member.Kind), m.Member.Name, string(m.Of.Kind), "", m.Of.Name,

@@ -49,13 +49,21 @@ func modelOf(set export.Set, prefix string) []string {
 	for _, d := range set.Defaults {
 		out = append(out, fmt.Sprintf("default %s %s %s %s %s option=%v", d.Creator.Name, d.Schema, d.ObjectType, d.Grantee.Name, d.Privilege, d.GrantOption))
 	}
+	for _, g := range set.Revoked {
+		if g.Object.Kind != model.ObjDatabase {
+			out = append(out, fmt.Sprintf("revoked %s %s.%s(%s) %s", g.Object.Kind, g.Object.Schema, g.Object.Name, g.Object.Args, g.Privilege))
+		}
+	}
+	for _, d := range set.RevokedDefaults {
+		out = append(out, fmt.Sprintf("revoked default %s %s %s", d.Creator.Name, d.ObjectType, d.Privilege))
+	}
 	for _, m := range set.Memberships {
 		out = append(out, fmt.Sprintf("member %s of %s admin=%v", m.Member.Name, m.Of.Name, m.AdminOption))
 	}
 	sort.Strings(out)
 	var mine []string
 	for _, l := range out {
-		if strings.Contains(l, prefix) || strings.Contains(l, "public:") {
+		if strings.Contains(l, prefix) || strings.Contains(l, "public:") || strings.HasPrefix(l, "revoked ") {
 			mine = append(mine, l)
 		}
 	}
@@ -65,7 +73,9 @@ func modelOf(set export.Set, prefix string) []string {
 // TestGrantsScriptRoundTripsThroughPostgres exports the grants of a
 // database, a schema and a principal as SQL scripts, replays each on a fresh
 // database holding the same objects and no grants, reads that database back
-// and expects the same grants, default privileges and memberships.
+// and expects the same grants, default privileges and memberships, and the
+// same built-in rights of PUBLIC taken away (a function's EXECUTE, a
+// creator's future functions).
 func TestGrantsScriptRoundTripsThroughPostgres(t *testing.T) {
 	if testing.Short() {
 		t.Skip("needs PostgreSQL")
@@ -84,7 +94,8 @@ CREATE SCHEMA "Odd ""Schema""";
 CREATE TABLE sales.orders (id int, amount numeric, note text);
 CREATE VIEW sales.big_orders AS SELECT id FROM sales.orders;
 CREATE TABLE "Odd ""Schema""".t (x int);
-CREATE FUNCTION sales.total(integer, text) RETURNS int LANGUAGE sql AS 'SELECT 1';`)
+CREATE FUNCTION sales.total(integer, text) RETURNS int LANGUAGE sql AS 'SELECT 1';
+CREATE FUNCTION sales.close_period() RETURNS int LANGUAGE sql AS 'SELECT 1';`)
 	grants := fmt.Sprintf(`GRANT USAGE ON SCHEMA sales TO %[1]q;
 GRANT USAGE, CREATE ON SCHEMA "Odd ""Schema""" TO %[3]q;
 GRANT SELECT ON sales.orders, sales.big_orders TO %[1]q;
@@ -94,7 +105,9 @@ GRANT SELECT ON "Odd ""Schema""".t TO PUBLIC;
 GRANT EXECUTE ON FUNCTION sales.total(integer, text) TO %[3]q;
 ALTER DEFAULT PRIVILEGES IN SCHEMA sales GRANT SELECT ON TABLES TO %[1]q;
 ALTER DEFAULT PRIVILEGES FOR ROLE %[2]q GRANT EXECUTE ON FUNCTIONS TO %[3]q WITH GRANT OPTION;
-GRANT CONNECT ON DATABASE %[5]s TO %[4]q;`, reader, writer, analyst, alice, "%s")
+GRANT CONNECT ON DATABASE %[5]s TO %[4]q;
+REVOKE EXECUTE ON FUNCTION sales.close_period() FROM PUBLIC;
+ALTER DEFAULT PRIVILEGES FOR ROLE %[1]q REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;`, reader, writer, analyst, alice, "%s")
 
 	src := pgtest.NewDatabase(t)
 	srcName := src[strings.LastIndex(src, "/")+1:]
@@ -121,6 +134,9 @@ GRANT CONNECT ON DATABASE %[5]s TO %[4]q;`, reader, writer, analyst, alice, "%s"
 			w, g := modelOf(want, p), modelOf(got, p)
 			if len(w) == 0 {
 				t.Fatal("nothing exported")
+			}
+			if name != "user alice" && !strings.Contains(script, `REVOKE EXECUTE ON FUNCTION "sales"."close_period"() FROM PUBLIC;`) {
+				t.Errorf("the script does not take PUBLIC's EXECUTE on sales.close_period away:\n%s", script)
 			}
 			if strings.Join(w, "\n") != strings.Join(g, "\n") {
 				t.Errorf("replayed grants differ\nscript:\n%s\nwant:\n%s\ngot:\n%s", script, strings.Join(w, "\n"), strings.Join(g, "\n"))

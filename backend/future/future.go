@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/redshiftmate/rsmate/backend/model"
+	"github.com/redshiftmate/rsmate/backend/vocab"
 )
 
 // Source is why a grantee gets privileges on the new object.
@@ -39,15 +40,6 @@ type Answer struct {
 // scopeOf maps a default-privilege object type to the Redshift scoped keyword.
 var scopeOf = map[model.DefaultObjectType]string{
 	model.DefTables: "TABLES", model.DefFunctions: "FUNCTIONS", model.DefProcedures: "PROCEDURES",
-}
-
-// builtinPublic: PostgreSQL gives PUBLIC these on new objects unless a
-// database-wide default privilege for the creator says otherwise (docs:
-// ddl-priv.html, "PostgreSQL grants privileges on some types of objects to
-// PUBLIC by default").
-var builtinPublic = map[model.DefaultObjectType][]string{
-	model.DefFunctions: {"EXECUTE"},
-	model.DefTypes:     {"USAGE"},
 }
 
 // Simulate answers for an object of type t created by creator in schema.
@@ -115,7 +107,7 @@ func Simulate(snap *model.Snapshot, creator model.PrincipalRef, schema string, t
 			add(creator, p, false, owner)
 		}
 		if pg {
-			for _, p := range builtinPublic[t] {
+			for _, p := range publicByDefault(snap, t) {
 				add(model.Public, p, false, Source{Kind: "builtin", Text: "PostgreSQL grants it to PUBLIC on every new " + strings.TrimSuffix(string(t), "s")})
 			}
 		}
@@ -169,4 +161,15 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// publicByDefault: PostgreSQL gives PUBLIC these on new objects unless a
+// database-wide default privilege for the creator says otherwise (docs:
+// ddl-priv.html, "PostgreSQL grants privileges on some types of objects to
+// PUBLIC by default").
+func publicByDefault(snap *model.Snapshot, t model.DefaultObjectType) []string {
+	if dt := vocab.Of(snap).Default(t); dt != nil {
+		return dt.Public
+	}
+	return nil
 }

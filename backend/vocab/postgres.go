@@ -3,12 +3,13 @@ package vocab
 import "github.com/redshiftmate/rsmate/backend/model"
 
 // Postgres is PostgreSQL's grant vocabulary (GRANT, ALTER DEFAULT PRIVILEGES;
-// docs: sql-grant.html, ddl-priv.html).
+// docs: sql-grant.html, ddl-priv.html; what PUBLIC holds by default: ddl-priv.html
+// table 5.2, "Summary of Access Privileges").
 var Postgres = &Vocabulary{
 	Engine: "postgres",
 	Kinds: []Kind{
 		{Kind: model.ObjDatabase, Keyword: "DATABASE", Noun: "database", Plural: "databases", Section: true,
-			Privileges: []Privilege{create("create schemas"), connect, temp}},
+			Privileges: []Privilege{create("create schemas"), connect, temp}, Public: []string{model.PrivConnect, model.PrivTemp}},
 		{Kind: model.ObjSchema, Keyword: "SCHEMA", Noun: "schema", Plural: "schemas", Parent: model.ObjDatabase,
 			Privileges: []Privilege{usage("look up objects in the schema"), create("create objects in the schema")}},
 		{Kind: model.ObjTable, Keyword: "TABLE", Noun: "table", Plural: "tables", Parent: model.ObjSchema, Section: true,
@@ -22,18 +23,19 @@ var Postgres = &Vocabulary{
 				{Name: model.PrivUpdate, Help: "call nextval and setval"}},
 			Relations: []model.RelationKind{model.RelSequence}, Bulk: "ALL SEQUENCES IN SCHEMA", Default: model.DefSequences},
 		{Kind: model.ObjFunction, Keyword: "FUNCTION", Noun: "function", Plural: "functions", Parent: model.ObjSchema, Section: true,
-			Privileges: []Privilege{execute}, Routine: true, Bulk: "ALL FUNCTIONS IN SCHEMA", Default: model.DefFunctions},
+			Privileges: []Privilege{execute}, Routine: true, Bulk: "ALL FUNCTIONS IN SCHEMA", Default: model.DefFunctions,
+			Public: []string{model.PrivExecute}},
 		{Kind: model.ObjProcedure, Keyword: "PROCEDURE", Noun: "procedure", Plural: "procedures", Parent: model.ObjSchema, Section: true,
-			Privileges: []Privilege{execute}, Routine: true, Bulk: "ALL PROCEDURES IN SCHEMA"},
+			Privileges: []Privilege{execute}, Routine: true, Bulk: "ALL PROCEDURES IN SCHEMA", Public: []string{model.PrivExecute}},
 		{Kind: model.ObjLanguage, Keyword: "LANGUAGE", Noun: "language", Plural: "languages", Parent: model.ObjDatabase,
-			Privileges: []Privilege{usage("create functions in the language")}},
+			Privileges: []Privilege{usage("create functions in the language")}, Public: []string{model.PrivUsage}},
 	},
 	Defaults: []DefaultType{
 		{Type: model.DefTables, Privileges: []string{"SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER", "MAINTAIN"},
 			MinVersion: map[string]int{"MAINTAIN": 17}},
 		{Type: model.DefSequences, Privileges: []string{"USAGE", "SELECT", "UPDATE"}},
-		{Type: model.DefFunctions, Privileges: []string{"EXECUTE"}},
-		{Type: model.DefTypes, Privileges: []string{"USAGE"}},
+		{Type: model.DefFunctions, Privileges: []string{"EXECUTE"}, Public: []string{model.PrivExecute}},
+		{Type: model.DefTypes, Privileges: []string{"USAGE"}, Public: []string{model.PrivUsage}},
 		{Type: model.DefSchemas, Privileges: []string{"USAGE", "CREATE"}, DatabaseWideOnly: true},
 	},
 	GrantOption: []model.PrincipalKind{model.KindUser, model.KindRole},

@@ -51,7 +51,7 @@ var Redshift = &Vocabulary{
 	Defaults: []DefaultType{
 		{Type: model.DefTables, Privileges: []string{"SELECT", "INSERT", "UPDATE", "DELETE", "DROP", "REFERENCES", "TRUNCATE"},
 			RevokePrivileges: []string{"SELECT", "INSERT", "UPDATE", "DELETE", "REFERENCES", "TRUNCATE"}},
-		{Type: model.DefFunctions, Privileges: []string{"EXECUTE"}},
+		{Type: model.DefFunctions, Privileges: []string{"EXECUTE"}, Public: []string{model.PrivExecute}},
 		{Type: model.DefProcedures, Privileges: []string{"EXECUTE"}},
 	},
 	System: []SystemGroup{

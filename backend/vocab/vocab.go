@@ -64,6 +64,10 @@ type Kind struct {
 	// Section: the kind has its own section in the privilege editor and the
 	// object browser (children of a schema, or the database itself).
 	Section bool `json:"section"`
+	// Public is what PUBLIC holds on an object whose privileges were never
+	// changed (PostgreSQL's acldefault): a script that recreates access must
+	// revoke what of it the object no longer gives (nil = unknown, not scripted).
+	Public []string `json:"-"`
 }
 
 // PrivilegeNames lists the kind's privilege keywords in order.
@@ -86,6 +90,9 @@ type DefaultType struct {
 	// MinVersion gives the first server major version of privileges newer
 	// than the rest (PostgreSQL 17 MAINTAIN); ForVersion drops them before.
 	MinVersion map[string]int `json:"-"`
+	// Public is what PUBLIC gets on a new object of the type unless its
+	// creator's database-wide default privileges say otherwise.
+	Public []string `json:"-"`
 }
 
 // SystemGroup is a labelled group of system permissions (Redshift).

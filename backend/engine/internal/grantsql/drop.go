@@ -385,12 +385,14 @@ func (d *Dialect) privList(k model.ObjectKind, privs []string) []string {
 	return out
 }
 
-// builtinPublic are the privileges PUBLIC gets by default on objects of a
-// type (functions: EXECUTE; PostgreSQL types: USAGE). A creator's
-// database-wide entry that equals the built-in defaults disappears.
-var builtinPublic = map[model.DefaultObjectType]string{
-	model.DefFunctions: model.PrivExecute,
-	model.DefTypes:     model.PrivUsage,
+// publicByDefault is what PUBLIC gets by default on objects of type t
+// (functions: EXECUTE; PostgreSQL types: USAGE). A creator's database-wide
+// entry that equals the built-in defaults disappears.
+func (d *Dialect) publicByDefault(t model.DefaultObjectType) []string {
+	if dt := d.Vocab.Default(t); dt != nil {
+		return dt.Public
+	}
+	return nil
 }
 
 // revokeDefaults clears default privileges that name who: those granted to
@@ -429,7 +431,7 @@ func (d *Dialect) revokeDefaults(who model.PrincipalRef, snap *model.Snapshot) (
 				b.own = append(b.own, dp.Privilege)
 				continue
 			}
-			if dp.Grantee.Kind == model.KindPublic && builtinPublic[dp.ObjectType] == dp.Privilege && !dp.GrantOption {
+			if dp.Grantee.Kind == model.KindPublic && slices.Contains(d.publicByDefault(dp.ObjectType), dp.Privilege) && !dp.GrantOption {
 				b.public = true
 				continue
 			}
@@ -479,8 +481,8 @@ func (d *Dialect) revokeDefaults(who model.PrincipalRef, snap *model.Snapshot) (
 				return nil, err
 			}
 		}
-		if p, ok := builtinPublic[t]; ok && !b.public && slices.Contains(typePrivs, p) {
-			if err := giveBack([]string{p}, model.Public, "PUBLIC's "+p); err != nil {
+		if p := d.publicByDefault(t); len(p) > 0 && !b.public {
+			if err := giveBack(p, model.Public, "PUBLIC's "+strings.Join(p, ", ")); err != nil {
 				return nil, err
 			}
 		}
