@@ -158,8 +158,11 @@ func bulkCrossCheck(ctx context.Context, dsn string, s *model.Snapshot, compute 
 		setMode = "SET"
 	}
 	var setOnly int
-	if err := conn.QueryRow(ctx, `SELECT count(*) FROM pg_roles u JOIN pg_roles r ON r.oid <> u.oid AND NOT r.rolsuper
-		WHERE u.rolcanlogin AND pg_has_role(u.oid, r.oid, $1) AND NOT pg_has_role(u.oid, r.oid, 'USAGE')`, setMode).Scan(&setOnly); err != nil {
+	// User outer, role inner: the server caches one role's memberships at a
+	// time, and a plan with roles outer recomputes them on every call.
+	if err := conn.QueryRow(ctx, `SELECT count(*) FROM (SELECT oid FROM pg_roles WHERE rolcanlogin) u
+		CROSS JOIN LATERAL (SELECT FROM pg_roles r WHERE r.oid <> u.oid AND NOT r.rolsuper
+		  AND pg_has_role(u.oid, r.oid, $1) AND NOT pg_has_role(u.oid, r.oid, 'USAGE') OFFSET 0) r`, setMode).Scan(&setOnly); err != nil {
 		return res, err
 	}
 	if setOnly > 0 {

@@ -39,6 +39,11 @@ type Holder struct {
 // What a principal gains only after SET ROLE (PostgreSQL NOINHERIT
 // memberships) is not listed: that is not access its session has.
 func WhoCanAccess(s *model.Snapshot, grants ObjectGrants, obj model.ObjectRef) []Holder {
+	// One view of the catalog for the whole answer: through the catalog
+	// index when grants is one, else the snapshot indexed once (each helper
+	// indexing it anew cost more than the answer).
+	lk, _ := grants.(GrantLookup)
+	e := newEnv(s, lk)
 	byGrantee := map[model.PrincipalRef][]model.Grant{}
 	var order []model.PrincipalRef
 	add := func(g model.Grant) {
@@ -54,7 +59,7 @@ func WhoCanAccess(s *model.Snapshot, grants ObjectGrants, obj model.ObjectRef) [
 		add(g)
 	}
 	predef := map[model.PrincipalRef]bool{}
-	for _, g := range predefinedOn(s, obj) {
+	for _, g := range e.predefinedOn(obj) {
 		predef[g.Grantee] = true
 		add(g)
 	}
@@ -68,8 +73,8 @@ func WhoCanAccess(s *model.Snapshot, grants ObjectGrants, obj model.ObjectRef) [
 		}
 		return b
 	}
-	members := membersByRole(s)
-	inherits := inheritFunc(s)
+	members := e.membersByRole()
+	inherits := e.inherits
 	everyone := allPrincipals(s)
 	for _, grantee := range order {
 		gs := byGrantee[grantee]
@@ -106,7 +111,7 @@ func WhoCanAccess(s *model.Snapshot, grants ObjectGrants, obj model.ObjectRef) [
 			supers[model.RoleRef(r.Name)] = true
 		}
 	}
-	owner, hasOwner := ownerOf(s, obj)
+	owner, hasOwner := e.ownerOf(obj)
 	if hasOwner {
 		holderOf(owner)
 	}
@@ -126,12 +131,13 @@ func WhoCanAccess(s *model.Snapshot, grants ObjectGrants, obj model.ObjectRef) [
 
 // membersByRole is the membership graph backwards: the memberships of each
 // role or group, with the database owner's implicit one.
-func membersByRole(s *model.Snapshot) map[model.PrincipalRef][]model.Membership {
+func (e *env) membersByRole() map[model.PrincipalRef][]model.Membership {
 	out := map[model.PrincipalRef][]model.Membership{}
-	for _, ms := range memberships(s) {
-		for _, m := range ms {
-			out[m.Of] = append(out[m.Of], m)
-		}
+	for _, m := range e.s.Memberships {
+		out[m.Of] = append(out[m.Of], m)
+	}
+	if e.dbOwner != nil {
+		out[e.dbOwner.Of] = append(out[e.dbOwner.Of], *e.dbOwner)
 	}
 	return out
 }
@@ -199,7 +205,8 @@ func scopedCovering(s *model.Snapshot, grants ObjectGrants, obj model.ObjectRef)
 
 // predefinedOn lists the privileges PostgreSQL's predefined roles hold on obj
 // outside its ACL (see predefinedGrants), for the roles the snapshot has.
-func predefinedOn(s *model.Snapshot, obj model.ObjectRef) []model.Grant {
+func (e *env) predefinedOn(obj model.ObjectRef) []model.Grant {
+	s := e.s
 	if s.Engine != "postgres" {
 		return nil
 	}
@@ -209,13 +216,13 @@ func predefinedOn(s *model.Snapshot, obj model.ObjectRef) []model.Grant {
 		return nil
 	}
 	if relation {
-		if _, ok := relationOf(s, obj); !ok {
+		if _, ok := e.relationOf(obj); !ok {
 			return nil
 		}
 	}
 	var out []model.Grant
 	for _, name := range []string{RoleReadAllData, RoleWriteAllData, RoleMaintain} {
-		if !hasRole(s, name) {
+		if _, ok := e.lk.Role(name); !ok {
 			continue
 		}
 		schemaPrivs, relPrivs, _ := predefinedPrivileges(name)
@@ -233,9 +240,9 @@ func predefinedOn(s *model.Snapshot, obj model.ObjectRef) []model.Grant {
 	return out
 }
 
-func relationOf(s *model.Snapshot, obj model.ObjectRef) (model.Relation, bool) {
-	for _, r := range s.Relations {
-		if r.Schema == obj.Schema && r.Name == obj.Name {
+func (e *env) relationOf(obj model.ObjectRef) (model.Relation, bool) {
+	for _, r := range e.lk.Relations(obj.Schema) {
+		if r.Name == obj.Name {
 			return r, true
 		}
 	}
@@ -243,7 +250,8 @@ func relationOf(s *model.Snapshot, obj model.ObjectRef) (model.Relation, bool) {
 }
 
 // ownerOf finds the principal that owns obj (columns: their relation's owner).
-func ownerOf(s *model.Snapshot, obj model.ObjectRef) (model.PrincipalRef, bool) {
+func (e *env) ownerOf(obj model.ObjectRef) (model.PrincipalRef, bool) {
+	s := e.s
 	name := ""
 	switch obj.Kind {
 	case model.ObjDatabase:
@@ -259,7 +267,7 @@ func ownerOf(s *model.Snapshot, obj model.ObjectRef) (model.PrincipalRef, bool) 
 			}
 		}
 	case model.ObjTable, model.ObjSequence, model.ObjColumn:
-		if r, ok := relationOf(s, obj); ok {
+		if r, ok := e.relationOf(obj); ok {
 			name = r.Owner
 		}
 	case model.ObjFunction, model.ObjProcedure:
@@ -278,5 +286,5 @@ func ownerOf(s *model.Snapshot, obj model.ObjectRef) (model.PrincipalRef, bool) 
 	if name == "" {
 		return model.PrincipalRef{}, false
 	}
-	return principalNamed(s, name)
+	return e.principalNamed(name)
 }
