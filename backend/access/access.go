@@ -228,22 +228,49 @@ type builder struct {
 	chunk []Source // free room for first sources
 }
 
-func newBuilder() *builder { return &builder{objAt: map[model.ObjectRef]int32{}, last: -1} }
+// newBuilder starts without an object map: who-can-access makes a builder
+// per holder (thousands at 100,000 users), each with an object or two,
+// found by a scan until there are more (see object).
+func newBuilder() *builder { return &builder{last: -1} }
 
 // reserve makes room for n grants' cells.
 func (b *builder) reserve(n int) {
 	b.cells, b.next = make([]Cell, 0, n), make([]int32, 0, n)
-	b.objAt = make(map[model.ObjectRef]int32, n/2)
+	if n > smallBuilder {
+		b.objAt = make(map[model.ObjectRef]int32, n/2)
+	}
 }
+
+// smallBuilder is how many objects a builder scans before it maps them.
+const smallBuilder = 8
 
 func (b *builder) object(o model.ObjectRef) int32 {
 	if b.last >= 0 && b.objs[b.last] == o {
 		return b.last
 	}
-	oi, ok := b.objAt[o]
+	var oi int32
+	ok := false
+	if b.objAt == nil {
+		for i := range b.objs {
+			if b.objs[i] == o {
+				oi, ok = int32(i), true
+				break
+			}
+		}
+		if !ok && len(b.objs) >= smallBuilder {
+			b.objAt = make(map[model.ObjectRef]int32, 2*len(b.objs))
+			for i, x := range b.objs {
+				b.objAt[x] = int32(i)
+			}
+		}
+	} else {
+		oi, ok = b.objAt[o]
+	}
 	if !ok {
 		oi = int32(len(b.objs))
-		b.objAt[o] = oi
+		if b.objAt != nil {
+			b.objAt[o] = oi
+		}
 		b.objs, b.heads = append(b.objs, o), append(b.heads, -1)
 	}
 	b.last = oi

@@ -73,13 +73,16 @@ func WhoCanAccess(s *model.Snapshot, grants ObjectGrants, obj model.ObjectRef) [
 		}
 		return b
 	}
-	members := e.membersByRole()
+	members := e.membersOf()
 	inherits := e.inherits
-	everyone := allPrincipals(s)
+	var everyone []model.PrincipalRef // made when PUBLIC holds something
 	for _, grantee := range order {
 		gs := byGrantee[grantee]
 		var reached map[model.PrincipalRef]Path
 		if grantee.Kind == model.KindPublic {
+			if everyone == nil {
+				everyone = allPrincipals(s)
+			}
 			reached = make(map[model.PrincipalRef]Path, len(everyone)+1)
 			reached[model.Public] = Path{}
 			for _, p := range everyone {
@@ -129,29 +132,42 @@ func WhoCanAccess(s *model.Snapshot, grants ObjectGrants, obj model.ObjectRef) [
 	return out
 }
 
-// membersByRole is the membership graph backwards: the memberships of each
-// role or group, with the database owner's implicit one.
-func (e *env) membersByRole() map[model.PrincipalRef][]model.Membership {
-	out := map[model.PrincipalRef][]model.Membership{}
+// membersLookup is the catalog index's backward membership lookup.
+type membersLookup interface {
+	Members(p model.PrincipalRef) []model.Membership
+}
+
+// membersOf is the membership graph backwards: the memberships of each role
+// or group, with the database owner's implicit one. Through the catalog
+// index it reads only the roles walked; otherwise it indexes every
+// membership (at 100,000 users that was most of a who-can-access answer).
+func (e *env) membersOf() func(model.PrincipalRef) []model.Membership {
+	withOwner := func(p model.PrincipalRef, ms []model.Membership) []model.Membership {
+		if e.dbOwner != nil && e.dbOwner.Of == p {
+			return append(slices.Clip(ms), *e.dbOwner)
+		}
+		return ms
+	}
+	if x, ok := e.lk.(membersLookup); ok {
+		return func(p model.PrincipalRef) []model.Membership { return withOwner(p, x.Members(p)) }
+	}
+	byRole := map[model.PrincipalRef][]model.Membership{}
 	for _, m := range e.s.Memberships {
-		out[m.Of] = append(out[m.Of], m)
+		byRole[m.Of] = append(byRole[m.Of], m)
 	}
-	if e.dbOwner != nil {
-		out[e.dbOwner.Of] = append(out[e.dbOwner.Of], *e.dbOwner)
-	}
-	return out
+	return func(p model.PrincipalRef) []model.Membership { return withOwner(p, byRole[p]) }
 }
 
 // reachedFrom walks the membership graph backwards from a grantee: every
 // principal whose session inherits the grantee's grants, with its shortest
 // path to it (the grantee itself: empty). Reach is the same walk forwards.
-func reachedFrom(grantee model.PrincipalRef, members map[model.PrincipalRef][]model.Membership, inherits func(model.Membership) bool) map[model.PrincipalRef]Path {
+func reachedFrom(grantee model.PrincipalRef, members func(model.PrincipalRef) []model.Membership, inherits func(model.Membership) bool) map[model.PrincipalRef]Path {
 	out := map[model.PrincipalRef]Path{grantee: {}}
 	queue := []model.PrincipalRef{grantee}
 	for len(queue) > 0 {
 		cur := queue[0]
 		queue = queue[1:]
-		for _, m := range members[cur] {
+		for _, m := range members(cur) {
 			if _, seen := out[m.Member]; seen || !inherits(m) {
 				continue
 			}
