@@ -28,5 +28,5 @@ func (s *CatalogService) RoleGraphAround(sessionID string, focus model.Principal
 	if !x.Exists(focus) {
 		return g, apperr.NotFound(string(focus.Kind), focus.Name)
 	}
-	return rolegraph.Focus(x.Snapshot(), focus), nil
+	return rolegraph.FocusIn(x.Snapshot(), x, focus), nil
 }

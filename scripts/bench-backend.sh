@@ -3,7 +3,8 @@
 # catalog's grants (memory per grant, peak RSS, the reader against a raw pgx read
 # and psql), and the screens' calls at 100,000 users. Writes docs/bench/backend.md,
 # prints it, and fails when a figure regressed more than 10 % against the
-# committed docs/bench/backend.json (scripts/benchreport).
+# committed docs/bench/backend.json (scripts/benchreport). Then
+# scripts/bench-insight.sh on the same server: docs/bench/insight.md.
 #   RSMATE_BENCH_SCALES   scales to load (default "1 2 4 8")
 #   RSMATE_BENCH_PAIRS    rounds of reader/raw/psql per scale (default 5, at least 5)
 #   RSMATE_BENCH_UPDATE=1 commit this run's figures as the new baseline
@@ -63,5 +64,11 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 update=()
 [ "${RSMATE_BENCH_UPDATE:-}" = 1 ] && update=(-update)
+report_rc=0
 go run ./scripts/benchreport -load "$tmp/load.jsonl" -screens "$tmp/screens.jsonl" -header "$tmp/header.md" \
-  -baseline docs/bench/backend.json -out docs/bench/backend.md "${update[@]}"
+  -baseline docs/bench/backend.json -out docs/bench/backend.md "${update[@]}" || report_rc=$?
+
+# Who can access, whole-database access, the role graph and the server
+# cross-check, on the same server's synthetic catalog: docs/bench/insight.md.
+bash scripts/bench-insight.sh
+exit "$report_rc"

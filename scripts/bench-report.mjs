@@ -51,6 +51,12 @@ const UI = [
   ['calls behind the matrix, medians: Schemas()', 'matrix.schemasCallMedianMs', 'ms', null, false],
   ['… SchemaObjects()', 'matrix.schemaObjectsCallMedianMs', 'ms', null, false],
   ['… Effective()', 'matrix.effectiveCallMedianMs', 'ms', null, false],
+  ['who can access: a table with the most grantees, open, median', 'insight.whoCanAccess.medianMs', 'ms', 200, true],
+  ['… WhoCanAccess() call', 'insight.whoCanAccess.call.ms', 'ms', null, false],
+  ['whole-database access: the users with the most privileges, tab, median', 'insight.wholeDatabase.medianMs', 'ms', 200, true],
+  ['… Effective() call, whole database', 'insight.wholeDatabase.call.ms', 'ms', null, false],
+  ['role graph: opened focused on those users, median', 'insight.graphFocus.medianMs', 'ms', 200, true],
+  ['… RoleGraphAround() call', 'insight.graphFocus.call.ms', 'ms', null, false],
 ];
 
 let failed = false;
@@ -139,7 +145,10 @@ write(
     "user's action to the second animation frame after the result is in the DOM; medians over repeated runs. A",
     'keystroke is timed until the list shows the count that prefix must give. Scrolling jumps 600 px per frame',
     'through the whole list. The matrix is the privileges editor of the roles with the most direct grants, each',
-    'opened for the first time; the first of them is the first in the app run.',
+    'opened for the first time; the first of them is the first in the app run. Insight: who can access on the',
+    'tables with the most grantees (opened from the object tree), the Whole database tab of the users with the',
+    'most effective privileges among the first 20, and the role graph opened focused on each of them ("Show in',
+    'the role graph"); each run opens a different table or user (answers are cached), so each includes its call.',
   ].join('\n'),
   UI,
   (now) => `Catalog: ${now.loadInfo}; ${now.usersTotal}; search typed "${now.search?.query}" (${now.search?.matches}).`,

@@ -175,14 +175,32 @@ func ComputeIn(s *model.Snapshot, lk Lookup, p model.PrincipalRef, schema string
 func (e *env) compute(p model.PrincipalRef) Effective {
 	reach := e.reach(p)
 	eff := Effective{Principal: p, Superuser: e.superuser(p), Reach: Sorted(reach, p)}
-	b := newBuilder()
+	// The grants first, so the builder is sized once: a whole database's
+	// access is tens of thousands of cells, and growing to it copied them
+	// several times over.
+	type part struct {
+		gs   []model.Grant
+		path Path
+		note string
+	}
+	var parts []part
+	total := 0
 	for who, path := range reach {
 		note := pathNote(path)
-		for _, g := range e.grants(who) {
-			b.add(g, path, "", note)
+		if gs := e.grants(who); len(gs) > 0 {
+			parts = append(parts, part{gs, path, note})
+			total += len(gs)
 		}
-		for _, g := range e.predefined(who) {
-			b.add(g, path, "", joinNotes(note, notePredefined+who.Name))
+		if gs := e.predefined(who); len(gs) > 0 {
+			parts = append(parts, part{gs, path, joinNotes(note, notePredefined+who.Name)})
+			total += len(gs)
+		}
+	}
+	b := newBuilder()
+	b.reserve(total)
+	for _, pt := range parts {
+		for _, g := range pt.gs {
+			b.add(g, pt.path, "", pt.note)
 		}
 	}
 	eff.SetRoleSuperuser = e.addSetRole(p, reach, b)
@@ -197,21 +215,79 @@ func (e *env) compute(p model.PrincipalRef) Effective {
 // Cells live in one slice and first sources in shared chunks: a whole
 // database's access is tens of thousands of cells, and one allocation per
 // cell made the garbage collector (scanning the loaded catalog) the main cost.
+// They are found, and sorted, by object: an object has a few cells (one per
+// privilege), and a principal's grants come grouped by object, so most adds
+// compare with the last object instead of hashing one.
 type builder struct {
-	at    map[cellKey]int32 // index into cells
+	objAt map[model.ObjectRef]int32 // index into objs and heads
+	objs  []model.ObjectRef
+	heads []int32 // each object's first cell
+	last  int32   // the object of the last add, -1 before any
 	cells []Cell
+	next  []int32  // the next cell of the same object, -1 at the end
 	chunk []Source // free room for first sources
 }
 
-func newBuilder() *builder { return &builder{at: map[cellKey]int32{}} }
+// newBuilder starts without an object map: who-can-access makes a builder
+// per holder (thousands at 100,000 users), each with an object or two,
+// found by a scan until there are more (see object).
+func newBuilder() *builder { return &builder{last: -1} }
+
+// reserve makes room for n grants' cells.
+func (b *builder) reserve(n int) {
+	b.cells, b.next = make([]Cell, 0, n), make([]int32, 0, n)
+	if n > smallBuilder {
+		b.objAt = make(map[model.ObjectRef]int32, n/2)
+	}
+}
+
+// smallBuilder is how many objects a builder scans before it maps them.
+const smallBuilder = 8
+
+func (b *builder) object(o model.ObjectRef) int32 {
+	if b.last >= 0 && b.objs[b.last] == o {
+		return b.last
+	}
+	var oi int32
+	ok := false
+	if b.objAt == nil {
+		for i := range b.objs {
+			if b.objs[i] == o {
+				oi, ok = int32(i), true
+				break
+			}
+		}
+		if !ok && len(b.objs) >= smallBuilder {
+			b.objAt = make(map[model.ObjectRef]int32, 2*len(b.objs))
+			for i, x := range b.objs {
+				b.objAt[x] = int32(i)
+			}
+		}
+	} else {
+		oi, ok = b.objAt[o]
+	}
+	if !ok {
+		oi = int32(len(b.objs))
+		if b.objAt != nil {
+			b.objAt[o] = oi
+		}
+		b.objs, b.heads = append(b.objs, o), append(b.heads, -1)
+	}
+	b.last = oi
+	return oi
+}
 
 func (b *builder) add(g model.Grant, path Path, setRole, note string) {
-	k := cellKey{g.Object, g.Privilege, g.Scope}
-	i, ok := b.at[k]
-	if !ok {
+	oi := b.object(g.Object)
+	i := b.heads[oi]
+	for i >= 0 && (b.cells[i].Privilege != g.Privilege || b.cells[i].Scope != g.Scope) {
+		i = b.next[i]
+	}
+	if i < 0 {
 		i = int32(len(b.cells))
-		b.at[k] = i
 		b.cells = append(b.cells, Cell{Object: g.Object, Privilege: g.Privilege, Scope: g.Scope})
+		b.next = append(b.next, b.heads[oi])
+		b.heads[oi] = i
 	}
 	c := &b.cells[i]
 	switch {
@@ -244,65 +320,88 @@ func (b *builder) add(g model.Grant, path Path, setRole, note string) {
 }
 
 // sorted returns the object-privilege cells and, apart, the scoped
-// permissions, each in object order with its sources nearest first (session
-// sources before SET ROLE ones; PUBLIC after other equally near grantees).
+// permissions, each in object order (then scope and privilege) with its
+// sources nearest first (session sources before SET ROLE ones; PUBLIC after
+// other equally near grantees).
 func (b *builder) sorted() (cells, scoped []Cell) {
-	// Sort positions, not the cells: moving a Cell costs more than an int32.
-	order := make([]int32, len(b.cells))
+	// Sort the objects, then each object's few cells: a third of the
+	// comparisons of sorting every cell by its whole key.
+	order := make([]int32, len(b.objs))
 	for i := range order {
 		order[i] = int32(i)
 	}
-	slices.SortFunc(order, func(i, j int32) int {
-		x, y := &b.cells[i], &b.cells[j]
-		return compareKey(cellKey{x.Object, x.Privilege, x.Scope}, cellKey{y.Object, y.Privilege, y.Scope})
-	})
-	cells, scoped = make([]Cell, 0, len(order)), []Cell{}
-	for _, i := range order {
-		c := b.cells[i]
-		if len(c.Sources) > 1 { // most cells have one source: skip the sort's setup
-			slices.SortStableFunc(c.Sources, func(a, z Source) int {
-				if (a.SetRole == "") != (z.SetRole == "") {
-					if a.SetRole == "" {
-						return -1
-					}
-					return 1
+	slices.SortFunc(order, func(i, j int32) int { return compareObject(b.objs[i], b.objs[j]) })
+	cells, scoped = make([]Cell, 0, len(b.cells)), []Cell{}
+	var group []int32
+	for _, oi := range order {
+		group = group[:0]
+		for i := b.heads[oi]; i >= 0; i = b.next[i] {
+			group = append(group, i)
+		}
+		if len(group) > 1 {
+			slices.SortFunc(group, func(i, j int32) int {
+				x, y := &b.cells[i], &b.cells[j]
+				if c := strings.Compare(x.Scope, y.Scope); c != 0 {
+					return c
 				}
-				if d := len(a.Via) - len(z.Via); d != 0 {
-					return d
-				}
-				// Equally near: PUBLIC (the least specific) last, then by
-				// grantee, so the order never depends on map iteration.
-				if pa, pz := a.Grant.Grantee.Kind == model.KindPublic, z.Grant.Grantee.Kind == model.KindPublic; pa != pz {
-					if pz {
-						return -1
-					}
-					return 1
-				}
-				return strings.Compare(refKey(a.Grant.Grantee), refKey(z.Grant.Grantee))
+				return strings.Compare(x.Privilege, y.Privilege)
 			})
 		}
-		if c.Scope != "" {
-			scoped = append(scoped, c)
-		} else {
-			cells = append(cells, c)
+		for _, i := range group {
+			c := b.cells[i]
+			if len(c.Sources) > 1 { // most cells have one source: skip the sort's setup
+				sortSources(c.Sources)
+			}
+			if c.Scope != "" {
+				scoped = append(scoped, c)
+			} else {
+				cells = append(cells, c)
+			}
 		}
 	}
 	return cells, scoped
 }
 
+// sortSources orders a cell's sources: session ones before SET ROLE ones,
+// nearest first, PUBLIC after other equally near grantees, then by grantee.
+func sortSources(srcs []Source) {
+	slices.SortStableFunc(srcs, func(a, z Source) int {
+		if (a.SetRole == "") != (z.SetRole == "") {
+			if a.SetRole == "" {
+				return -1
+			}
+			return 1
+		}
+		if d := len(a.Via) - len(z.Via); d != 0 {
+			return d
+		}
+		// Equally near: PUBLIC (the least specific) last, then by
+		// grantee, so the order never depends on map iteration.
+		if pa, pz := a.Grant.Grantee.Kind == model.KindPublic, z.Grant.Grantee.Kind == model.KindPublic; pa != pz {
+			if pz {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(refKey(a.Grant.Grantee), refKey(z.Grant.Grantee))
+	})
+}
+
 func refKey(p model.PrincipalRef) string { return string(p.Kind) + ":" + p.Name }
 
-// compareKey orders cells: by object kind, schema, name, arguments, column,
-// then scope and privilege.
-func compareKey(a, b cellKey) int {
-	if a.obj.Kind != b.obj.Kind {
-		return strings.Compare(string(a.obj.Kind), string(b.obj.Kind))
+// compareObject orders objects by kind, schema, name, arguments, column.
+func compareObject(a, b model.ObjectRef) int {
+	if a.Kind != b.Kind {
+		return strings.Compare(string(a.Kind), string(b.Kind))
 	}
-	for _, p := range [][2]string{{a.obj.Schema, b.obj.Schema}, {a.obj.Name, b.obj.Name}, {a.obj.Args, b.obj.Args},
-		{a.obj.Column, b.obj.Column}, {a.scope, b.scope}, {a.priv, b.priv}} {
-		if c := strings.Compare(p[0], p[1]); c != 0 {
-			return c
-		}
+	if c := strings.Compare(a.Schema, b.Schema); c != 0 {
+		return c
 	}
-	return 0
+	if c := strings.Compare(a.Name, b.Name); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Args, b.Args); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Column, b.Column)
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/redshiftmate/rsmate/backend/engine/postgres"
 	"github.com/redshiftmate/rsmate/backend/model"
 	"github.com/redshiftmate/rsmate/backend/pgtest"
+	"github.com/redshiftmate/rsmate/backend/rolegraph"
 	"github.com/redshiftmate/rsmate/backend/synthetic"
 )
 
@@ -149,4 +150,47 @@ func BenchmarkSummariesEveryPrincipal(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(who)), "principals")
 	reportCPU(b, cpu)
+}
+
+// BenchmarkRoleGraphSyntheticCatalog times the role graph's answers on the
+// loaded synthetic catalog: every role and group (users as counts), and the
+// picture around the user with the most effective privileges of the first
+// 100 (as BenchmarkWholeDatabaseEffective) and around the group with the most
+// members, as the app answers them (FocusIn through the catalog index).
+func BenchmarkRoleGraphSyntheticCatalog(b *testing.B) {
+	x := syntheticIndex(b)
+	s := x.Snapshot()
+	var user model.PrincipalRef
+	most := -1
+	for _, u := range s.Users[:min(100, len(s.Users))] {
+		if n := len(access.Compute(s, x, model.UserRef(u.Name)).Cells); n > most {
+			most, user = n, model.UserRef(u.Name)
+		}
+	}
+	members := map[model.PrincipalRef]int{}
+	var group model.PrincipalRef
+	for _, m := range s.Memberships {
+		members[m.Of]++
+		if members[m.Of] > members[group] {
+			group = m.Of
+		}
+	}
+	for _, c := range []struct {
+		name  string
+		graph func() rolegraph.Graph
+	}{
+		{"whole", func() rolegraph.Graph { return rolegraph.Whole(s) }},
+		{"around the user", func() rolegraph.Graph { return rolegraph.FocusIn(s, x, user) }},
+		{"around the role with most members", func() rolegraph.Graph { return rolegraph.FocusIn(s, x, group) }},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			nodes := 0
+			cpu := cpuTime()
+			for b.Loop() {
+				nodes = len(c.graph().Nodes)
+			}
+			b.ReportMetric(float64(nodes), "nodes")
+			reportCPU(b, cpu)
+		})
+	}
 }

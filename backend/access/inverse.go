@@ -42,22 +42,25 @@ func WhoCanAccess(s *model.Snapshot, grants ObjectGrants, obj model.ObjectRef) [
 	return NewInverse(s, grants).WhoCanAccess(obj)
 }
 
-// Inverse answers WhoCanAccess for many objects of one snapshot: the
-// membership graph, the superusers and the list of principals are built once
-// (they cost more than one object's answer on a large catalog).
+// Inverse answers WhoCanAccess for many objects of one snapshot: the view of
+// the catalog, the backward membership graph and the superusers are made
+// once (on a large catalog they cost more than one object's answer).
 type Inverse struct {
 	s        *model.Snapshot
 	grants   ObjectGrants
 	e        *env
-	members  map[model.PrincipalRef][]model.Membership
-	everyone []model.PrincipalRef
+	members  func(model.PrincipalRef) []model.Membership
 	supers   map[model.PrincipalRef]bool
+	everyone []model.PrincipalRef // made when PUBLIC first holds something
 }
 
-// NewInverse prepares WhoCanAccess over one snapshot and its grants.
+// NewInverse prepares WhoCanAccess over one snapshot and its grants: through
+// the catalog index when grants is one, else the snapshot indexed once (each
+// helper indexing it anew cost more than the answer).
 func NewInverse(s *model.Snapshot, grants ObjectGrants) *Inverse {
-	v := &Inverse{s: s, grants: grants, e: newEnv(s, nil), everyone: allPrincipals(s), supers: map[model.PrincipalRef]bool{}}
-	v.members = membersByRole(s, v.e)
+	lk, _ := grants.(GrantLookup)
+	e := newEnv(s, lk)
+	v := &Inverse{s: s, grants: grants, e: e, members: e.membersOf(), supers: map[model.PrincipalRef]bool{}}
 	for _, u := range s.Users {
 		if u.Superuser {
 			v.supers[model.UserRef(u.Name)] = true
@@ -74,7 +77,7 @@ func NewInverse(s *model.Snapshot, grants ObjectGrants) *Inverse {
 // WhoCanAccess lists every principal with effective access to obj (see the
 // package function).
 func (v *Inverse) WhoCanAccess(obj model.ObjectRef) []Holder {
-	s, grants := v.s, v.grants
+	s, grants, e := v.s, v.grants, v.e
 	byGrantee := map[model.PrincipalRef][]model.Grant{}
 	var order []model.PrincipalRef
 	add := func(g model.Grant) {
@@ -90,7 +93,7 @@ func (v *Inverse) WhoCanAccess(obj model.ObjectRef) []Holder {
 		add(g)
 	}
 	predef := map[model.PrincipalRef]bool{}
-	for _, g := range predefinedOn(s, obj) {
+	for _, g := range e.predefinedOn(obj) {
 		predef[g.Grantee] = true
 		add(g)
 	}
@@ -104,14 +107,17 @@ func (v *Inverse) WhoCanAccess(obj model.ObjectRef) []Holder {
 		}
 		return b
 	}
-	members, inherits, everyone, supers := v.members, v.e.inherits, v.everyone, v.supers
+	members, inherits, supers := v.members, e.inherits, v.supers
 	for _, grantee := range order {
 		gs := byGrantee[grantee]
 		var reached map[model.PrincipalRef]Path
 		if grantee.Kind == model.KindPublic {
-			reached = make(map[model.PrincipalRef]Path, len(everyone)+1)
+			if v.everyone == nil {
+				v.everyone = allPrincipals(s)
+			}
+			reached = make(map[model.PrincipalRef]Path, len(v.everyone)+1)
 			reached[model.Public] = Path{}
-			for _, p := range everyone {
+			for _, p := range v.everyone {
 				reached[p] = Path{model.Public}
 			}
 		} else {
@@ -129,7 +135,7 @@ func (v *Inverse) WhoCanAccess(obj model.ObjectRef) []Holder {
 		}
 	}
 
-	owner, hasOwner := ownerOf(s, v.e, obj)
+	owner, hasOwner := e.ownerOf(obj)
 	if hasOwner {
 		holderOf(owner)
 	}
@@ -147,29 +153,42 @@ func (v *Inverse) WhoCanAccess(obj model.ObjectRef) []Holder {
 	return out
 }
 
-// membersByRole is the membership graph backwards: the memberships of each
-// role or group, with the database owner's implicit one.
-func membersByRole(s *model.Snapshot, e *env) map[model.PrincipalRef][]model.Membership {
-	out := map[model.PrincipalRef][]model.Membership{}
-	for _, m := range s.Memberships {
-		out[m.Of] = append(out[m.Of], m)
+// membersLookup is the catalog index's backward membership lookup.
+type membersLookup interface {
+	Members(p model.PrincipalRef) []model.Membership
+}
+
+// membersOf is the membership graph backwards: the memberships of each role
+// or group, with the database owner's implicit one. Through the catalog
+// index it reads only the roles walked; otherwise it indexes every
+// membership (at 100,000 users that was most of a who-can-access answer).
+func (e *env) membersOf() func(model.PrincipalRef) []model.Membership {
+	withOwner := func(p model.PrincipalRef, ms []model.Membership) []model.Membership {
+		if e.dbOwner != nil && e.dbOwner.Of == p {
+			return append(slices.Clip(ms), *e.dbOwner)
+		}
+		return ms
 	}
-	if e.dbOwner != nil {
-		out[e.dbOwner.Of] = append(out[e.dbOwner.Of], *e.dbOwner)
+	if x, ok := e.lk.(membersLookup); ok {
+		return func(p model.PrincipalRef) []model.Membership { return withOwner(p, x.Members(p)) }
 	}
-	return out
+	byRole := map[model.PrincipalRef][]model.Membership{}
+	for _, m := range e.s.Memberships {
+		byRole[m.Of] = append(byRole[m.Of], m)
+	}
+	return func(p model.PrincipalRef) []model.Membership { return withOwner(p, byRole[p]) }
 }
 
 // reachedFrom walks the membership graph backwards from a grantee: every
 // principal whose session inherits the grantee's grants, with its shortest
 // path to it (the grantee itself: empty). Reach is the same walk forwards.
-func reachedFrom(grantee model.PrincipalRef, members map[model.PrincipalRef][]model.Membership, inherits func(model.Membership) bool) map[model.PrincipalRef]Path {
+func reachedFrom(grantee model.PrincipalRef, members func(model.PrincipalRef) []model.Membership, inherits func(model.Membership) bool) map[model.PrincipalRef]Path {
 	out := map[model.PrincipalRef]Path{grantee: {}}
 	queue := []model.PrincipalRef{grantee}
 	for len(queue) > 0 {
 		cur := queue[0]
 		queue = queue[1:]
-		for _, m := range members[cur] {
+		for _, m := range members(cur) {
 			if _, seen := out[m.Member]; seen || !inherits(m) {
 				continue
 			}
@@ -223,7 +242,8 @@ func scopedCovering(s *model.Snapshot, grants ObjectGrants, obj model.ObjectRef)
 
 // predefinedOn lists the privileges PostgreSQL's predefined roles hold on obj
 // outside its ACL (see predefinedGrants), for the roles the snapshot has.
-func predefinedOn(s *model.Snapshot, obj model.ObjectRef) []model.Grant {
+func (e *env) predefinedOn(obj model.ObjectRef) []model.Grant {
+	s := e.s
 	if s.Engine != "postgres" {
 		return nil
 	}
@@ -233,13 +253,13 @@ func predefinedOn(s *model.Snapshot, obj model.ObjectRef) []model.Grant {
 		return nil
 	}
 	if relation {
-		if _, ok := relationOf(s, obj); !ok {
+		if _, ok := e.relationOf(obj); !ok {
 			return nil
 		}
 	}
 	var out []model.Grant
 	for _, name := range []string{RoleReadAllData, RoleWriteAllData, RoleMaintain} {
-		if !hasRole(s, name) {
+		if _, ok := e.lk.Role(name); !ok {
 			continue
 		}
 		schemaPrivs, relPrivs, _ := predefinedPrivileges(name)
@@ -257,9 +277,9 @@ func predefinedOn(s *model.Snapshot, obj model.ObjectRef) []model.Grant {
 	return out
 }
 
-func relationOf(s *model.Snapshot, obj model.ObjectRef) (model.Relation, bool) {
-	for _, r := range s.Relations {
-		if r.Schema == obj.Schema && r.Name == obj.Name {
+func (e *env) relationOf(obj model.ObjectRef) (model.Relation, bool) {
+	for _, r := range e.lk.Relations(obj.Schema) {
+		if r.Name == obj.Name {
 			return r, true
 		}
 	}
@@ -267,7 +287,8 @@ func relationOf(s *model.Snapshot, obj model.ObjectRef) (model.Relation, bool) {
 }
 
 // ownerOf finds the principal that owns obj (columns: their relation's owner).
-func ownerOf(s *model.Snapshot, e *env, obj model.ObjectRef) (model.PrincipalRef, bool) {
+func (e *env) ownerOf(obj model.ObjectRef) (model.PrincipalRef, bool) {
+	s := e.s
 	name := ""
 	switch obj.Kind {
 	case model.ObjDatabase:
@@ -283,7 +304,7 @@ func ownerOf(s *model.Snapshot, e *env, obj model.ObjectRef) (model.PrincipalRef
 			}
 		}
 	case model.ObjTable, model.ObjSequence, model.ObjColumn:
-		if r, ok := relationOf(s, obj); ok {
+		if r, ok := e.relationOf(obj); ok {
 			name = r.Owner
 		}
 	case model.ObjFunction, model.ObjProcedure:

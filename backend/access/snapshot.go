@@ -44,15 +44,6 @@ func reachWith(p model.PrincipalRef, parents map[model.PrincipalRef][]model.Memb
 	return out
 }
 
-func hasRole(s *model.Snapshot, name string) bool {
-	for _, r := range s.Roles {
-		if r.Name == name {
-			return true
-		}
-	}
-	return false
-}
-
 func predefinedGrants(s *model.Snapshot, who model.PrincipalRef) []model.Grant {
 	return newEnv(s, nil).predefined(who)
 }

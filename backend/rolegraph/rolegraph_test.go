@@ -2,8 +2,10 @@ package rolegraph
 
 import (
 	"fmt"
+	"reflect"
 	"testing"
 
+	"github.com/redshiftmate/rsmate/backend/catalog"
 	"github.com/redshiftmate/rsmate/backend/model"
 )
 
@@ -140,5 +142,36 @@ func BenchmarkFocusOnARootRole300Roles2000Users(b *testing.B) {
 	s := benchSnapshot()
 	for b.Loop() {
 		Focus(s, model.RoleRef("r001"))
+	}
+}
+
+// TestFocusInMatchesFocus: read through the catalog index, the picture around
+// every principal is the one Focus draws from the snapshot (PostgreSQL rules:
+// bo does not inherit; admin is a superuser, pg_monitor a system role).
+func TestFocusInMatchesFocus(t *testing.T) {
+	for _, engine := range []string{"postgres", "redshift"} {
+		s := sample(engine)
+		x := catalog.NewIndex(s)
+		for _, p := range []model.PrincipalRef{ana, bo, reader, analyst, admin, ops, model.RoleRef("pg_monitor")} {
+			want, got := Focus(s, p), FocusIn(s, x, p)
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s, around %s: FocusIn gives %+v, Focus %+v", engine, p.Name, got, want)
+			}
+		}
+	}
+	s := benchSnapshot()
+	x := catalog.NewIndex(s)
+	for _, p := range []model.PrincipalRef{model.RoleRef("r001"), model.UserRef("u0042")} {
+		if want, got := Focus(s, p), FocusIn(s, x, p); !reflect.DeepEqual(got, want) || len(got.Nodes) < 2 {
+			t.Errorf("around %s: FocusIn gives %d nodes, %d hidden; Focus %d nodes, %d hidden", p.Name, len(got.Nodes), got.Hidden, len(want.Nodes), want.Hidden)
+		}
+	}
+}
+
+func BenchmarkFocusInOnARootRole300Roles2000Users(b *testing.B) {
+	s := benchSnapshot()
+	x := catalog.NewIndex(s)
+	for b.Loop() {
+		FocusIn(s, x, model.RoleRef("r001"))
 	}
 }

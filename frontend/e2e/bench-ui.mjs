@@ -56,6 +56,126 @@ async function timed(page, act, done, args = {}) {
   );
 }
 
+// ── Insight timings (who can access, whole-database access, role graph):
+// each < 200 ms on the synthetic catalog. Every run opens a different object
+// or principal of the same (largest) size, so every run includes its backend
+// call: answers are cached per object and principal. The bound calls alone are
+// timed too (the backend's share, JSON included).
+async function insightTimings(page, sid, runs) {
+  const out = {};
+  const progress = (msg) => console.error(`bench-ui insight: ${msg}`);
+  // A bound call that never answers would stall the run silently.
+  const bounded = (p, what) => Promise.race([p, new Promise((_, no) => setTimeout(() => no(new Error(`${what}: no answer in ${timeout} ms`)), timeout))]);
+  const heading = (name) => `[...document.querySelectorAll('h3')].some((h) => h.textContent === ${JSON.stringify(name)})`;
+
+  // 1. Who can access, on the tables with the most grantees (opened from the object tree).
+  progress('finding the tables with the most grantees');
+  const tables = await bounded(page.evaluate(async (sid) => {
+    const rows = [];
+    for (const s of await window.go.app.CatalogService.Schemas(sid)) {
+      if (s.system) continue;
+      for (const o of await window.go.app.CatalogService.SchemaObjects(sid, s.name))
+        if (o.ref.kind === 'table') rows.push({ schema: o.ref.schema, name: o.ref.name, grantees: (o.grantees ?? []).length });
+    }
+    const most = Math.max(...rows.map((r) => r.grantees));
+    // The busiest tables of the first schema that has them: one schema opened in the tree.
+    const schema = rows.find((r) => r.grantees === most).schema;
+    return rows.filter((r) => r.grantees === most && r.schema === schema);
+  }, sid), 'listing the tables');
+  progress(`who can access: ${tables.length} tables with ${tables[0]?.grantees} grantees in ${tables[0]?.schema}`);
+  const picked = tables.slice(0, runs + 1);
+  await page.evaluate(clickTab('Objects'));
+  const tree = page.getByRole('listbox', { name: 'Object tree' });
+  await tree.waitFor();
+  await tree.getByRole('option', { name: picked[0].schema, exact: true }).click();
+  await tree.getByRole('option', { name: picked[0].name, exact: true }).waitFor();
+  const who = [];
+  for (const t of picked) {
+    await tree.getByRole('option', { name: t.name, exact: true }).scrollIntoViewIfNeeded();
+    who.push(
+      await timed(
+        page,
+        `document.querySelector('[role="listbox"][aria-label="Object tree"] [role="option"][aria-label="' + CSS.escape(args.name) + '"]').click();`,
+        `return ${heading(`${t.schema}.${t.name}`)} && !!document.querySelector('[role="listbox"][aria-label="Who can access"] [role="option"]');`,
+        { name: t.name },
+      ),
+    );
+  }
+  const busiest = picked[picked.length - 1];
+  progress(`who can access: runs ${who.map((x) => x.toFixed(0)).join(', ')} ms`);
+  const whoCall = await page.evaluate(
+    async ({ sid, t }) => {
+      const t0 = performance.now();
+      const hs = await window.go.app.InsightService.WhoCanAccess(sid, { kind: 'table', schema: t.schema, name: t.name });
+      return { ms: performance.now() - t0, holders: hs.length, bytes: JSON.stringify(hs).length };
+    },
+    { sid, t: busiest },
+  );
+  out.whoCanAccess = { tables: picked.map((t) => `${t.schema}.${t.name}`), grantees: picked[0].grantees, medianMs: median(who), runs: who, call: whoCall };
+
+  // 2. Whole-database access of the users with the most privileges (of the
+  // first 20 users; BenchmarkWholeDatabaseEffective looks at 100), opened from
+  // the user's page; then 3. the role graph focused on each of them, opened
+  // with "Show in the role graph".
+  const users = await bounded(
+    page.evaluate(async (sid) => {
+      const names = (await window.go.app.CatalogService.Users(sid)).filter((u) => !u.superuser).slice(0, 20).map((u) => u.name);
+      const sized = [];
+      for (const name of names) sized.push({ name, cells: ((await window.go.app.CatalogService.Effective(sid, { kind: 'user', name }, '')).cells ?? []).length });
+      return sized.sort((a, b) => b.cells - a.cells);
+    }, sid),
+    'sizing the first users\' whole-database access',
+  );
+  progress(`whole database: ${users.slice(0, 3).map((u) => `${u.name} ${u.cells}`).join(', ')} …`);
+  const top = users.slice(0, runs + 1);
+  const whole = [];
+  const graph = [];
+  for (const u of top) {
+    await page.evaluate(clickTab('Users'));
+    await page.getByLabel('Search users').fill(u.name);
+    await page.getByRole('listbox', { name: 'Users' }).getByRole('option', { name: u.name, exact: true }).click();
+    await page.getByRole('heading', { name: u.name, exact: true }).waitFor();
+    // From the detail's Overview, so the whole-database tab mounts fresh.
+    const detailOverview = page.getByRole('tab', { name: /^Overview/ }).nth(1);
+    if (await detailOverview.getAttribute('aria-selected') !== 'true') await detailOverview.click();
+    whole.push(
+      await timed(
+        page,
+        `[...document.querySelectorAll('[role="tab"]')].find((t) => t.textContent.trim() === 'Whole database').click();`,
+        `return !!document.querySelector('[role="listbox"][aria-label="Access across the database"] [role="option"]');`,
+      ),
+    );
+    await detailOverview.click();
+    graph.push(
+      await timed(
+        page,
+        `document.querySelector('button[aria-label="Show in the role graph"]').click();`,
+        `return (document.querySelector('[aria-label="Role hierarchy"] [data-focus]')?.textContent || '').includes(args.name);`,
+        { name: u.name },
+      ),
+    );
+    progress(`${u.name}: whole database ${whole.at(-1).toFixed(0)} ms, role graph ${graph.at(-1).toFixed(0)} ms`);
+  }
+  await page.evaluate(clickTab('Users'));
+  await page.getByLabel('Search users').fill('');
+  const calls = await page.evaluate(
+    async ({ sid, name }) => {
+      const ref = { kind: 'user', name };
+      let t0 = performance.now();
+      const e = await window.go.app.CatalogService.Effective(sid, ref, '');
+      const effective = { ms: performance.now() - t0, cells: (e.cells ?? []).length, bytes: JSON.stringify(e).length };
+      t0 = performance.now();
+      const g = await window.go.app.CatalogService.RoleGraphAround(sid, ref);
+      const around = { ms: performance.now() - t0, nodes: (g.nodes ?? []).length, edges: (g.edges ?? []).length };
+      return { effective, around };
+    },
+    { sid, name: top[0].name },
+  );
+  out.wholeDatabase = { users: top.map((u) => `${u.name} (${u.cells} privileges)`), medianMs: median(whole), runs: whole, call: calls.effective };
+  out.graphFocus = { users: top.map((u) => u.name), medianMs: median(graph), runs: graph, call: calls.around };
+  return out;
+}
+
 const clickTab = (label) => `[...document.querySelectorAll('[role="tab"]')].find((t) => t.textContent.trim().startsWith(${JSON.stringify(label)}))?.click();`;
 
 async function main() {
@@ -289,6 +409,8 @@ async function main() {
       roles: roles.slice(0, matrix.length),
     };
 
+    out.insight = await insightTimings(page, sid, runs);
+
     // BENCH_SHOTS=dir: the Users list at this size, and the welcome screen, light and dark.
     if (process.env.BENCH_SHOTS) {
       const dir = process.env.BENCH_SHOTS;
@@ -319,6 +441,10 @@ async function main() {
   console.log(`Principal() call   ${out.bigPrincipal.kind} ${out.bigPrincipal.name}: ${out.principalCall.grants} grants, ${(out.principalCall.bytes / 1024).toFixed(0)} KiB, ${ms(out.principalCall.ms)}`);
   console.log(`principal detail   open median ${ms(out.principal.openMedianMs)}, privileges table median ${ms(out.principal.privilegesTabMedianMs)}`);
   console.log(`privileges matrix  first open ${ms(out.matrix.firstMs)}, later first opens median ${ms(out.matrix.laterMedianMs)}; calls behind it, medians: Schemas() ${ms(out.matrix.schemasCallMedianMs)}, SchemaObjects() ${ms(out.matrix.schemaObjectsCallMedianMs)}, Effective() ${ms(out.matrix.effectiveCallMedianMs)}`);
+  const ins = out.insight;
+  console.log(`who can access     ${ins.whoCanAccess.grantees} grantees (${ins.whoCanAccess.tables[0]} …): open median ${ms(ins.whoCanAccess.medianMs)}; WhoCanAccess() ${ins.whoCanAccess.call.holders} holders, ${(ins.whoCanAccess.call.bytes / 1024).toFixed(0)} KiB, ${ms(ins.whoCanAccess.call.ms)}`);
+  console.log(`whole database     ${ins.wholeDatabase.users[0]} …: tab median ${ms(ins.wholeDatabase.medianMs)}; Effective() ${ins.wholeDatabase.call.cells} cells, ${(ins.wholeDatabase.call.bytes / 1024).toFixed(0)} KiB, ${ms(ins.wholeDatabase.call.ms)}`);
+  console.log(`role graph         focused on ${ins.graphFocus.users[0]} …: open median ${ms(ins.graphFocus.medianMs)}; RoleGraphAround() ${ins.graphFocus.call.nodes} nodes, ${ins.graphFocus.call.edges} edges, ${ms(ins.graphFocus.call.ms)}`);
   if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, JSON.stringify(out, null, 2));
 }
 
