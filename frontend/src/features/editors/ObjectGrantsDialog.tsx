@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Badge, Button, Group, Loader, Modal, Select, Stack, Switch, Text, ThemeIcon, Tooltip } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Modal, Select, Stack, Switch, Text, ThemeIcon } from '@mantine/core';
 import { IconColumns3, IconLock, IconPlus, IconShieldLock } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import type { Grant } from '../../api';
@@ -8,7 +8,7 @@ import { parseGranteeValue, useGranteeOptions, useObjectGrants } from './data';
 import { openEditor } from './editorStore';
 import type { EditorEnv } from './env';
 import { granteeKey, objectKey, setCells, type CellRef } from './matrix';
-import { Legend, MatrixGrid, type MatrixRow } from './MatrixGrid';
+import { Legend, MatrixGrid, RowAction, type MatrixRow } from './MatrixGrid';
 import { grantOptionAllowed, kindOf, objectPrivileges, privilegeHelp } from './vocabulary';
 import { cellView, useDraft, type BaseCell } from './useDraft';
 
@@ -66,11 +66,9 @@ export function ObjectGrantsDialog({ env, object, onClose }: { env: EditorEnv; o
     cell: (priv) => cellView(base.get(`${granteeKey(p)}|${priv}`), overlay.get(p, object, priv)),
     actions:
       hasColumns ? (
-        <Tooltip label="Column privileges">
-          <ActionIcon size="sm" aria-label={`Column privileges of ${principalLabel(p)}`} onClick={() => openEditor(sessionId, { type: 'columns', object, grantee: p }, { over: true })}>
-            <IconColumns3 size={14} />
-          </ActionIcon>
-        </Tooltip>
+        <RowAction label={`Column privileges of ${principalLabel(p)}`} tip="Column privileges" onClick={() => openEditor(sessionId, { type: 'columns', object, grantee: p }, { over: true })}>
+          <IconColumns3 size={14} />
+        </RowAction>
       ) : undefined,
   }));
 
