@@ -104,7 +104,7 @@ export function Legend({ grantOption, inherited = true }: { grantOption?: boolea
   return (
     <div className={classes.legend} aria-label="Legend">
       {item('direct', 'granted directly')}
-      {inherited && item('inherited', 'inherited (hover for the path)')}
+      {inherited && item('inherited', 'inherited (hover or focus for the path)')}
       {item('grant', 'to grant')}
       {item('revoke', 'to revoke')}
       {item('none', 'not held')}
