@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import type { Grant } from '../../api';
 import type { ObjectRef, PrincipalRef } from '../../api/changes';
 import { objectLabel, principalLabel } from '../changes/describe';
-import { parseGranteeValue, useGranteeOptions, useObjectGrants } from './data';
+import { granteeSelectProps, parseGranteeValue, useGranteeOptions, useObjectGrants } from './data';
 import { openEditor } from './editorStore';
 import type { EditorEnv } from './env';
 import { granteeKey, objectKey, setCells, type CellRef } from './matrix';
@@ -81,7 +81,8 @@ export function ObjectGrantsDialog({ env, object, onClose }: { env: EditorEnv; o
   };
   const cellsOf = (r: MatrixRow, privs: string[]) => privs.map((privilege) => ({ grantee: refOf(r), object, privilege }));
 
-  const options = granteeOptions.map((g) => ({ ...g, items: g.items.filter((i) => !grantees.some((p) => granteeKey(p) === i.value)) }));
+  const listedKeys = new Set(grantees.map(granteeKey));
+  const options = granteeOptions.map((g) => ({ ...g, items: g.items.filter((i) => !listedKeys.has(i.value)) }));
 
   const pendingHere = items.filter((i) => (i.change.privilege?.objects ?? []).some((o) => objectKey(o) === objectKey(object))).length;
 
@@ -120,7 +121,7 @@ export function ObjectGrantsDialog({ env, object, onClose }: { env: EditorEnv; o
           placeholder="User, role, group or PUBLIC"
           w={320}
           nothingFoundMessage="Nobody found"
-          comboboxProps={{ withinPortal: true }}
+          {...granteeSelectProps}
         />
         <Button
           variant="light"

@@ -107,6 +107,14 @@ export function useGranteeOptions(sid: string, opts: { groups: boolean; public?:
   }, [users.data, roles.data, groups.data, queued, opts.groups, opts.public, opts.roles]);
 }
 
+/**
+ * Select props for a grantee picker: with 100,000 users, options are mounted
+ * only while the list is open (Combobox keeps them mounted, hidden, by
+ * default) and at most GRANTEE_LIMIT match at a time; typing narrows them.
+ */
+export const GRANTEE_LIMIT = 100;
+export const granteeSelectProps = { limit: GRANTEE_LIMIT, comboboxProps: { withinPortal: true, keepMounted: false } } as const;
+
 /** "role:reader" → {kind: 'role', name: 'reader'}. */
 export function parseGranteeValue(v: string): PrincipalRef {
   const i = v.indexOf(':');
