@@ -8,10 +8,12 @@ import { useCatalogQuery } from '../catalog/store';
 import { usePending } from '../changes/store';
 import { granteeKey, objectKey } from './matrix';
 
-export const useUsers = (sid: string) => useCatalogQuery(sid, 'ed:users', () => catalogApi.users(sid));
-export const useRoles = (sid: string) => useCatalogQuery(sid, 'ed:roles', () => catalogApi.roles(sid));
+// The principal lists share the list tabs' keys: the same answer (100,000
+// users are ~10 MB of JSON) is read once per catalog version, not once per screen.
+export const useUsers = (sid: string) => useCatalogQuery(sid, 'users', () => catalogApi.users(sid));
+export const useRoles = (sid: string) => useCatalogQuery(sid, 'roles', () => catalogApi.roles(sid));
 export const useGroups = (sid: string, enabled = true) =>
-  useCatalogQuery(sid, enabled ? 'ed:groups' : null, () => catalogApi.groups(sid));
+  useCatalogQuery(sid, enabled ? 'groups' : null, () => catalogApi.groups(sid));
 export const useSchemas = (sid: string) => useCatalogQuery(sid, 'ed:schemas', () => catalogApi.schemas(sid));
 
 export const usePrincipal = (sid: string, ref: PrincipalRef | null) =>
