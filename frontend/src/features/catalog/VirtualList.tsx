@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { forwardRef, memo, useCallback, useEffect, useImperativeHandle, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { forwardRef, memo, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
 import classes from './catalog.module.css';
 
 export interface VirtualListHandle {
@@ -34,32 +35,80 @@ export interface VirtualListProps {
 }
 
 /**
+ * The rows [start, end) of a list of fixed-height rows that are in view (plus
+ * overscan), read from the scroller's scroll position and height. Fixed
+ * heights make it arithmetic: nothing is measured or kept per row, so a list
+ * of 100,000 rows costs what the screen shows, also when its length changes
+ * on every keystroke of a search.
+ */
+function useFixedRows(scrollRef: RefObject<HTMLDivElement | null>, count: number, rowHeight: number, overscan: number) {
+  const [view, setView] = useState({ top: 0, height: 0 });
+  const read = useCallback(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const next = { top: el.scrollTop, height: el.clientHeight };
+    // Only a change of the first row in view or of the height renders again.
+    setView((cur) => (Math.floor(cur.top / rowHeight) === Math.floor(next.top / rowHeight) && cur.height === next.height ? cur : next));
+  }, [scrollRef, rowHeight]);
+  useLayoutEffect(() => {
+    read();
+    const el = scrollRef.current;
+    if (!el) return;
+    // Rendered in the scroll event, so the frame it paints has its rows.
+    const onScroll = () => flushSync(read);
+    el.addEventListener('scroll', onScroll, { passive: true });
+    const ro = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(read);
+    ro?.observe(el);
+    return () => {
+      el.removeEventListener('scroll', onScroll);
+      ro?.disconnect();
+    };
+  }, [read, scrollRef]);
+  // A shorter list (a search) pulls the scroll position back: read it again
+  // once painted (reading it now would force a layout in the middle of the commit).
+  useEffect(() => {
+    const id = requestAnimationFrame(read);
+    return () => cancelAnimationFrame(id);
+  }, [read, count]);
+  const shown = Math.ceil((view.height || rowHeight * 20) / rowHeight) + 1;
+  // Until then, the browser has clamped the position to the shorter list's end.
+  const first = Math.max(0, Math.min(Math.floor(view.top / rowHeight), count - shown + 1));
+  const start = Math.max(0, Math.min(count, first) - overscan);
+  const end = Math.min(count, first + shown + overscan);
+  const scrollToIndex = useCallback(
+    (i: number) => {
+      const el = scrollRef.current;
+      if (!el) return;
+      const top = i * rowHeight;
+      if (top < el.scrollTop) el.scrollTop = top;
+      else if (top + rowHeight > el.scrollTop + el.clientHeight) el.scrollTop = top + rowHeight - el.clientHeight;
+    },
+    [scrollRef, rowHeight],
+  );
+  return { start, end, total: count * rowHeight, scrollToIndex };
+}
+
+/**
  * A keyboard-navigable, virtualised list of fixed-height rows: only the rows in
  * view (plus a few) exist in the DOM, so 100,000 rows scroll like 100.
  */
 export const VirtualList = forwardRef<VirtualListHandle, VirtualListProps>(function VirtualList(
-  { label, count, rowHeight, rowKey, rowLabel, renderRow, activeIndex, onActiveChange, selectedIndex, onOpen, empty, overscan = 12, onExitTop, onKey },
+  { label, count, rowHeight, rowKey, rowLabel, renderRow, activeIndex, onActiveChange, selectedIndex, onOpen, empty, overscan = 8, onExitTop, onKey },
   ref,
 ) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const v = useVirtualizer({
-    count,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    overscan,
-    getItemKey: rowKey,
-  });
+  const v = useFixedRows(scrollRef, count, rowHeight, overscan);
 
   useImperativeHandle(ref, () => ({
     focus: () => scrollRef.current?.focus(),
-    scrollToIndex: (i) => v.scrollToIndex(i, { align: 'auto' }),
+    scrollToIndex: v.scrollToIndex,
   }));
 
   // Keep the cursor in view as it moves.
+  const { scrollToIndex } = v;
   useEffect(() => {
-    if (activeIndex >= 0 && activeIndex < count) v.scrollToIndex(activeIndex, { align: 'auto' });
-  }, [activeIndex, count, v]);
-
+    if (activeIndex >= 0 && activeIndex < count) scrollToIndex(activeIndex);
+  }, [activeIndex, count, scrollToIndex]);
   const page = () => Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? rowHeight * 10) / rowHeight) - 1);
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -103,14 +152,17 @@ export const VirtualList = forwardRef<VirtualListHandle, VirtualListProps>(funct
   // Row handlers that keep their identity, so a row that stays in view while
   // scrolling is not rendered again (ListRow is memoised).
   const handlers = useRef({ onActiveChange, onOpen });
-  handlers.current = { onActiveChange, onOpen };
+  useLayoutEffect(() => {
+    handlers.current = { onActiveChange, onOpen };
+  });
   const press = useCallback((i: number) => {
     handlers.current.onActiveChange(i);
     handlers.current.onOpen?.(i);
   }, []);
   const down = useCallback(() => scrollRef.current?.focus(), []);
 
-  const items = v.getVirtualItems();
+  const items: number[] = [];
+  for (let i = v.start; i < v.end; i++) items.push(i);
   const activeId = activeIndex >= 0 && activeIndex < count ? `${label}-row-${activeIndex}` : undefined;
 
   return (
@@ -126,17 +178,17 @@ export const VirtualList = forwardRef<VirtualListHandle, VirtualListProps>(funct
       {count === 0 ? (
         empty
       ) : (
-        <div style={{ height: v.getTotalSize(), position: 'relative', width: '100%' }}>
-          {items.map((it) => (
+        <div style={{ height: v.total, position: 'relative', width: '100%' }}>
+          {items.map((i) => (
             <ListRow
-              key={it.key}
-              id={`${label}-row-${it.index}`}
-              index={it.index}
-              start={it.start}
+              key={rowKey(i)}
+              id={`${label}-row-${i}`}
+              index={i}
+              start={i * rowHeight}
               height={rowHeight}
-              label={rowLabel(it.index)}
-              selected={it.index === selectedIndex}
-              active={it.index === activeIndex}
+              label={rowLabel(i)}
+              selected={i === selectedIndex}
+              active={i === activeIndex}
               renderRow={renderRow}
               onPress={press}
               onDown={down}

@@ -71,11 +71,11 @@ export function BulkSchemaButton({ env, grantee, schema, onQueued }: { env: Edit
   // PostgreSQL: the same grant for objects created later, through the
   // creator's default privileges (Redshift offers its scoped form above).
   const offerLater = action === 'grant' && !scoped && !scopedForm && env.caps.defaultPrivileges && !!k?.default;
-  // Read only while the offer shows (the same cache keys as the other editors).
+  // Read only while the offer shows (the same cache keys as the other editors and the list tabs).
   const ask = opened && offerLater;
   const schemas = useCatalogQuery(env.sessionId, ask ? 'ed:schemas' : null, () => catalogApi.schemas(env.sessionId));
-  const users = useCatalogQuery(env.sessionId, ask ? 'ed:users' : null, () => catalogApi.users(env.sessionId));
-  const roles = useCatalogQuery(env.sessionId, ask ? 'ed:roles' : null, () => catalogApi.roles(env.sessionId));
+  const users = useCatalogQuery(env.sessionId, ask ? 'users' : null, () => catalogApi.users(env.sessionId));
+  const roles = useCatalogQuery(env.sessionId, ask ? 'roles' : null, () => catalogApi.roles(env.sessionId));
   const [later, setLater] = useState(false);
   const [creatorName, setCreator] = useState<string | null>(null);
   const owner = schemas.data?.find((x) => x.name === schema)?.owner ?? '';

@@ -5,7 +5,7 @@ import type { Grant } from '../../api';
 import type { Change, ObjectRef, PrincipalRef } from '../../api/changes';
 import { objectLabel } from '../changes/describe';
 import { pending } from '../changes/store';
-import { parseGranteeValue, useColumns, useGranteeOptions, useObjectGrants } from './data';
+import { granteeSelectProps, parseGranteeValue, useColumns, useGranteeOptions, useObjectGrants } from './data';
 import { EditorModal } from './EditorModal';
 import type { EditorEnv } from './env';
 import { granteeKey } from './matrix';
@@ -107,7 +107,7 @@ export function ColumnsDialog({ env, object, grantee: initial, onClose }: { env:
         }}
         searchable
         placeholder="Who gets the column privileges"
-        comboboxProps={{ withinPortal: true }}
+        {...granteeSelectProps}
       />
       {!grantee ? (
         <Text size="sm" c="dimmed">

@@ -6,7 +6,7 @@ import type { Change, DefaultObjectType, PrincipalRef } from '../../api/changes'
 import { describeChange, principalLabel } from '../changes/describe';
 import { pending, usePending } from '../changes/store';
 import { buildDefaultChange, buildSystemChanges, type DefaultForm } from './builders';
-import { parseGranteeValue, useGranteeOptions, usePrincipalOrPending, useSchemas } from './data';
+import { granteeSelectProps, parseGranteeValue, useGranteeOptions, usePrincipalOrPending, useSchemas } from './data';
 import { EditorModal, EditorModalLoading } from './EditorModal';
 import type { EditorEnv } from './env';
 import { granteeKey } from './matrix';
@@ -180,7 +180,7 @@ export function DefaultPrivilegesDialog({ env, principal, onClose }: { env: Edit
             onChange={(v) => v && setF({ ...f, creator: parseRef(v) })}
             searchable
             description={rs ? 'Redshift: a user (FOR USER). Roles and groups cannot be creators.' : 'A user or role (FOR ROLE).'}
-            comboboxProps={{ withinPortal: true }}
+            {...granteeSelectProps}
           />
           <Select
             label="Where"
@@ -205,7 +205,7 @@ export function DefaultPrivilegesDialog({ env, principal, onClose }: { env: Edit
             onChange={(v) => v && setF({ ...f, grantee: parseRef(v) })}
             searchable
             placeholder="User, role, group or PUBLIC"
-            comboboxProps={{ withinPortal: true }}
+            {...granteeSelectProps}
           />
         </SimpleGrid>
         <Checkbox.Group value={privs} onChange={(v) => setF({ ...f, privileges: v })} label="Privileges">

@@ -1,14 +1,14 @@
-import { ActionIcon, Alert, Badge, Button, Group, Loader, Modal, Select, Stack, Switch, Text, ThemeIcon, Tooltip } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Modal, Select, Stack, Switch, Text, ThemeIcon } from '@mantine/core';
 import { IconColumns3, IconLock, IconPlus, IconShieldLock } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import type { Grant } from '../../api';
 import type { ObjectRef, PrincipalRef } from '../../api/changes';
 import { objectLabel, principalLabel } from '../changes/describe';
-import { parseGranteeValue, useGranteeOptions, useObjectGrants } from './data';
+import { granteeSelectProps, parseGranteeValue, useGranteeOptions, useObjectGrants } from './data';
 import { openEditor } from './editorStore';
 import type { EditorEnv } from './env';
 import { granteeKey, objectKey, setCells, type CellRef } from './matrix';
-import { Legend, MatrixGrid, type MatrixRow } from './MatrixGrid';
+import { Legend, MatrixGrid, RowAction, type MatrixRow } from './MatrixGrid';
 import { grantOptionAllowed, kindOf, objectPrivileges, privilegeHelp } from './vocabulary';
 import { cellView, useDraft, type BaseCell } from './useDraft';
 
@@ -66,11 +66,9 @@ export function ObjectGrantsDialog({ env, object, onClose }: { env: EditorEnv; o
     cell: (priv) => cellView(base.get(`${granteeKey(p)}|${priv}`), overlay.get(p, object, priv)),
     actions:
       hasColumns ? (
-        <Tooltip label="Column privileges">
-          <ActionIcon size="sm" aria-label={`Column privileges of ${principalLabel(p)}`} onClick={() => openEditor(sessionId, { type: 'columns', object, grantee: p }, { over: true })}>
-            <IconColumns3 size={14} />
-          </ActionIcon>
-        </Tooltip>
+        <RowAction label={`Column privileges of ${principalLabel(p)}`} tip="Column privileges" onClick={() => openEditor(sessionId, { type: 'columns', object, grantee: p }, { over: true })}>
+          <IconColumns3 size={14} />
+        </RowAction>
       ) : undefined,
   }));
 
@@ -83,7 +81,8 @@ export function ObjectGrantsDialog({ env, object, onClose }: { env: EditorEnv; o
   };
   const cellsOf = (r: MatrixRow, privs: string[]) => privs.map((privilege) => ({ grantee: refOf(r), object, privilege }));
 
-  const options = granteeOptions.map((g) => ({ ...g, items: g.items.filter((i) => !grantees.some((p) => granteeKey(p) === i.value)) }));
+  const listedKeys = new Set(grantees.map(granteeKey));
+  const options = granteeOptions.map((g) => ({ ...g, items: g.items.filter((i) => !listedKeys.has(i.value)) }));
 
   const pendingHere = items.filter((i) => (i.change.privilege?.objects ?? []).some((o) => objectKey(o) === objectKey(object))).length;
 
@@ -122,7 +121,7 @@ export function ObjectGrantsDialog({ env, object, onClose }: { env: EditorEnv; o
           placeholder="User, role, group or PUBLIC"
           w={320}
           nothingFoundMessage="Nobody found"
-          comboboxProps={{ withinPortal: true }}
+          {...granteeSelectProps}
         />
         <Button
           variant="light"

@@ -105,6 +105,39 @@ describe('PrivilegeEditor', () => {
     expect(await screen.findByText('Inherited through role reader')).toBeInTheDocument();
   });
 
+  it('shows the inheritance path when the keyboard reaches the cell, and a row holding some privileges as mixed', async () => {
+    const customers = { kind: 'table' as const, schema: 'sales', name: 'customers' };
+    await mount(
+      'postgres',
+      [table('customers')],
+      effective([
+        {
+          object: customers,
+          privilege: 'SELECT',
+          direct: false,
+          inherited: true,
+          grantOption: false,
+          sources: [{ via: [{ kind: 'role', name: 'reader' }], grant: { object: customers, grantee: { kind: 'role', name: 'reader' }, privilege: 'SELECT', grantOption: false } }],
+        },
+        { object: customers, privilege: 'INSERT', direct: true, inherited: false, grantOption: false, sources: [] },
+      ]),
+    );
+    expect(screen.queryByText('Inherited through role reader')).not.toBeInTheDocument();
+    await userEvent.click(cell('INSERT on sales.customers'));
+    await userEvent.click(cell('INSERT on sales.customers'));
+    await userEvent.keyboard('{Shift>}{Tab}{/Shift}');
+    expect(cell('SELECT on sales.customers')).toHaveFocus();
+    expect(await screen.findByText('Inherited through role reader')).toBeInTheDocument();
+    expect(screen.getByRole('checkbox', { name: 'All privileges on sales.customers' })).toHaveAttribute('aria-checked', 'mixed');
+  });
+
+  it('renders the schema picker\'s options only while it is open', async () => {
+    await mount('postgres', [table('orders')], effective());
+    expect(screen.queryAllByRole('option')).toHaveLength(0);
+    await userEvent.click(screen.getByRole('combobox', { name: 'Schema' }));
+    expect(await screen.findByRole('option', { name: /sales/ })).toHaveTextContent('1 table');
+  });
+
   it('queues a grant or revoke per toggle and offers the missing USAGE', async () => {
     await mount(
       'redshift',

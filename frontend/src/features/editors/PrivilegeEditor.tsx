@@ -1,7 +1,5 @@
 import {
-  ActionIcon,
   Alert,
-  Badge,
   Button,
   Group,
   Loader,
@@ -26,7 +24,8 @@ import { useEffective, useEffectiveDatabase, useSchemaObjects, useSchemas } from
 import { openEditor } from './editorStore';
 import type { EditorEnv } from './env';
 import { objectKey, scopedMarks, setCells, usageOffers, type CellRef } from './matrix';
-import { Legend, MatrixGrid, type MatrixRow } from './MatrixGrid';
+import { Legend, MatrixGrid, RowAction, type MatrixRow } from './MatrixGrid';
+import classes from './Matrix.module.css';
 import { ScopedPermissions } from './ScopedPermissions';
 import { cellView, pathText, rememberObjects, useDraft, type BaseCell } from './useDraft';
 import { schemaCounts } from '../catalog/objects/logic';
@@ -96,7 +95,11 @@ export function PrivilegeEditor({ env, principal, schema: initialSchema, onClose
   // The schema's objects by kind; remembered so a whole column becomes the kind's bulk form.
   const byKind = useMemo(() => {
     const m = new Map<string, ObjectRow[]>();
-    for (const o of objects.data ?? []) m.set(o.ref.kind, [...(m.get(o.ref.kind) ?? []), o]);
+    for (const o of objects.data ?? []) {
+      const list = m.get(o.ref.kind);
+      if (list) list.push(o);
+      else m.set(o.ref.kind, [o]);
+    }
     return m;
   }, [objects.data]);
   useEffect(() => {
@@ -107,11 +110,21 @@ export function PrivilegeEditor({ env, principal, schema: initialSchema, onClose
   const base = useMemo(() => baseCells(inSchema ? eff.data : effDb.data), [inSchema, eff.data, effDb.data]);
   const superuser = (inSchema ? eff.data : effDb.data)?.superuser;
 
-  const columns = objectPrivileges(vocab, section);
-  const schemaColumns = objectPrivileges(vocab, 'schema');
+  // Stable arrays: the grid's rows render again only when their cells change.
+  const columns = useMemo(() => objectPrivileges(vocab, section), [vocab, section]);
+  const schemaColumns = useMemo(() => objectPrivileges(vocab, 'schema'), [vocab]);
 
   const lookup = (c: CellRef) => base.get(`${objectKey(c.object)}|${c.privilege}`);
-  const view = (o: ObjectRef, p: string) => cellView(base.get(`${objectKey(o)}|${p}`), overlay.get(principal, o, p));
+  /** A row's cells, each worked out once per base and overlay (the grid asks for them on every render). */
+  const cellsFor = (o: ObjectRef) => {
+    const key = objectKey(o);
+    const memo = new Map<string, ReturnType<typeof cellView>>();
+    return (p: string) => {
+      let v = memo.get(p);
+      if (!v) memo.set(p, (v = cellView(base.get(`${key}|${p}`), overlay.get(principal, o, p))));
+      return v;
+    };
+  };
 
   const listed: ObjectRow[] = useMemo(() => {
     const src = byKind.get(section) ?? [];
@@ -133,48 +146,40 @@ export function PrivilegeEditor({ env, principal, schema: initialSchema, onClose
               {env.database}
             </Text>
           ),
-          cell: (p) => view(dbRef, p),
+          cell: cellsFor(dbRef),
         },
       ];
     return listed.map((o) => ({
       key: objectKey(o.ref),
       name: isRoutine(o) ? `${o.ref.name}(${o.ref.args ?? ''})` : `${o.ref.schema}.${o.ref.name}`,
+      // Plain elements: a screen of rows mounts no layout components.
       label: (
-        <Group gap={6} wrap="nowrap">
-          <Text size="sm" truncate>
+        <span className={classes.labelRow}>
+          <span className={classes.labelText}>
             {o.ref.name}
-            {isRoutine(o) && (
-              <Text span c="dimmed" size="xs">
-                ({o.ref.args})
-              </Text>
-            )}
-          </Text>
-          {RELATION_LABEL[o.kind] && (
-            <Badge size="xs" variant="light" color="gray">
-              {RELATION_LABEL[o.kind]}
-            </Badge>
-          )}
-        </Group>
+            {isRoutine(o) && <span className={classes.labelDim}>({o.ref.args})</span>}
+          </span>
+          {RELATION_LABEL[o.kind] && <span className={classes.labelBadge}>{RELATION_LABEL[o.kind]}</span>}
+        </span>
       ),
-      cell: (p: string) => view(o.ref, p),
+      cell: cellsFor(o.ref),
       actions:
         sectionKind?.columnPrivileges?.length && caps.columnPrivileges ? (
-          <Tooltip label="Column privileges">
-            <ActionIcon
-              size="sm"
-              aria-label={`Column privileges on ${o.ref.name}`}
-              onClick={() => openEditor(sessionId, { type: 'columns', object: o.ref, grantee: principal }, { over: true })}
-            >
-              <IconColumns3 size={14} />
-            </ActionIcon>
-          </Tooltip>
+          <RowAction
+            label={`Column privileges on ${o.ref.name}`}
+            tip="Column privileges"
+            onClick={() => openEditor(sessionId, { type: 'columns', object: o.ref, grantee: principal }, { over: true })}
+          >
+            <IconColumns3 size={14} />
+          </RowAction>
         ) : undefined,
     }));
     // view depends on base and overlay
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [section, listed, base, overlay, env.database]);
 
-  const schemaRow: MatrixRow | null =
+  const schemaRow: MatrixRow | null = useMemo(
+    () =>
     schemaRef && inSchema
       ? {
           key: objectKey(schemaRef),
@@ -187,9 +192,13 @@ export function PrivilegeEditor({ env, principal, schema: initialSchema, onClose
               </Text>
             </Group>
           ),
-          cell: (p) => view(schemaRef, p),
+          cell: cellsFor(schemaRef),
         }
-      : null;
+      : null,
+    // view depends on base and overlay
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [schema, inSchema, base, overlay],
+  );
 
   const set = (cells: CellRef[], wanted: boolean) => commit(setCells(draft, cells, wanted, overlay, lookup, withOption && optionAllowed));
   const refOf = (r: MatrixRow): ObjectRef => {
@@ -229,8 +238,13 @@ export function PrivilegeEditor({ env, principal, schema: initialSchema, onClose
     return g && g.kind === principal.kind && g.name === principal.name;
   }).length;
 
-  const schemaInfo = new Map((schemas.data ?? []).map((s) => [s.name, s]));
-  const schemaOptions = (schemas.data ?? []).map((s) => ({ value: s.name, label: s.name }));
+  // What each schema holds, in words: worked out as its option is shown (only while the list is open).
+  const schemaByName = useMemo(() => new Map((schemas.data ?? []).map((s) => [s.name, s])), [schemas.data]);
+  const schemaNote = (name: string) => {
+    const s = schemaByName.get(name);
+    return s ? `${s.system ? 'system · ' : ''}${schemaCounts(vocab, s)}` : '';
+  };
+  const schemaOptions = useMemo(() => (schemas.data ?? []).map((s) => ({ value: s.name, label: s.name })), [schemas.data]);
 
   const loading = !inSchema ? effDb.loading && !effDb.data : (objects.loading && !objects.data) || (eff.loading && !eff.data);
   const error = !inSchema ? effDb.error : objects.error ?? eff.error;
@@ -264,22 +278,15 @@ export function PrivilegeEditor({ env, principal, schema: initialSchema, onClose
           searchable
           w={240}
           disabled={!inSchema}
-          renderOption={({ option }) => {
-            const s = schemaInfo.get(option.value);
-            return (
-              <Group justify="space-between" wrap="nowrap" w="100%" gap="xs">
-                <Text size="sm" truncate>
-                  {option.label}
-                </Text>
-                <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                  {s?.system ? 'system · ' : ''}
-                  {s ? schemaCounts(vocab, s) : ''}
-                </Text>
-              </Group>
-            );
-          }}
+          renderOption={({ option }) => (
+            <span className={classes.option}>
+              <span className={classes.labelText}>{option.label}</span>
+              <span className={classes.labelDim}>{schemaNote(option.value)}</span>
+            </span>
+          )}
           nothingFoundMessage="No such schema"
-          comboboxProps={{ withinPortal: true }}
+          // Options exist only while the list is open (Combobox keeps them mounted, hidden, by default).
+          comboboxProps={{ withinPortal: true, keepMounted: false }}
         />
         <SegmentedControl
           value={section}

@@ -8,10 +8,12 @@ import { useCatalogQuery } from '../catalog/store';
 import { usePending } from '../changes/store';
 import { granteeKey, objectKey } from './matrix';
 
-export const useUsers = (sid: string) => useCatalogQuery(sid, 'ed:users', () => catalogApi.users(sid));
-export const useRoles = (sid: string) => useCatalogQuery(sid, 'ed:roles', () => catalogApi.roles(sid));
+// The principal lists share the list tabs' keys: the same answer (100,000
+// users are ~10 MB of JSON) is read once per catalog version, not once per screen.
+export const useUsers = (sid: string) => useCatalogQuery(sid, 'users', () => catalogApi.users(sid));
+export const useRoles = (sid: string) => useCatalogQuery(sid, 'roles', () => catalogApi.roles(sid));
 export const useGroups = (sid: string, enabled = true) =>
-  useCatalogQuery(sid, enabled ? 'ed:groups' : null, () => catalogApi.groups(sid));
+  useCatalogQuery(sid, enabled ? 'groups' : null, () => catalogApi.groups(sid));
 export const useSchemas = (sid: string) => useCatalogQuery(sid, 'ed:schemas', () => catalogApi.schemas(sid));
 
 export const usePrincipal = (sid: string, ref: PrincipalRef | null) =>
@@ -106,6 +108,14 @@ export function useGranteeOptions(sid: string, opts: { groups: boolean; public?:
     return out;
   }, [users.data, roles.data, groups.data, queued, opts.groups, opts.public, opts.roles]);
 }
+
+/**
+ * Select props for a grantee picker: with 100,000 users, options are mounted
+ * only while the list is open (Combobox keeps them mounted, hidden, by
+ * default) and at most GRANTEE_LIMIT match at a time; typing narrows them.
+ */
+export const GRANTEE_LIMIT = 100;
+export const granteeSelectProps = { limit: GRANTEE_LIMIT, comboboxProps: { withinPortal: true, keepMounted: false } } as const;
 
 /** "role:reader" → {kind: 'role', name: 'reader'}. */
 export function parseGranteeValue(v: string): PrincipalRef {

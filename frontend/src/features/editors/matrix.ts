@@ -207,6 +207,8 @@ export class Overlay {
 
   /** The last pending action on the cell, optionally ignoring the draft's own entry. */
   get(grantee: PrincipalRef, o: ObjectRef, privilege: string, ignoreDraft = false): Action | undefined {
+    // Nothing queued (the usual case when a matrix opens): no keys to build per cell.
+    if (!this.cells.size && !this.rules.size) return undefined;
     let best: Mark | undefined;
     for (const m of this.cells.get(cellKey(grantee, o, privilege)) ?? []) {
       if (ignoreDraft && m.draft) continue;

@@ -2,7 +2,7 @@
 // session, the error/loading/list switch, and the list/detail split. Each tab
 // declares only its columns, filters and wording.
 import { Checkbox } from '@mantine/core';
-import { useDeferredValue, useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { PrincipalKind, PrincipalRef, SessionInfo } from '../../../api';
 import { ErrorPane, PaneLoader } from '../parts';
 import { PrincipalPane } from '../principal/PrincipalPane';
@@ -43,7 +43,7 @@ export function usePrincipalListState<T extends { name: string }, Q extends List
   const [sort, setSort] = useSessionUI<Sort>(session.id, `${tab}.sort`, { key: 'name', dir: 'asc' });
   const [selected, setSelected] = useSessionUI<PrincipalRef | null>(session.id, selectedKey(tab), null);
   const [active, setActive] = useState(-1);
-  const text = useDeferredValue(query.text);
+  const text = query.text;
 
   const all = useMemo(() => q.data ?? [], [q.data]);
   // Sort once per answer and order (remembered across tab switches), filter
@@ -117,5 +117,8 @@ export function PrincipalListTab<T extends { name: string }, Q extends ListQuery
       />
     );
 
-  return <SplitView list={list} detail={<PrincipalPane session={session} principal={current} placeholder={p.placeholder} />} />;
+  // The detail does not depend on the search: a keystroke renders the list, not the open principal again.
+  const { title, text } = p.placeholder;
+  const detail = useMemo(() => <PrincipalPane session={session} principal={current} placeholder={{ title, text }} />, [session, current, title, text]);
+  return <SplitView list={list} detail={detail} />;
 }

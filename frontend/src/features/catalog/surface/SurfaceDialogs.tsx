@@ -9,7 +9,7 @@ import { useState, type ReactNode } from 'react';
 import type { Change, PrincipalRef } from '../../../api/changes';
 import type { VocabPrivilege } from '../../../api/catalog';
 import { pending } from '../../changes/store';
-import { parseGranteeValue, useGranteeOptions, usePlanPreview } from '../../editors/data';
+import { granteeSelectProps, parseGranteeValue, useGranteeOptions, usePlanPreview } from '../../editors/data';
 import { EditorModal } from '../../editors/EditorModal';
 import type { EditorEnv } from '../../editors/env';
 import { principalLabel } from '../format';
@@ -52,7 +52,7 @@ function GranteePicker({ env, value, onChange, groups = true }: { env: EditorEnv
       value={value}
       onChange={onChange}
       searchable
-      comboboxProps={{ withinPortal: true }}
+      {...granteeSelectProps}
     />
   );
 }
