@@ -11,6 +11,7 @@
 #   RSMATE_TEST_DSN       a kept server: the grown catalogs are built once and reused
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/lib.sh
 bash scripts/deps.sh
 
 scales=${RSMATE_BENCH_SCALES:-1 2 4 8}
@@ -23,20 +24,7 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 go test -c -o "$tmp/postgres.test" ./backend/engine/postgres
 go test -c -o "$tmp/catalog.test" ./backend/catalog
 
-if [ -z "${RSMATE_TEST_DSN:-}" ]; then
-  # One throwaway cluster for every scale's process, so the grown catalogs
-  # (template copies of the base one) are built once per run.
-  bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n1)
-  pgdir=$(mktemp -d)
-  port=$(( 20000 + RANDOM % 20000 ))
-  as=()
-  if [ "$(id -u)" = 0 ]; then chown postgres "$pgdir"; as=(runuser -u postgres --); fi
-  "${as[@]}" "$bin/initdb" -D "$pgdir/data" -U rsmate_bench --auth=trust >"$tmp/initdb.log"
-  "${as[@]}" "$bin/pg_ctl" -D "$pgdir/data" -l "$pgdir/log" -w start \
-    -o "-p $port -k $pgdir -c listen_addresses=127.0.0.1 -c fsync=off -c max_locks_per_transaction=1024" >/dev/null
-  trap '"${as[@]}" "$bin/pg_ctl" -D "$pgdir/data" -m immediate stop >/dev/null; rm -rf "$pgdir" "$tmp"' EXIT
-  export RSMATE_TEST_DSN="postgres://rsmate_bench@127.0.0.1:$port/postgres?sslmode=disable"
-fi
+bench_cluster "$tmp"
 
 for k in $scales; do
   echo "== catalog load ${k}× (load average $(cut -d' ' -f1-3 /proc/loadavg))"

@@ -12,23 +12,12 @@
 #   RSMATE_BENCH_INSIGHT_OUT report path (default docs/bench/insight.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/lib.sh
 out=${RSMATE_BENCH_INSIGHT_OUT:-docs/bench/insight.md}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-if [ -z "${RSMATE_TEST_DSN:-}" ]; then
-  # One throwaway cluster for both test processes: the catalog is built once.
-  bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n1)
-  pgdir=$(mktemp -d)
-  port=$(( 20000 + RANDOM % 20000 ))
-  as=()
-  if [ "$(id -u)" = 0 ]; then chown postgres "$pgdir"; as=(runuser -u postgres --); fi
-  "${as[@]}" "$bin/initdb" -D "$pgdir/data" -U rsmate_bench --auth=trust >"$tmp/initdb.log"
-  "${as[@]}" "$bin/pg_ctl" -D "$pgdir/data" -l "$pgdir/log" -w start \
-    -o "-p $port -k $pgdir -c listen_addresses=127.0.0.1 -c fsync=off -c max_locks_per_transaction=1024" >/dev/null
-  trap '"${as[@]}" "$bin/pg_ctl" -D "$pgdir/data" -m immediate stop >/dev/null; rm -rf "$pgdir" "$tmp"' EXIT
-  export RSMATE_TEST_DSN="postgres://rsmate_bench@127.0.0.1:$port/postgres?sslmode=disable"
-fi
+bench_cluster "$tmp"
 
 go test -c -o "$tmp/access.test" ./backend/access
 go test -c -o "$tmp/rolegraph.test" ./backend/rolegraph

@@ -99,3 +99,22 @@ app_ldflags() {
   date=$(date -u ${SOURCE_DATE_EPOCH:+-d @$SOURCE_DATE_EPOCH} +%Y-%m-%dT%H:%M:%SZ)
   printf -- '-X %s.Version=%s -X %s.Commit=%s -X %s.Date=%s' "$pkg" "$(app_version)" "$pkg" "$commit" "$pkg" "$date"
 }
+
+# bench_cluster TMPDIR: unless RSMATE_TEST_DSN names a kept server, starts a
+# throwaway PostgreSQL for the benchmarks (fsync off, room for the synthetic
+# catalog's locks) and exports its DSN; the EXIT trap stops it and removes
+# TMPDIR. One cluster per run, so a grown catalog is built once.
+bench_cluster() {
+  BENCH_TMP=$1
+  [ -n "${RSMATE_TEST_DSN:-}" ] && return 0
+  BENCH_PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n1)
+  BENCH_PG_DIR=$(mktemp -d)
+  local port=$(( 20000 + RANDOM % 20000 ))
+  BENCH_PG_AS=()
+  if [ "$(id -u)" = 0 ]; then chown postgres "$BENCH_PG_DIR"; BENCH_PG_AS=(runuser -u postgres --); fi
+  "${BENCH_PG_AS[@]}" "$BENCH_PG_BIN/initdb" -D "$BENCH_PG_DIR/data" -U rsmate_bench --auth=trust >"$BENCH_TMP/initdb.log"
+  "${BENCH_PG_AS[@]}" "$BENCH_PG_BIN/pg_ctl" -D "$BENCH_PG_DIR/data" -l "$BENCH_PG_DIR/log" -w start \
+    -o "-p $port -k $BENCH_PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_locks_per_transaction=1024" >/dev/null
+  trap '"${BENCH_PG_AS[@]}" "$BENCH_PG_BIN/pg_ctl" -D "$BENCH_PG_DIR/data" -m immediate stop >/dev/null; rm -rf "$BENCH_PG_DIR" "$BENCH_TMP"' EXIT
+  export RSMATE_TEST_DSN="postgres://rsmate_bench@127.0.0.1:$port/postgres?sslmode=disable"
+}
