@@ -1,0 +1,85 @@
+import { Tooltip, useProps, type TooltipProps } from '@mantine/core';
+import { cloneElement, useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent, type PointerEvent, type ReactElement, type Ref } from 'react';
+
+interface ChildProps {
+  ref?: Ref<HTMLElement>;
+  onPointerEnter?: (e: PointerEvent<HTMLElement>) => void;
+  onPointerLeave?: (e: PointerEvent<HTMLElement>) => void;
+  onFocus?: (e: FocusEvent<HTMLElement>) => void;
+  onBlur?: (e: FocusEvent<HTMLElement>) => void;
+  onKeyDown?: (e: KeyboardEvent<HTMLElement>) => void;
+  'aria-describedby'?: string;
+}
+
+export type TipProps = Omit<TooltipProps, 'children' | 'target' | 'opened' | 'defaultOpened' | 'events'> & {
+  children: ReactElement<ChildProps>;
+};
+
+/**
+ * A Mantine Tooltip that is mounted the first time its element is hovered or
+ * focused. A mounted Tooltip costs a portal and a floating-position setup per
+ * instance; lists and toolbars have many and show none of them at first.
+ * Shows after the theme's open delay on hover, at once on keyboard focus
+ * (as Mantine's does), hides on leave, blur and Escape.
+ */
+export function Tip({ children, label, ...props }: TipProps) {
+  const { openDelay, closeDelay, ...rest } = useProps('Tooltip', { openDelay: 0, closeDelay: 0 }, props);
+  const ref = useRef<HTMLElement | null>(null);
+  const id = useId();
+  const [mounted, setMounted] = useState(false);
+  const [opened, setOpened] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const show = (delay: number) => {
+    setMounted(true);
+    clearTimeout(timer.current);
+    if (delay > 0) timer.current = setTimeout(() => setOpened(true), delay);
+    else setOpened(true);
+  };
+  const hide = (delay: number) => {
+    clearTimeout(timer.current);
+    if (delay > 0) timer.current = setTimeout(() => setOpened(false), delay);
+    else setOpened(false);
+  };
+
+  const own = children.props;
+  const childRef = own.ref;
+  const child = cloneElement(children, {
+    ref: (el: HTMLElement | null) => {
+      ref.current = el;
+      if (typeof childRef === 'function') childRef(el);
+      else if (childRef) (childRef as { current: HTMLElement | null }).current = el;
+    },
+    onPointerEnter: (e: PointerEvent<HTMLElement>) => {
+      own.onPointerEnter?.(e);
+      if (e.pointerType !== 'touch') show(openDelay ?? 0);
+    },
+    onPointerLeave: (e: PointerEvent<HTMLElement>) => {
+      own.onPointerLeave?.(e);
+      hide(closeDelay ?? 0);
+    },
+    onFocus: (e: FocusEvent<HTMLElement>) => {
+      own.onFocus?.(e);
+      // Like Mantine's: keyboard focus only, not the focus a click gives.
+      if (e.currentTarget.matches(':focus-visible')) show(0);
+    },
+    onBlur: (e: FocusEvent<HTMLElement>) => {
+      own.onBlur?.(e);
+      hide(0);
+    },
+    onKeyDown: (e: KeyboardEvent<HTMLElement>) => {
+      own.onKeyDown?.(e);
+      if (e.key === 'Escape') hide(0);
+    },
+    'aria-describedby': opened ? id : own['aria-describedby'],
+  });
+
+  return (
+    <>
+      {child}
+      {/* The label's own element carries the id: the tooltip's floating props set its box's. */}
+      {mounted && <Tooltip {...rest} label={<span id={id}>{label}</span>} target={ref} opened={opened} />}
+    </>
+  );
+}
