@@ -61,3 +61,17 @@ describe('Tip', () => {
     expect(clicks).toBe(1);
   });
 });
+
+describe('Tip with the theme’s open delay', () => {
+  it('shows on hover only once the delay has passed', async () => {
+    const user = userEvent.setup({ delay: null });
+    renderUI(
+      <Tip label="Connect" openDelay={300}>
+        <ActionIcon aria-label="Go">▶</ActionIcon>
+      </Tip>,
+    );
+    await user.hover(screen.getByRole('button', { name: 'Go' }));
+    expect(screen.queryByRole('tooltip')).toBeNull();
+    expect(await screen.findByRole('tooltip', {}, { timeout: 1500 })).toHaveTextContent('Connect');
+  });
+});

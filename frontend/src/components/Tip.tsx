@@ -1,5 +1,6 @@
 import { Tooltip, useProps, type TooltipProps } from '@mantine/core';
-import { cloneElement, useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent, type PointerEvent, type ReactElement, type Ref } from 'react';
+import { useMergedRef } from '@mantine/hooks';
+import { cloneElement, useEffect, useId, useState, type FocusEvent, type KeyboardEvent, type PointerEvent, type ReactElement, type Ref } from 'react';
 
 interface ChildProps {
   ref?: Ref<HTMLElement>;
@@ -24,33 +25,33 @@ export type TipProps = Omit<TooltipProps, 'children' | 'target' | 'opened' | 'de
  */
 export function Tip({ children, label, ...props }: TipProps) {
   const { openDelay, closeDelay, ...rest } = useProps('Tooltip', { openDelay: 0, closeDelay: 0 }, props);
-  const ref = useRef<HTMLElement | null>(null);
+  const [target, setTarget] = useState<HTMLElement | null>(null);
   const id = useId();
   const [mounted, setMounted] = useState(false);
   const [opened, setOpened] = useState(false);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => () => clearTimeout(timer.current), []);
+  // A delayed open or close; a newer one (or an immediate one) replaces it.
+  const [pending, setPending] = useState<{ open: boolean; delay: number } | null>(null);
+  useEffect(() => {
+    if (!pending) return;
+    const t = setTimeout(() => setOpened(pending.open), pending.delay);
+    return () => clearTimeout(t);
+  }, [pending]);
 
-  const show = (delay: number) => {
-    setMounted(true);
-    clearTimeout(timer.current);
-    if (delay > 0) timer.current = setTimeout(() => setOpened(true), delay);
-    else setOpened(true);
+  const set = (open: boolean, delay: number) => {
+    if (open) setMounted(true);
+    if (delay > 0) setPending({ open, delay });
+    else {
+      setPending(null);
+      setOpened(open);
+    }
   };
-  const hide = (delay: number) => {
-    clearTimeout(timer.current);
-    if (delay > 0) timer.current = setTimeout(() => setOpened(false), delay);
-    else setOpened(false);
-  };
+  const show = (delay: number) => set(true, delay);
+  const hide = (delay: number) => set(false, delay);
 
   const own = children.props;
-  const childRef = own.ref;
+  const ref = useMergedRef(setTarget, own.ref);
   const child = cloneElement(children, {
-    ref: (el: HTMLElement | null) => {
-      ref.current = el;
-      if (typeof childRef === 'function') childRef(el);
-      else if (childRef) (childRef as { current: HTMLElement | null }).current = el;
-    },
+    ref,
     onPointerEnter: (e: PointerEvent<HTMLElement>) => {
       own.onPointerEnter?.(e);
       if (e.pointerType !== 'touch') show(openDelay ?? 0);
@@ -79,7 +80,7 @@ export function Tip({ children, label, ...props }: TipProps) {
     <>
       {child}
       {/* The label's own element carries the id: the tooltip's floating props set its box's. */}
-      {mounted && <Tooltip {...rest} label={<span id={id}>{label}</span>} target={ref} opened={opened} />}
+      {mounted && <Tooltip {...rest} label={<span id={id}>{label}</span>} target={target ?? undefined} opened={opened} />}
     </>
   );
 }
