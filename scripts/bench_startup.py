@@ -10,7 +10,8 @@ measures, per launch:
     spent until then;
   - RSS of the main process and PSS of the main process plus its WebKit helper
     processes (/proc/PID/smaps_rollup), IDLE seconds after the paint.
-Both binaries are first evicted from the page cache (see
+The app's home holds a few saved connections (seed_profiles), so its first
+screen lists them as a user's does. Both binaries are first evicted from the page cache (see
 evict_from_page_cache); one launch of each then comes first as a warm-up (disk
 and WebKit caches) and is not counted. Writes a JSON summary to --json.
 
@@ -153,6 +154,32 @@ def evict_from_page_cache(path):
         os.close(fd)
 
 
+# Saved connections, as a user who has set the app up has them: the welcome
+# screen the benchmark measures lists them. No passwords (listing needs none).
+SEED_PROFILES = [
+    ("a1b2c3d4e5f6a7b8c9d0e1f2", "Analytics (prod)", "redshift", "analytics.example.internal", 5439, "dev", "admin", "#e8590c"),
+    ("b2c3d4e5f6a7b8c9d0e1f2a3", "Analytics (staging)", "redshift", "analytics-stg.example.internal", 5439, "dev", "admin", "#1c7ed6"),
+    ("c3d4e5f6a7b8c9d0e1f2a3b4", "Finance warehouse", "redshift", "finance.example.internal", 5439, "finance", "auditor", ""),
+    ("d4e5f6a7b8c9d0e1f2a3b4c5", "Reporting replica", "postgres", "reporting.example.internal", 5432, "reports", "readonly", ""),
+    ("e5f6a7b8c9d0e1f2a3b4c5d6", "Local Postgres", "postgres", "localhost", 5432, "postgres", "postgres", "#2f9e44"),
+]
+
+
+def seed_profiles(config_dir):
+    """Writes SEED_PROFILES as the app's connections file in config_dir."""
+    profiles = []
+    for pid, name, engine, host, port, db, user, color in SEED_PROFILES:
+        p = {"id": pid, "name": name, "engine": engine, "host": host, "port": port, "database": db, "user": user,
+             "sslMode": "require", "connectTimeoutSec": 10, "readOnly": engine == "postgres"}
+        if color:
+            p["color"] = color
+        profiles.append(p)
+    path = f"{config_dir}/profiles.json"
+    with open(path, "w") as f:
+        json.dump({"version": 1, "profiles": profiles}, f, indent=2)
+    os.chmod(path, 0o600)
+
+
 def median(xs):
     s = sorted(xs)
     n = len(s)
@@ -178,9 +205,10 @@ def main():
         d = tempfile.mkdtemp(prefix=f"rsmate-startup-{name}-")
         os.makedirs(f"{d}/config")
         homes[name] = d
+    seed_profiles(f"{homes['app']}/config")
 
     def env(name):
-        # A home of their own: an empty connection list, caches warm after the warm-up.
+        # A home of their own (the app's with saved connections), caches warm after the warm-up.
         d = homes[name]
         e = dict(os.environ, HOME=d, XDG_CONFIG_HOME=f"{d}/xdg-config", XDG_CACHE_HOME=f"{d}/xdg-cache",
                  XDG_DATA_HOME=f"{d}/xdg-data", XDG_STATE_HOME=f"{d}/xdg-state", RSMATE_CONFIG_DIR=f"{d}/config")

@@ -1,9 +1,10 @@
-import { ActionIcon, AppShell, Center, Group, Loader, Text, Tooltip, useMantineColorScheme } from '@mantine/core';
+import { ActionIcon, AppShell, Center, Group, Loader, Text, useMantineColorScheme } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { lazy, Suspense, useEffect } from 'react';
 import { IconInfoCircle, IconKeyboard } from '@tabler/icons-react';
 import { Logo } from '../components/Logo';
 import { shortcutLabel } from '../components/shortcuts';
+import { Tip } from '../components/Tip';
 import { ConnectionsSidebar } from '../features/connections/ConnectionsSidebar';
 import { useConnections } from '../features/connections/ConnectionsProvider';
 import { ProfileFormModal } from '../features/connections/ProfileFormModal';
@@ -83,16 +84,16 @@ export function App() {
             <SessionTabs />
           </div>
           <Group gap={4} px="sm" wrap="nowrap">
-            <Tooltip label={`Keyboard shortcuts (${shortcutLabel(HOTKEYS.help)})`}>
+            <Tip label={`Keyboard shortcuts (${shortcutLabel(HOTKEYS.help)})`}>
               <ActionIcon aria-label="Keyboard shortcuts" size="md" onClick={helpCtl.open}>
                 <IconKeyboard size={17} />
               </ActionIcon>
-            </Tooltip>
-            <Tooltip label={`About Redshift Mate (${shortcutLabel(HOTKEYS.about)})`}>
+            </Tip>
+            <Tip label={`About Redshift Mate (${shortcutLabel(HOTKEYS.about)})`}>
               <ActionIcon aria-label="About Redshift Mate" size="md" onClick={aboutCtl.open}>
                 <IconInfoCircle size={17} />
               </ActionIcon>
-            </Tooltip>
+            </Tip>
             <ThemeSwitch />
           </Group>
         </Group>

@@ -1,10 +1,10 @@
 import { localStorageColorSchemeManager, MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import type { ReactNode } from 'react';
+import { NotificationsHost } from '../components/NotificationsHost';
 import { ConnectionsProvider } from '../features/connections/ConnectionsProvider';
 import { SessionsProvider } from '../features/sessions/SessionsProvider';
 import { App } from './App';
-import { TOAST_Z_INDEX, theme } from './theme';
+import { theme } from './theme';
 
 // The theme choice is a UI preference, not a secret: localStorage is fine.
 export const colorSchemeManager = localStorageColorSchemeManager({ key: 'rsmate-color-scheme' });
@@ -12,7 +12,7 @@ export const colorSchemeManager = localStorageColorSchemeManager({ key: 'rsmate-
 export function Providers({ children }: { children: ReactNode }) {
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto" colorSchemeManager={colorSchemeManager}>
-      <Notifications position="top-center" limit={4} containerWidth={380} zIndex={TOAST_Z_INDEX} />
+      <NotificationsHost />
       <ConnectionsProvider>
         <SessionsProvider>{children}</SessionsProvider>
       </ConnectionsProvider>

@@ -20,6 +20,22 @@ export function reportPainted(): void {
   );
 }
 
+/**
+ * Runs fn after the next frame has been painted (two animation frames from
+ * now): for what must show but need not be in the first screen, such as a
+ * start-up notice. Returns a cancel function.
+ */
+export function afterNextPaint(fn: () => void): () => void {
+  if (typeof window.requestAnimationFrame !== 'function') {
+    const t = setTimeout(fn, 0);
+    return () => clearTimeout(t);
+  }
+  let id = requestAnimationFrame(() => {
+    id = requestAnimationFrame(fn);
+  });
+  return () => cancelAnimationFrame(id);
+}
+
 /** Loads a module once the window is idle (so a later click finds it ready). */
 export function prefetchLater(load: () => Promise<unknown>): void {
   const run = () => void load().catch(() => {});

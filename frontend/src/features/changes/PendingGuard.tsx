@@ -4,6 +4,7 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useSyncExternalStore } from 'react';
+import { useOpenedOnce } from '../../components/useOpenedOnce';
 import { pending } from './store';
 
 export type GuardedAction = { kind: 'disconnect' } | { kind: 'switch'; database: string };
@@ -51,6 +52,7 @@ export function PendingGuardHost() {
   const n = ask?.count ?? 0;
   const changes = `${n} pending change${n === 1 ? '' : 's'}`;
   const what = ask?.action.kind === 'switch' ? `Switch to ${ask.action.database}` : 'Disconnect';
+  if (!useOpenedOnce(!!ask)) return null;
   return (
     <Modal
       opened={!!ask}

@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Group, Loader, Menu, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Group, Loader, Menu, Text } from '@mantine/core';
 import {
   IconArrowDown,
   IconArrowUp,
@@ -18,6 +18,7 @@ import { HOTKEYS } from '../../app/hotkeys';
 import { ColorDot } from '../../components/ColorDot';
 import { EngineBadge, isEmulatedRedshift } from '../../components/EngineBadge';
 import { shortcutLabel } from '../../components/shortcuts';
+import { Tip } from '../../components/Tip';
 import classes from './ConnectionList.module.css';
 import { needsUser } from './auth';
 
@@ -106,9 +107,9 @@ function ConnectionItem({
             {p.name}
           </Text>
           {connected && (
-            <Tooltip label="Connected">
+            <Tip label="Connected">
               <span className={classes.live} aria-label="Connected" role="img" />
-            </Tooltip>
+            </Tip>
           )}
         </Group>
         <Text className={classes.sub} truncate title={target}>
@@ -136,16 +137,16 @@ function ConnectionItem({
       </div>
       <div className={classes.actions} data-busy={busy || undefined}>
         {busy ? (
-          <Tooltip label="Cancel connecting">
+          <Tip label="Cancel connecting">
             <ActionIcon aria-label={`Cancel connecting to ${p.name}`} onClick={(e) => (e.stopPropagation(), onCancelConnect(p))}>
               <Group gap={0} pos="relative">
                 <Loader size={16} />
                 <IconX size={9} style={{ position: 'absolute', left: 3.5, top: 3.5 }} />
               </Group>
             </ActionIcon>
-          </Tooltip>
+          </Tip>
         ) : (
-          <Tooltip label={`${connected ? 'Open another session' : 'Connect'} (${shortcutLabel(HOTKEYS.connect)})`}>
+          <Tip label={`${connected ? 'Open another session' : 'Connect'} (${shortcutLabel(HOTKEYS.connect)})`}>
             <ActionIcon
               aria-label={`Connect to ${p.name}`}
               color="brand"
@@ -157,7 +158,7 @@ function ConnectionItem({
             >
               <IconPlayerPlay size={15} />
             </ActionIcon>
-          </Tooltip>
+          </Tip>
         )}
         <Menu position="bottom-end" width={220}>
           <Menu.Target>

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { profilesApi, type ApiError, type KeychainStatus, type ProfileView, toApiError } from '../../api';
+import { afterNextPaint } from '../../app/reportPainted';
 import { notifyError, notifyInfo, notifySuccess } from '../../components/notify';
 
 export interface EditorState {
@@ -73,17 +74,25 @@ export function ConnectionsProvider({ children }: { children: ReactNode }) {
     // Said once per start: where passwords go, and whether the profile file was damaged.
     profilesApi
       .keychain()
-      .then((ks) => {
-        setKeychain(ks);
-        if (!ks.available)
-          notifyInfo('No OS keychain', ks.message || 'No OS keychain is available: you will be asked for the password when you connect.', {
-            id: KEYCHAIN_NOTICE_ID,
-            autoClose: 12000,
-          });
-        if (ks.storeWarning) notifyInfo('Saved connections were damaged', ks.storeWarning, { autoClose: false });
-      })
+      .then(setKeychain)
       .catch((e) => notifyError(e, 'Cannot check the OS keychain'));
   }, [reload]);
+
+  // The keychain's notices come after the first screen has been painted: a
+  // toast is never what a start waits for.
+  const noticesShown = useRef(false);
+  useEffect(() => {
+    if (loading || !keychain || noticesShown.current) return;
+    return afterNextPaint(() => {
+      noticesShown.current = true;
+      if (!keychain.available)
+        notifyInfo('No OS keychain', keychain.message || 'No OS keychain is available: you will be asked for the password when you connect.', {
+          id: KEYCHAIN_NOTICE_ID,
+          autoClose: 12000,
+        });
+      if (keychain.storeWarning) notifyInfo('Saved connections were damaged', keychain.storeWarning, { autoClose: false });
+    });
+  }, [loading, keychain]);
 
   const duplicate = useCallback(
     async (p: ProfileView) => {

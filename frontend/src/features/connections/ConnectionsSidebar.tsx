@@ -11,7 +11,6 @@ import {
   Stack,
   Text,
   TextInput,
-  Tooltip,
 } from '@mantine/core';
 import {
   IconDatabaseOff,
@@ -27,6 +26,7 @@ import type { ProfileView } from '../../api';
 import { HOTKEYS } from '../../app/hotkeys';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { shortcutLabel } from '../../components/shortcuts';
+import { Tip } from '../../components/Tip';
 import { useSessions } from '../sessions/SessionsProvider';
 import { ConnectionList } from './ConnectionList';
 import { useConnections } from './ConnectionsProvider';
@@ -55,11 +55,11 @@ export function ConnectionsSidebar() {
           Connections
         </Text>
         <Group gap={2} wrap="nowrap">
-          <Tooltip label={`New connection (${shortcutLabel(HOTKEYS.newConnection)})`}>
+          <Tip label={`New connection (${shortcutLabel(HOTKEYS.newConnection)})`}>
             <ActionIcon aria-label="Add connection" onClick={c.openNew}>
               <IconPlus size={16} />
             </ActionIcon>
-          </Tooltip>
+          </Tip>
           <Menu position="bottom-end" width={230}>
             <Menu.Target>
               <ActionIcon aria-label="More connection actions">

@@ -2,6 +2,7 @@ import { Button, Code, Group, Loader, Modal, Stack, Text } from '@mantine/core';
 import { IconBrandAws } from '@tabler/icons-react';
 import type { ApiError, AWSSignIn, ProfileView } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useOpenedOnce } from '../../components/useOpenedOnce';
 
 interface Props {
   profile: ProfileView | null;
@@ -22,6 +23,7 @@ interface Props {
  */
 export function AwsSignInPrompt({ profile, reason, signIn, error, busy, onSignIn, onCancel }: Props) {
   const awsProfile = profile?.auth?.awsProfile || 'default';
+  if (!useOpenedOnce(!!profile)) return null;
   return (
     <Modal
       opened={!!profile}

@@ -1,6 +1,7 @@
-import { Badge, Group, Text, Tooltip } from '@mantine/core';
+import { Badge, Group, Text } from '@mantine/core';
 import { IconKey, IconKeyOff, IconLock, IconPlugConnected, IconPlugConnectedX } from '@tabler/icons-react';
 import { ColorDot } from '../../components/ColorDot';
+import { Tip } from '../../components/Tip';
 import { useConnections } from '../connections/ConnectionsProvider';
 import { engineLabel } from '../connections/defaults';
 import { useSessions } from './SessionsProvider';
@@ -61,7 +62,7 @@ export function StatusBar() {
           </Text>
         )}
         {keychain && (
-          <Tooltip
+          <Tip
             label={keychain.available ? 'Passwords are stored in the OS keychain' : 'No OS keychain: passwords are asked at connect time'}
             position="top-end"
           >
@@ -69,7 +70,7 @@ export function StatusBar() {
               {keychain.available ? <IconKey size={12} /> : <IconKeyOff size={12} />}
               <Text size="xs">{keychain.available ? 'Keychain' : 'No keychain'}</Text>
             </Group>
-          </Tooltip>
+          </Tip>
         )}
       </Group>
     </Group>

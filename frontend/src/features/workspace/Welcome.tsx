@@ -1,4 +1,4 @@
-import { Button, Code, EmptyState, Group, Stack, Text, Tooltip } from '@mantine/core';
+import { Button, Code, EmptyState, Group, Stack, Text } from '@mantine/core';
 import { IconDatabasePlus, IconFlask, IconPlayerPlay, IconPlugConnected } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { aboutApi, type ProfileView, type SandboxInfo } from '../../api';
@@ -6,6 +6,7 @@ import { HOTKEYS } from '../../app/hotkeys';
 import { isEmulatedRedshift } from '../../components/EngineBadge';
 import { notifyError } from '../../components/notify';
 import { ShortcutKeys } from '../../components/shortcuts';
+import { Tip } from '../../components/Tip';
 import { useConnections } from '../connections/ConnectionsProvider';
 import { useSessions } from '../sessions/SessionsProvider';
 
@@ -152,7 +153,7 @@ export function EmulatedRedshiftButton({
     if (p) onOpen(p);
   };
   return (
-    <Tooltip
+    <Tip
       multiline
       w={320}
       label="The Local sandbox read through Redshift's system views: groups, system permissions, syslog access, session timeouts and the rest, every change previewed as Redshift SQL. Nothing is applied there."
@@ -160,7 +161,7 @@ export function EmulatedRedshiftButton({
       <Button variant="default" leftSection={<IconFlask size={14} />} loading={starting} onClick={() => void open()}>
         Open as Redshift (emulated)
       </Button>
-    </Tooltip>
+    </Tip>
   );
 }
 
