@@ -1,0 +1,165 @@
+package access
+
+import (
+	"strings"
+
+	"github.com/redshiftmate/rsmate/backend/model"
+)
+
+// The UI receives effective access in a wire form that says each thing once.
+// A whole database's access is tens of thousands of cells: as Cells, each
+// repeated its object and each source a whole model.Grant (object, grantee,
+// privilege, grantor) and its path — 8 MB for 18,000 cells, most of the
+// screen's time spent encoding, sending and parsing it. In the wire form a
+// cell names its object and each source its path by index into tables sent
+// once per answer, and a source keeps only what its cell does not already
+// say: the grant's object, privilege and scope are the cell's, and its
+// grantee is the last principal of the path (the principal itself when the
+// path is empty).
+
+// Tables are the objects and membership paths an answer's cells refer to.
+type Tables struct {
+	Objects []model.ObjectRef `json:"objects"`
+	// Paths are membership paths as in Source.Via ([] is a direct grant).
+	Paths []Path `json:"paths"`
+}
+
+// WireCell is a Cell in wire form.
+type WireCell struct {
+	Object      int    `json:"object"` // index into Tables.Objects
+	Privilege   string `json:"privilege"`
+	Scope       string `json:"scope,omitempty"`
+	Direct      bool   `json:"direct,omitempty"`
+	Inherited   bool   `json:"inherited,omitempty"`
+	GrantOption bool   `json:"grantOption,omitempty"`
+	SetRole     string `json:"setRole,omitempty"`
+	// Sources are in the cell's order (see Cell.Sources).
+	Sources []WireSource `json:"sources"`
+}
+
+// WireSource is a Source in wire form: the grant of the cell's privilege on
+// the cell's object to the last principal of its path.
+type WireSource struct {
+	Via         int    `json:"via"` // index into Tables.Paths
+	GrantOption bool   `json:"grantOption,omitempty"`
+	Grantor     string `json:"grantor,omitempty"`
+	SetRole     string `json:"setRole,omitempty"`
+	Note        string `json:"note,omitempty"`
+}
+
+// WireEffective is an Effective in wire form.
+type WireEffective struct {
+	Principal        model.PrincipalRef `json:"principal"`
+	Superuser        bool               `json:"superuser"`
+	SetRoleSuperuser string             `json:"setRoleSuperuser,omitempty"`
+	Tables
+	Cells  []WireCell   `json:"cells"`
+	Scoped []WireCell   `json:"scoped"`
+	System []SystemCell `json:"system,omitempty"`
+	Reach  []Reached    `json:"reach"`
+}
+
+// WireHolder is a Holder in wire form.
+type WireHolder struct {
+	Principal model.PrincipalRef `json:"principal"`
+	Superuser bool               `json:"superuser,omitempty"`
+	Owner     bool               `json:"owner,omitempty"`
+	Cells     []WireCell         `json:"cells"`
+	Scoped    []WireCell         `json:"scoped"`
+}
+
+// WireHolders is a who-can-access answer in wire form: holders share the
+// tables (most of them reach the object through the same few paths).
+type WireHolders struct {
+	Tables
+	Holders []WireHolder `json:"holders"`
+}
+
+// ToWire encodes a principal's effective access in wire form.
+func (e Effective) ToWire() WireEffective {
+	t := newTabler()
+	w := WireEffective{Principal: e.Principal, Superuser: e.Superuser, SetRoleSuperuser: e.SetRoleSuperuser,
+		System: e.System, Reach: e.Reach}
+	if w.Reach == nil {
+		w.Reach = []Reached{}
+	}
+	w.Cells, w.Scoped = t.cells(e.Cells), t.cells(e.Scoped)
+	w.Tables = t.Tables
+	return w
+}
+
+// HoldersToWire encodes a who-can-access answer in wire form.
+func HoldersToWire(hs []Holder) WireHolders {
+	t := newTabler()
+	out := make([]WireHolder, len(hs))
+	for i, h := range hs {
+		out[i] = WireHolder{Principal: h.Principal, Superuser: h.Superuser, Owner: h.Owner, Cells: t.cells(h.Cells), Scoped: t.cells(h.Scoped)}
+	}
+	return WireHolders{Tables: t.Tables, Holders: out}
+}
+
+func newTabler() *tabler {
+	return &tabler{Tables: Tables{Objects: []model.ObjectRef{}, Paths: []Path{}}, objAt: map[model.ObjectRef]int{}, pathAt: map[string]int{}}
+}
+
+// tabler numbers objects and paths as an answer's cells name them.
+type tabler struct {
+	Tables
+	objAt  map[model.ObjectRef]int
+	pathAt map[string]int
+	key    strings.Builder
+}
+
+func (t *tabler) object(o model.ObjectRef) int {
+	// Cells come sorted by object: most repeat the last one.
+	if n := len(t.Objects); n > 0 && t.Objects[n-1] == o {
+		return n - 1
+	}
+	i, ok := t.objAt[o]
+	if !ok {
+		i = len(t.Objects)
+		t.objAt[o] = i
+		t.Objects = append(t.Objects, o)
+	}
+	return i
+}
+
+func (t *tabler) path(p Path) int {
+	t.key.Reset()
+	for _, r := range p {
+		t.key.WriteString(string(r.Kind))
+		t.key.WriteByte(0)
+		t.key.WriteString(r.Name)
+		t.key.WriteByte(0)
+	}
+	k := t.key.String()
+	i, ok := t.pathAt[k]
+	if !ok {
+		i = len(t.Paths)
+		t.pathAt[k] = i
+		if p == nil {
+			p = Path{}
+		}
+		t.Paths = append(t.Paths, p)
+	}
+	return i
+}
+
+func (t *tabler) cells(cs []Cell) []WireCell {
+	out := make([]WireCell, len(cs))
+	n := 0
+	for _, c := range cs {
+		n += len(c.Sources)
+	}
+	srcs := make([]WireSource, n) // one allocation for every cell's sources
+	for i, c := range cs {
+		w := WireCell{Object: t.object(c.Object), Privilege: c.Privilege, Scope: c.Scope, Direct: c.Direct,
+			Inherited: c.Inherited, GrantOption: c.GrantOption, SetRole: c.SetRole}
+		w.Sources, srcs = srcs[:len(c.Sources):len(c.Sources)], srcs[len(c.Sources):]
+		for j, s := range c.Sources {
+			w.Sources[j] = WireSource{Via: t.path(s.Via), GrantOption: s.Grant.GrantOption, Grantor: s.Grant.Grantor, SetRole: s.SetRole, Note: s.Note}
+		}
+		out[i] = w
+	}
+	return out
+}
