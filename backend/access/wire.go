@@ -11,17 +11,21 @@ import (
 // repeated its object and each source a whole model.Grant (object, grantee,
 // privilege, grantor) and its path — 8 MB for 18,000 cells, most of the
 // screen's time spent encoding, sending and parsing it. In the wire form a
-// cell names its object and each source its path by index into tables sent
+// cell names its object and each source its path and grantor by index into tables sent
 // once per answer, and a source keeps only what its cell does not already
 // say: the grant's object, privilege and scope are the cell's, and its
 // grantee is the last principal of the path (the principal itself when the
 // path is empty).
 
-// Tables are the objects and membership paths an answer's cells refer to.
+// Tables are the objects, membership paths and grantors an answer's cells
+// refer to.
 type Tables struct {
 	Objects []model.ObjectRef `json:"objects"`
 	// Paths are membership paths as in Source.Via ([] is a direct grant).
 	Paths []Path `json:"paths"`
+	// Grantors are the grants' grantors; the first is "" (none recorded), so
+	// a source without one leaves its index out.
+	Grantors []string `json:"grantors"`
 }
 
 // WireCell is a Cell in wire form.
@@ -42,7 +46,7 @@ type WireCell struct {
 type WireSource struct {
 	Via         int    `json:"via"` // index into Tables.Paths
 	GrantOption bool   `json:"grantOption,omitempty"`
-	Grantor     string `json:"grantor,omitempty"`
+	Grantor     int    `json:"grantor,omitempty"` // index into Tables.Grantors
 	SetRole     string `json:"setRole,omitempty"`
 	Note        string `json:"note,omitempty"`
 }
@@ -99,15 +103,27 @@ func HoldersToWire(hs []Holder) WireHolders {
 }
 
 func newTabler() *tabler {
-	return &tabler{Tables: Tables{Objects: []model.ObjectRef{}, Paths: []Path{}}, objAt: map[model.ObjectRef]int{}, pathAt: map[string]int{}}
+	return &tabler{Tables: Tables{Objects: []model.ObjectRef{}, Paths: []Path{}, Grantors: []string{""}},
+		objAt: map[model.ObjectRef]int{}, pathAt: map[string]int{}, grantorAt: map[string]int{"": 0}}
 }
 
 // tabler numbers objects and paths as an answer's cells name them.
 type tabler struct {
 	Tables
-	objAt  map[model.ObjectRef]int
-	pathAt map[string]int
-	key    strings.Builder
+	objAt     map[model.ObjectRef]int
+	pathAt    map[string]int
+	grantorAt map[string]int
+	key       strings.Builder
+}
+
+func (t *tabler) grantor(name string) int {
+	i, ok := t.grantorAt[name]
+	if !ok {
+		i = len(t.Grantors)
+		t.grantorAt[name] = i
+		t.Grantors = append(t.Grantors, name)
+	}
+	return i
 }
 
 func (t *tabler) object(o model.ObjectRef) int {
@@ -157,7 +173,7 @@ func (t *tabler) cells(cs []Cell) []WireCell {
 			Inherited: c.Inherited, GrantOption: c.GrantOption, SetRole: c.SetRole}
 		w.Sources, srcs = srcs[:len(c.Sources):len(c.Sources)], srcs[len(c.Sources):]
 		for j, s := range c.Sources {
-			w.Sources[j] = WireSource{Via: t.path(s.Via), GrantOption: s.Grant.GrantOption, Grantor: s.Grant.Grantor, SetRole: s.SetRole, Note: s.Note}
+			w.Sources[j] = WireSource{Via: t.path(s.Via), GrantOption: s.Grant.GrantOption, Grantor: t.grantor(s.Grant.Grantor), SetRole: s.SetRole, Note: s.Note}
 		}
 		out[i] = w
 	}

@@ -58,7 +58,7 @@ func fromWire(t Tables, self model.PrincipalRef, ws []WireCell) []Cell {
 				grantee = via[len(via)-1]
 			}
 			c.Sources = append(c.Sources, Source{Via: via, SetRole: s.SetRole, Note: s.Note, Grant: model.Grant{
-				Object: c.Object, Grantee: grantee, Privilege: c.Privilege, Scope: c.Scope, GrantOption: s.GrantOption, Grantor: s.Grantor}})
+				Object: c.Object, Grantee: grantee, Privilege: c.Privilege, Scope: c.Scope, GrantOption: s.GrantOption, Grantor: t.Grantors[s.Grantor]}})
 		}
 		out = append(out, c)
 	}
@@ -71,6 +71,9 @@ func TestWireEffectiveDecodesToTheSameCells(t *testing.T) {
 	w := eff.ToWire()
 	if got := fromWire(w.Tables, eff.Principal, w.Cells); !reflect.DeepEqual(got, eff.Cells) {
 		t.Fatalf("wire cells decode to\n%+v\nwant\n%+v", got[:3], eff.Cells[:3])
+	}
+	if !reflect.DeepEqual(w.Grantors, []string{"", "admin"}) {
+		t.Fatalf("grantors table is %q, want none recorded and admin", w.Grantors)
 	}
 	if len(w.Objects) != 210 || len(w.Paths) != 12 {
 		// The 200 tables of s0–s4 and 10 schemas; paths: direct, PUBLIC, hub → r00…r09.

@@ -62,16 +62,16 @@ export interface EffectiveCell {
   sources: EffectiveSource[];
 }
 /** Object privileges in `cells`; Redshift scoped permissions (current and future objects) in `scoped`. */
-export interface Effective extends Omit<access.WireEffective, 'objects' | 'paths' | 'cells' | 'scoped'> {
+export interface Effective extends Omit<access.WireEffective, 'objects' | 'paths' | 'grantors' | 'cells' | 'scoped'> {
   cells: EffectiveCell[];
   scoped: EffectiveCell[];
 }
 
-/** The objects and paths a wire answer's cells point into (Go access.Tables). */
-type WireTables = Pick<access.WireEffective, 'objects' | 'paths'>;
+/** The objects, paths and grantors a wire answer's cells point into (Go access.Tables). */
+type WireTables = Pick<access.WireEffective, 'objects' | 'paths' | 'grantors'>;
 
 /**
- * Cells of a wire answer (Go access.WireCell: objects and paths by index, a
+ * Cells of a wire answer (Go access.WireCell: objects, paths and grantors by index, a
  * source's grant implied by its cell) with their objects and paths in place.
  * Cells share those objects and path arrays: the whole database's access is
  * tens of thousands of cells over a few paths.
@@ -85,13 +85,13 @@ export function cellsFromWire(t: WireTables, cells: access.WireCell[] | null | u
     inherited: !!c.inherited,
     grantOption: !!c.grantOption,
     setRole: c.setRole,
-    sources: c.sources.map((s) => ({ via: t.paths[s.via], grantOption: !!s.grantOption, grantor: s.grantor, setRole: s.setRole, note: s.note })),
+    sources: c.sources.map((s) => ({ via: t.paths[s.via], grantOption: !!s.grantOption, grantor: t.grantors[s.grantor ?? 0] || undefined, setRole: s.setRole, note: s.note })),
   }));
 }
 
 export function effectiveFromWire(w: access.WireEffective): Effective {
-  const { objects, paths, cells, scoped, ...rest } = w;
-  const t = { objects: objects ?? [], paths: paths ?? [] };
+  const { objects, paths, grantors, cells, scoped, ...rest } = w;
+  const t = { objects: objects ?? [], paths: paths ?? [], grantors: grantors ?? [] };
   return { ...rest, reach: rest.reach ?? [], cells: cellsFromWire(t, cells), scoped: cellsFromWire(t, scoped) };
 }
 /** A Redshift system permission held directly or through roles. */

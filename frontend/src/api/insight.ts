@@ -13,7 +13,7 @@ export interface Holder extends Omit<access.WireHolder, 'cells' | 'scoped'> {
 
 /** Who-can-access in wire form (holders' cells point into shared objects and paths) as Holders. */
 export function holdersFromWire(w: access.WireHolders): Holder[] {
-  const t = { objects: w.objects ?? [], paths: w.paths ?? [] };
+  const t = { objects: w.objects ?? [], paths: w.paths ?? [], grantors: w.grantors ?? [] };
   return (w.holders ?? []).map((h) => ({ ...h, cells: cellsFromWire(t, h.cells), scoped: cellsFromWire(t, h.scoped) }));
 }
 /** A principal's grants (principal set), a schema's (schema set) or, both absent, the database's. */

@@ -14,8 +14,9 @@ describe('wire answers', () => {
       superuser: false,
       objects: [orders, sales],
       paths: [[], [analyst, reader]],
+      grantors: ['', 'admin'],
       cells: [
-        { object: 0, privilege: 'SELECT', direct: true, inherited: true, grantOption: true, sources: [{ via: 0, grantOption: true, grantor: 'admin' }, { via: 1 }] },
+        { object: 0, privilege: 'SELECT', direct: true, inherited: true, grantOption: true, sources: [{ via: 0, grantOption: true, grantor: 1 }, { via: 1 }] },
         { object: 0, privilege: 'INSERT', inherited: true, sources: [{ via: 1, note: 'n' }] },
       ],
       scoped: [{ object: 1, privilege: 'SELECT', scope: 'TABLES', setRole: 'analyst', sources: [{ via: 1, setRole: 'analyst' }] }],
@@ -46,6 +47,7 @@ describe('wire answers', () => {
     const hs = holdersFromWire({
       objects: [orders],
       paths: [[], [reader]],
+      grantors: [''],
       holders: [
         { principal: reader, cells: [{ object: 0, privilege: 'SELECT', direct: true, sources: [{ via: 0 }] }], scoped: [] },
         { principal: { kind: 'user', name: 'alice' }, cells: [{ object: 0, privilege: 'SELECT', inherited: true, sources: [{ via: 1 }] }], scoped: [] },

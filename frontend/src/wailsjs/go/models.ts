@@ -20,7 +20,7 @@ export namespace access {
 	export interface WireSource {
 	    via: number;
 	    grantOption?: boolean;
-	    grantor?: string;
+	    grantor?: number;
 	    setRole?: string;
 	    note?: string;
 	}
@@ -40,6 +40,7 @@ export namespace access {
 	    setRoleSuperuser?: string;
 	    objects: model.ObjectRef[];
 	    paths: model.PrincipalRef[][];
+	    grantors: string[];
 	    cells: WireCell[];
 	    scoped: WireCell[];
 	    system?: SystemCell[];
@@ -55,6 +56,7 @@ export namespace access {
 	export interface WireHolders {
 	    objects: model.ObjectRef[];
 	    paths: model.PrincipalRef[][];
+	    grantors: string[];
 	    holders: WireHolder[];
 	}
 
