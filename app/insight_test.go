@@ -52,7 +52,7 @@ func TestWhoCanAccessExportsHistoryAndRevertOnPostgres(t *testing.T) {
 	found := false
 	for _, h := range holders.Holders {
 		if h.Principal == model.UserRef(alice) {
-			for _, c := range h.Cells {
+			for _, c := range holders.CellLists[h.Cells] {
 				if c.Privilege == "SELECT" && c.Inherited && len(c.Sources) == 1 && holders.Paths[c.Sources[0].Via][0] == model.RoleRef(reader) {
 					found = true
 				}

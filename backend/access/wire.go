@@ -1,6 +1,7 @@
 package access
 
 import (
+	"encoding/json"
 	"strings"
 
 	"github.com/redshiftmate/rsmate/backend/model"
@@ -63,20 +64,24 @@ type WireEffective struct {
 	Reach  []Reached    `json:"reach"`
 }
 
-// WireHolder is a Holder in wire form.
+// WireHolder is a Holder in wire form: its cells and scoped permissions are
+// lists of WireHolders.CellLists.
 type WireHolder struct {
 	Principal model.PrincipalRef `json:"principal"`
 	Superuser bool               `json:"superuser,omitempty"`
 	Owner     bool               `json:"owner,omitempty"`
-	Cells     []WireCell         `json:"cells"`
-	Scoped    []WireCell         `json:"scoped"`
+	Cells     int                `json:"cells"`  // index into CellLists
+	Scoped    int                `json:"scoped"` // index into CellLists
 }
 
-// WireHolders is a who-can-access answer in wire form: holders share the
-// tables (most of them reach the object through the same few paths).
+// WireHolders is a who-can-access answer in wire form. Holders share the
+// tables and their cell lists: thousands of members of one role reach the
+// object through the same path to it, so hold the same cells.
 type WireHolders struct {
 	Tables
-	Holders []WireHolder `json:"holders"`
+	// CellLists are the holders' distinct cell lists; the first is empty.
+	CellLists [][]WireCell `json:"cellLists"`
+	Holders   []WireHolder `json:"holders"`
 }
 
 // ToWire encodes a principal's effective access in wire form.
@@ -95,11 +100,24 @@ func (e Effective) ToWire() WireEffective {
 // HoldersToWire encodes a who-can-access answer in wire form.
 func HoldersToWire(hs []Holder) WireHolders {
 	t := newTabler()
-	out := make([]WireHolder, len(hs))
-	for i, h := range hs {
-		out[i] = WireHolder{Principal: h.Principal, Superuser: h.Superuser, Owner: h.Owner, Cells: t.cells(h.Cells), Scoped: t.cells(h.Scoped)}
+	w := WireHolders{CellLists: [][]WireCell{{}}, Holders: make([]WireHolder, len(hs))}
+	listAt := map[string]int{"[]": 0}
+	list := func(cs []Cell) int {
+		wc := t.cells(cs)
+		key, _ := json.Marshal(wc) // a few cells: cheaper than the bytes it saves
+		i, ok := listAt[string(key)]
+		if !ok {
+			i = len(w.CellLists)
+			listAt[string(key)] = i
+			w.CellLists = append(w.CellLists, wc)
+		}
+		return i
 	}
-	return WireHolders{Tables: t.Tables, Holders: out}
+	for i, h := range hs {
+		w.Holders[i] = WireHolder{Principal: h.Principal, Superuser: h.Superuser, Owner: h.Owner, Cells: list(h.Cells), Scoped: list(h.Scoped)}
+	}
+	w.Tables = t.Tables
+	return w
 }
 
 func newTabler() *tabler {

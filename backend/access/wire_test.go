@@ -81,21 +81,45 @@ func TestWireEffectiveDecodesToTheSameCells(t *testing.T) {
 	}
 }
 
-func TestWireHoldersDecodeToTheSameCells(t *testing.T) {
+// On wideSnapshot with bob and carol, members of hub like alice: who can
+// access s0.table_00.
+func TestWireHoldersDecodeToTheSameCellsAndShareEqualLists(t *testing.T) {
 	s := wideSnapshot()
+	for _, name := range []string{"bob", "carol"} {
+		s.Users = append(s.Users, model.User{Name: name, Inherit: true})
+		s.Memberships = append(s.Memberships, model.Membership{Member: user(name), Of: role("hub")})
+	}
 	hs := WhoCanAccess(s, indexByObject(s), model.ObjectRef{Kind: model.ObjTable, Schema: "s0", Name: "table_00"})
 	w := HoldersToWire(hs)
 	if len(w.Holders) != len(hs) {
 		t.Fatalf("%d wire holders, want %d", len(w.Holders), len(hs))
 	}
+	at := map[model.PrincipalRef]WireHolder{}
 	for i, h := range hs {
 		wh := w.Holders[i]
+		at[h.Principal] = wh
 		if wh.Principal != h.Principal || wh.Owner != h.Owner || wh.Superuser != h.Superuser {
 			t.Fatalf("holder %d is %+v, want %+v", i, wh, h)
 		}
-		if got := fromWire(w.Tables, h.Principal, wh.Cells); !reflect.DeepEqual(got, h.Cells) {
+		if got := fromWire(w.Tables, h.Principal, w.CellLists[wh.Cells]); !reflect.DeepEqual(got, h.Cells) {
 			t.Fatalf("holder %v: wire cells decode to %+v, want %+v", h.Principal, got, h.Cells)
 		}
+		if len(h.Scoped) != 0 || wh.Scoped != 0 {
+			t.Fatalf("holder %v: scoped list %d, want the empty list 0 (no scoped permissions here)", h.Principal, wh.Scoped)
+		}
+	}
+	// bob and carol hold the same cells through hub; alice has her own UPDATE too.
+	bob, carol, alice := at[user("bob")], at[user("carol")], at[user("alice")]
+	if bob.Cells != carol.Cells || bob.Cells == alice.Cells {
+		t.Fatalf("cell lists: bob %d, carol %d, alice %d; want bob's and carol's one list, alice's another", bob.Cells, carol.Cells, alice.Cells)
+	}
+	// r00 and r01 hold the same grants directly.
+	if at[role("r00")].Cells != at[role("r01")].Cells {
+		t.Fatalf("r00 and r01 hold the same cells but have lists %d and %d", at[role("r00")].Cells, at[role("r01")].Cells)
+	}
+	// The empty list; alice's; bob's and carol's; hub's; r00's and r01's.
+	if len(hs) != 6 || len(w.CellLists) != 5 {
+		t.Fatalf("%d cell lists for %d holders, want 5 for 6", len(w.CellLists), len(hs))
 	}
 }
 

@@ -11,10 +11,16 @@ export interface Holder extends Omit<access.WireHolder, 'cells' | 'scoped'> {
   scoped: EffectiveCell[];
 }
 
-/** Who-can-access in wire form (holders' cells point into shared objects and paths) as Holders. */
+/**
+ * Who-can-access in wire form as Holders: holders name their cell lists by
+ * index (members of one role share one), whose cells point into shared
+ * objects, paths and grantors. Holders with equal lists share one array.
+ */
 export function holdersFromWire(w: access.WireHolders): Holder[] {
   const t = { objects: w.objects ?? [], paths: w.paths ?? [], grantors: w.grantors ?? [] };
-  return (w.holders ?? []).map((h) => ({ ...h, cells: cellsFromWire(t, h.cells), scoped: cellsFromWire(t, h.scoped) }));
+  const lists = (w.cellLists ?? []).map((l) => cellsFromWire(t, l));
+  const at = (i: number) => lists[i] ?? [];
+  return (w.holders ?? []).map((h) => ({ ...h, cells: at(h.cells), scoped: at(h.scoped) }));
 }
 /** A principal's grants (principal set), a schema's (schema set) or, both absent, the database's. */
 export type ExportScope = app.GrantsScope;

@@ -43,19 +43,23 @@ describe('wire answers', () => {
     expect(e).not.toHaveProperty('paths');
   });
 
-  it('holdersFromWire resolves every holder against the shared tables', () => {
+  it('holdersFromWire resolves every holder against the shared tables and cell lists', () => {
     const hs = holdersFromWire({
       objects: [orders],
       paths: [[], [reader]],
       grantors: [''],
+      cellLists: [[], [{ object: 0, privilege: 'SELECT', direct: true, sources: [{ via: 0 }] }], [{ object: 0, privilege: 'SELECT', inherited: true, sources: [{ via: 1 }] }]],
       holders: [
-        { principal: reader, cells: [{ object: 0, privilege: 'SELECT', direct: true, sources: [{ via: 0 }] }], scoped: [] },
-        { principal: { kind: 'user', name: 'alice' }, cells: [{ object: 0, privilege: 'SELECT', inherited: true, sources: [{ via: 1 }] }], scoped: [] },
+        { principal: reader, cells: 1, scoped: 0 },
+        { principal: { kind: 'user', name: 'alice' }, cells: 2, scoped: 0 },
+        { principal: { kind: 'user', name: 'bob' }, cells: 2, scoped: 0 },
       ],
     });
-    expect(hs.map((h) => [h.principal.name, h.cells[0].object, h.cells[0].direct, h.cells[0].sources[0].via])).toEqual([
-      ['reader', orders, true, []],
-      ['alice', orders, false, [reader]],
+    expect(hs.map((h) => [h.principal.name, h.cells[0].object, h.cells[0].direct, h.cells[0].sources[0].via, h.scoped])).toEqual([
+      ['reader', orders, true, [], []],
+      ['alice', orders, false, [reader], []],
+      ['bob', orders, false, [reader], []],
     ]);
+    expect(hs[2].cells).toBe(hs[1].cells);
   });
 });

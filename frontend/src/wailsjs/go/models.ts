@@ -50,13 +50,14 @@ export namespace access {
 	    principal: model.PrincipalRef;
 	    superuser?: boolean;
 	    owner?: boolean;
-	    cells: WireCell[];
-	    scoped: WireCell[];
+	    cells: number;
+	    scoped: number;
 	}
 	export interface WireHolders {
 	    objects: model.ObjectRef[];
 	    paths: model.PrincipalRef[][];
 	    grantors: string[];
+	    cellLists: WireCell[][];
 	    holders: WireHolder[];
 	}
 
