@@ -234,25 +234,26 @@ func (s *CatalogService) Principal(sessionID string, ref model.PrincipalRef) (d 
 
 // Effective returns a principal's effective privileges, optionally limited to
 // one schema (objects of other schemas and database-level rows are left out
-// then) to keep the answer small on big catalogs.
-func (s *CatalogService) Effective(sessionID string, ref model.PrincipalRef, schema string) (e access.Effective, err error) {
+// then) to keep the answer small on big catalogs. It answers in wire form
+// (access.WireEffective): a whole database's cells are tens of thousands.
+func (s *CatalogService) Effective(sessionID string, ref model.PrincipalRef, schema string) (e access.WireEffective, err error) {
 	defer guard(&err)
 	x, err := s.index(sessionID)
 	if err != nil {
 		return e, err
 	}
-	return x.Effective(ref, schema), nil
+	return x.Effective(ref, schema).ToWire(), nil
 }
 
 // EffectiveDatabase returns the effective privileges of a principal on the
 // database itself and its languages (the rows that belong to no schema).
-func (s *CatalogService) EffectiveDatabase(sessionID string, ref model.PrincipalRef) (e access.Effective, err error) {
+func (s *CatalogService) EffectiveDatabase(sessionID string, ref model.PrincipalRef) (e access.WireEffective, err error) {
 	defer guard(&err)
 	x, err := s.index(sessionID)
 	if err != nil {
 		return e, err
 	}
-	return x.EffectiveDatabase(ref), nil
+	return x.EffectiveDatabase(ref).ToWire(), nil
 }
 
 type SchemaRow = catalog.SchemaRow

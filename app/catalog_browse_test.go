@@ -94,10 +94,11 @@ func TestCatalogBrowseExtras(t *testing.T) {
 	}
 	var temp bool
 	for _, c := range e.Cells {
-		if c.Object.Schema != "" {
-			t.Fatalf("database-level effective rows include %+v", c.Object)
+		o := e.Objects[c.Object]
+		if o.Schema != "" {
+			t.Fatalf("database-level effective rows include %+v", o)
 		}
-		if c.Object.Kind == model.ObjDatabase && c.Privilege == model.PrivTemp && c.Direct {
+		if o.Kind == model.ObjDatabase && c.Privilege == model.PrivTemp && c.Direct {
 			temp = true
 		}
 	}

@@ -27,17 +27,18 @@ type InsightService struct {
 }
 
 // WhoCanAccess lists every principal with effective access to an object,
-// schema or database, each with the paths behind its privileges.
-func (s *InsightService) WhoCanAccess(sessionID string, obj model.ObjectRef) (hs []access.Holder, err error) {
+// schema or database, each with the paths behind its privileges, in wire
+// form (thousands of holders share a few paths).
+func (s *InsightService) WhoCanAccess(sessionID string, obj model.ObjectRef) (hs access.WireHolders, err error) {
 	defer guard(&err)
 	x, err := s.app.Catalog.index(sessionID)
 	if err != nil {
-		return nil, err
+		return hs, err
 	}
 	if err := checkObject(x, obj); err != nil {
-		return nil, err
+		return hs, err
 	}
-	return access.WhoCanAccess(x.Snapshot(), x, obj), nil
+	return access.HoldersToWire(access.WhoCanAccess(x.Snapshot(), x, obj)), nil
 }
 
 // checkObject refuses an object the loaded catalog does not hold.

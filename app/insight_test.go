@@ -50,10 +50,10 @@ func TestWhoCanAccessExportsHistoryAndRevertOnPostgres(t *testing.T) {
 		t.Fatal(err)
 	}
 	found := false
-	for _, h := range holders {
+	for _, h := range holders.Holders {
 		if h.Principal == model.UserRef(alice) {
-			for _, c := range h.Cells {
-				if c.Privilege == "SELECT" && c.Inherited && len(c.Sources) == 1 && c.Sources[0].Via[0] == model.RoleRef(reader) {
+			for _, c := range holders.CellLists[h.Cells] {
+				if c.Privilege == "SELECT" && c.Inherited && len(c.Sources) == 1 && holders.Paths[c.Sources[0].Via][0] == model.RoleRef(reader) {
 					found = true
 				}
 			}

@@ -14,7 +14,7 @@ func (s *CatalogService) RoleGraph(sessionID string) (g rolegraph.Graph, err err
 	if err != nil {
 		return g, err
 	}
-	return rolegraph.Whole(x.Snapshot()), nil
+	return rolegraph.WholeIn(x.Snapshot(), x), nil
 }
 
 // RoleGraphAround draws everything around one principal: the roles and groups

@@ -7,6 +7,7 @@ import (
 	"io"
 	"log"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -122,8 +123,8 @@ func TestCreateGrantRevokeDropWorkflow(t *testing.T) {
 	}
 	found := false
 	for _, c := range eff.Cells {
-		if c.Object.Name == "orders" && c.Privilege == "SELECT" && c.Inherited && !c.Direct {
-			found = len(c.Sources) == 1 && len(c.Sources[0].Via) == 1 && c.Sources[0].Via[0] == roleRef
+		if eff.Objects[c.Object].Name == "orders" && c.Privilege == "SELECT" && c.Inherited && !c.Direct {
+			found = len(c.Sources) == 1 && reflect.DeepEqual(eff.Paths[c.Sources[0].Via], []model.PrincipalRef{roleRef})
 		}
 	}
 	if !found {

@@ -2,6 +2,7 @@ package access_test
 
 import (
 	"context"
+	"encoding/json"
 	"sync"
 	"syscall"
 	"testing"
@@ -179,7 +180,7 @@ func BenchmarkRoleGraphSyntheticCatalog(b *testing.B) {
 		name  string
 		graph func() rolegraph.Graph
 	}{
-		{"whole", func() rolegraph.Graph { return rolegraph.Whole(s) }},
+		{"whole", func() rolegraph.Graph { return rolegraph.WholeIn(s, x) }},
 		{"around the user", func() rolegraph.Graph { return rolegraph.FocusIn(s, x, user) }},
 		{"around the role with most members", func() rolegraph.Graph { return rolegraph.FocusIn(s, x, group) }},
 	} {
@@ -190,6 +191,48 @@ func BenchmarkRoleGraphSyntheticCatalog(b *testing.B) {
 				nodes = len(c.graph().Nodes)
 			}
 			b.ReportMetric(float64(nodes), "nodes")
+			reportCPU(b, cpu)
+		})
+	}
+}
+
+// BenchmarkInsightAnswerJSON encodes the insight screens' biggest answers as
+// the bound methods send them, in wire form, beside the full form they
+// replaced: the whole-database access of the user of
+// BenchmarkWholeDatabaseEffective, and who can access the busiest table.
+// It reports the JSON bytes of each.
+func BenchmarkInsightAnswerJSON(b *testing.B) {
+	x := syntheticIndex(b)
+	s := x.Snapshot()
+	var who model.PrincipalRef
+	most := -1
+	for _, u := range s.Users[:min(100, len(s.Users))] {
+		if n := len(access.Compute(s, x, model.UserRef(u.Name)).Cells); n > most {
+			most, who = n, model.UserRef(u.Name)
+		}
+	}
+	eff := access.Compute(s, x, who)
+	holders := access.WhoCanAccess(s, x, busiestObject(x, model.ObjTable))
+	for _, c := range []struct {
+		name   string
+		answer func() any
+	}{
+		{"whole database/full", func() any { return eff }},
+		{"whole database/wire", func() any { return eff.ToWire() }},
+		{"who can access/full", func() any { return holders }},
+		{"who can access/wire", func() any { return access.HoldersToWire(holders) }},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			n := 0
+			cpu := cpuTime()
+			for b.Loop() {
+				out, err := json.Marshal(c.answer())
+				if err != nil {
+					b.Fatal(err)
+				}
+				n = len(out)
+			}
+			b.ReportMetric(float64(n), "json-bytes")
 			reportCPU(b, cpu)
 		})
 	}

@@ -49,20 +49,13 @@ const MaxMembers = 200
 
 type graphBuilder struct {
 	snap     *model.Snapshot
-	memberOf map[model.PrincipalRef][]int // memberships by member
-	members  map[model.PrincipalRef][]int // memberships by role or group
 	inherits func(model.Membership) bool
 	super    map[model.PrincipalRef]bool
 	system   map[model.PrincipalRef]bool
 }
 
 func newBuilder(snap *model.Snapshot) *graphBuilder {
-	b := &graphBuilder{snap: snap, memberOf: map[model.PrincipalRef][]int{}, members: map[model.PrincipalRef][]int{},
-		inherits: access.Inherits(snap), super: map[model.PrincipalRef]bool{}, system: map[model.PrincipalRef]bool{}}
-	for i, m := range snap.Memberships {
-		b.memberOf[m.Member] = append(b.memberOf[m.Member], i)
-		b.members[m.Of] = append(b.members[m.Of], i)
-	}
+	b := &graphBuilder{snap: snap, inherits: access.Inherits(snap), super: map[model.PrincipalRef]bool{}, system: map[model.PrincipalRef]bool{}}
 	for _, u := range snap.Users {
 		if u.Superuser {
 			b.super[model.UserRef(u.Name)] = true
@@ -79,14 +72,17 @@ func newBuilder(snap *model.Snapshot) *graphBuilder {
 	return b
 }
 
-func (b *graphBuilder) edge(m model.Membership) Edge {
-	return Edge{Member: m.Member, Of: m.Of, AdminOption: m.AdminOption, NoInherit: !b.inherits(m)}
-}
-
 // Whole draws every role and group with the memberships among them; users
 // appear as a count on the roles and groups they belong to directly.
-func Whole(snap *model.Snapshot) Graph {
-	b := newBuilder(snap)
+func Whole(snap *model.Snapshot) Graph { return whole(snap, access.Inherits(snap)) }
+
+// WholeIn is Whole reading member attributes through the catalog index
+// instead of indexing every user and membership of the snapshot first.
+func WholeIn(snap *model.Snapshot, x access.Lookup) Graph {
+	return whole(snap, access.InheritsIn(snap, x))
+}
+
+func whole(snap *model.Snapshot, inherits func(model.Membership) bool) Graph {
 	g := Graph{Nodes: []Node{}, Edges: []Edge{}}
 	users := map[model.PrincipalRef]int{}
 	for _, m := range snap.Memberships {
@@ -94,7 +90,7 @@ func Whole(snap *model.Snapshot) Graph {
 			users[m.Of]++
 			continue
 		}
-		g.Edges = append(g.Edges, b.edge(m))
+		g.Edges = append(g.Edges, Edge{Member: m.Member, Of: m.Of, AdminOption: m.AdminOption, NoInherit: !inherits(m)})
 	}
 	for _, r := range snap.Roles {
 		ref := model.RoleRef(r.Name)
@@ -114,6 +110,13 @@ func Whole(snap *model.Snapshot) Graph {
 // first; FocusIn reads through the catalog index instead.
 func Focus(snap *model.Snapshot, p model.PrincipalRef) Graph {
 	b := newBuilder(snap)
+	// Memberships by member and by role or group (Whole needs neither: at
+	// 100,000 users indexing them cost more than its answer).
+	memberOf, members := map[model.PrincipalRef][]int{}, map[model.PrincipalRef][]int{}
+	for i, m := range snap.Memberships {
+		memberOf[m.Member] = append(memberOf[m.Member], i)
+		members[m.Of] = append(members[m.Of], i)
+	}
 	at := func(idx map[model.PrincipalRef][]int) func(model.PrincipalRef) []model.Membership {
 		return func(r model.PrincipalRef) []model.Membership {
 			out := make([]model.Membership, len(idx[r]))
@@ -123,7 +126,7 @@ func Focus(snap *model.Snapshot, p model.PrincipalRef) Graph {
 			return out
 		}
 	}
-	return focus(p, at(b.memberOf), at(b.members), b.inherits, func(r model.PrincipalRef) (bool, bool) { return b.super[r], b.system[r] })
+	return focus(p, at(memberOf), at(members), b.inherits, func(r model.PrincipalRef) (bool, bool) { return b.super[r], b.system[r] })
 }
 
 // Index is what FocusIn reads: the catalog index implements it.

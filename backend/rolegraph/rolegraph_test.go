@@ -175,3 +175,15 @@ func BenchmarkFocusInOnARootRole300Roles2000Users(b *testing.B) {
 		FocusIn(s, x, model.RoleRef("r001"))
 	}
 }
+
+// TestWholeInMatchesWhole: read through the catalog index, the whole picture
+// is the one Whole draws from the snapshot (bo's NOINHERIT edge included).
+func TestWholeInMatchesWhole(t *testing.T) {
+	for _, engine := range []string{"postgres", "redshift"} {
+		s := sample(engine)
+		want, got := Whole(s), WholeIn(s, catalog.NewIndex(s))
+		if !reflect.DeepEqual(got, want) || len(got.Edges) == 0 {
+			t.Errorf("%s: WholeIn gives %+v, Whole %+v", engine, got, want)
+		}
+	}
+}

@@ -107,7 +107,7 @@ async function insightTimings(page, sid, runs) {
     async ({ sid, t }) => {
       const t0 = performance.now();
       const hs = await window.go.app.InsightService.WhoCanAccess(sid, { kind: 'table', schema: t.schema, name: t.name });
-      return { ms: performance.now() - t0, holders: hs.length, bytes: JSON.stringify(hs).length };
+      return { ms: performance.now() - t0, holders: (hs.holders ?? []).length, bytes: JSON.stringify(hs).length };
     },
     { sid, t: busiest },
   );

@@ -92,7 +92,7 @@ export function effectiveOf(ref: { kind: string; name: string }): Effective {
     cells: [],
     scoped: roleGrants
       .filter((g) => g.scope)
-      .map((g) => ({ object: g.object, privilege: g.privilege, scope: g.scope, direct: !inherited, inherited, grantOption: false, sources: [{ via, grant: g }] })),
+      .map((g) => ({ object: g.object, privilege: g.privilege, scope: g.scope, direct: !inherited, inherited, grantOption: false, sources: [{ via, grantOption: g.grantOption, grantor: g.grantor }] })),
     system: [
       { privilege: 'CREATE TABLE', direct: !inherited, inherited, via: [via] },
       { privilege: 'EXPLAIN RLS', direct: !inherited, inherited, via: [via] },

@@ -37,11 +37,63 @@ export type PrincipalDetail = catalog.PrincipalDetail;
 
 /** A membership path from the principal (exclusive) to `from` (inclusive); note explains an implicit step. */
 export type Reached = access.Reached;
-/** One way a privilege is held; setRole is the role to SET ROLE to when it is not held in the login session. */
-export type EffectiveSource = access.Source;
+/**
+ * One way a privilege is held: the grant of its cell's privilege (and scope)
+ * on its cell's object to the last principal of via (the principal itself
+ * when via is empty); setRole is the role to SET ROLE to when it is not held
+ * in the login session.
+ */
+export interface EffectiveSource {
+  via: PrincipalRef[];
+  grantOption: boolean;
+  grantor?: string;
+  setRole?: string;
+  note?: string;
+}
+/** One privilege on one object (or, scope set, one Redshift scoped permission) and the sources behind it. */
+export interface EffectiveCell {
+  object: ObjectRef;
+  privilege: string;
+  scope?: string;
+  direct: boolean;
+  inherited: boolean;
+  grantOption: boolean;
+  setRole?: string;
+  sources: EffectiveSource[];
+}
 /** Object privileges in `cells`; Redshift scoped permissions (current and future objects) in `scoped`. */
-export type EffectiveCell = access.Cell;
-export type Effective = access.Effective;
+export interface Effective extends Omit<access.WireEffective, 'objects' | 'paths' | 'grantors' | 'cells' | 'scoped'> {
+  cells: EffectiveCell[];
+  scoped: EffectiveCell[];
+}
+
+/** The objects, paths and grantors a wire answer's cells point into (Go access.Tables). */
+type WireTables = Pick<access.WireEffective, 'objects' | 'paths' | 'grantors'>;
+
+/**
+ * Cells of a wire answer (Go access.WireCell: objects, paths and grantors by index, a
+ * source's grant implied by its cell) with their objects and paths in place.
+ * Cells share those objects and path arrays: the whole database's access is
+ * tens of thousands of cells over a few paths.
+ */
+export function cellsFromWire(t: WireTables, cells: access.WireCell[] | null | undefined): EffectiveCell[] {
+  return (cells ?? []).map((c) => ({
+    object: t.objects[c.object],
+    privilege: c.privilege,
+    scope: c.scope,
+    direct: !!c.direct,
+    inherited: !!c.inherited,
+    grantOption: !!c.grantOption,
+    setRole: c.setRole,
+    sources: c.sources.map((s) => ({ via: t.paths[s.via], grantOption: !!s.grantOption, grantor: t.grantors[s.grantor ?? 0] || undefined, setRole: s.setRole, note: s.note })),
+  }));
+}
+
+export function effectiveFromWire(w: access.WireEffective): Effective {
+  const { objects, paths, grantors, cells, scoped, ...rest } = w;
+  const t = { objects: objects ?? [], paths: paths ?? [], grantors: grantors ?? [] };
+  return { ...rest, reach: rest.reach ?? [], cells: cellsFromWire(t, cells), scoped: cellsFromWire(t, scoped) };
+}
 /** A Redshift system permission held directly or through roles. */
 export type SystemCell = access.SystemCell;
 
@@ -79,9 +131,10 @@ export const catalogApi = {
   principal: (sessionId: string, ref: PrincipalRef) => callApi(() => Catalog.Principal(sessionId, ref)),
   /** Effective privileges within one schema (keep answers small on big catalogs). */
   effective: (sessionId: string, ref: PrincipalRef, schema: string) =>
-    callApi(() => Catalog.Effective(sessionId, ref, schema)),
+    callApi(async () => effectiveFromWire(await Catalog.Effective(sessionId, ref, schema))),
   /** Effective privileges on the database itself and its languages. */
-  effectiveDatabase: (sessionId: string, ref: PrincipalRef) => callApi(() => Catalog.EffectiveDatabase(sessionId, ref)),
+  effectiveDatabase: (sessionId: string, ref: PrincipalRef) =>
+    callApi(async () => effectiveFromWire(await Catalog.EffectiveDatabase(sessionId, ref))),
   schemas: (sessionId: string) => callApi(() => list(Catalog.Schemas(sessionId))),
   schemaObjects: (sessionId: string, schema: string) => callApi(() => list(Catalog.SchemaObjects(sessionId, schema))),
   objectGrants: (sessionId: string, ref: ObjectRef) => callApi(() => list(Catalog.ObjectGrants(sessionId, ref))),

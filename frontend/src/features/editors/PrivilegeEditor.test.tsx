@@ -88,7 +88,7 @@ describe('PrivilegeEditor', () => {
           direct: false,
           inherited: true,
           grantOption: false,
-          sources: [{ via: [{ kind: 'role', name: 'reader' }], grant: { object: { kind: 'table', schema: 'sales', name: 'customers' }, grantee: { kind: 'role', name: 'reader' }, privilege: 'SELECT', grantOption: false } }],
+          sources: [{ via: [{ kind: 'role', name: 'reader' }], grantOption: false }],
         },
       ]),
     );
@@ -117,7 +117,7 @@ describe('PrivilegeEditor', () => {
           direct: false,
           inherited: true,
           grantOption: false,
-          sources: [{ via: [{ kind: 'role', name: 'reader' }], grant: { object: customers, grantee: { kind: 'role', name: 'reader' }, privilege: 'SELECT', grantOption: false } }],
+          sources: [{ via: [{ kind: 'role', name: 'reader' }], grantOption: false }],
         },
         { object: customers, privilege: 'INSERT', direct: true, inherited: false, grantOption: false, sources: [] },
       ]),
@@ -222,7 +222,7 @@ describe('PrivilegeEditor', () => {
     const eff: Effective = {
       ...effective([{ object: sales, privilege: 'USAGE', direct: true, inherited: false, grantOption: false, sources: [] }]),
       scoped: [
-        { object: sales, privilege: 'SELECT', scope: 'TABLES', direct: false, inherited: true, grantOption: false, sources: [{ via: [{ kind: 'role', name: 'bi' }], grant: scopedGrant }] },
+        { object: sales, privilege: 'SELECT', scope: 'TABLES', direct: false, inherited: true, grantOption: false, sources: [{ via: [{ kind: 'role', name: 'bi' }], grantOption: scopedGrant.grantOption }] },
         { object: sales, privilege: 'EXECUTE', scope: 'FUNCTIONS', direct: true, inherited: false, grantOption: false, sources: [] },
       ],
     };
@@ -264,7 +264,7 @@ describe('baseCells', () => {
           inherited: false,
           grantOption: false,
           setRole: 'reader',
-          sources: [{ via: [{ kind: 'role', name: 'reader' }], setRole: 'reader', grant: { object: orders, grantee: { kind: 'role', name: 'reader' }, privilege: 'SELECT', grantOption: false } }],
+          sources: [{ via: [{ kind: 'role', name: 'reader' }], setRole: 'reader', grantOption: false }],
         },
       ]),
     );

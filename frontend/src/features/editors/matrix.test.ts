@@ -210,7 +210,7 @@ describe('scopedMarks', () => {
   const dev: ObjectRef = { kind: 'database', name: 'dev' };
   const held = [
     { object: sales, privilege: 'SELECT', scope: 'TABLES', direct: true, inherited: false, grantOption: false, sources: [] },
-    { object: dev, privilege: 'USAGE', scope: 'SCHEMAS', direct: false, inherited: true, grantOption: false, sources: [{ via: [{ kind: 'role' as const, name: 'bi' }], grant: { object: dev, grantee: { kind: 'role' as const, name: 'bi' }, privilege: 'USAGE', grantOption: false, scope: 'SCHEMAS' } }] },
+    { object: dev, privilege: 'USAGE', scope: 'SCHEMAS', direct: false, inherited: true, grantOption: false, sources: [{ via: [{ kind: 'role' as const, name: 'bi' }], grantOption: false }] },
     // an object privilege cell is not a scoped permission
     { object: sales, privilege: 'USAGE', direct: true, inherited: false, grantOption: false, sources: [] },
   ];

@@ -30,8 +30,8 @@ describe('WholeAccessPanel', () => {
       superuser: false,
       reach: [],
       cells: [
-        { object: budgets, privilege: 'UPDATE', direct: false, inherited: true, grantOption: false, sources: [{ via: [analyst], grant: { object: budgets, grantee: analyst, privilege: 'UPDATE', grantOption: false } }] },
-        { object: orders, privilege: 'SELECT', direct: true, inherited: false, grantOption: false, sources: [{ via: [], grant: { object: orders, grantee: me, privilege: 'SELECT', grantOption: false } }] },
+        { object: budgets, privilege: 'UPDATE', direct: false, inherited: true, grantOption: false, sources: [{ via: [analyst], grantOption: false }] },
+        { object: orders, privilege: 'SELECT', direct: true, inherited: false, grantOption: false, sources: [{ via: [], grantOption: false }] },
       ],
       scoped: [],
     };

@@ -63,9 +63,9 @@ function WhyPanel({ row, detail, sessionId }: { row: AccessRow | undefined; deta
                 {[
                   s.setRole && `after SET ROLE ${s.setRole}`,
                   s.note,
-                  s.grant.grantOption && 'with grant option',
-                  s.grant.scope && `scoped: every current and future ${s.grant.scope.toLowerCase()}`,
-                  s.grant.grantor && `granted by ${s.grant.grantor}`,
+                  s.grantOption && 'with grant option',
+                  row.scope && `scoped: every current and future ${row.scope.toLowerCase()}`,
+                  s.grantor && `granted by ${s.grantor}`,
                 ]
                   .filter(Boolean)
                   .join(' · ') || 'granted to ' + (s.via.length ? s.via[s.via.length - 1].name || 'PUBLIC' : 'it')}

@@ -9,23 +9,24 @@ const user = (name: string): PrincipalRef => ({ kind: 'user', name });
 const role = (name: string): PrincipalRef => ({ kind: 'role', name });
 const PUBLIC: PrincipalRef = { kind: 'public', name: '' };
 
-function cell(privilege: string, grantee: PrincipalRef, via: PrincipalRef[], object: ObjectRef = orders): EffectiveCell {
+/** A cell held through via (granted to its last principal, or directly when empty). */
+function cell(privilege: string, via: PrincipalRef[], object: ObjectRef = orders): EffectiveCell {
   return {
     object,
     privilege,
     direct: via.length === 0,
     inherited: via.length > 0,
     grantOption: false,
-    sources: [{ via, grant: { object, grantee, privilege, grantOption: false } }],
+    sources: [{ via, grantOption: false }],
   };
 }
 
 const holders: Holder[] = [
-  { principal: user('alice'), cells: [cell('SELECT', role('reader'), [role('analyst'), role('reader')]), cell('REFERENCES', PUBLIC, [PUBLIC])], scoped: [] },
-  { principal: user('bob'), cells: [cell('REFERENCES', PUBLIC, [PUBLIC])], scoped: [] },
-  { principal: user('root'), superuser: true, cells: [cell('REFERENCES', PUBLIC, [PUBLIC])], scoped: [] },
+  { principal: user('alice'), cells: [cell('SELECT', [role('analyst'), role('reader')]), cell('REFERENCES', [PUBLIC])], scoped: [] },
+  { principal: user('bob'), cells: [cell('REFERENCES', [PUBLIC])], scoped: [] },
+  { principal: user('root'), superuser: true, cells: [cell('REFERENCES', [PUBLIC])], scoped: [] },
   { principal: user('owner'), owner: true, cells: [], scoped: [] },
-  { principal: role('reader'), cells: [cell('SELECT', role('reader'), [])], scoped: [] },
+  { principal: role('reader'), cells: [cell('SELECT', [])], scoped: [] },
 ];
 
 describe('who can access', () => {
@@ -64,11 +65,11 @@ describe('whole-database access', () => {
     superuser: false,
     reach: [],
     cells: [
-      cell('USAGE', role('reader'), [role('reader')], { kind: 'schema', schema: 'sales' }),
-      cell('SELECT', role('reader'), [role('reader')]),
-      cell('INSERT', user('alice'), [], { kind: 'table', schema: 'hr', name: 'people' }),
+      cell('USAGE', [role('reader')], { kind: 'schema', schema: 'sales' }),
+      cell('SELECT', [role('reader')]),
+      cell('INSERT', [], { kind: 'table', schema: 'hr', name: 'people' }),
     ],
-    scoped: [{ ...cell('SELECT', user('alice'), [], { kind: 'schema', schema: 'hr' }), scope: 'TABLES' }],
+    scoped: [{ ...cell('SELECT', [], { kind: 'schema', schema: 'hr' }), scope: 'TABLES' }],
   };
 
   it('turns every cell into a row with how it is held', () => {

@@ -6,22 +6,6 @@ export namespace access {
 	    grantee: model.PrincipalRef;
 	    via: model.PrincipalRef[];
 	}
-	export interface Source {
-	    via: model.PrincipalRef[];
-	    grant: model.Grant;
-	    setRole?: string;
-	    note?: string;
-	}
-	export interface Cell {
-	    object: model.ObjectRef;
-	    privilege: string;
-	    scope?: string;
-	    direct: boolean;
-	    inherited: boolean;
-	    grantOption: boolean;
-	    setRole?: string;
-	    sources: Source[];
-	}
 	export interface Reached {
 	    from: model.PrincipalRef;
 	    via: model.PrincipalRef[];
@@ -33,24 +17,49 @@ export namespace access {
 	    inherited: boolean;
 	    via: model.PrincipalRef[][];
 	}
-	export interface Effective {
+	export interface WireSource {
+	    via: number;
+	    grantOption?: boolean;
+	    grantor?: number;
+	    setRole?: string;
+	    note?: string;
+	}
+	export interface WireCell {
+	    object: number;
+	    privilege: string;
+	    scope?: string;
+	    direct?: boolean;
+	    inherited?: boolean;
+	    grantOption?: boolean;
+	    setRole?: string;
+	    sources: WireSource[];
+	}
+	export interface WireEffective {
 	    principal: model.PrincipalRef;
 	    superuser: boolean;
 	    setRoleSuperuser?: string;
-	    cells: Cell[];
-	    scoped: Cell[];
+	    objects: model.ObjectRef[];
+	    paths: model.PrincipalRef[][];
+	    grantors: string[];
+	    cells: WireCell[];
+	    scoped: WireCell[];
 	    system?: SystemCell[];
 	    reach: Reached[];
 	}
-	export interface Holder {
+	export interface WireHolder {
 	    principal: model.PrincipalRef;
 	    superuser?: boolean;
 	    owner?: boolean;
-	    cells: Cell[];
-	    scoped: Cell[];
+	    cells: number;
+	    scoped: number;
 	}
-	
-	
+	export interface WireHolders {
+	    objects: model.ObjectRef[];
+	    paths: model.PrincipalRef[][];
+	    grantors: string[];
+	    cellLists: WireCell[][];
+	    holders: WireHolder[];
+	}
 
 }
 

@@ -29,11 +29,11 @@ describe('EffectivePanel', () => {
       superuser: false,
       reach: [],
       cells: [
-        { object: finance, privilege: 'USAGE', direct: true, inherited: false, grantOption: false, sources: [{ via: [], grant: { object: finance, grantee: me, privilege: 'USAGE', grantOption: false } }] },
-        { object: salaries, privilege: 'UPDATE', direct: true, inherited: false, grantOption: false, sources: [{ via: [], grant: { object: salaries, grantee: me, privilege: 'UPDATE', grantOption: false } }] },
+        { object: finance, privilege: 'USAGE', direct: true, inherited: false, grantOption: false, sources: [{ via: [], grantOption: false }] },
+        { object: salaries, privilege: 'UPDATE', direct: true, inherited: false, grantOption: false, sources: [{ via: [], grantOption: false }] },
       ],
       scoped: [
-        { object: finance, privilege: 'SELECT', scope: 'TABLES', direct: true, inherited: false, grantOption: false, sources: [{ via: [], grant: { object: finance, grantee: me, privilege: 'SELECT', grantOption: false, scope: 'TABLES' } }] },
+        { object: finance, privilege: 'SELECT', scope: 'TABLES', direct: true, inherited: false, grantOption: false, sources: [{ via: [], grantOption: false }] },
       ],
     };
     api.load.mockResolvedValue(summary());

@@ -287,9 +287,9 @@ export function sourceLines(cell: EffectiveCell, self: PrincipalRef): string[] {
     const path = s.via.length ? [self, ...s.via].map((p) => (p.kind === 'public' ? 'PUBLIC' : p.name)).join(' → ') : 'granted directly';
     const extra = [
       s.note,
-      s.grant.grantOption && 'with grant option',
-      s.grant.scope && `scoped: ${s.grant.scope.toLowerCase()}`,
-      s.grant.grantor && `by ${s.grant.grantor}`,
+      s.grantOption && 'with grant option',
+      cell.scope && `scoped: ${cell.scope.toLowerCase()}`,
+      s.grantor && `by ${s.grantor}`,
     ]
       .filter(Boolean)
       .join(', ');

@@ -18,9 +18,9 @@ export function Compare(arg1:string,arg2:model.PrincipalRef,arg3:model.Principal
 
 export function Dependencies(arg1:string,arg2:string,arg3:string):Promise<app.DependencyGraph>;
 
-export function Effective(arg1:string,arg2:model.PrincipalRef,arg3:string):Promise<access.Effective>;
+export function Effective(arg1:string,arg2:model.PrincipalRef,arg3:string):Promise<access.WireEffective>;
 
-export function EffectiveDatabase(arg1:string,arg2:model.PrincipalRef):Promise<access.Effective>;
+export function EffectiveDatabase(arg1:string,arg2:model.PrincipalRef):Promise<access.WireEffective>;
 
 export function FutureObject(arg1:string,arg2:model.PrincipalRef,arg3:string,arg4:model.DefaultObjectType):Promise<future.Answer>;
 

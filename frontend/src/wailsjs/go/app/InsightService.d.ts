@@ -14,4 +14,4 @@ export function History(arg1:app.HistoryFilter):Promise<app.HistoryPage>;
 
 export function Revert(arg1:string,arg2:string):Promise<app.RevertPlan>;
 
-export function WhoCanAccess(arg1:string,arg2:model.ObjectRef):Promise<Array<access.Holder>>;
+export function WhoCanAccess(arg1:string,arg2:model.ObjectRef):Promise<access.WireHolders>;
