@@ -114,9 +114,10 @@ write(
   [
     'scripts/bench-startup.sh builds the release binary and an empty Wails v2 window (scripts/emptywails: the',
     "same window options, a heading, one bound method) and launches them in interleaved pairs (the first of a",
-    'pair alternates) under Xvfb, each with an empty home. "paint" is the time from exec to the line the backend',
-    'logs when the frontend reports, two animation frames after it rendered, that its first screen (for the app:',
-    'the welcome screen with the saved connections listed) is on screen. Memory is read 3 s later from',
+    'pair alternates) under Xvfb, each with a home of its own (the app\'s holds five saved connections).',
+    '"paint" is the time from exec to the line the backend logs when the frontend reports, two animation',
+    'frames after it rendered, that its first screen (for the app: the welcome screen with the five saved',
+    'connections listed) is on screen. Memory is read 3 s later from',
     '/proc/PID/smaps_rollup: RSS of the main process; PSS of the main process plus its WebKit web and network',
     'processes. "CPU until paint" is the user + system time the main process and its WebKit processes had',
     'used when the line came: on a shared, loaded machine the wall time is mostly waiting for a core.',
