@@ -116,13 +116,7 @@ func BenchmarkWhoCanAccess(b *testing.B) {
 func BenchmarkWholeDatabaseEffective(b *testing.B) {
 	x := syntheticIndex(b)
 	s := x.Snapshot()
-	var who model.PrincipalRef
-	most := -1
-	for _, u := range s.Users[:min(100, len(s.Users))] {
-		if n := len(access.Compute(s, x, model.UserRef(u.Name)).Cells); n > most {
-			most, who = n, model.UserRef(u.Name)
-		}
-	}
+	who := mostPrivilegedUser(x)
 	b.ResetTimer()
 	cells := 0
 	cpu := cpuTime()
@@ -161,13 +155,7 @@ func BenchmarkSummariesEveryPrincipal(b *testing.B) {
 func BenchmarkRoleGraphSyntheticCatalog(b *testing.B) {
 	x := syntheticIndex(b)
 	s := x.Snapshot()
-	var user model.PrincipalRef
-	most := -1
-	for _, u := range s.Users[:min(100, len(s.Users))] {
-		if n := len(access.Compute(s, x, model.UserRef(u.Name)).Cells); n > most {
-			most, user = n, model.UserRef(u.Name)
-		}
-	}
+	user := mostPrivilegedUser(x)
 	members := map[model.PrincipalRef]int{}
 	var group model.PrincipalRef
 	for _, m := range s.Memberships {
@@ -204,13 +192,7 @@ func BenchmarkRoleGraphSyntheticCatalog(b *testing.B) {
 func BenchmarkInsightAnswerJSON(b *testing.B) {
 	x := syntheticIndex(b)
 	s := x.Snapshot()
-	var who model.PrincipalRef
-	most := -1
-	for _, u := range s.Users[:min(100, len(s.Users))] {
-		if n := len(access.Compute(s, x, model.UserRef(u.Name)).Cells); n > most {
-			most, who = n, model.UserRef(u.Name)
-		}
-	}
+	who := mostPrivilegedUser(x)
 	eff := access.Compute(s, x, who)
 	holders := access.WhoCanAccess(s, x, busiestObject(x, model.ObjTable))
 	for _, c := range []struct {
@@ -236,4 +218,18 @@ func BenchmarkInsightAnswerJSON(b *testing.B) {
 			reportCPU(b, cpu)
 		})
 	}
+}
+
+// mostPrivilegedUser is the user with the most effective privileges among
+// the first 100 of the catalog: the insight benchmarks' heaviest answer.
+func mostPrivilegedUser(x *catalog.Index) model.PrincipalRef {
+	s := x.Snapshot()
+	var who model.PrincipalRef
+	most := -1
+	for _, u := range s.Users[:min(100, len(s.Users))] {
+		if n := len(access.Compute(s, x, model.UserRef(u.Name)).Cells); n > most {
+			most, who = n, model.UserRef(u.Name)
+		}
+	}
+	return who
 }

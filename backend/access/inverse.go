@@ -60,18 +60,23 @@ type Inverse struct {
 func NewInverse(s *model.Snapshot, grants ObjectGrants) *Inverse {
 	lk, _ := grants.(GrantLookup)
 	e := newEnv(s, lk)
-	v := &Inverse{s: s, grants: grants, e: e, members: e.membersOf(), supers: map[model.PrincipalRef]bool{}}
+	return &Inverse{s: s, grants: grants, e: e, members: e.membersOf(), supers: Superusers(s)}
+}
+
+// Superusers are the users and roles that bypass every privilege check.
+func Superusers(s *model.Snapshot) map[model.PrincipalRef]bool {
+	out := map[model.PrincipalRef]bool{}
 	for _, u := range s.Users {
 		if u.Superuser {
-			v.supers[model.UserRef(u.Name)] = true
+			out[model.UserRef(u.Name)] = true
 		}
 	}
 	for _, r := range s.Roles {
 		if r.Superuser {
-			v.supers[model.RoleRef(r.Name)] = true
+			out[model.RoleRef(r.Name)] = true
 		}
 	}
-	return v
+	return out
 }
 
 // WhoCanAccess lists every principal with effective access to obj (see the

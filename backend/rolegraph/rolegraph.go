@@ -55,16 +55,8 @@ type graphBuilder struct {
 }
 
 func newBuilder(snap *model.Snapshot) *graphBuilder {
-	b := &graphBuilder{snap: snap, inherits: access.Inherits(snap), super: map[model.PrincipalRef]bool{}, system: map[model.PrincipalRef]bool{}}
-	for _, u := range snap.Users {
-		if u.Superuser {
-			b.super[model.UserRef(u.Name)] = true
-		}
-	}
+	b := &graphBuilder{snap: snap, inherits: access.Inherits(snap), super: access.Superusers(snap), system: map[model.PrincipalRef]bool{}}
 	for _, r := range snap.Roles {
-		if r.Superuser {
-			b.super[model.RoleRef(r.Name)] = true
-		}
 		if r.System {
 			b.system[model.RoleRef(r.Name)] = true
 		}
