@@ -81,8 +81,12 @@ export function ObjectGrantsDialog({ env, object, onClose }: { env: EditorEnv; o
   };
   const cellsOf = (r: MatrixRow, privs: string[]) => privs.map((privilege) => ({ grantee: refOf(r), object, privilege }));
 
-  const listedKeys = new Set(grantees.map(granteeKey));
-  const options = granteeOptions.map((g) => ({ ...g, items: g.items.filter((i) => !listedKeys.has(i.value)) }));
+  // Built once per list change, not per click: the picker re-reads its whole
+  // data (every user of the catalog) whenever the array changes.
+  const options = useMemo(() => {
+    const listedKeys = new Set(grantees.map(granteeKey));
+    return granteeOptions.map((g) => ({ ...g, items: g.items.filter((i) => !listedKeys.has(i.value)) }));
+  }, [granteeOptions, grantees]);
 
   const pendingHere = items.filter((i) => (i.change.privilege?.objects ?? []).some((o) => objectKey(o) === objectKey(object))).length;
 

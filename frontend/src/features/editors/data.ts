@@ -97,8 +97,10 @@ export function useGranteeOptions(sid: string, opts: { groups: boolean; public?:
   const groups = useGroups(sid, opts.groups);
   const queued = usePendingNames(sid);
   return useMemo(() => {
-    const list = (kind: string, names: string[], fresh: string[]) =>
-      [...new Set([...names, ...fresh])].map((n) => ({ value: `${kind}:${n}`, label: fresh.includes(n) ? `${n} (queued)` : n }));
+    const list = (kind: string, names: string[], fresh: string[]) => {
+      const queuedNames = new Set(fresh);
+      return [...new Set([...names, ...fresh])].map((n) => ({ value: `${kind}:${n}`, label: queuedNames.has(n) ? `${n} (queued)` : n }));
+    };
     const out: OptionGroup[] = [];
     if (opts.public !== false) out.push({ group: 'Special', items: [{ value: 'public:', label: 'PUBLIC (everyone)' }] });
     if (opts.roles !== false)
