@@ -76,6 +76,20 @@ async function main() {
 
       let n = 0;
       const shot = async (label) => {
+        // A shot named dark must show the dark theme (a scheme a spec stored
+        // once made every later spec's "dark" shots light).
+        // The app follows an emulated OS scheme a frame or two later.
+        if (/(^|-)dark(-|$)/.test(safe(label))) {
+          const dark = await page
+            .waitForFunction(() => document.documentElement.getAttribute('data-mantine-color-scheme') === 'dark', null, { timeout: 3000 })
+            .then(() => true, () => false);
+          if (!dark) throw new Error(`shot "${label}" is named dark but the page shows the ${await page.evaluate(() => document.documentElement.getAttribute('data-mantine-color-scheme'))} theme`);
+        }
+        // Colours that change with the theme fade (Mantine's 150 ms
+        // background transitions): the shot waits for them to end.
+        await page
+          .waitForFunction(() => !document.getAnimations().some((x) => x instanceof CSSTransition && x.playState === 'running'), null, { timeout: 2000 })
+          .catch(() => {});
         n++;
         const path = join(artifacts, `${stem}-${String(n).padStart(2, '0')}-${safe(label)}.png`);
         await page.screenshot({ path, fullPage: false });
@@ -106,6 +120,8 @@ async function main() {
           for (const line of consoleLog.slice(-30)) console.log(`    ${line}`);
         }
       } finally {
+        // The next spec starts with the app's default theme (follow the OS).
+        await page.evaluate(() => localStorage.removeItem('rsmate-color-scheme')).catch(() => {});
         await page.close().catch(() => {});
       }
     }
