@@ -15,7 +15,7 @@ type Summary struct {
 // without building cells and sources: each grant gets an id once, and each
 // principal's count is a walk over the ids of the principals it reaches.
 func Summaries(s *model.Snapshot, grants GrantLookup, who []model.PrincipalRef) []Summary {
-	parents, inherits := memberships(s), inheritFunc(s)
+	e := newEnv(s, grants) // memberships indexed once, or read through the catalog index
 	pairID := map[cellKey]int32{}
 	objID := map[model.ObjectRef]int32{}
 	schemaID := map[string]int32{}
@@ -65,7 +65,7 @@ func Summaries(s *model.Snapshot, grants GrantLookup, who []model.PrincipalRef) 
 	var pairSeen, objSeen, schemaSeen []int32 // the generation that last counted each id
 	for n, p := range who {
 		gen := int32(n + 1)
-		for r := range reachWith(p, parents, inherits) {
+		for r := range e.reach(p) {
 			for _, id := range pairsOf(r) {
 				for int(id) >= len(pairSeen) {
 					pairSeen = append(pairSeen, 0)
