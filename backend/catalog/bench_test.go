@@ -84,40 +84,13 @@ func BenchmarkIndexBuild100k(b *testing.B) {
 }
 
 // BenchmarkUsersList100k times the Users list call's work.
-func BenchmarkUsersList100k(b *testing.B) {
-	x := benchX(b)
-	b.ResetTimer()
-	var rows []UserRow
-	for i := 0; i < b.N; i++ {
-		rows = x.UserRows()
-	}
-	b.StopTimer()
-	reportJSON(b, rows, len(rows))
-}
+func BenchmarkUsersList100k(b *testing.B) { benchList(b, (*Index).UserRows) }
 
 // BenchmarkRolesList100k times the Roles list call's work.
-func BenchmarkRolesList100k(b *testing.B) {
-	x := benchX(b)
-	b.ResetTimer()
-	var rows []RoleRow
-	for i := 0; i < b.N; i++ {
-		rows = x.RoleRows()
-	}
-	b.StopTimer()
-	reportJSON(b, rows, len(rows))
-}
+func BenchmarkRolesList100k(b *testing.B) { benchList(b, (*Index).RoleRows) }
 
 // BenchmarkGroupsList100k times the Groups list call's work.
-func BenchmarkGroupsList100k(b *testing.B) {
-	x := benchX(b)
-	b.ResetTimer()
-	var rows []GroupRow
-	for i := 0; i < b.N; i++ {
-		rows = x.GroupRows()
-	}
-	b.StopTimer()
-	reportJSON(b, rows, len(rows))
-}
+func BenchmarkGroupsList100k(b *testing.B) { benchList(b, (*Index).GroupRows) }
 
 func benchDetail(b *testing.B, ref model.PrincipalRef) {
 	x := benchX(b)
@@ -158,4 +131,17 @@ func BenchmarkEffectiveSchemaUser100k(b *testing.B) {
 // BenchmarkEffectiveSchemaRole100k times a role's effective access in one schema.
 func BenchmarkEffectiveSchemaRole100k(b *testing.B) {
 	benchEffective(b, model.RoleRef("bench_r006"), "bench_s100")
+}
+
+// benchList times one list call's work on the 100,000-user index and
+// reports the JSON it returns.
+func benchList[R any](b *testing.B, list func(*Index) []R) {
+	x := benchX(b)
+	b.ResetTimer()
+	var rows []R
+	for i := 0; i < b.N; i++ {
+		rows = list(x)
+	}
+	b.StopTimer()
+	reportJSON(b, rows, len(rows))
 }
