@@ -1,11 +1,9 @@
 package postgres
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"runtime"
 	"runtime/metrics"
 	"slices"
@@ -208,21 +206,7 @@ func reportSnapshot(b *testing.B, snap *model.Snapshot) {
 // pairs with the median and spread of the ratio reader/psql is written there.
 func BenchmarkLoadVsPsql(b *testing.B) {
 	dsn := benchCatalog(b)
-	psql, script, conn, password := psqlSetup(b, dsn)
-	runPsql := func(args ...string) time.Duration {
-		cmd := exec.Command(psql, append([]string{"-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-o", os.DevNull}, append(args, conn)...)...)
-		cmd.Env = append(os.Environ(), "PGPASSWORD="+password)
-		var stderr bytes.Buffer
-		cmd.Stderr = &stderr
-		runtime.GC()
-		start := time.Now()
-		err := cmd.Run()
-		d := time.Since(start)
-		if err != nil {
-			b.Fatalf("psql: %v: %s", err, stderr.String())
-		}
-		return d
-	}
+	runPsql, script := psqlRunner(b, dsn)
 	cfg, err := pgx.ParseConfig(productDSN(dsn))
 	if err != nil {
 		b.Fatal(err)

@@ -155,7 +155,8 @@ func BenchmarkLoadScale(b *testing.B) {
 		}
 		return time.Since(start)
 	}
-	psql := psqlRunner(b, dsn)
+	runPsql, script := psqlRunner(b, dsn)
+	psql := func() time.Duration { return runPsql("-f", script) }
 	sides := []func() time.Duration{reader, raw, psql}
 	var rMs, wMs, pMs, vsRaw, vsPsql []float64
 	b.ResetTimer()
@@ -254,12 +255,13 @@ func psqlSetup(b *testing.B, dsn string) (psql, script, conn, password string) {
 	return psql, script, u.String(), password
 }
 
-// psqlRunner returns a function timing one psql process running CatalogSteps
-// in one read-only repeatable-read transaction, output to /dev/null.
-func psqlRunner(b *testing.B, dsn string) func() time.Duration {
+// psqlRunner returns a function timing one psql process with the given
+// arguments (after the output options, before the connection), and the
+// script running CatalogSteps in one read-only repeatable-read transaction.
+func psqlRunner(b *testing.B, dsn string) (run func(args ...string) time.Duration, script string) {
 	path, script, conn, password := psqlSetup(b, dsn)
-	return func() time.Duration {
-		cmd := exec.Command(path, "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-o", os.DevNull, "-f", script, conn)
+	return func(args ...string) time.Duration {
+		cmd := exec.Command(path, append([]string{"-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-o", os.DevNull}, append(args, conn)...)...)
 		cmd.Env = append(os.Environ(), "PGPASSWORD="+password)
 		var stderr bytes.Buffer
 		cmd.Stderr = &stderr
@@ -271,7 +273,7 @@ func psqlRunner(b *testing.B, dsn string) func() time.Duration {
 			b.Fatalf("psql: %v: %s", err, stderr.String())
 		}
 		return d
-	}
+	}, script
 }
 
 func grantCount(s *model.Snapshot) int { return s.Grants.Len() }
