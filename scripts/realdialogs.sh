@@ -155,6 +155,21 @@ dialog_child_pid() { # the running dialog process (a child of the app marked RSM
 }
 
 # ── 2. Import a profiles file through the real Open dialog ───────────────────
+
+# run_step STEP SHOT [dismiss_save|finish]: runs the function STEP for the
+# test named $t and passes it; on a failure (or the app dying) takes the
+# screenshot SHOT, closes a Save dialog left open or stops the layer as
+# asked, and records why.
+run_step() {
+  local out
+  if out=$("$1" 2>&1) && alive; then pass "$t"; return; fi
+  shot "$2"
+  [ "${3:-}" = dismiss_save ] && dismiss_save
+  fail "$t" "$out$(alive || echo ' (the app died)')"
+  [ "${3:-}" = finish ] && finish
+  return 0
+}
+
 t="Import connections… through the real Open dialog adds the file's profile"
 IMPORT_NAME="Imported through the real dialog"
 cat >"$WORK/files/team-connections.json" <<JSON
@@ -176,7 +191,7 @@ step2() {
   "$A11Y" wait "$IMPORT_NAME" --role 'list item' --timeout 15 || { echo "the sidebar does not list it"; return 1; }
   shot 2c-imported
 }
-if out=$(step2 2>&1) && alive; then pass "$t"; else shot 2x-import-failed; fail "$t" "$out$(alive || echo ' (the app died)')"; finish; fi
+run_step step2 2x-import-failed finish
 
 # ── 3. Queue a drop, Review SQL, Save .sql through the real Save dialog ─────
 VICTIM=rd_victim_$(random_hex 3)
@@ -223,7 +238,7 @@ step3() {
   "$A11Y" wait 'Script saved' --text --timeout 10 || { echo "the app does not say the script was saved"; return 1; }
   shot 3d-saved
 }
-if out=$(step3 2>&1) && alive; then pass "$t"; else shot 3x-save-failed; fail "$t" "$out$(alive || echo ' (the app died)')"; finish; fi
+run_step step3 3x-save-failed finish
 
 # ── 4. Apply, answer the real confirmation "No": nothing changes ────────────
 CONFIRM_TITLE='Apply changes that remove access'
@@ -241,7 +256,7 @@ step4() {
   shot 4b-answered-no
   [ "$(victim_count)" = 1 ] || { echo "$VICTIM was dropped although the answer was No"; return 1; }
 }
-if out=$(step4 2>&1) && alive; then pass "$t"; else shot 4x-no-failed; fail "$t" "$out$(alive || echo ' (the app died)')"; finish; fi
+run_step step4 4x-no-failed finish
 
 # ── 5. Apply again, answer "Yes": the user is dropped ───────────────────────
 t="answering Yes to the real destructive confirmation drops the user on the server"
@@ -259,7 +274,7 @@ step5() {
   # The tray shows the apply's result until the user closes it.
   "$A11Y" click 'Done' --role 'push button' --timeout 15 || { echo "no Done button on the apply result"; return 1; }
 }
-if out=$(step5 2>&1) && alive; then pass "$t"; else shot 5x-yes-failed; fail "$t" "$out$(alive || echo ' (the app died)')"; finish; fi
+run_step step5 5x-yes-failed finish
 
 # ── 6-10. Exports through the real Save dialog ───────────────────────────────
 # re_quote TEXT: TEXT as a regular expression matching itself.
@@ -333,7 +348,7 @@ step6() {
   [ "$after" = "$before" ] || { echo "a cancelled export wrote $(comm -13 <(echo "$before") <(echo "$after"))"; return 1; }
   "$A11Y" gone 'Exported|.* failed' --text --timeout 0.1 || { echo "the app reports an export after Cancel"; return 1; }
 }
-if out=$(step6 2>&1) && alive; then pass "$t"; else shot 6x-cancel-failed; dismiss_save; fail "$t" "$out$(alive || echo ' (the app died)')"; fi
+run_step step6 6x-cancel-failed dismiss_save
 
 t="Grants of the database as SQL script through the real Save dialog: the script replayed on a copy without grants gives the database's privileges"
 step7() {
@@ -363,7 +378,7 @@ step7() {
   [ -z "$missing" ] || { echo "after the replay the copy lacks:"; echo "$missing" | head -n10; return 1; }
   [ -z "$extra" ] || { echo "after the replay the copy holds what analytics does not:"; echo "$extra" | head -n10; return 1; }
 }
-if out=$(step7 2>&1) && alive; then pass "$t"; else shot 7x-grants-sql-failed; dismiss_save; fail "$t" "$out$(alive || echo ' (the app died)')"; fi
+run_step step7 7x-grants-sql-failed dismiss_save
 # The copy goes: offboarding below scans every database of the cluster.
 psql_db postgres 'DROP DATABASE IF EXISTS rd_replay' >/dev/null 2>&1 || true
 
@@ -381,7 +396,7 @@ step8() {
   rows=$(grep -c '^grant,' "$out")
   [ "$rows" -ge 100 ] || { echo "only $rows grant rows"; return 1; }
 }
-if out=$(step8 2>&1) && alive; then pass "$t"; else shot 8x-grants-csv-failed; dismiss_save; fail "$t" "$out$(alive || echo ' (the app died)')"; fi
+run_step step8 8x-grants-csv-failed dismiss_save
 
 t="Access review as HTML through the real Save dialog: the risk flags table names the sandbox's risks"
 step9() {
@@ -397,7 +412,7 @@ step9() {
     grep -qF "$want" "$out" || { echo "the findings lack $want"; return 1; }
   done
 }
-if out=$(step9 2>&1) && alive; then pass "$t"; else shot 9x-review-html-failed; dismiss_save; fail "$t" "$out$(alive || echo ' (the app died)')"; fi
+run_step step9 9x-review-html-failed dismiss_save
 
 t="Access review as CSV through the real Save dialog: a row per principal, then a row per risk flag"
 step10() {
@@ -409,7 +424,7 @@ step10() {
   grep -q '^principal,user,priya\.raman,true,' "$out" || { echo "the CSV lacks superuser priya.raman's row"; return 1; }
   grep -q '^finding,user,priya\.raman,,,,,,,superuser,' "$out" || { echo "the CSV lacks priya.raman's superuser finding"; return 1; }
 }
-if out=$(step10 2>&1) && alive; then pass "$t"; else shot 10x-review-csv-failed; dismiss_save; fail "$t" "$out$(alive || echo ' (the app died)')"; fi
+run_step step10 10x-review-csv-failed dismiss_save
 
 # ── 11-12. Offboarding through the real confirmation ────────────────────────
 OFFBOARD_TITLE="Offboard $LEAVER"
@@ -452,7 +467,7 @@ step11() {
   st=$(leaver_state)
   [ "$st" = "1 true $LEAVER $LEAVER" ] || { echo "after No the databases read \"$st\", want \"1 true $LEAVER $LEAVER\" (exists, may sign in, owns both tables)"; return 1; }
 }
-if out=$(step11 2>&1) && alive; then pass "$t"; else shot 11x-offboard-no-failed; fail "$t" "$out$(alive || echo ' (the app died)')"; finish; fi
+run_step step11 11x-offboard-no-failed finish
 
 t="answering Yes to the real offboarding confirmation drops the user; the successor owns what they owned in every database"
 step12() {
@@ -468,7 +483,7 @@ step12() {
   "$A11Y" click 'Close' --role 'push button' --timeout 10 || return 1
   "$A11Y" gone "$OFFBOARD_BUTTON" --role 'push button' --timeout 10 || { echo "the offboarding dialog did not close"; return 1; }
 }
-if out=$(step12 2>&1) && alive; then pass "$t"; else shot 12x-offboard-yes-failed; fail "$t" "$out$(alive || echo ' (the app died)')"; fi
+run_step step12 12x-offboard-yes-failed
 
 # ── 13. A crashing dialog process is an error, not the app's end ────────────
 t="a dialog process killed with SIGABRT is reported as an error and the app lives on"
@@ -484,7 +499,7 @@ step13() {
   shot 13a-dialog-crashed
   alive || { echo "the app died with its dialog"; return 1; }
 }
-if out=$(step13 2>&1) && alive; then pass "$t"; else shot 13x-crash-failed; fail "$t" "$out$(alive || echo ' (the app died)')"; fi
+run_step step13 13x-crash-failed
 
 # Close like a user; the app must exit cleanly.
 "$WORK/xclose" "$WID" || true
