@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { profilesApi, type ApiError, type KeychainStatus, type ProfileView, toApiError } from '../../api';
 import { afterNextPaint } from '../../app/reportPainted';
+import { earlyOr, earlyValue, takeEarly } from '../../app/early';
 import { notifyError, notifyInfo, notifySuccess } from '../../components/notify';
 
 export interface EditorState {
@@ -13,7 +14,6 @@ interface ConnectionsContextValue {
   profiles: ProfileView[];
   loading: boolean;
   loadError: ApiError | null;
-  keychain: KeychainStatus | null;
   selectedId: string | null;
   select: (id: string | null) => void;
   selected: ProfileView | null;
@@ -39,13 +39,25 @@ export function useConnections(): ConnectionsContextValue {
   return v;
 }
 
+// The keychain's status has a context of its own: its answer comes while the
+// first screen renders, and would otherwise re-render every connections consumer.
+const KeychainCtx = createContext<KeychainStatus | null>(null);
+
+/** Whether an OS keychain can hold passwords; null until known. */
+export function useKeychain(): KeychainStatus | null {
+  return useContext(KeychainCtx);
+}
+
 export const KEYCHAIN_NOTICE_ID = 'keychain-unavailable';
 
 export function ConnectionsProvider({ children }: { children: ReactNode }) {
-  const [profiles, setProfiles] = useState<ProfileView[]>([]);
-  const [loading, setLoading] = useState(true);
+  const [early] = useState(() => takeEarly<ProfileView[] | null>('profiles'));
+  // A Go nil slice arrives as null.
+  const [profiles, setProfiles] = useState<ProfileView[]>(() => earlyValue(early) ?? []);
+  const [loading, setLoading] = useState(() => earlyValue(early) === undefined);
   const [loadError, setLoadError] = useState<ApiError | null>(null);
-  const [keychain, setKeychain] = useState<KeychainStatus | null>(null);
+  const [earlyKeychain] = useState(() => takeEarly<KeychainStatus>('keychain'));
+  const [keychain, setKeychain] = useState<KeychainStatus | null>(() => earlyValue(earlyKeychain) ?? null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [editor, setEditor] = useState<EditorState>({ opened: false, profile: null });
   const searchRef = useRef<HTMLInputElement | null>(null);
@@ -66,17 +78,22 @@ export function ConnectionsProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
-    // reload sets state only after awaiting the list, never synchronously here.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    void reload();
-    if (told.current) return;
+    // The first render listed what the early call had returned; otherwise its
+    // answer when it comes, or (none, or it failed) the list's own call.
+    if (earlyValue(early) !== undefined) return;
+    void earlyOr<ProfileView[] | null>(early, reload).then((list) => {
+      setProfiles(list ?? []);
+      setLoading(false);
+    });
+  }, [early, reload]);
+
+  useEffect(() => {
+    if (told.current || earlyValue(earlyKeychain)) return;
     told.current = true;
     // Said once per start: where passwords go, and whether the profile file was damaged.
-    profilesApi
-      .keychain()
-      .then(setKeychain)
-      .catch((e) => notifyError(e, 'Cannot check the OS keychain'));
-  }, [reload]);
+    earlyOr(earlyKeychain, profilesApi.keychain)
+      .then(setKeychain).catch((e) => notifyError(e, 'Cannot check the OS keychain'));
+  }, [earlyKeychain]);
 
   // The keychain's notices come after the first screen has been painted: a
   // toast is never what a start waits for.
@@ -189,7 +206,6 @@ export function ConnectionsProvider({ children }: { children: ReactNode }) {
       profiles,
       loading,
       loadError,
-      keychain,
       selectedId,
       select: setSelectedId,
       selected: profiles.find((p) => p.id === selectedId) ?? null,
@@ -208,8 +224,12 @@ export function ConnectionsProvider({ children }: { children: ReactNode }) {
       closeEditor: () => setEditor((s) => ({ ...s, opened: false })),
       searchRef,
     }),
-    [profiles, loading, loadError, keychain, selectedId, reload, duplicate, remove, move, canMove, exportAll, importFile, editor],
+    [profiles, loading, loadError, selectedId, reload, duplicate, remove, move, canMove, exportAll, importFile, editor],
   );
 
-  return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
+  return (
+    <Ctx.Provider value={value}>
+      <KeychainCtx.Provider value={keychain}>{children}</KeychainCtx.Provider>
+    </Ctx.Provider>
+  );
 }

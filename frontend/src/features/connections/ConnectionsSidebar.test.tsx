@@ -186,3 +186,40 @@ describe('filterProfiles', () => {
     expect(filterProfiles([prod, staging], '').length).toBe(2);
   });
 });
+
+describe('the calls index.html starts before the app loads', () => {
+  const settled = <T,>(value: T) => ({ promise: Promise.resolve(), done: true, value });
+
+  beforeEach(() => {
+    window.rsmateEarly = undefined;
+  });
+
+  it('lists the connections in the first render, without asking again', () => {
+    window.rsmateEarly = { profiles: settled([prod, staging]), keychain: settled({ available: true, message: '', storeWarning: '' }) };
+    sidebar();
+    // Synchronously: no loading state in between.
+    expect(screen.getAllByRole('option').map((r) => r.getAttribute('aria-label'))).toEqual(['Prod warehouse', 'Staging PG']);
+    expect(api.list).not.toHaveBeenCalled();
+    expect(api.keychain).not.toHaveBeenCalled();
+  });
+
+  it('waits for a call still under way', async () => {
+    let answer!: () => void;
+    const early: NonNullable<typeof window.rsmateEarly>['profiles'] = { promise: new Promise<void>((r) => (answer = r)) };
+    window.rsmateEarly = { profiles: early };
+    sidebar();
+    expect(screen.queryByRole('option')).not.toBeInTheDocument();
+    Object.assign(early, { done: true, value: [staging] });
+    answer();
+    expect(await screen.findByRole('option', { name: 'Staging PG' })).toBeInTheDocument();
+    expect(api.list).not.toHaveBeenCalled();
+  });
+
+  it('asks again when the early call failed', async () => {
+    window.rsmateEarly = { profiles: { promise: Promise.resolve(), done: true, error: new Error('not ready') } };
+    api.list.mockResolvedValue([prod]);
+    sidebar();
+    expect(await screen.findByRole('option', { name: 'Prod warehouse' })).toBeInTheDocument();
+    expect(api.list).toHaveBeenCalledTimes(1);
+  });
+});

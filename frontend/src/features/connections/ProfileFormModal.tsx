@@ -1,7 +1,7 @@
 import { Center, Group, Loader, Modal, Text } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import { IconDatabasePlus, IconPencil } from '@tabler/icons-react';
-import { useConnections } from './ConnectionsProvider';
+import { useConnections, useKeychain } from './ConnectionsProvider';
 import { useSessions } from '../sessions/SessionsProvider';
 import { notifyInfo, notifySuccess } from '../../components/notify';
 import { useOpenedOnce } from '../../components/useOpenedOnce';
@@ -10,7 +10,8 @@ import { useOpenedOnce } from '../../components/useOpenedOnce';
 const ProfileForm = lazy(() => import('./ProfileForm').then((m) => ({ default: m.ProfileForm })));
 
 export function ProfileFormModal() {
-  const { editor, closeEditor, keychain, reload, select } = useConnections();
+  const { editor, closeEditor, reload, select } = useConnections();
+  const keychain = useKeychain();
   const { connect } = useSessions();
   const p = editor.profile;
   const editing = !!p?.id;

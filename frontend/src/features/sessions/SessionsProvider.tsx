@@ -15,7 +15,7 @@ import {
 import { notifyError } from '../../components/notify';
 import { PendingGuardHost, confirmDropPending } from '../changes/PendingGuard';
 import { pending } from '../changes/store';
-import { useConnections } from '../connections/ConnectionsProvider';
+import { useConnections, useKeychain } from '../connections/ConnectionsProvider';
 import { AwsSignInPrompt } from './AwsSignInPrompt';
 import { PasswordPrompt } from './PasswordPrompt';
 
@@ -73,6 +73,7 @@ export function SessionsProvider({ children }: { children: ReactNode }) {
   const [prompt, setPrompt] = useState<PromptState | null>(null);
   const [sso, setSso] = useState<SignInState | null>(null);
   const conns = useConnections();
+  const keychain = useKeychain();
   // The latest connecting map for callbacks; updated after commit, before the next event.
   const connectingRef = useRef(connecting);
   useLayoutEffect(() => {
@@ -299,7 +300,7 @@ export function SessionsProvider({ children }: { children: ReactNode }) {
         error={prompt?.error ?? null}
         busy={prompt?.busy ?? false}
         kind={prompt?.kind}
-        canRemember={!!conns.keychain?.available && !prompt?.profile.sandbox}
+        canRemember={!!keychain?.available && !prompt?.profile.sandbox}
         secretLabel={prompt?.ssh ? (prompt.profile.ssh?.auth === 'password' ? 'SSH password' : 'SSH key passphrase') : 'Password'}
         onSubmit={submitPassword}
         onCancel={() => {

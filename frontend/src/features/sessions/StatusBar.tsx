@@ -2,13 +2,14 @@ import { Badge, Group, Text } from '@mantine/core';
 import { IconKey, IconKeyOff, IconLock, IconPlugConnected, IconPlugConnectedX } from '@tabler/icons-react';
 import { ColorDot } from '../../components/ColorDot';
 import { Tip } from '../../components/Tip';
-import { useConnections } from '../connections/ConnectionsProvider';
+import { useConnections, useKeychain } from '../connections/ConnectionsProvider';
 import { engineLabel } from '../connections/defaults';
 import { useSessions } from './SessionsProvider';
 
 export function StatusBar() {
   const { active, sessions } = useSessions();
-  const { profiles, keychain } = useConnections();
+  const { profiles } = useConnections();
+  const keychain = useKeychain();
   const profile = active ? profiles.find((p) => p.id === active.profileId) : undefined;
   const s = active?.server;
 

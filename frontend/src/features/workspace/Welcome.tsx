@@ -2,6 +2,7 @@ import { Button, Code, EmptyState, Group, Stack, Text } from '@mantine/core';
 import { IconDatabasePlus, IconFlask, IconPlayerPlay, IconPlugConnected } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { aboutApi, type ProfileView, type SandboxInfo } from '../../api';
+import { earlyOr, earlyValue, takeEarly } from '../../app/early';
 import { HOTKEYS } from '../../app/hotkeys';
 import { isEmulatedRedshift } from '../../components/EngineBadge';
 import { notifyError } from '../../components/notify';
@@ -14,6 +15,7 @@ import { useSessions } from '../sessions/SessionsProvider';
 export function Welcome() {
   const { profiles, openNew, selected, select, reload } = useConnections();
   const { connect } = useSessions();
+  const [sandboxInfo, setSandboxInfo] = useSandboxInfo();
   const sandbox = profiles.find((p) => p.sandbox && !isEmulatedRedshift(p));
   // The emulated Redshift has a button of its own below.
   const start = selected && !isEmulatedRedshift(selected) ? selected : sandbox;
@@ -49,14 +51,14 @@ export function Welcome() {
                 {start.id === sandbox?.id ? 'Open the Local sandbox' : `Connect to ${start.name}`}
               </Button>
             )}
-            <EmulatedRedshiftButton profiles={profiles} reload={reload} onOpen={open} />
+            <EmulatedRedshiftButton available={!!sandboxInfo?.available} profiles={profiles} reload={reload} onOpen={open} />
             <Button variant={start ? 'default' : 'filled'} leftSection={<IconDatabasePlus size={14} />} onClick={openNew}>
               New connection
             </Button>
           </Group>
         </EmptyState.Actions>
       </EmptyState>
-      {!sandbox && <SandboxOffer onStarted={reload} />}
+      {!sandbox && <SandboxOffer info={sandboxInfo} onInfo={setSandboxInfo} onStarted={reload} />}
       <Group gap="lg" mt="md" c="dimmed">
         <Hint hotkey={HOTKEYS.newConnection} label="New connection" />
         <Hint hotkey={HOTKEYS.search} label="Search" />
@@ -68,16 +70,42 @@ export function Welcome() {
 }
 
 /**
+ * Whether the Local sandbox runs or could (PostgreSQL server binaries found),
+ * asked once per welcome screen; the first screen has the answer of the call
+ * index.html started. null until known, or when the question failed.
+ */
+export function useSandboxInfo(): [SandboxInfo | null, (info: SandboxInfo) => void] {
+  const [early] = useState(() => takeEarly<SandboxInfo>('sandbox'));
+  const [info, setInfo] = useState<SandboxInfo | null>(() => earlyValue(early) ?? null);
+  useEffect(() => {
+    if (earlyValue(early)) return;
+    let live = true;
+    earlyOr(early, aboutApi.sandbox).then(
+      (i) => live && setInfo(i),
+      () => live && setInfo(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [early]);
+  return [info, setInfo];
+}
+
+/**
  * Without a running Local sandbox: a button that starts one where PostgreSQL
  * server binaries were found (the app runs its own throwaway server), or what
  * it would need elsewhere.
  */
-export function SandboxOffer({ onStarted }: { onStarted: () => Promise<unknown> }) {
-  const [info, setInfo] = useState<SandboxInfo | null>(null);
+export function SandboxOffer({
+  info,
+  onInfo,
+  onStarted,
+}: {
+  info: SandboxInfo | null;
+  onInfo: (info: SandboxInfo) => void;
+  onStarted: () => Promise<unknown>;
+}) {
   const [starting, setStarting] = useState(false);
-  useEffect(() => {
-    aboutApi.sandbox().then(setInfo, () => setInfo(null));
-  }, []);
   if (!info || info.running) return null;
   if (!info.available) {
     return (
@@ -90,7 +118,7 @@ export function SandboxOffer({ onStarted }: { onStarted: () => Promise<unknown> 
   const start = async () => {
     setStarting(true);
     try {
-      setInfo(await aboutApi.startSandbox());
+      onInfo(await aboutApi.startSandbox());
       await onStarted();
     } catch (e) {
       notifyError(e);
@@ -118,24 +146,19 @@ export function SandboxOffer({ onStarted }: { onStarted: () => Promise<unknown> 
  * previewing Redshift SQL without a cluster.
  */
 export function EmulatedRedshiftButton({
+  available,
   profiles,
   reload,
   onOpen,
 }: {
+  /** PostgreSQL server binaries were found (useSandboxInfo). */
+  available: boolean;
   profiles: ProfileView[];
   reload: () => Promise<ProfileView[]>;
   onOpen: (p: ProfileView) => void;
 }) {
   const running = profiles.find(isEmulatedRedshift);
-  const [available, setAvailable] = useState(false);
   const [starting, setStarting] = useState(false);
-  useEffect(() => {
-    if (running) return;
-    aboutApi.sandbox().then(
-      (i) => setAvailable(i.available),
-      () => setAvailable(false),
-    );
-  }, [running]);
   if (!running && !available) return null;
   const open = async () => {
     let p = running;
