@@ -27,6 +27,9 @@ export default defineConfig({
     globals: true,
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
+    // styles.test.ts reads our split stylesheets and Mantine's as text (?raw), which
+    // vitest otherwise empties like every CSS file.
+    css: { include: [/\.css\?raw$/] },
     // Two shared cores: Mantine renders are slow in jsdom.
     testTimeout: 20000,
   },

@@ -1,3 +1,4 @@
+import './styles/rest.css';
 import { Group, Modal, Stack, Text } from '@mantine/core';
 import { IconKeyboard } from '@tabler/icons-react';
 import { ShortcutKeys } from '../components/shortcuts';

@@ -1,3 +1,4 @@
+import '../../app/styles/rest.css';
 import { Anchor, Badge, Button, Code, CopyButton, Group, Loader, Modal, ScrollArea, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { IconCheck, IconCopy, IconInfoCircle } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';

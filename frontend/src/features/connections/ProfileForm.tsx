@@ -1,3 +1,4 @@
+import '../../app/styles/rest.css';
 import {
   Alert,
   Anchor,

@@ -1,3 +1,4 @@
+import '../../app/styles/rest.css';
 import { Badge, Box, Button, Group, Tabs, Text, Title, Tooltip } from '@mantine/core';
 import { IconLock, IconPlugConnectedX } from '@tabler/icons-react';
 import { useEffect } from 'react';
