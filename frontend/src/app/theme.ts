@@ -36,20 +36,32 @@ const brand: MantineColorsTuple = [
  */
 export const TOAST_Z_INDEX = 1000;
 
+/**
+ * The platform's UI font. The macOS and Windows webviews map system-ui to San
+ * Francisco and Segoe UI at no cost, but WebKitGTK resolves it through GTK's
+ * settings, which its web process must first set up: ~70 ms of a start, spent
+ * before the first frame (measured with the start-up benchmark). There the
+ * fontconfig sans-serif is the platform's font. Short stacks, because WebKitGTK
+ * asks fontconfig about every family it passes over, per size and weight.
+ */
+export const UI_FONT = isLinuxWebview() ? 'sans-serif' : 'system-ui, sans-serif';
+/** The monospace font: the fontconfig one on Linux, SF Mono or Consolas elsewhere. */
+export const MONO_FONT = isLinuxWebview() ? 'monospace' : 'ui-monospace, Menlo, Consolas, monospace';
+
+function isLinuxWebview(): boolean {
+  return typeof navigator !== 'undefined' && /Linux/.test(navigator.userAgent) && !/Android/.test(navigator.userAgent);
+}
+
 export const theme = createTheme({
   primaryColor: 'brand',
   primaryShade: { light: 6, dark: 5 },
   colors: { dark, brand },
   defaultRadius: 'sm',
   cursorType: 'pointer',
-  // A short stack: the platform's UI font is system-ui in every webview (San
-  // Francisco, Segoe UI, the fontconfig sans on Linux). WebKitGTK asks
-  // fontconfig for each family it passes over, once per size and weight, so a
-  // start spent ~150 ms of CPU on the ten families of the old stack that a
-  // Linux desktop never has.
-  fontFamily: 'Inter, system-ui, sans-serif',
-  fontFamilyMonospace: 'ui-monospace, "SF Mono", SFMono-Regular, Menlo, Consolas, "DejaVu Sans Mono", monospace',
-  headings: { fontWeight: '600' },
+  fontFamily: UI_FONT,
+  fontFamilyMonospace: MONO_FONT,
+  // Mantine's own headings stack starts with -apple-system, which WebKit reads as system-ui.
+  headings: { fontWeight: '600', fontFamily: UI_FONT },
   fontSizes: { xs: '0.6875rem', sm: '0.8125rem', md: '0.875rem', lg: '1rem', xl: '1.125rem' },
   spacing: { xs: '0.5rem', sm: '0.75rem', md: '1rem', lg: '1.25rem', xl: '1.75rem' },
   components: {
