@@ -16,6 +16,7 @@ import type { KeyboardEvent } from 'react';
 import type { ProfileView } from '../../api';
 import { HOTKEYS } from '../../app/hotkeys';
 import { ColorDot } from '../../components/ColorDot';
+import { LazyMenu } from '../../components/LazyMenu';
 import { EngineBadge, isEmulatedRedshift } from '../../components/EngineBadge';
 import { shortcutLabel } from '../../components/shortcuts';
 import { Tip } from '../../components/Tip';
@@ -160,55 +161,57 @@ function ConnectionItem({
             </ActionIcon>
           </Tip>
         )}
-        <Menu position="bottom-end" width={220}>
-          <Menu.Target>
+        <LazyMenu
+          position="bottom-end"
+          width={220}
+          target={
             <ActionIcon aria-label={`Actions for ${p.name}`} onClick={(e) => e.stopPropagation()}>
               <IconDots size={15} />
             </ActionIcon>
-          </Menu.Target>
-          <Menu.Dropdown onClick={(e) => e.stopPropagation()}>
-            <Menu.Item
-              leftSection={<IconPlugConnected size={14} />}
-              rightSection={<Text size="xs" c="dimmed">{shortcutLabel(HOTKEYS.connect)}</Text>}
-              onClick={() => onConnect(p)}
-              disabled={busy}
-            >
-              Connect
-            </Menu.Item>
-            <Menu.Item
-              leftSection={<IconPencil size={14} />}
-              rightSection={<Text size="xs" c="dimmed">{shortcutLabel(HOTKEYS.edit)}</Text>}
-              onClick={() => onEdit(p)}
-              disabled={p.sandbox}
-            >
-              Edit…
-            </Menu.Item>
-            <Menu.Item leftSection={<IconCopy size={14} />} onClick={() => onDuplicate(p)} disabled={isEmulatedRedshift(p)}>
-              Duplicate
-            </Menu.Item>
-            <Menu.Divider />
-            <Menu.Item
-              leftSection={<IconArrowUp size={14} />}
-              rightSection={<Text size="xs" c="dimmed">{shortcutLabel(HOTKEYS.moveUp)}</Text>}
-              onClick={() => onMove(p, -1)}
-              disabled={!canMove(p, -1)}
-            >
-              Move up
-            </Menu.Item>
-            <Menu.Item
-              leftSection={<IconArrowDown size={14} />}
-              rightSection={<Text size="xs" c="dimmed">{shortcutLabel(HOTKEYS.moveDown)}</Text>}
-              onClick={() => onMove(p, 1)}
-              disabled={!canMove(p, 1)}
-            >
-              Move down
-            </Menu.Item>
-            <Menu.Divider />
-            <Menu.Item color="red" leftSection={<IconTrash size={14} />} onClick={() => onDelete(p)} disabled={p.sandbox}>
-              Delete…
-            </Menu.Item>
-          </Menu.Dropdown>
-        </Menu>
+          }
+          dropdownProps={{ onClick: (e) => e.stopPropagation() }}
+        >
+          <Menu.Item
+            leftSection={<IconPlugConnected size={14} />}
+            rightSection={<Text size="xs" c="dimmed">{shortcutLabel(HOTKEYS.connect)}</Text>}
+            onClick={() => onConnect(p)}
+            disabled={busy}
+          >
+            Connect
+          </Menu.Item>
+          <Menu.Item
+            leftSection={<IconPencil size={14} />}
+            rightSection={<Text size="xs" c="dimmed">{shortcutLabel(HOTKEYS.edit)}</Text>}
+            onClick={() => onEdit(p)}
+            disabled={p.sandbox}
+          >
+            Edit…
+          </Menu.Item>
+          <Menu.Item leftSection={<IconCopy size={14} />} onClick={() => onDuplicate(p)} disabled={isEmulatedRedshift(p)}>
+            Duplicate
+          </Menu.Item>
+          <Menu.Divider />
+          <Menu.Item
+            leftSection={<IconArrowUp size={14} />}
+            rightSection={<Text size="xs" c="dimmed">{shortcutLabel(HOTKEYS.moveUp)}</Text>}
+            onClick={() => onMove(p, -1)}
+            disabled={!canMove(p, -1)}
+          >
+            Move up
+          </Menu.Item>
+          <Menu.Item
+            leftSection={<IconArrowDown size={14} />}
+            rightSection={<Text size="xs" c="dimmed">{shortcutLabel(HOTKEYS.moveDown)}</Text>}
+            onClick={() => onMove(p, 1)}
+            disabled={!canMove(p, 1)}
+          >
+            Move down
+          </Menu.Item>
+          <Menu.Divider />
+          <Menu.Item color="red" leftSection={<IconTrash size={14} />} onClick={() => onDelete(p)} disabled={p.sandbox}>
+            Delete…
+          </Menu.Item>
+        </LazyMenu>
       </div>
     </div>
   );

@@ -6,7 +6,6 @@ import {
   Group,
   Kbd,
   Menu,
-  ScrollArea,
   Skeleton,
   Stack,
   Text,
@@ -25,10 +24,12 @@ import { useMemo, useState } from 'react';
 import type { ProfileView } from '../../api';
 import { HOTKEYS } from '../../app/hotkeys';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { LazyMenu } from '../../components/LazyMenu';
 import { shortcutLabel } from '../../components/shortcuts';
 import { Tip } from '../../components/Tip';
 import { useSessions } from '../sessions/SessionsProvider';
 import { ConnectionList } from './ConnectionList';
+import classes from './ConnectionList.module.css';
 import { useConnections } from './ConnectionsProvider';
 
 export function filterProfiles(profiles: ProfileView[], q: string): ProfileView[] {
@@ -60,26 +61,27 @@ export function ConnectionsSidebar() {
               <IconPlus size={16} />
             </ActionIcon>
           </Tip>
-          <Menu position="bottom-end" width={230}>
-            <Menu.Target>
+          <LazyMenu
+            position="bottom-end"
+            width={230}
+            target={
               <ActionIcon aria-label="More connection actions">
                 <IconDotsVertical size={16} />
               </ActionIcon>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Item leftSection={<IconFileImport size={14} />} onClick={() => void c.importFile()}>
-                Import connections…
-              </Menu.Item>
-              <Menu.Item leftSection={<IconFileExport size={14} />} onClick={() => void c.exportAll()}>
-                Export connections…
-              </Menu.Item>
-              <Menu.Divider />
-              <Menu.Item leftSection={<IconRefresh size={14} />} onClick={() => void c.reload()}>
-                Reload list
-              </Menu.Item>
-              <Menu.Label>Exports never contain passwords.</Menu.Label>
-            </Menu.Dropdown>
-          </Menu>
+            }
+          >
+            <Menu.Item leftSection={<IconFileImport size={14} />} onClick={() => void c.importFile()}>
+              Import connections…
+            </Menu.Item>
+            <Menu.Item leftSection={<IconFileExport size={14} />} onClick={() => void c.exportAll()}>
+              Export connections…
+            </Menu.Item>
+            <Menu.Divider />
+            <Menu.Item leftSection={<IconRefresh size={14} />} onClick={() => void c.reload()}>
+              Reload list
+            </Menu.Item>
+            <Menu.Label>Exports never contain passwords.</Menu.Label>
+          </LazyMenu>
         </Group>
       </Group>
       <TextInput
@@ -114,7 +116,7 @@ export function ConnectionsSidebar() {
           )
         }
       />
-      <ScrollArea style={{ flex: 1 }} px={6} type="hover" scrollbarSize={6}>
+      <div className={classes.scroller}>
         {c.loading ? (
           <Stack gap={6} p={6}>
             {[0, 1, 2].map((i) => (
@@ -173,7 +175,7 @@ export function ConnectionsSidebar() {
             }}
           />
         )}
-      </ScrollArea>
+      </div>
       <Stack p="sm" gap={6} style={{ borderTop: '1px solid var(--app-border)' }}>
         <Button fullWidth variant="light" leftSection={<IconPlus size={14} />} onClick={c.openNew}>
           New connection
