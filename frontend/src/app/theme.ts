@@ -40,9 +40,9 @@ export const TOAST_Z_INDEX = 1000;
  * The platform's UI font. The macOS and Windows webviews map system-ui to San
  * Francisco and Segoe UI at no cost, but WebKitGTK resolves it through GTK's
  * settings, which its web process must first set up, and the first frame
- * waits for that. There the fontconfig sans-serif is
- * the platform's font. Short stacks, because WebKitGTK
- * asks fontconfig about every family it passes over, per size and weight.
+ * waits for that. There the fontconfig sans-serif is the platform's font.
+ * Short stacks, because WebKitGTK asks fontconfig about every family it
+ * passes over, per size and weight.
  */
 export const UI_FONT = isLinuxWebview() ? 'sans-serif' : 'system-ui, sans-serif';
 /** The monospace font: the fontconfig one on Linux, SF Mono or Consolas elsewhere. */
