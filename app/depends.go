@@ -67,7 +67,7 @@ func (s *CatalogService) Dependencies(sessionID, schema, relation string) (g Dep
 }
 
 // dependencyNodes describes the root and every relation around it; the
-// readers come from the inverse access computation, prepared once.
+// reader counts come from one Inverse, which walks each grantee's reach once.
 func dependencyNodes(x *catalog.Index, g depends.Graph) []DependencyNode {
 	invoker := map[[2]string]bool{}
 	for _, e := range g.Edges {
@@ -87,31 +87,8 @@ func dependencyNodes(x *catalog.Index, g depends.Graph) []DependencyNode {
 		} else if r.Kind == "m" {
 			n.Kind = model.RelMaterializedView
 		}
-		n.Readers, n.Public = readers(inv.WhoCanAccess(model.ObjectRef{Kind: model.ObjTable, Schema: r.Schema, Name: r.Name}))
+		n.Readers, n.Public = inv.Readers(model.ObjectRef{Kind: model.ObjTable, Schema: r.Schema, Name: r.Name})
 		out = append(out, n)
 	}
 	return out
-}
-
-// readers counts the holders that can SELECT the relation, and says whether
-// PUBLIC is one of them.
-func readers(hs []access.Holder) (n int, public bool) {
-	for _, h := range hs {
-		selects := h.Superuser || h.Owner
-		for _, cells := range [][]access.Cell{h.Cells, h.Scoped} {
-			for _, c := range cells {
-				if c.Privilege == "SELECT" && c.Object.Kind != model.ObjColumn {
-					selects = true
-				}
-			}
-		}
-		switch {
-		case !selects:
-		case h.Principal.Kind == model.KindPublic:
-			public = true
-		default:
-			n++
-		}
-	}
-	return n, public
 }

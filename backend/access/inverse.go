@@ -51,7 +51,8 @@ type Inverse struct {
 	e        *env
 	members  func(model.PrincipalRef) []model.Membership
 	supers   map[model.PrincipalRef]bool
-	everyone []model.PrincipalRef // made when PUBLIC first holds something
+	everyone []model.PrincipalRef                        // made when PUBLIC first holds something
+	reached  map[model.PrincipalRef][]model.PrincipalRef // Readers' backward walks, by grantee
 }
 
 // NewInverse prepares WhoCanAccess over one snapshot and its grants: through
