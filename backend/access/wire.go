@@ -134,28 +134,25 @@ type tabler struct {
 	key       strings.Builder
 }
 
-func (t *tabler) grantor(name string) int {
-	i, ok := t.grantorAt[name]
+// intern is v's index in list (under key k), appending it the first time.
+func intern[K comparable, V any](at map[K]int, list *[]V, k K, v V) int {
+	i, ok := at[k]
 	if !ok {
-		i = len(t.Grantors)
-		t.grantorAt[name] = i
-		t.Grantors = append(t.Grantors, name)
+		i = len(*list)
+		at[k] = i
+		*list = append(*list, v)
 	}
 	return i
 }
+
+func (t *tabler) grantor(name string) int { return intern(t.grantorAt, &t.Grantors, name, name) }
 
 func (t *tabler) object(o model.ObjectRef) int {
 	// Cells come sorted by object: most repeat the last one.
 	if n := len(t.Objects); n > 0 && t.Objects[n-1] == o {
 		return n - 1
 	}
-	i, ok := t.objAt[o]
-	if !ok {
-		i = len(t.Objects)
-		t.objAt[o] = i
-		t.Objects = append(t.Objects, o)
-	}
-	return i
+	return intern(t.objAt, &t.Objects, o, o)
 }
 
 func (t *tabler) path(p Path) int {
@@ -166,17 +163,10 @@ func (t *tabler) path(p Path) int {
 		t.key.WriteString(r.Name)
 		t.key.WriteByte(0)
 	}
-	k := t.key.String()
-	i, ok := t.pathAt[k]
-	if !ok {
-		i = len(t.Paths)
-		t.pathAt[k] = i
-		if p == nil {
-			p = Path{}
-		}
-		t.Paths = append(t.Paths, p)
+	if p == nil {
+		p = Path{} // listed as [], not null
 	}
-	return i
+	return intern(t.pathAt, &t.Paths, t.key.String(), p)
 }
 
 func (t *tabler) cells(cs []Cell) []WireCell {
