@@ -1,11 +1,18 @@
 import React from 'react';
+import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import './app/styles/start.css';
 import './app/global.css';
 import { Root } from './app/Root';
 
-createRoot(document.getElementById('root')!).render(
-  <React.StrictMode>
-    <Root />
-  </React.StrictMode>,
+// The first render runs now, in the task that loaded the code, not in one the
+// scheduler posts for later: the first screen's data is already here (see
+// index.html), so the window can draw it at its next frame.
+const root = createRoot(document.getElementById('root')!);
+flushSync(() =>
+  root.render(
+    <React.StrictMode>
+      <Root />
+    </React.StrictMode>,
+  ),
 );

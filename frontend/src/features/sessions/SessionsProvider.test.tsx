@@ -214,3 +214,42 @@ describe('connect flow', () => {
     expect(papi.save).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('start', () => {
+  function Counter({ onRender }: { onRender: () => void }) {
+    const { sessions } = useSessions();
+    onRender();
+    return <p>{sessions.length} sessions</p>;
+  }
+
+  function mount(onRender: () => void) {
+    papi.list.mockResolvedValue([prof]);
+    papi.keychain.mockResolvedValue({ available: true, message: '', storeWarning: '' });
+    renderUI(
+      <ConnectionsProvider>
+        <SessionsProvider>
+          <Counter onRender={onRender} />
+        </SessionsProvider>
+      </ConnectionsProvider>,
+    );
+  }
+
+  it('an empty session list from the backend does not render the window again', async () => {
+    const renders = vi.fn();
+    let answer: (l: SessionInfo[]) => void = () => {};
+    sapi.list.mockReturnValue(new Promise((r) => (answer = r)));
+    mount(renders);
+    expect(screen.getByText('0 sessions')).toBeInTheDocument();
+    const before = renders.mock.calls.length;
+    answer([]);
+    await waitFor(() => expect(sapi.list).toHaveBeenCalledTimes(1));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(renders).toHaveBeenCalledTimes(before);
+  });
+
+  it('sessions the backend already holds (a reloaded page) are listed', async () => {
+    sapi.list.mockResolvedValue([session]);
+    mount(() => {});
+    expect(await screen.findByText('1 sessions')).toBeInTheDocument();
+  });
+});

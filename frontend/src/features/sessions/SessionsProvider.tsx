@@ -101,7 +101,9 @@ export function SessionsProvider({ children }: { children: ReactNode }) {
     sessionsApi
       .list()
       .then((list) => {
-        setSessions(list);
+        // A start has no session: keeping the same empty list spares the
+        // whole window a second render while its first frame is drawn.
+        setSessions((cur) => (list.length === 0 && cur.length === 0 ? cur : list));
         setActiveId((a) => a ?? list[0]?.id ?? null);
       })
       .catch(() => {
