@@ -5,22 +5,24 @@ import { IconInfoCircle, IconKeyboard } from '@tabler/icons-react';
 import { Logo } from '../components/Logo';
 import { shortcutLabel } from '../components/shortcuts';
 import { Tip } from '../components/Tip';
+import { part } from '../components/part';
+import { WhenOpened } from '../components/WhenOpened';
 import { ConnectionsSidebar } from '../features/connections/ConnectionsSidebar';
 import { useConnections } from '../features/connections/ConnectionsProvider';
-import { ProfileFormModal } from '../features/connections/ProfileFormModal';
 import { SessionTabs } from '../features/sessions/SessionTabs';
 import { useSessions } from '../features/sessions/SessionsProvider';
 import { StatusBar } from '../features/sessions/StatusBar';
 import { nextScheme, ThemeSwitch } from '../features/settings/ThemeSwitch';
 import { Welcome } from '../features/workspace/Welcome';
 import { HOTKEYS } from './hotkeys';
-import { prefetchLater, reportPainted } from './reportPainted';
+import { loadIdleParts, loadWhenIdle, reportPainted } from './reportPainted';
 
 // The welcome screen is all a start shows: the workspace (catalog, editors,
 // pending changes) and the dialogs load on first use, or once the window is idle.
-const loadWorkspace = () => import('../features/workspace/Workspace');
+const loadWorkspace = loadWhenIdle(() => import('../features/workspace/Workspace'));
 const Workspace = lazy(() => loadWorkspace().then((m) => ({ default: m.Workspace })));
 const AboutDialog = lazy(() => import('../features/about/AboutDialog').then((m) => ({ default: m.AboutDialog })));
+const profileForm = part(() => import('../features/connections/ProfileFormModal').then((m) => m.ProfileFormModal));
 const ShortcutsHelp = lazy(() => import('./ShortcutsHelp').then((m) => ({ default: m.ShortcutsHelp })));
 
 export function App() {
@@ -34,7 +36,7 @@ export function App() {
   useEffect(() => {
     if (conns.loading) return;
     reportPainted();
-    prefetchLater(loadWorkspace);
+    loadIdleParts();
   }, [conns.loading]);
 
   // Shortcuts that act on the list or sessions stay quiet while a dialog is open.
@@ -115,7 +117,9 @@ export function App() {
       <AppShell.Footer>
         <StatusBar />
       </AppShell.Footer>
-      <ProfileFormModal />
+      <WhenOpened opened={conns.editor.opened} part={profileForm}>
+        {(ProfileFormModal) => <ProfileFormModal />}
+      </WhenOpened>
       <Suspense>
         {help && <ShortcutsHelp opened onClose={helpCtl.close} />}
         {about && <AboutDialog opened onClose={aboutCtl.close} />}

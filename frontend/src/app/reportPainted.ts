@@ -42,3 +42,20 @@ export function prefetchLater(load: () => Promise<unknown>): void {
   if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(run, { timeout: 2000 });
   else setTimeout(run, 300);
 }
+
+const idleLoads: (() => Promise<unknown>)[] = [];
+
+/**
+ * Registers a lazily loaded part (a menu's code, a dialog) that the window
+ * fetches once it is idle after the first screen (loadIdleParts), so that its
+ * first use finds it ready. Returns load, for React.lazy.
+ */
+export function loadWhenIdle<T>(load: () => Promise<T>): () => Promise<T> {
+  idleLoads.push(load);
+  return load;
+}
+
+/** Fetches every part registered with loadWhenIdle, once the window is idle. */
+export function loadIdleParts(): void {
+  prefetchLater(() => Promise.all(idleLoads.map((load) => load())));
+}

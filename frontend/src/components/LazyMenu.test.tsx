@@ -1,16 +1,25 @@
-import { ActionIcon, Menu } from '@mantine/core';
+import { ActionIcon } from '@mantine/core';
+import { IconPencil } from '@tabler/icons-react';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { renderUI } from '../test/render';
 import { LazyMenu } from './LazyMenu';
 
-function Actions({ onRename }: { onRename: () => void }) {
+function Actions({ onRename, onDelete = () => {} }: { onRename: () => void; onDelete?: () => void }) {
   return (
-    <LazyMenu target={<ActionIcon aria-label="Actions">…</ActionIcon>}>
-      <Menu.Item onClick={onRename}>Rename</Menu.Item>
-      <Menu.Item>Delete</Menu.Item>
-    </LazyMenu>
+    <LazyMenu
+      target={<ActionIcon aria-label="Actions">…</ActionIcon>}
+      items={[
+        { heading: 'Table' },
+        { label: 'Rename', icon: IconPencil, shortcut: 'mod+E', onClick: onRename },
+        { label: 'Sorted', checked: true, onClick: () => {} },
+        { divider: true },
+        { label: 'Delete', color: 'red', onClick: onDelete },
+        { label: 'Archive', disabled: true, onClick: () => {} },
+        { heading: 'Nothing is applied without a preview.', dimmed: true },
+      ]}
+    />
   );
 }
 
@@ -27,7 +36,7 @@ describe('LazyMenu', () => {
     const onRename = vi.fn();
     renderUI(<Actions onRename={onRename} />);
     await userEvent.click(screen.getByRole('button', { name: 'Actions' }));
-    await userEvent.click(await screen.findByRole('menuitem', { name: 'Rename' }));
+    await userEvent.click(await screen.findByRole('menuitem', { name: /^Rename/ }));
     expect(onRename).toHaveBeenCalledTimes(1);
     await waitFor(() => expect(screen.queryByRole('menu')).not.toBeInTheDocument());
     // Built now: later clicks open the same Mantine Menu.
@@ -45,5 +54,22 @@ describe('LazyMenu', () => {
     await userEvent.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('menu')).not.toBeInTheDocument());
     await waitFor(() => expect(screen.getByRole('button', { name: 'Actions' })).toHaveFocus());
+  });
+
+  it('draws each line as described: headings, icons, shortcuts, ticks, dividers, colours and disabled items', async () => {
+    const onDelete = vi.fn();
+    renderUI(<Actions onRename={() => {}} onDelete={onDelete} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Actions' }));
+    const menu = await screen.findByRole('menu');
+    const items = screen.getAllByRole('menuitem');
+    expect(items.map((i) => i.textContent)).toEqual(['RenameCtrl+E', 'Sorted', 'Delete', 'Archive']);
+    expect(items[0].querySelector('svg.tabler-icon-pencil')).not.toBeNull();
+    expect(items[1].querySelector('svg.tabler-icon-check')).not.toBeNull();
+    expect(items[2].style.getPropertyValue('--menu-item-color')).toBe('var(--mantine-color-red-6)');
+    expect(items[3]).toBeDisabled();
+    expect(menu.querySelectorAll('.mantine-Menu-divider')).toHaveLength(1);
+    expect([...menu.querySelectorAll('.mantine-Menu-label')].map((l) => l.textContent)).toEqual(['Table', 'Nothing is applied without a preview.']);
+    await userEvent.click(items[2]);
+    expect(onDelete).toHaveBeenCalledTimes(1);
   });
 });

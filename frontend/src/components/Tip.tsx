@@ -1,6 +1,7 @@
-import { Tooltip, useProps, type TooltipProps } from '@mantine/core';
+import { useProps, type TooltipProps } from '@mantine/core';
 import { useMergedRef } from '@mantine/hooks';
-import { cloneElement, useEffect, useId, useState, type FocusEvent, type KeyboardEvent, type PointerEvent, type ReactElement, type Ref } from 'react';
+import { cloneElement, useEffect, useId, useState, type FocusEvent, type KeyboardEvent, type PointerEvent, type ComponentType, type ReactElement, type Ref } from 'react';
+import { part, WithPart } from './part';
 
 interface ChildProps {
   ref?: Ref<HTMLElement>;
@@ -12,6 +13,10 @@ interface ChildProps {
   'aria-describedby'?: string;
 }
 
+// Mantine's Tooltip (and its floating positioning) loads once the window is
+// idle after the first screen, or with the first tip shown if that is sooner.
+const tooltip = part(() => import('./TipTooltip').then((m) => m.default as ComponentType<TooltipProps>));
+
 export type TipProps = Omit<TooltipProps, 'children' | 'target' | 'opened' | 'defaultOpened' | 'events'> & {
   children: ReactElement<ChildProps>;
 };
@@ -19,7 +24,8 @@ export type TipProps = Omit<TooltipProps, 'children' | 'target' | 'opened' | 'de
 /**
  * A Mantine Tooltip that is mounted the first time its element is hovered or
  * focused. A mounted Tooltip costs a portal and a floating-position setup per
- * instance; lists and toolbars have many and show none of them at first.
+ * instance; lists and toolbars have many and show none of them at first, and
+ * a start loads none of its code.
  * Shows after the theme's open delay on hover, at once on keyboard focus
  * (as Mantine's does), hides on leave, blur and Escape.
  */
@@ -80,7 +86,11 @@ export function Tip({ children, label, ...props }: TipProps) {
     <>
       {child}
       {/* The label's own element carries the id: the tooltip's floating props set its box's. */}
-      {mounted && <Tooltip {...rest} label={<span id={id}>{label}</span>} target={target ?? undefined} opened={opened} />}
+      {mounted && (
+        <WithPart part={tooltip} when>
+          {(Tooltip) => <Tooltip {...rest} label={<span id={id}>{label}</span>} target={target ?? undefined} opened={opened} />}
+        </WithPart>
+      )}
     </>
   );
 }

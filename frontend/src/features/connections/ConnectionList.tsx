@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Group, Loader, Menu, Text } from '@mantine/core';
+import { ActionIcon, Badge, Group, Loader, Text } from '@mantine/core';
 import {
   IconArrowDown,
   IconArrowUp,
@@ -170,48 +170,17 @@ function ConnectionItem({
             </ActionIcon>
           }
           dropdownProps={{ onClick: (e) => e.stopPropagation() }}
-        >
-          <Menu.Item
-            leftSection={<IconPlugConnected size={14} />}
-            rightSection={<Text size="xs" c="dimmed">{shortcutLabel(HOTKEYS.connect)}</Text>}
-            onClick={() => onConnect(p)}
-            disabled={busy}
-          >
-            Connect
-          </Menu.Item>
-          <Menu.Item
-            leftSection={<IconPencil size={14} />}
-            rightSection={<Text size="xs" c="dimmed">{shortcutLabel(HOTKEYS.edit)}</Text>}
-            onClick={() => onEdit(p)}
-            disabled={p.sandbox}
-          >
-            Edit…
-          </Menu.Item>
-          <Menu.Item leftSection={<IconCopy size={14} />} onClick={() => onDuplicate(p)} disabled={isEmulatedRedshift(p)}>
-            Duplicate
-          </Menu.Item>
-          <Menu.Divider />
-          <Menu.Item
-            leftSection={<IconArrowUp size={14} />}
-            rightSection={<Text size="xs" c="dimmed">{shortcutLabel(HOTKEYS.moveUp)}</Text>}
-            onClick={() => onMove(p, -1)}
-            disabled={!canMove(p, -1)}
-          >
-            Move up
-          </Menu.Item>
-          <Menu.Item
-            leftSection={<IconArrowDown size={14} />}
-            rightSection={<Text size="xs" c="dimmed">{shortcutLabel(HOTKEYS.moveDown)}</Text>}
-            onClick={() => onMove(p, 1)}
-            disabled={!canMove(p, 1)}
-          >
-            Move down
-          </Menu.Item>
-          <Menu.Divider />
-          <Menu.Item color="red" leftSection={<IconTrash size={14} />} onClick={() => onDelete(p)} disabled={p.sandbox}>
-            Delete…
-          </Menu.Item>
-        </LazyMenu>
+          items={[
+            { label: 'Connect', icon: IconPlugConnected, shortcut: HOTKEYS.connect, onClick: () => onConnect(p), disabled: busy },
+            { label: 'Edit…', icon: IconPencil, shortcut: HOTKEYS.edit, onClick: () => onEdit(p), disabled: p.sandbox },
+            { label: 'Duplicate', icon: IconCopy, onClick: () => onDuplicate(p), disabled: isEmulatedRedshift(p) },
+            { divider: true },
+            { label: 'Move up', icon: IconArrowUp, shortcut: HOTKEYS.moveUp, onClick: () => onMove(p, -1), disabled: !canMove(p, -1) },
+            { label: 'Move down', icon: IconArrowDown, shortcut: HOTKEYS.moveDown, onClick: () => onMove(p, 1), disabled: !canMove(p, 1) },
+            { divider: true },
+            { label: 'Delete…', icon: IconTrash, color: 'red', onClick: () => onDelete(p), disabled: p.sandbox },
+          ]}
+        />
       </div>
     </div>
   );

@@ -5,7 +5,6 @@ import {
   EmptyState,
   Group,
   Kbd,
-  Menu,
   Skeleton,
   Stack,
   Text,
@@ -69,19 +68,14 @@ export function ConnectionsSidebar() {
                 <IconDotsVertical size={16} />
               </ActionIcon>
             }
-          >
-            <Menu.Item leftSection={<IconFileImport size={14} />} onClick={() => void c.importFile()}>
-              Import connections…
-            </Menu.Item>
-            <Menu.Item leftSection={<IconFileExport size={14} />} onClick={() => void c.exportAll()}>
-              Export connections…
-            </Menu.Item>
-            <Menu.Divider />
-            <Menu.Item leftSection={<IconRefresh size={14} />} onClick={() => void c.reload()}>
-              Reload list
-            </Menu.Item>
-            <Menu.Label>Exports never contain passwords.</Menu.Label>
-          </LazyMenu>
+            items={[
+              { label: 'Import connections…', icon: IconFileImport, onClick: () => void c.importFile() },
+              { label: 'Export connections…', icon: IconFileExport, onClick: () => void c.exportAll() },
+              { divider: true },
+              { label: 'Reload list', icon: IconRefresh, onClick: () => void c.reload() },
+              { heading: 'Exports never contain passwords.' },
+            ]}
+          />
         </Group>
       </Group>
       <TextInput

@@ -1,8 +1,9 @@
-import { CloseButton, Tooltip } from '@mantine/core';
+import { CloseButton } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { HOTKEYS } from '../../app/hotkeys';
 import { ColorDot } from '../../components/ColorDot';
 import { shortcutLabel } from '../../components/shortcuts';
+import { Tip } from '../../components/Tip';
 import { useConnections } from '../connections/ConnectionsProvider';
 import { useSessions } from './SessionsProvider';
 import classes from './SessionTabs.module.css';
@@ -23,7 +24,7 @@ export function SessionTabs() {
         const label = `${s.profileName || s.server.host}${n > 1 ? ` (${n})` : ''}`;
         const isActive = active?.id === s.id;
         return (
-          <Tooltip
+          <Tip
             key={s.id}
             label={`${s.server.version} · ${s.server.user}@${s.server.host}/${s.server.database}${i < 9 ? ` · ${shortcutLabel(`mod+${i + 1}`)}` : ''}`}
           >
@@ -50,7 +51,7 @@ export function SessionTabs() {
                 }}
               />
             </div>
-          </Tooltip>
+          </Tip>
         );
       })}
     </div>

@@ -13,11 +13,15 @@ import {
   type SessionInfo,
 } from '../../api';
 import { notifyError } from '../../components/notify';
+import { part } from '../../components/part';
+import { WhenOpened } from '../../components/WhenOpened';
 import { PendingGuardHost, confirmDropPending } from '../changes/PendingGuard';
 import { pending } from '../changes/store';
 import { useConnections, useKeychain } from '../connections/ConnectionsProvider';
-import { AwsSignInPrompt } from './AwsSignInPrompt';
-import { PasswordPrompt } from './PasswordPrompt';
+
+// The prompts load once the window is idle after the first screen (or when first needed).
+const awsSignInPrompt = part(() => import('./AwsSignInPrompt').then((m) => m.AwsSignInPrompt));
+const passwordPrompt = part(() => import('./PasswordPrompt').then((m) => m.PasswordPrompt));
 
 interface SessionsContextValue {
   sessions: SessionInfo[];
@@ -287,29 +291,37 @@ export function SessionsProvider({ children }: { children: ReactNode }) {
     <Ctx.Provider value={value}>
       {children}
       <PendingGuardHost />
-      <AwsSignInPrompt
-        profile={sso?.profile ?? null}
-        reason={sso?.reason ?? null}
-        signIn={sso?.signIn ?? null}
-        error={sso?.error ?? null}
-        busy={sso?.busy ?? false}
-        onSignIn={() => void signInAndConnect()}
-        onCancel={cancelSignIn}
-      />
-      <PasswordPrompt
-        profile={prompt?.profile ?? null}
-        reason={prompt?.reason ?? null}
-        error={prompt?.error ?? null}
-        busy={prompt?.busy ?? false}
-        kind={prompt?.kind}
-        canRemember={!!keychain?.available && !prompt?.profile.sandbox}
-        secretLabel={prompt?.ssh ? (prompt.profile.ssh?.auth === 'password' ? 'SSH password' : 'SSH key passphrase') : 'Password'}
-        onSubmit={submitPassword}
-        onCancel={() => {
-          if (prompt?.busy) cancelConnect(prompt.profile.id);
-          setPrompt(null);
-        }}
-      />
+      <WhenOpened opened={!!sso} part={awsSignInPrompt}>
+        {(AwsSignInPrompt) => (
+          <AwsSignInPrompt
+            profile={sso?.profile ?? null}
+            reason={sso?.reason ?? null}
+            signIn={sso?.signIn ?? null}
+            error={sso?.error ?? null}
+            busy={sso?.busy ?? false}
+            onSignIn={() => void signInAndConnect()}
+            onCancel={cancelSignIn}
+          />
+        )}
+      </WhenOpened>
+      <WhenOpened opened={!!prompt} part={passwordPrompt}>
+        {(PasswordPrompt) => (
+          <PasswordPrompt
+            profile={prompt?.profile ?? null}
+            reason={prompt?.reason ?? null}
+            error={prompt?.error ?? null}
+            busy={prompt?.busy ?? false}
+            kind={prompt?.kind}
+            canRemember={!!keychain?.available && !prompt?.profile.sandbox}
+            secretLabel={prompt?.ssh ? (prompt.profile.ssh?.auth === 'password' ? 'SSH password' : 'SSH key passphrase') : 'Password'}
+            onSubmit={submitPassword}
+            onCancel={() => {
+              if (prompt?.busy) cancelConnect(prompt.profile.id);
+              setPrompt(null);
+            }}
+          />
+        )}
+      </WhenOpened>
     </Ctx.Provider>
   );
 }

@@ -1,5 +1,5 @@
-import { ActionIcon, Menu, Text, useMantineColorScheme, type MantineColorScheme } from '@mantine/core';
-import { IconCheck, IconDeviceDesktop, IconMoon, IconSun } from '@tabler/icons-react';
+import { ActionIcon, useMantineColorScheme, type MantineColorScheme } from '@mantine/core';
+import { IconDeviceDesktop, IconMoon, IconSun } from '@tabler/icons-react';
 import { HOTKEYS } from '../../app/hotkeys';
 import { LazyMenu } from '../../components/LazyMenu';
 import { shortcutLabel } from '../../components/shortcuts';
@@ -26,24 +26,12 @@ export function ThemeSwitch() {
           <current.icon size={17} />
         </ActionIcon>
       }
-    >
-      <Menu.Label>Theme</Menu.Label>
-      {OPTIONS.map((o) => (
-        <Menu.Item
-          key={o.value}
-          leftSection={<o.icon size={14} />}
-          rightSection={o.value === colorScheme ? <IconCheck size={14} /> : null}
-          onClick={() => setColorScheme(o.value)}
-        >
-          {o.label}
-        </Menu.Item>
-      ))}
-      <Menu.Divider />
-      <Menu.Label>
-        <Text size="xs" c="dimmed">
-          Cycle with {shortcutLabel(HOTKEYS.theme)}
-        </Text>
-      </Menu.Label>
-    </LazyMenu>
+      items={[
+        { heading: 'Theme' },
+        ...OPTIONS.map((o) => ({ label: o.label, icon: o.icon, checked: o.value === colorScheme, onClick: () => setColorScheme(o.value) })),
+        { divider: true },
+        { heading: `Cycle with ${shortcutLabel(HOTKEYS.theme)}`, dimmed: true },
+      ]}
+    />
   );
 }

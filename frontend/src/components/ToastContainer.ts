@@ -1,0 +1,2 @@
+// Loaded by NotificationsHost with the first toast.
+export { Notifications as default } from '@mantine/notifications';
