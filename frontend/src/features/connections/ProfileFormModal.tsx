@@ -4,7 +4,6 @@ import { IconDatabasePlus, IconPencil } from '@tabler/icons-react';
 import { useConnections, useKeychain } from './ConnectionsProvider';
 import { useSessions } from '../sessions/SessionsProvider';
 import { notifyInfo, notifySuccess } from '../../components/notify';
-import { useOpenedOnce } from '../../components/useOpenedOnce';
 
 // The form (validation, auth and SSH sections) loads when first opened.
 const ProfileForm = lazy(() => import('./ProfileForm').then((m) => ({ default: m.ProfileForm })));
@@ -15,7 +14,6 @@ export function ProfileFormModal() {
   const { connect } = useSessions();
   const p = editor.profile;
   const editing = !!p?.id;
-  if (!useOpenedOnce(editor.opened)) return null;
   return (
     <Modal
       opened={editor.opened}

@@ -4,7 +4,6 @@ import { useState } from 'react';
 import type { ApiError, ProfileView } from '../../api';
 import { ColorDot } from '../../components/ColorDot';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useOpenedOnce } from '../../components/useOpenedOnce';
 
 interface Props {
   profile: ProfileView | null;
@@ -32,8 +31,6 @@ export function PasswordPrompt({ profile, reason, error, busy, canRemember, secr
     setShownFor(profile);
     if (!profile) setPassword('');
   }
-  const mounted = useOpenedOnce(!!profile);
-  if (!mounted) return null;
 
   return (
     <Modal
