@@ -53,20 +53,28 @@ func TestSandboxInfoReportsTheBinariesRSMATE_PG_BINPointsAt(t *testing.T) {
 	}
 }
 
-func TestPaintedLogsTheStartUpTimeOnceWithItsMarker(t *testing.T) {
+func TestPaintedAndInteractiveLogTheStartUpTimeOnceWithTheirMarkers(t *testing.T) {
 	var logged strings.Builder
 	log.SetOutput(&logged)
 	defer log.SetOutput(os.Stderr)
 	a := New(Options{ConfigDir: t.TempDir(), Secrets: newMemSecrets(), Platform: &FakePlatform{}})
 	for range 2 {
-		if err := a.About.Painted(); err != nil {
+		if err := a.About.Painted(true); err != nil {
+			t.Fatal(err)
+		}
+		if err := a.About.Interactive(); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if n := strings.Count(logged.String(), PaintedMarker); n != 1 {
-		t.Fatalf("%d lines with %q, want 1:\n%s", n, PaintedMarker, logged.String())
+	if !strings.Contains(logged.String(), PaintedMarker+" ") || !strings.Contains(logged.String(), " ms after start "+SavedFirstScreenNote+"\n") {
+		t.Fatalf("painted line without the saved first screen's note: %q", logged.String())
 	}
-	if !regexp.MustCompile(PaintedMarker + ` \d+ ms after start`).MatchString(logged.String()) {
-		t.Fatalf("no start-up time in %q", logged.String())
+	for _, marker := range []string{PaintedMarker, InteractiveMarker} {
+		if n := strings.Count(logged.String(), marker); n != 1 {
+			t.Fatalf("%d lines with %q, want 1:\n%s", n, marker, logged.String())
+		}
+		if !regexp.MustCompile(marker + ` \d+ ms after start`).MatchString(logged.String()) {
+			t.Fatalf("no start-up time after %q in %q", marker, logged.String())
+		}
 	}
 }

@@ -1,8 +1,40 @@
-import { defineConfig } from 'vite';
+import { createHash } from 'node:crypto';
+import { defineConfig, type HtmlTagDescriptor, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
+/**
+ * index.html's start-up parts. Under the dev server: none (build "dev"). In a
+ * build: the build's id (window.rsmateBuild, which a saved first screen must
+ * match), and the entry script moved into window.rsmateEntry, which index.html
+ * loads after a saved first screen has been painted; a modulepreload still
+ * fetches it while the page parses.
+ */
+function startUp(): Plugin {
+  return {
+    name: 'rsmate-start-up',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        if (!ctx.bundle) return html.replace('__RSMATE_BUILD__', 'dev').replace('__RSMATE_ENTRY__', '');
+        // Chunk names carry their content's hash: any change makes a new id.
+        const id = createHash('sha256').update(Object.keys(ctx.bundle).sort().join('\n')).digest('hex').slice(0, 16);
+        const tag = /<script type="module" crossorigin src="([^"]+)"><\/script>\n?/;
+        const entry = tag.exec(html)?.[1];
+        if (!entry) throw new Error('index.html: no entry script to move');
+        const tags: HtmlTagDescriptor[] = [
+          { tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: entry }, injectTo: 'head-prepend' },
+        ];
+        return {
+          html: html.replace(tag, '').replace('__RSMATE_BUILD__', id).replace('__RSMATE_ENTRY__', entry),
+          tags,
+        };
+      },
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), startUp()],
   build: {
     chunkSizeWarningLimit: 2000,
     rolldownOptions: {

@@ -3,7 +3,9 @@
 # see its window render (screenshot not blank), see its frontend reach the Go
 # backend (the log line only a bound call answered through the Wails bridge
 # writes), record size and memory, close the window like a user would, expect a
-# clean exit. No fakes: the release binary has none.
+# clean exit; then start it again and see it show the first screen the first
+# start saved (frontend/index.html) before its code renders over it. No fakes:
+# the release binary has none.
 # Uses $DISPLAY, or starts its own Xvfb.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +14,7 @@ cd "$(dirname "$0")/.."
 ART=artifacts/smoke
 BIN=build/bin/redshift-mate
 mkdir -p "$ART"
-rm -f "$ART"/window.png "$ART"/metrics.txt "$ART"/app.log
+rm -f "$ART"/window.png "$ART"/window-second.png "$ART"/window-second-typed.png "$ART"/metrics.txt "$ART"/app.log "$ART"/app-second.log
 
 APP_PID=""
 XVFB_PID=""
@@ -41,9 +43,11 @@ go tool wails build -s -m -nosyncgomod -skipbindings -nocolour -ldflags "$(app_l
 
 cc -O2 -o "$WORK/xclose" scripts/xclose.c -lX11 || die "cannot compile scripts/xclose.c (needs libx11-dev)"
 
+# A home of its own: the first start finds no saved first screen.
+export RSMATE_CONFIG_DIR="$WORK/config" XDG_DATA_HOME="$WORK/data"
 log "starting $BIN on $DISPLAY"
 started=$(date +%s.%N)
-RSMATE_CONFIG_DIR="$WORK/config" "$BIN" >"$ART/app.log" 2>&1 &
+"$BIN" >"$ART/app.log" 2>&1 &
 APP_PID=$!
 
 wait_app_window "$APP_PID" "$ART/app.log"
@@ -85,16 +89,63 @@ size=$(stat -c %s "$BIN")
   echo "screenshot: $ART/window.png (std dev $sd, $colours colours)"
 } | tee "$ART/metrics.txt"
 
-# Close it the way a user does: WM_DELETE_WINDOW, what a window manager sends
-# when the close button is clicked (Xvfb runs no window manager).
-log "closing the window"
-"$WORK/xclose" "$WID"
-if ! wait_for 10 bash -c "! kill -0 $APP_PID 2>/dev/null"; then
-  cat "$ART/app.log" >&2
-  die "the app did not exit within 10 s of closing its window"
-fi
-status=0
-wait "$APP_PID" || status=$?
-APP_PID=""
-[ "$status" = 0 ] || { cat "$ART/app.log" >&2; die "the app exited with status $status after its window was closed"; }
-log "smoke: the app exited cleanly (status 0)"
+# app.PaintedMarker, app.InteractiveMarker, app.SavedFirstScreenNote.
+PAINTED='window: content painted'
+INTERACTIVE='window: interactive'
+SAVED='(the first screen saved at the last start)'
+# log_has LOG TEXT
+log_has() { grep -qF -- "$2" "$1"; }
+
+# close_app LOG: closes the window the way a user does: WM_DELETE_WINDOW, what a
+# window manager sends when the close button is clicked (Xvfb runs no window
+# manager); expects a clean exit.
+close_app() {
+  log "closing the window"
+  "$WORK/xclose" "$WID"
+  if ! wait_for 10 bash -c "! kill -0 $APP_PID 2>/dev/null"; then
+    cat "$1" >&2
+    die "the app did not exit within 10 s of closing its window"
+  fi
+  status=0
+  wait "$APP_PID" || status=$?
+  APP_PID=""
+  [ "$status" = 0 ] || { cat "$1" >&2; die "the app exited with status $status after its window was closed"; }
+  log "smoke: the app exited cleanly (status 0)"
+}
+
+wait_for 30 log_has "$ART/app.log" "$INTERACTIVE" || { cat "$ART/app.log" >&2; die "no '$INTERACTIVE' line in $ART/app.log"; }
+log_has "$ART/app.log" "$PAINTED" || die "no '$PAINTED' line in $ART/app.log"
+! log_has "$ART/app.log" "$SAVED" || die "the first start showed a saved first screen, yet none can have been saved"
+close_app "$ART/app.log"
+
+# The second start: the page shows the first screen the first one saved, then
+# the app's code renders over it.
+log "starting $BIN again"
+"$BIN" >"$ART/app-second.log" 2>&1 &
+APP_PID=$!
+wait_app_window "$APP_PID" "$ART/app-second.log"
+wait_for 30 log_has "$ART/app-second.log" "$INTERACTIVE" || { cat "$ART/app-second.log" >&2; die "no '$INTERACTIVE' line in the second start's log"; }
+grep -F -- "$PAINTED" "$ART/app-second.log" | grep -qF -- "$SAVED" ||
+  { cat "$ART/app-second.log" >&2; die "the second start did not show the first screen the first one saved"; }
+second_shot() {
+  import -window "$WID" "$ART/window-second.png" 2>/dev/null || return 1
+  "$CONVERT" "$ART/window-second.png" -format '%[fx:standard_deviation]' info: | awk '{ exit !($1 > 0.02) }'
+}
+wait_for 30 second_shot || die "the second start's window stays blank: $ART/window-second.png"
+# The app's code has taken over: its search field takes keys (the saved screen
+# it replaced was inert). Type into it and see the window change.
+"$CONVERT" "$ART/window-second.png" "$WORK/before-typing.png"
+xdotool windowfocus --sync "$WID" 2>/dev/null || xdotool windowfocus "$WID"
+sleep 0.3
+xdotool key --clearmodifiers ctrl+k
+xdotool type --delay 40 'zzzz'
+typed() {
+  import -window "$WID" "$ART/window-second-typed.png" 2>/dev/null || return 1
+  # The top of the sidebar, where the search field is (a notice may come and
+  # go elsewhere meanwhile).
+  px=$("$CONVERT" "$WORK/before-typing.png" "$ART/window-second-typed.png" -crop 270x70+0+50 +repage -metric AE -compare -format '%[distortion]' info: 2>/dev/null || true)
+  awk -v n="${px:-0}" 'BEGIN { exit !(n > 50) }'
+}
+wait_for 10 typed || die "the second start's window does not take keys after its code rendered (${px:-?} pixels changed): $ART/window-second-typed.png"
+log "second start: $(grep -F -- "$PAINTED" "$ART/app-second.log" | sed 's/^.*window: //'); $(grep -F -- "$INTERACTIVE" "$ART/app-second.log" | sed 's/^.*window: //')"
+close_app "$ART/app-second.log"

@@ -8,7 +8,12 @@ import { Root } from './app/Root';
 // The first render runs now, in the task that loaded the code, not in one the
 // scheduler posts for later: the first screen's data is already here (see
 // index.html), so the window can draw it at its next frame.
-const root = createRoot(document.getElementById('root')!);
+// The saved first screen index.html may show goes in this task too, so no
+// frame is blank.
+const container = document.getElementById('root')!;
+container.replaceChildren();
+container.removeAttribute('inert');
+const root = createRoot(container);
 flushSync(() =>
   root.render(
     <React.StrictMode>

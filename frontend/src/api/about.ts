@@ -15,5 +15,7 @@ export const aboutApi = {
   /** Starts the sandbox as "Redshift (emulated)" (a few seconds); its profile then shows in the connections list. */
   startEmulatedSandbox: () => callApi(() => About.StartEmulatedSandbox()),
   /** Tells the backend the welcome screen has been painted (it logs the start-up time). */
-  painted: () => callApi(() => About.Painted()),
+  painted: () => callApi(() => About.Painted(false)),
+  /** Tells the backend the app's code has rendered the welcome screen and it has been painted. */
+  interactive: () => callApi(() => About.Interactive()),
 };

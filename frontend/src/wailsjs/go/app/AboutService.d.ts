@@ -4,7 +4,9 @@ import {app} from '../models';
 
 export function About():Promise<app.AboutInfo>;
 
-export function Painted():Promise<void>;
+export function Interactive():Promise<void>;
+
+export function Painted(arg1:boolean):Promise<void>;
 
 export function Sandbox():Promise<app.SandboxInfo>;
 

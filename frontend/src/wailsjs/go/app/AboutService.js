@@ -6,8 +6,12 @@ export function About() {
   return window['go']['app']['AboutService']['About']();
 }
 
-export function Painted() {
-  return window['go']['app']['AboutService']['Painted']();
+export function Interactive() {
+  return window['go']['app']['AboutService']['Interactive']();
+}
+
+export function Painted(arg1) {
+  return window['go']['app']['AboutService']['Painted'](arg1);
 }
 
 export function Sandbox() {
