@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Start-up benchmark (part of `make bench`): the release binary against an empty
 # Wails v2 window built here from scripts/emptywails (never committed as a
-# binary), launched in interleaved pairs under a display; time from exec to the
-# first painted content, main-process RSS and PSS with WebKit helpers.
+# binary), launched in interleaved rounds under a display (the app, the empty
+# window, and the app without the first screen it saves for the next start);
+# time from exec to the first painted content and to the app's code having
+# rendered it, main-process RSS and PSS with WebKit helpers.
 # Writes the JSON summary to $1 (scripts/bench_startup.py does the measuring).
-#   RSMATE_BENCH_STARTUP_PAIRS  pairs (default 9, at least 7)
+#   RSMATE_BENCH_STARTUP_PAIRS  rounds (default 9, at least 7)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
@@ -31,5 +33,5 @@ cp go.sum "$WORK/empty/go.sum"
 # The same tags and flags `wails build` gives the release binary.
 (cd "$WORK/empty" && GOFLAGS=-mod=mod go build -tags desktop,production -ldflags '-w -s' -o empty-wails .)
 
-log "launching build/bin/redshift-mate and the empty window, $pairs interleaved pairs"
+log "launching build/bin/redshift-mate and the empty window, $pairs interleaved rounds of three"
 python3 scripts/bench_startup.py --app build/bin/redshift-mate --empty "$WORK/empty/empty-wails" --pairs "$pairs" --json "$out"

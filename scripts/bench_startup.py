@@ -1,11 +1,16 @@
 #!/usr/bin/env python3
 """Start-up benchmark: the release binary against an empty Wails window.
 
-Runs APP and EMPTY in interleaved pairs (the order alternates) on $DISPLAY and
-measures, per launch:
+Runs, in interleaved rounds (the order rotates), on $DISPLAY: APP as a user
+starts it (the page shows the welcome screen the last start saved, then the
+app's code renders over it), EMPTY, and APP with that saved screen deleted
+first (the first start after an install or a change: the app's code renders
+the first screen). Measures, per launch:
   - paint ms: from exec to the line the frontend's "painted" bound call makes
     the backend log (both binaries log one; see app.PaintedMarker) — the
     frontend calls it two animation frames after its content rendered;
+  - interactive ms (APP): from exec to the app's "interactive" line, which its
+    code logs two frames after it rendered the first screen;
   - CPU time (user + system) the main process and its WebKit processes
     spent until then;
   - RSS of the main process and PSS of the main process plus its WebKit helper
@@ -15,12 +20,13 @@ screen lists them as a user's does. Both binaries are first evicted from the pag
 evict_from_page_cache); one launch of each then comes first as a warm-up (disk
 and WebKit caches) and is not counted. Writes a JSON summary to --json.
 
-usage: bench_startup.py --app BIN --empty BIN --pairs N --json OUT [--idle S]
+usage: bench_startup.py --app BIN --empty BIN --pairs N --json OUT [--idle S]   (N rounds of three launches)
 """
 import argparse
 import json
 import os
 import select
+import shutil
 import signal
 import subprocess
 import sys
@@ -28,6 +34,8 @@ import tempfile
 import time
 
 MARKER = b"window: content painted"
+INTERACTIVE = b"window: interactive"
+SAVED_NOTE = b"(the first screen saved at the last start)"
 
 
 def children(pid):
@@ -83,8 +91,15 @@ def comm(pid):
         return "?"
 
 
-def launch(binary, env, idle, timeout=30.0):
-    """Starts binary, waits for the painted line, measures memory, stops it."""
+def line_with(buf, marker):
+    """The log line holding marker (bytes), or None."""
+    i = buf.find(marker)
+    return None if i < 0 else buf[i:buf.find(b"\n", i) if b"\n" in buf[i:] else len(buf)]
+
+
+def launch(binary, env, idle, timeout=30.0, interactive=False):
+    """Starts binary, waits for the painted line (and with interactive, the
+    interactive line), measures memory IDLE s after the paint, stops it."""
     t0 = time.monotonic()
     p = subprocess.Popen([binary], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, start_new_session=True)
     buf = b""
@@ -108,15 +123,23 @@ def launch(binary, env, idle, timeout=30.0):
                 cpu = cpu_ms(p.pid) + sum(cpu_ms(k) for k in children(p.pid))
         # Let start-up settle, draining output so the app never blocks on a full pipe.
         end = time.monotonic() + idle
+        ready = None
         while (left := end - time.monotonic()) > 0:
-            r, _, _ = select.select([p.stdout], [], [], left)
-            if r and not os.read(p.stdout.fileno(), 65536):
-                break
+            if ready is None and INTERACTIVE in buf:
+                ready = (time.monotonic() - t0) * 1000
+            r, _, _ = select.select([p.stdout], [], [], min(left, 0.005) if ready is None else left)
+            if r:
+                chunk = os.read(p.stdout.fileno(), 65536)
+                if not chunk:
+                    break
+                buf += chunk
+        if interactive and ready is None:
+            raise RuntimeError(f"{binary}: no interactive line within {idle} s of the paint; output:\n{buf.decode(errors='replace')}")
         kids = children(p.pid)
         main_rss = rollup(p.pid, "Rss")
         main_pss = rollup(p.pid, "Pss")
         helpers = {f"{comm(k)}[{k}]": rollup(k, "Pss") for k in kids}
-        return {
+        out = {
             "paintMs": round(painted, 1),
             "cpuToPaintMs": round(cpu),
             "rssKiB": main_rss,
@@ -124,6 +147,10 @@ def launch(binary, env, idle, timeout=30.0):
             "pssWithHelpersKiB": main_pss + sum(helpers.values()),
             "helpers": helpers,
         }
+        if interactive:
+            out["interactiveMs"] = round(ready, 1)
+            out["savedFirstScreen"] = SAVED_NOTE in line_with(buf, MARKER)
+        return out
     finally:
         try:
             os.killpg(p.pid, signal.SIGTERM)
@@ -219,35 +246,59 @@ def main():
         e["DBUS_SESSION_BUS_ADDRESS"] = f"unix:path={d}/no-session-bus"
         return e
 
-    bins = {"app": a.app, "empty": a.empty}
-    for b in bins.values():
+    bins = {"app": a.app, "unsaved": a.app, "empty": a.empty}
+    homes["unsaved"] = homes["app"]
+
+    def forget_first_screen():
+        # The page's local storage, where the app keeps the welcome screen it
+        # saved at its last start (frontend/src/app/firstScreen.ts).
+        data = f"{homes['app']}/xdg-data"
+        for sub in os.listdir(data) if os.path.isdir(data) else []:
+            shutil.rmtree(f"{data}/{sub}/localstorage", ignore_errors=True)
+
+    for b in (a.app, a.empty):
         evict_from_page_cache(b)
     for name in ("empty", "app"):
-        launch(bins[name], env(name), 1.0)  # warm-up, not counted
-    runs = {"app": [], "empty": []}
+        launch(bins[name], env(name), 1.0)  # warm-up, not counted; the app's saves its first screen
+    names = ("app", "empty", "unsaved")
+    runs = {n: [] for n in names}
     for i in range(a.pairs):
-        order = ("app", "empty") if i % 2 == 0 else ("empty", "app")
+        order = names[i % 3:] + names[:i % 3]
         for name in order:
-            r = launch(bins[name], env(name), a.idle)
+            if name == "unsaved":
+                forget_first_screen()
+            r = launch(bins[name], env(name), a.idle, interactive=name != "empty")
             r["pair"], r["first"] = i + 1, order[0]
+            if name != "empty" and r["savedFirstScreen"] != (name == "app"):
+                raise RuntimeError(f"round {i + 1}: the {name} launch {'did not show' if name == 'app' else 'showed'} a saved first screen")
             runs[name].append(r)
-            print(f"pair {i + 1:2d} {name:5s} paint {r['paintMs']:7.1f} ms  CPU {r['cpuToPaintMs']:5d} ms  RSS {r['rssKiB'] / 1024:6.1f} MiB  "
+            ready = f"  interactive {r['interactiveMs']:7.1f} ms" if "interactiveMs" in r else ""
+            print(f"round {i + 1:2d} {name:7s} paint {r['paintMs']:7.1f} ms{ready}  CPU {r['cpuToPaintMs']:5d} ms  RSS {r['rssKiB'] / 1024:6.1f} MiB  "
                   f"PSS+helpers {r['pssWithHelpersKiB'] / 1024:6.1f} MiB", file=sys.stderr, flush=True)
 
     def summary(name):
         rs = runs[name]
-        return {
+        out = {
             "paintMedianMs": median([r["paintMs"] for r in rs]),
             "paintP95Ms": p95([r["paintMs"] for r in rs]),
             "cpuToPaintMedianMs": median([r["cpuToPaintMs"] for r in rs]),
             "rssMedianMiB": round(median([r["rssKiB"] for r in rs]) / 1024, 1),
             "pssWithHelpersMedianMiB": round(median([r["pssWithHelpersKiB"] for r in rs]) / 1024, 1),
         }
+        if name != "empty":
+            out["interactiveMedianMs"] = median([r["interactiveMs"] for r in rs])
+        return out
 
-    out = {"pairs": a.pairs, "idleSeconds": a.idle, "pageCache": "binaries evicted before the warm-up", "runs": runs, "app": summary("app"), "empty": summary("empty")}
-    ratios = [x["paintMs"] / y["paintMs"] for x, y in zip(runs["app"], runs["empty"])]
-    out["paintRatioMedian"] = round(median(ratios), 3)
+    def ratio(name, key):
+        return round(median([x[key] / y["paintMs"] for x, y in zip(runs[name], runs["empty"])]), 3)
+
+    out = {"pairs": a.pairs, "idleSeconds": a.idle, "pageCache": "binaries evicted before the warm-up", "runs": runs,
+           "app": summary("app"), "empty": summary("empty"), "unsaved": summary("unsaved")}
+    # Each ratio is the median of the rounds' ratios to the same round's empty window.
+    out["paintRatioMedian"] = ratio("app", "paintMs")
     out["paintRatioOfMedians"] = round(out["app"]["paintMedianMs"] / out["empty"]["paintMedianMs"], 3)
+    out["interactiveRatioMedian"] = ratio("app", "interactiveMs")
+    out["unsavedPaintRatioMedian"] = ratio("unsaved", "paintMs")
     out["cpuRatio"] = round(out["app"]["cpuToPaintMedianMs"] / out["empty"]["cpuToPaintMedianMs"], 3)
     out["rssRatio"] = round(out["app"]["rssMedianMiB"] / out["empty"]["rssMedianMiB"], 3)
     with open(a.json, "w") as f:
