@@ -28,6 +28,11 @@ export interface VirtualListProps {
   /** Shown instead of rows when count is 0. */
   empty?: ReactNode;
   overscan?: number;
+  /**
+   * The scroller's height in px when the caller sets it: the first render then
+   * draws just the rows in view, instead of a guess redrawn once measured.
+   */
+  viewHeight?: number;
   /** Called when ArrowUp is pressed on the first row (e.g. back to the search box). */
   onExitTop?: () => void;
   /** Other keys (e.g. ArrowRight to expand a tree node); return true when handled. */
@@ -41,8 +46,8 @@ export interface VirtualListProps {
  * of 100,000 rows costs what the screen shows, also when its length changes
  * on every keystroke of a search.
  */
-function useFixedRows(scrollRef: RefObject<HTMLDivElement | null>, count: number, rowHeight: number, overscan: number) {
-  const [view, setView] = useState({ top: 0, height: 0 });
+function useFixedRows(scrollRef: RefObject<HTMLDivElement | null>, count: number, rowHeight: number, overscan: number, viewHeight = 0) {
+  const [view, setView] = useState({ top: 0, height: viewHeight });
   const read = useCallback(() => {
     const el = scrollRef.current;
     if (!el) return;
@@ -93,11 +98,11 @@ function useFixedRows(scrollRef: RefObject<HTMLDivElement | null>, count: number
  * view (plus a few) exist in the DOM, so 100,000 rows scroll like 100.
  */
 export const VirtualList = forwardRef<VirtualListHandle, VirtualListProps>(function VirtualList(
-  { label, count, rowHeight, rowKey, rowLabel, renderRow, activeIndex, onActiveChange, selectedIndex, onOpen, empty, overscan = 8, onExitTop, onKey },
+  { label, count, rowHeight, rowKey, rowLabel, renderRow, activeIndex, onActiveChange, selectedIndex, onOpen, empty, overscan = 8, viewHeight, onExitTop, onKey },
   ref,
 ) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const v = useFixedRows(scrollRef, count, rowHeight, overscan);
+  const v = useFixedRows(scrollRef, count, rowHeight, overscan, viewHeight);
 
   useImperativeHandle(ref, () => ({
     focus: () => scrollRef.current?.focus(),

@@ -8,6 +8,9 @@ import { useCatalogQuery, usePrivilegeOrder } from '../catalog/store';
 import { VirtualList } from '../catalog/VirtualList';
 import { ExportMenu, type ExportItem } from './ExportMenu';
 import { holderPrivileges, holderRows, type How } from './logic';
+import classes from './WhoCanAccessSection.module.css';
+
+const ROW_HEIGHT = 34;
 
 const HOW_LABEL: Record<How, { text: string; color: string; title: string }> = {
   superuser: { text: 'superuser', color: 'grape', title: 'A superuser passes every permission check' },
@@ -55,6 +58,7 @@ export function WhoCanAccessSection({ session, object }: { session: SessionInfo;
   const privileges = useMemo(() => holderPrivileges(holders, order), [holders, order]);
   const rows = useMemo(() => holderRows(holders, { privilege, text, hidePublicOnly }, order), [holders, privilege, text, hidePublicOnly, order]);
   const publicRow = holders.find((h) => h.principal.kind === 'public' && h.cells.length > 0);
+  const listHeight = Math.min(360, Math.max(rows.length, 1) * ROW_HEIGHT);
 
   return (
     <Section
@@ -104,11 +108,12 @@ export function WhoCanAccessSection({ session, object }: { session: SessionInfo;
               PUBLIC holds {[...new Set(publicRow.cells.map((c) => c.privilege))].join(', ')}: every user has it.
             </Text>
           )}
-          <Box style={{ height: Math.min(360, Math.max(rows.length, 1) * 34 + 2), border: '1px solid var(--app-border)', borderRadius: 4 }}>
+          <Box style={{ height: listHeight + 2, border: '1px solid var(--app-border)', borderRadius: 4 }}>
             <VirtualList
               label="Who can access"
+              viewHeight={listHeight}
               count={rows.length}
-              rowHeight={34}
+              rowHeight={ROW_HEIGHT}
               rowKey={(i) => rows[i].key}
               rowLabel={(i) => {
                 const r = rows[i];
@@ -121,28 +126,24 @@ export function WhoCanAccessSection({ session, object }: { session: SessionInfo;
                 const r = rows[i];
                 const how = HOW_LABEL[r.how];
                 return (
-                  <Group gap={8} wrap="nowrap" px={8} style={{ width: '100%', minWidth: 0 }} data-holder={`${r.principal.kind}:${r.principal.name}`}>
-                    <Box w={190} style={{ flexShrink: 0, minWidth: 0, overflow: 'hidden' }}>
+                  <div className={classes.row} data-holder={`${r.principal.kind}:${r.principal.name}`}>
+                    <div className={classes.who}>
                       <PrincipalLink principal={r.principal} />
-                    </Box>
+                    </div>
                     <Badge size="xs" variant="light" color={how.color} w={76} title={how.title} style={{ flexShrink: 0 }}>
                       {how.text}
                     </Badge>
-                    <Group gap={3} wrap="nowrap" style={{ flexShrink: 0 }}>
+                    <div className={classes.privileges}>
                       {r.privileges.slice(0, 6).map((p) => (
                         <PrivilegeBadge key={`${p.privilege}:${p.scope ?? ''}`} privilege={p.privilege} grantOption={p.grantOption} inherited={p.inherited} suffix={p.scope ? `(all ${p.scope.toLowerCase()})` : undefined} />
                       ))}
-                      {r.privileges.length > 6 && (
-                        <Text size="xs" c="dimmed">
-                          +{r.privileges.length - 6}
-                        </Text>
-                      )}
-                    </Group>
-                    <Text size="xs" c="dimmed" ff="monospace" truncate="end" style={{ flex: 1, minWidth: 0 }} title={[...r.paths, ...r.notes].join('\n')}>
+                      {r.privileges.length > 6 && <span className={classes.more}>+{r.privileges.length - 6}</span>}
+                    </div>
+                    <span className={classes.paths} title={[...r.paths, ...r.notes].join('\n')}>
                       {r.paths.filter((p) => p !== 'direct').join(' · ') || (r.how === 'superuser' || r.how === 'owner' ? '' : 'granted directly')}
                       {r.notes.length ? ` (${r.notes.join('; ')})` : ''}
-                    </Text>
-                  </Group>
+                    </span>
+                  </div>
                 );
               }}
             />

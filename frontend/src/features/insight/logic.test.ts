@@ -50,6 +50,12 @@ describe('who can access', () => {
     expect(hidden).toContain('alice');
   });
 
+  it('orders principals of the same access by kind, then by name as people read it (case aside, numbers by value)', () => {
+    const direct = (p: PrincipalRef): Holder => ({ principal: p, cells: [cell('SELECT', [])], scoped: [] });
+    const rows = holderRows([direct(user('user10')), direct(role('zeta')), direct(user('User2')), direct(user('user1')), direct(role('Alpha'))], { privilege: '', text: '', hidePublicOnly: false });
+    expect(rows.map((r) => `${r.principal.kind}:${r.principal.name}`)).toEqual(['role:Alpha', 'role:zeta', 'user:user1', 'user:User2', 'user:user10']);
+  });
+
   it('matches text against names and the roles on the path', () => {
     expect(holderRows(holders, { privilege: '', text: 'ANALYST', hidePublicOnly: false }).map((r) => r.principal.name)).toEqual(['alice']);
   });

@@ -2,21 +2,53 @@
 // access across the whole database, and the history's filters.
 import type { Effective, EffectiveCell, EffectiveSource, Holder, ObjectRef, PrincipalRef } from '../../api';
 import { objectFullName, principalKey, principalLabel, privilegeRank } from '../catalog/format';
+import { nameKey } from '../catalog/lists/logic';
 
 /** How a privilege (or a holder's access) is held, strongest first. */
 export type How = 'superuser' | 'owner' | 'direct' | 'inherited' | 'public';
 
 /** One principal's line in who-can-access. */
 export interface HolderRow {
-  key: string;
-  principal: PrincipalRef;
-  how: How;
+  readonly key: string;
+  readonly principal: PrincipalRef;
+  readonly how: How;
   /** Privileges held in the login session (object and scoped), sorted. */
-  privileges: { privilege: string; grantOption: boolean; inherited: boolean; scope?: string }[];
+  readonly privileges: { privilege: string; grantOption: boolean; inherited: boolean; scope?: string }[];
   /** Distinct paths behind them, as text ("alice → analyst → reader", "direct"). */
-  paths: string[];
+  readonly paths: string[];
   /** Implicit steps (pg_database_owner, predefined roles). */
-  notes: string[];
+  readonly notes: string[];
+}
+
+/**
+ * A HolderRow whose privileges, paths and notes are worked out when first read:
+ * the list shows a screenful of thousands of rows, and only those are read.
+ */
+class LazyHolderRow implements HolderRow {
+  private cache: { privileges?: HolderRow['privileges']; paths?: string[]; notes?: string[] } = {};
+
+  constructor(
+    readonly key: string,
+    readonly principal: PrincipalRef,
+    readonly how: How,
+    private readonly cells: EffectiveCell[],
+    private readonly order: readonly string[],
+  ) {}
+
+  get privileges() {
+    return (this.cache.privileges ??= sortByRank(
+      this.order,
+      this.cells.map((c) => ({ privilege: c.privilege, grantOption: c.grantOption, inherited: !c.direct, scope: c.scope || undefined })),
+    ));
+  }
+
+  get paths() {
+    return (this.cache.paths ??= [...new Set(this.cells.flatMap((c) => c.sources.map((s) => pathText(this.principal, s.via))))]);
+  }
+
+  get notes() {
+    return (this.cache.notes ??= [...new Set(this.cells.flatMap((c) => c.sources.map((s) => s.note ?? '')))].filter(Boolean));
+  }
 }
 
 /** "direct", or "alice → analyst → reader" (the principal first, the grantee last). */
@@ -50,27 +82,20 @@ export interface HolderFilter {
  */
 export function holderRows(holders: Holder[], f: HolderFilter, order: readonly string[] = []): HolderRow[] {
   const text = f.text.trim().toLowerCase();
-  const out: HolderRow[] = [];
+  const keyed: { row: HolderRow; key: string }[] = [];
   for (const h of holders) {
-    const cells = [...h.cells, ...h.scoped].filter((c) => !f.privilege || c.privilege === f.privilege);
+    const cells = f.privilege ? [...h.cells, ...h.scoped].filter((c) => c.privilege === f.privilege) : [...h.cells, ...h.scoped];
     if (!cells.length && !h.superuser && !h.owner) continue;
     const how = holderHow(h, cells);
     if (f.hidePublicOnly && how === 'public' && h.principal.kind !== 'public') continue;
-    const paths = [...new Set(cells.flatMap((c) => c.sources.map((s) => pathText(h.principal, s.via))))];
-    if (text && !principalLabel(h.principal).toLowerCase().includes(text) && !paths.some((p) => p.toLowerCase().includes(text))) continue;
-    out.push({
-      key: principalKey(h.principal),
-      principal: h.principal,
-      how,
-      privileges: sortByRank(
-        order,
-        cells.map((c) => ({ privilege: c.privilege, grantOption: c.grantOption, inherited: !c.direct, scope: c.scope || undefined })),
-      ),
-      paths,
-      notes: [...new Set(cells.flatMap((c) => c.sources.map((s) => s.note ?? '')))].filter(Boolean),
-    });
+    const row = new LazyHolderRow(principalKey(h.principal), h.principal, how, cells, order);
+    if (text && !principalLabel(h.principal).toLowerCase().includes(text) && !row.paths.some((p) => p.toLowerCase().includes(text))) continue;
+    // Sorted by a key per row (how, kind, name in reading order), compared as
+    // plain strings: thousands of holders, and a collator per comparison is slow.
+    keyed.push({ row, key: `${HOW_ORDER[how]}${h.principal.kind}\u0000${nameKey(h.principal.name)}\u0000${h.principal.name}` });
   }
-  return out.sort((a, b) => HOW_ORDER[a.how] - HOW_ORDER[b.how] || a.principal.kind.localeCompare(b.principal.kind) || a.principal.name.localeCompare(b.principal.name));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map((k) => k.row);
 }
 
 function sortByRank<T extends { privilege: string }>(order: readonly string[], list: T[]): T[] {
