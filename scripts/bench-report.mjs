@@ -149,7 +149,7 @@ write(
     now.runs.app.forEach((a, i) => {
       const e = now.runs.empty[i];
       const u = now.runs.unsaved?.[i];
-      lines.push(`| ${a.pair} | ${a.first} | ${a.paintMs} | ${a.interactiveMs ?? '–'} | ${e.paintMs} | ${u?.paintMs ?? '–'} | ${a.cpuToPaintMs ?? '–'} | ${e.cpuToPaintMs ?? '–'} | ${(a.rssKiB / 1024).toFixed(1)} | ${(e.rssKiB / 1024).toFixed(1)} | ${(a.pssWithHelpersKiB / 1024).toFixed(1)} | ${(e.pssWithHelpersKiB / 1024).toFixed(1)} |`);
+      lines.push(`| ${a.round} | ${a.first} | ${a.paintMs} | ${a.interactiveMs ?? '–'} | ${e.paintMs} | ${u?.paintMs ?? '–'} | ${a.cpuToPaintMs ?? '–'} | ${e.cpuToPaintMs ?? '–'} | ${(a.rssKiB / 1024).toFixed(1)} | ${(e.rssKiB / 1024).toFixed(1)} | ${(a.pssWithHelpersKiB / 1024).toFixed(1)} | ${(e.pssWithHelpersKiB / 1024).toFixed(1)} |`);
     });
     return `## Rounds of this run\n\n${lines.join('\n')}`;
   },

@@ -6,13 +6,13 @@
 # time from exec to the first painted content and to the app's code having
 # rendered it, main-process RSS and PSS with WebKit helpers.
 # Writes the JSON summary to $1 (scripts/bench_startup.py does the measuring).
-#   RSMATE_BENCH_STARTUP_PAIRS  rounds (default 9, at least 7)
+#   RSMATE_BENCH_STARTUP_ROUNDS  rounds of three launches (default 9, at least 7)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 out=${1:?usage: bench-startup.sh OUT.json}
-pairs=${RSMATE_BENCH_STARTUP_PAIRS:-9}
-[ "$pairs" -ge 7 ] || die "RSMATE_BENCH_STARTUP_PAIRS must be at least 7"
+rounds=${RSMATE_BENCH_STARTUP_ROUNDS:-9}
+[ "$rounds" -ge 7 ] || die "RSMATE_BENCH_STARTUP_ROUNDS must be at least 7"
 
 XVFB_PID=""
 WORK=$(mktemp -d)
@@ -33,5 +33,5 @@ cp go.sum "$WORK/empty/go.sum"
 # The same tags and flags `wails build` gives the release binary.
 (cd "$WORK/empty" && GOFLAGS=-mod=mod go build -tags desktop,production -ldflags '-w -s' -o empty-wails .)
 
-log "launching build/bin/redshift-mate and the empty window, $pairs interleaved rounds of three"
-python3 scripts/bench_startup.py --app build/bin/redshift-mate --empty "$WORK/empty/empty-wails" --pairs "$pairs" --json "$out"
+log "launching build/bin/redshift-mate and the empty window, $rounds interleaved rounds of three"
+python3 scripts/bench_startup.py --app build/bin/redshift-mate --empty "$WORK/empty/empty-wails" --rounds "$rounds" --json "$out"

@@ -20,7 +20,7 @@ screen lists them as a user's does. Both binaries are first evicted from the pag
 evict_from_page_cache); one launch of each then comes first as a warm-up (disk
 and WebKit caches) and is not counted. Writes a JSON summary to --json.
 
-usage: bench_startup.py --app BIN --empty BIN --pairs N --json OUT [--idle S]   (N rounds of three launches)
+usage: bench_startup.py --app BIN --empty BIN --rounds N --json OUT [--idle S]   (N rounds of three launches)
 """
 import argparse
 import json
@@ -222,7 +222,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--app", required=True)
     ap.add_argument("--empty", required=True)
-    ap.add_argument("--pairs", type=int, default=9)
+    ap.add_argument("--rounds", type=int, default=9)
     ap.add_argument("--idle", type=float, default=3.0)
     ap.add_argument("--json", required=True)
     a = ap.parse_args()
@@ -262,13 +262,13 @@ def main():
         launch(bins[name], env(name), 1.0)  # warm-up, not counted; the app's saves its first screen
     names = ("app", "empty", "unsaved")
     runs = {n: [] for n in names}
-    for i in range(a.pairs):
+    for i in range(a.rounds):
         order = names[i % 3:] + names[:i % 3]
         for name in order:
             if name == "unsaved":
                 forget_first_screen()
             r = launch(bins[name], env(name), a.idle, interactive=name != "empty")
-            r["pair"], r["first"] = i + 1, order[0]
+            r["round"], r["first"] = i + 1, order[0]
             if name != "empty" and r["savedFirstScreen"] != (name == "app"):
                 raise RuntimeError(f"round {i + 1}: the {name} launch {'did not show' if name == 'app' else 'showed'} a saved first screen")
             runs[name].append(r)
@@ -292,7 +292,7 @@ def main():
     def ratio(name, key):
         return round(median([x[key] / y["paintMs"] for x, y in zip(runs[name], runs["empty"])]), 3)
 
-    out = {"pairs": a.pairs, "idleSeconds": a.idle, "pageCache": "binaries evicted before the warm-up", "runs": runs,
+    out = {"rounds": a.rounds, "idleSeconds": a.idle, "pageCache": "binaries evicted before the warm-up", "runs": runs,
            "app": summary("app"), "empty": summary("empty"), "unsaved": summary("unsaved")}
     # Each ratio is the median of the rounds' ratios to the same round's empty window.
     out["paintRatioMedian"] = ratio("app", "paintMs")
