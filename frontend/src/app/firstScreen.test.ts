@@ -117,6 +117,23 @@ describe('the first screen saved for the next start (index.html, firstScreen.ts)
     expect(painted).not.toHaveBeenCalled();
   });
 
+  it.each([
+    ['an event handler', '<img src="x" onerror="window.hacked = 1">'],
+    ['a script', '<script>window.hacked = 1</script>'],
+    ['a frame', '<iframe src="about:blank"></iframe>'],
+    ['a javascript: address', '<a href=" javascript:window.hacked = 1">x</a>'],
+  ])('is not shown when it holds %s (it could run code), and the app loads', async (_, markup) => {
+    await savedStart();
+    const saved = JSON.parse(localStorage.getItem(FIRST_SCREEN_KEY)!) as SavedFirstScreen;
+    localStorage.setItem(FIRST_SCREEN_KEY, JSON.stringify({ ...saved, html: SCREEN + markup }));
+    backend(answers);
+    loadPage();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(root().innerHTML).toBe('');
+    expect(entryScripts()).toEqual(['/assets/index-b1.js']);
+    expect(painted).not.toHaveBeenCalled();
+  });
+
   it('is not shown by another build, nor in another colour scheme', async () => {
     await savedStart();
     backend(answers);
