@@ -233,9 +233,10 @@ type builder struct {
 // found by a scan until there are more (see object).
 func newBuilder() *builder { return &builder{last: -1} }
 
-// reserve makes room for n grants' cells.
+// reserve makes room for n grants' cells and first sources.
 func (b *builder) reserve(n int) {
 	b.cells, b.next = make([]Cell, 0, n), make([]int32, 0, n)
+	b.chunk = make([]Source, 0, min(512, n))
 	if n > smallBuilder {
 		b.objAt = make(map[model.ObjectRef]int32, n/2)
 	}
@@ -319,6 +320,9 @@ func (b *builder) add(g model.Grant, path Path, setRole, note string) {
 	c.Sources = b.chunk[n-1 : n : n]
 }
 
+// oneObject is the order of a builder's objects when it has one (never written).
+var oneObject = [1]int32{0}
+
 // sorted returns the object-privilege cells and, apart, the scoped
 // permissions, each in object order (then scope and privilege) with its
 // sources nearest first (session sources before SET ROLE ones; PUBLIC after
@@ -326,13 +330,28 @@ func (b *builder) add(g model.Grant, path Path, setRole, note string) {
 func (b *builder) sorted() (cells, scoped []Cell) {
 	// Sort the objects, then each object's few cells: a third of the
 	// comparisons of sorting every cell by its whole key.
-	order := make([]int32, len(b.objs))
-	for i := range order {
-		order[i] = int32(i)
+	// One object without scoped permissions (who can access it: thousands of
+	// builders): its cells, sorted where they are, are the answer.
+	if len(b.objs) == 1 && !slices.ContainsFunc(b.cells, func(c Cell) bool { return c.Scope != "" }) {
+		slices.SortFunc(b.cells, func(x, y Cell) int { return strings.Compare(x.Privilege, y.Privilege) })
+		for i := range b.cells {
+			if len(b.cells[i].Sources) > 1 {
+				sortSources(b.cells[i].Sources)
+			}
+		}
+		return b.cells, []Cell{}
 	}
-	slices.SortFunc(order, func(i, j int32) int { return compareObject(b.objs[i], b.objs[j]) })
+	order := oneObject[:]
+	if len(b.objs) != 1 {
+		order = make([]int32, len(b.objs))
+		for i := range order {
+			order[i] = int32(i)
+		}
+		slices.SortFunc(order, func(i, j int32) int { return compareObject(b.objs[i], b.objs[j]) })
+	}
 	cells, scoped = make([]Cell, 0, len(b.cells)), []Cell{}
-	var group []int32
+	var buf [8]int32 // an object's cells: a few privileges, so no allocation
+	group := buf[:0]
 	for _, oi := range order {
 		group = group[:0]
 		for i := b.heads[oi]; i >= 0; i = b.next[i] {
@@ -383,7 +402,7 @@ func sortSources(srcs []Source) {
 			}
 			return 1
 		}
-		return strings.Compare(refKey(a.Grant.Grantee), refKey(z.Grant.Grantee))
+		return model.ComparePrincipals(a.Grant.Grantee, z.Grant.Grantee)
 	})
 }
 

@@ -2,7 +2,6 @@ package access
 
 import (
 	"slices"
-	"sort"
 
 	"github.com/redshiftmate/rsmate/backend/model"
 	"github.com/redshiftmate/rsmate/backend/vocab"
@@ -105,10 +104,16 @@ func (v *Inverse) WhoCanAccess(obj model.ObjectRef) []Holder {
 	}
 
 	holders := map[model.PrincipalRef]*builder{}
-	holderOf := func(p model.PrincipalRef) *builder {
+	// A new holder gets room for the grants it is reached with (n): most are
+	// reached through one grantee, and growing thousands of builders cell by
+	// cell was most of the answer's garbage.
+	holderOf := func(p model.PrincipalRef, n int) *builder {
 		b := holders[p]
 		if b == nil {
 			b = newBuilder()
+			if n > 0 {
+				b.reserve(n)
+			}
 			holders[p] = b
 		}
 		return b
@@ -134,7 +139,7 @@ func (v *Inverse) WhoCanAccess(obj model.ObjectRef) []Holder {
 			if predef[grantee] {
 				note = joinNotes(note, notePredefined+grantee.Name)
 			}
-			b := holderOf(p)
+			b := holderOf(p, len(gs))
 			for _, g := range gs {
 				b.add(g, path, "", note)
 			}
@@ -143,10 +148,10 @@ func (v *Inverse) WhoCanAccess(obj model.ObjectRef) []Holder {
 
 	owner, hasOwner := e.ownerOf(obj)
 	if hasOwner {
-		holderOf(owner)
+		holderOf(owner, 0)
 	}
 	for p := range supers {
-		holderOf(p)
+		holderOf(p, 0)
 	}
 
 	out := make([]Holder, 0, len(holders))
@@ -155,7 +160,7 @@ func (v *Inverse) WhoCanAccess(obj model.ObjectRef) []Holder {
 		h.Cells, h.Scoped = b.sorted()
 		out = append(out, h)
 	}
-	sort.Slice(out, func(i, j int) bool { return refKey(out[i].Principal) < refKey(out[j].Principal) })
+	slices.SortFunc(out, func(a, b Holder) int { return model.ComparePrincipals(a.Principal, b.Principal) })
 	return out
 }
 

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/redshiftmate/rsmate/backend/access"
 	"github.com/redshiftmate/rsmate/backend/model"
 	"github.com/redshiftmate/rsmate/backend/synthetic"
 )
@@ -144,4 +145,20 @@ func benchList[R any](b *testing.B, list func(*Index) []R) {
 	}
 	b.StopTimer()
 	reportJSON(b, rows, len(rows))
+}
+
+// BenchmarkWhoCanAccessTable100k times who can access one table with
+// grantees through many roles (the UI benchmark's busiest table) on the
+// 100,000-user index, as the bound method computes it.
+func BenchmarkWhoCanAccessTable100k(b *testing.B) {
+	x := benchX(b)
+	obj := model.ObjectRef{Kind: model.ObjTable, Schema: "bench_s001", Name: "t001"}
+	b.ResetTimer()
+	var hs []access.Holder
+	for i := 0; i < b.N; i++ {
+		hs = access.WhoCanAccess(x.Snapshot(), x, obj)
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(len(hs)), "holders")
+	reportJSON(b, access.HoldersToWire(hs), 0)
 }

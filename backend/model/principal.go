@@ -3,6 +3,8 @@
 // Readers in backend/engine fill it; nothing here talks to a server.
 package model
 
+import "strings"
+
 // PrincipalKind names what can hold privileges.
 type PrincipalKind string
 
@@ -32,6 +34,15 @@ type PrincipalRef struct {
 
 // Public is the PUBLIC pseudo-principal.
 var Public = PrincipalRef{Kind: KindPublic}
+
+// ComparePrincipals orders principals by kind, then name: the order of their
+// "kind:name" strings (no kind is a prefix of another), without building them.
+func ComparePrincipals(a, b PrincipalRef) int {
+	if a.Kind != b.Kind {
+		return strings.Compare(string(a.Kind), string(b.Kind))
+	}
+	return strings.Compare(a.Name, b.Name)
+}
 
 // User is a login identity. Fields an engine lacks stay at their zero value.
 type User struct {
