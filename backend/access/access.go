@@ -144,7 +144,7 @@ func Sorted(reach map[model.PrincipalRef]Path, p model.PrincipalRef) []Reached {
 		if len(out[i].Via) != len(out[j].Via) {
 			return len(out[i].Via) < len(out[j].Via)
 		}
-		return refKey(out[i].From) < refKey(out[j].From)
+		return model.ComparePrincipals(out[i].From, out[j].From) < 0
 	})
 	return out
 }
@@ -320,9 +320,6 @@ func (b *builder) add(g model.Grant, path Path, setRole, note string) {
 	c.Sources = b.chunk[n-1 : n : n]
 }
 
-// oneObject is the order of a builder's objects when it has one (never written).
-var oneObject = [1]int32{0}
-
 // sorted returns the object-privilege cells and, apart, the scoped
 // permissions, each in object order (then scope and privilege) with its
 // sources nearest first (session sources before SET ROLE ones; PUBLIC after
@@ -341,17 +338,13 @@ func (b *builder) sorted() (cells, scoped []Cell) {
 		}
 		return b.cells, []Cell{}
 	}
-	order := oneObject[:]
-	if len(b.objs) != 1 {
-		order = make([]int32, len(b.objs))
-		for i := range order {
-			order[i] = int32(i)
-		}
-		slices.SortFunc(order, func(i, j int32) int { return compareObject(b.objs[i], b.objs[j]) })
+	order := make([]int32, len(b.objs))
+	for i := range order {
+		order[i] = int32(i)
 	}
+	slices.SortFunc(order, func(i, j int32) int { return compareObject(b.objs[i], b.objs[j]) })
 	cells, scoped = make([]Cell, 0, len(b.cells)), []Cell{}
-	var buf [8]int32 // an object's cells: a few privileges, so no allocation
-	group := buf[:0]
+	var group []int32
 	for _, oi := range order {
 		group = group[:0]
 		for i := b.heads[oi]; i >= 0; i = b.next[i] {
@@ -405,8 +398,6 @@ func sortSources(srcs []Source) {
 		return model.ComparePrincipals(a.Grant.Grantee, z.Grant.Grantee)
 	})
 }
-
-func refKey(p model.PrincipalRef) string { return string(p.Kind) + ":" + p.Name }
 
 // compareObject orders objects by kind, schema, name, arguments, column.
 func compareObject(a, b model.ObjectRef) int {

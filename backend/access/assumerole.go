@@ -29,7 +29,7 @@ func AssumeRoles(s *model.Snapshot, p model.PrincipalRef) (rows []AssumeRoleAcce
 		}
 	}
 	slices.SortFunc(rows, func(a, b AssumeRoleAccess) int {
-		return cmp.Or(cmp.Compare(len(a.Via), len(b.Via)), cmp.Compare(refKey(a.Grantee), refKey(b.Grantee)),
+		return cmp.Or(cmp.Compare(len(a.Via), len(b.Via)), model.ComparePrincipals(a.Grantee, b.Grantee),
 			cmp.Compare(a.IAMRole, b.IAMRole), cmp.Compare(a.Command, b.Command))
 	})
 	return rows, isSuperuser(s, p)

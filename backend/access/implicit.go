@@ -176,7 +176,7 @@ func (e *env) settableRoles(p model.PrincipalRef, reach map[model.PrincipalRef]P
 		if len(out[i].path) != len(out[j].path) {
 			return len(out[i].path) < len(out[j].path)
 		}
-		return refKey(out[i].role) < refKey(out[j].role)
+		return model.ComparePrincipals(out[i].role, out[j].role) < 0
 	})
 	return out
 }

@@ -120,7 +120,7 @@ func TestWhoCanAccessEqualsComputeForEveryPrincipalAndObject(t *testing.T) {
 				for _, p := range everyone {
 					want := sessionCellsOn(s, p, obj)
 					if strings.Join(got[p], "\n") != strings.Join(want, "\n") {
-						t.Errorf("%s on %s:\n got  %v\n want %v", refKey(p), objectKey(obj), got[p], want)
+						t.Errorf("%s on %s:\n got  %v\n want %v", string(p.Kind)+":"+p.Name, objectKey(obj), got[p], want)
 					}
 				}
 			}
@@ -183,7 +183,7 @@ func TestSummariesCountWhatComputeHoldsInTheSession(t *testing.T) {
 			}
 			want.Objects, want.Schemas = len(objects), len(schemas)
 			if got[i] != want {
-				t.Errorf("%s: %s = %+v, want %+v", name, refKey(p), got[i], want)
+				t.Errorf("%s: %s = %+v, want %+v", name, string(p.Kind)+":"+p.Name, got[i], want)
 			}
 		}
 	}

@@ -191,7 +191,7 @@ func revokedBuiltinDefaults(snap *model.Snapshot) []model.DefaultPrivilege {
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Creator != out[j].Creator {
-			return refKey(out[i].Creator) < refKey(out[j].Creator)
+			return model.ComparePrincipals(out[i].Creator, out[j].Creator) < 0
 		}
 		return out[i].ObjectType < out[j].ObjectType
 	})
@@ -216,8 +216,8 @@ func sortGrants(gs []model.Grant) {
 		if ka, kb := objectKey(a.Object), objectKey(b.Object); ka != kb {
 			return ka < kb
 		}
-		if ra, rb := refKey(a.Grantee), refKey(b.Grantee); ra != rb {
-			return ra < rb
+		if c := model.ComparePrincipals(a.Grantee, b.Grantee); c != 0 {
+			return c < 0
 		}
 		return a.Privilege < b.Privilege
 	})
@@ -226,8 +226,6 @@ func sortGrants(gs []model.Grant) {
 func objectKey(o model.ObjectRef) string {
 	return o.Schema + "\x00" + o.Name + "\x00" + o.Args + "\x00" + o.Column
 }
-
-func refKey(p model.PrincipalRef) string { return string(p.Kind) + ":" + p.Name }
 
 // Changes turns a set into the typed changes that recreate it, in replay
 // order: memberships, object grants (databases, schemas, languages, tables,
@@ -370,12 +368,12 @@ func defaultChanges(ds []model.DefaultPrivilege) []change.Change {
 			return a.schema < b.schema
 		}
 		if a.creator != b.creator {
-			return refKey(a.creator) < refKey(b.creator)
+			return model.ComparePrincipals(a.creator, b.creator) < 0
 		}
 		if a.typ != b.typ {
 			return a.typ < b.typ
 		}
-		return refKey(a.grantee) < refKey(b.grantee)
+		return model.ComparePrincipals(a.grantee, b.grantee) < 0
 	})
 	out := make([]change.Change, 0, len(order))
 	for _, k := range order {
