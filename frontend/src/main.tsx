@@ -7,9 +7,8 @@ import { Root } from './app/Root';
 
 // The first render runs now, in the task that loaded the code, not in one the
 // scheduler posts for later: the first screen's data is already here (see
-// index.html), so the window can draw it at its next frame.
-// The saved first screen index.html may show goes in this task too, so no
-// frame is blank.
+// index.html), so the window can draw it at its next frame. The saved first
+// screen index.html may have shown goes in this same task, so no frame is blank.
 const container = document.getElementById('root')!;
 container.replaceChildren();
 container.removeAttribute('inert');

@@ -7,7 +7,9 @@ import { App } from './App';
 import { theme } from './theme';
 
 // The theme choice is a UI preference, not a secret: localStorage is fine.
-export const colorSchemeManager = localStorageColorSchemeManager({ key: 'rsmate-color-scheme' });
+// index.html reads it under this key too (to match a saved first screen).
+export const COLOR_SCHEME_KEY = 'rsmate-color-scheme';
+export const colorSchemeManager = localStorageColorSchemeManager({ key: COLOR_SCHEME_KEY });
 
 export function Providers({ children }: { children: ReactNode }) {
   return (

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import indexHtml from '../../index.html?raw';
 import { FIRST_SCREEN_KEY, saveFirstScreen, type SavedFirstScreen } from './firstScreen';
+import { COLOR_SCHEME_KEY } from './Root';
 
 // index.html's inline scripts, run as the page runs them: the head's (early
 // calls, the first screen's key), then the body's (the saved first screen, the
@@ -140,7 +141,7 @@ describe('the first screen saved for the next start (index.html, firstScreen.ts)
     loadPage('b2', '/assets/index-b2.js');
     expect(entryScripts()).toEqual(['/assets/index-b2.js']);
 
-    localStorage.setItem('rsmate-color-scheme', 'dark');
+    localStorage.setItem(COLOR_SCHEME_KEY, 'dark');
     loadPage();
     expect(entryScripts()).toEqual(['/assets/index-b1.js']);
     await vi.advanceTimersByTimeAsync(100);

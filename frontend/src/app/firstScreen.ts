@@ -7,6 +7,7 @@
  * no screen shows one.
  */
 
+// index.html reads it under this key (firstScreen.test.ts runs it against this constant).
 export const FIRST_SCREEN_KEY = 'rsmate-first-screen';
 
 /** What index.html finds in localStorage. */
